@@ -1,0 +1,40 @@
+"""The `wirewatch` command. Each sub-module adds its commands with `register(app)`.
+
+Rows and documents go to stdout; progress, summaries and errors go to stderr.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from .. import __version__
+from . import extract
+
+app = typer.Typer(
+    name="wirewatch",
+    help="Turn news-wire reporting on war and politics into a verifiable situation picture.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+
+# One line per command module; each calls app.command(...) on its functions.
+for module in (extract,):
+    module.register(app)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"wirewatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Wirewatch: events, claims, places and times from news articles, each with the span it came from."""
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,62 @@
+"""Extraction stages: one module per kind of thing (time, places, actors, figures, claims, events).
+
+A stage is a plain function `(doc, found) -> {field: [items]}`: it reads the parsed spaCy `Doc` and what
+earlier stages found, and returns new items for the fields it `assigns`. It never re-parses, prints, opens
+files or touches the network. Stages are listed, in order, in `wirewatch.pipeline.DEFAULT_STAGES`; a user
+can pass their own list (`pipeline.run(..., stages=...)`) to add, drop or replace one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Protocol
+
+from spacy.tokens import Doc
+
+from ..model import Actor, Article, Claim, Event, Figure, Note, Place, TimeExpr
+
+FIELDS = ("times", "places", "actors", "figures", "claims", "events", "notes")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What the stages have found so far for one article (read-only for the stages)."""
+
+    article: Article
+    text: str
+    times: tuple[TimeExpr, ...] = ()
+    places: tuple[Place, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    events: tuple[Event, ...] = ()
+    notes: tuple[Note, ...] = ()
+    extras: dict[str, Any] = field(default_factory=dict)  # stage-to-stage hints, never serialised
+
+    def add(self, items: dict[str, Any]) -> Found:
+        """A new Found with the stage's output: list fields are appended, other keys go to `extras`."""
+        changes: dict[str, Any] = {}
+        extras = dict(self.extras)
+        for key, value in items.items():
+            if key in FIELDS:
+                changes[key] = getattr(self, key) + tuple(value)
+            else:
+                extras[key] = value
+        return replace(self, extras=extras, **changes)
+
+
+class StageFn(Protocol):
+    def __call__(self, doc: Doc, found: Found) -> dict[str, Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A named extraction step; `requires`/`assigns` name fields of `Found` (checked by the pipeline)."""
+
+    name: str
+    fn: StageFn | Callable[[Doc, Found], dict[str, Any]]
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def __call__(self, doc: Doc, found: Found) -> dict[str, Any]:
+        return self.fn(doc, found)

@@ -1,0 +1,228 @@
+"""The one vocabulary of Wirewatch: every stage reads and writes these types.
+
+The output contract `wirewatch.article/1` (see `docs/output.md`) is `Document.model_dump()`; its JSON
+Schema is generated from these classes (`wirewatch schema`). Keys may be added, never renamed or removed.
+
+Every object with `start`/`end` is a span of `Document.text` and satisfies `text[start:end] == obj.text`;
+`Document` checks this when it is built, so a broken span can never leave the pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_ID = "wirewatch.article/1"
+
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+Precision = Literal["hour", "day", "week", "month", "year", "decade"]
+FigureCategory = Literal["killed", "injured", "killed_or_injured", "displaced", "missing", "captured", "other"]
+Qualifier = Literal["exact", "at_least", "at_most", "about", "nearly", "more_than", "vague"]
+Certainty = Literal["certain", "probable", "possible", "uncertain"]
+Polarity = Literal["positive", "negative"]
+Verification = Literal["unverified", "verified", "disputed"]
+NoteKind = Literal["verification", "correction", "other"]
+PloverType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]
+
+
+class Record(BaseModel):
+    """Immutable, strict base: unknown keys are errors, values never change after construction."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Record):
+    """A stretch of the article text: `text == article_text[start:end]`."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} before start {self.start}")
+        return self
+
+
+class Article(Record):
+    """What ingest knows about an article before any NLP."""
+
+    id: str
+    date: dt.date | None = Field(default=None, description="Publication date (the document creation time).")
+    dateline: str | None = Field(default=None, description="The dateline as written, e.g. 'KYIV, March 30 (Reuters)'.")
+    title: str | None = None
+    source: str | None = Field(default=None, description="Outlet or agency, e.g. 'Reuters'.")
+    url: str | None = None
+
+
+class TimeExpr(Span):
+    """A TIMEX3 time expression, its value normalised against the article date."""
+
+    id: str
+    type: TimeType
+    value: str | None = Field(description="TIMEX3 value (2022-03-29, P8Y, 2022-W12, PRESENT_REF ...); null if unknown.")
+    precision: Precision | None = None
+
+
+class Place(Span):
+    """A toponym and the GeoNames entry it resolves to."""
+
+    id: str
+    geonameid: int | None = None
+    name: str | None = None
+    country_code: str | None = Field(default=None, description="ISO 3166-1 alpha-2.")
+    admin1: str | None = Field(default=None, description="Name of the first-level division, e.g. 'Mykolayiv Oblast'.")
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    feature_class: str | None = None
+    feature_code: str | None = None
+    confidence: float = Field(default=0.0, ge=0, le=1)
+    sentence: int | None = Field(default=None, description="Index of the sentence (spaCy) the mention is in.")
+
+
+class Actor(Span):
+    """A mention of a person, organisation, government, armed force, group or population."""
+
+    id: str
+    name: str = Field(description="Normalised name shared by all mentions of the same actor.")
+    kind: str | None = Field(default=None, description="PLOVER/CAMEO sector code: GOV, MIL, REB, IGO, MED, CVL, ...")
+    country_code: str | None = None
+    side: str | None = Field(default=None, description="Side in the article's conflict, where one is given.")
+
+
+class Figure(Span):
+    """A count of people killed, injured, displaced, missing or captured."""
+
+    id: str
+    category: FigureCategory
+    value: int | None = None
+    low: int | None = None
+    high: int | None = None
+    qualifier: Qualifier = "exact"
+    who: str | None = Field(default=None, description="Who was counted, e.g. 'civilians'.")
+    place: str | None = Field(default=None, description="Id of the place the figure refers to.")
+    time: str | None = Field(default=None, description="Id of the time the figure refers to.")
+
+
+class Source(Span):
+    """Who a claim is attributed to, as the text names it."""
+
+    kind: str | None = Field(default=None, description="Sector code of the source (GOV, MIL, MED, ...) or 'person'.")
+    actor: str | None = Field(default=None, description="Id of the actor the source mention resolves to.")
+
+
+class Claim(Record):
+    """An attribution: a source says/believes content, with the cue that links them."""
+
+    id: str
+    source: Source | None
+    cue: Span | None
+    content: Span
+    direct_quote: bool = False
+    certainty: Certainty = "certain"
+    polarity: Polarity = "positive"
+    verification: Verification | None = None
+    time: str | None = None
+    modality_cues: list[Span] = Field(default_factory=list, description="Words that set certainty or polarity.")
+
+
+class Event(Record):
+    """A coded event: who did what to whom, where, when, how many, according to whom."""
+
+    id: str
+    type: PloverType
+    mode: str | None = None
+    cameo: str | None = None
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    place: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    figures: list[str] = Field(default_factory=list)
+    claim: str | None = None
+    certainty: Certainty = "certain"
+    polarity: Polarity = "positive"
+    evidence: Span
+    trigger: Span | None = Field(default=None, description="The word(s) the event was coded from.")
+
+
+class Note(Span):
+    """A statement by the outlet about its own reporting, e.g. what it could not verify."""
+
+    kind: NoteKind
+
+
+class Document(Record):
+    """One article and everything extracted from it: the `wirewatch.article/1` object."""
+
+    schema_: Literal["wirewatch.article/1"] = Field(default=SCHEMA_ID, alias="schema")
+    article: Article
+    text: str
+    times: list[TimeExpr] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _spans_are_exact(self) -> Document:
+        for where, span in self.spans():
+            if self.text[span.start:span.end] != span.text or span.end > len(self.text):
+                raise ValueError(
+                    f"article {self.article.id}: {where} span [{span.start}:{span.end}] is "
+                    f"{self.text[span.start:span.end]!r}, not {span.text!r}"
+                )
+        return self
+
+    def spans(self) -> list[tuple[str, Span]]:
+        """Every span in the document with a label saying where it sits (for checks and highlighting)."""
+        out: list[tuple[str, Span]] = []
+        for name in ("times", "places", "actors", "figures", "notes"):
+            out.extend((f"{name}[{i}]", s) for i, s in enumerate(getattr(self, name)))
+        for i, c in enumerate(self.claims):
+            out.append((f"claims[{i}].content", c.content))
+            if c.source is not None:
+                out.append((f"claims[{i}].source", c.source))
+            if c.cue is not None:
+                out.append((f"claims[{i}].cue", c.cue))
+            out.extend((f"claims[{i}].modality_cues[{j}]", m) for j, m in enumerate(c.modality_cues))
+        for i, e in enumerate(self.events):
+            out.append((f"events[{i}].evidence", e.evidence))
+            if e.trigger is not None:
+                out.append((f"events[{i}].trigger", e.trigger))
+        return out
+
+    def to_json(self) -> dict:
+        """The contract's JSON object (keys as in `docs/output.md`, dates as ISO strings)."""
+        return self.model_dump(mode="json", by_alias=True)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Document:
+        return cls.model_validate(data)
+
+
+class Skipped(Record):
+    """A record that could not be processed, and why: a batch reports it and goes on."""
+
+    record: str = Field(description="Which record: 'feed.jsonl:57', 'examples/bad.html', 'article ww-1f3a'.")
+    reason: str = Field(description="Why, in words a user can act on.")
+
+    def __str__(self) -> str:
+        return f"{self.record}: {self.reason}"
+
+
+def span_of(text: str, start: int, end: int) -> Span:
+    """Build a Span from offsets, taking its text from the article so it is exact by construction."""
+    return Span(text=text[start:end], start=start, end=end)

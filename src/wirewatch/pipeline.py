@@ -1,0 +1,107 @@
+"""The one function that turns Articles into extracted Documents.
+
+`extract`, `ingest`, the HTTP API and the Dask batch all call `run`, so a fix lands everywhere at once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Sequence
+
+from spacy.language import Language
+
+from .errors import ExtractError
+from .extract import FIELDS, Found, Stage
+from .extract import actors, claims, events, figures, places
+from .extract import time as times
+from .model import Document, Skipped
+from .nlp import load_nlp, parse
+from .settings import Settings
+
+DEFAULT_STAGES: tuple[Stage, ...] = (
+    times.stage, places.stage, actors.stage, figures.stage, claims.stage, events.stage,
+)
+
+
+@dataclass
+class Profile:
+    """Seconds spent per stage (including the spaCy parse, as 'nlp'), summed over a run."""
+
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    articles: int = 0
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] += seconds
+
+
+def check_stages(stages: Sequence[Stage]) -> None:
+    """Refuse a stage list in which a stage requires a field that no earlier stage assigns."""
+    have: set[str] = set()
+    for stage in stages:
+        missing = [r for r in stage.requires if r not in have]
+        if missing:
+            raise ValueError(f"stage {stage.name!r} requires {missing}, which no earlier stage assigns")
+        have.update(stage.assigns)
+
+
+def extract_one(doc, article_doc: Document, stages: Sequence[Stage], profile: Profile | None = None) -> Document:
+    """Run the stages over one parsed article; raise ExtractError naming the stage that failed."""
+    found = Found(article=article_doc.article, text=article_doc.text)
+    for stage in stages:
+        t0 = time.perf_counter()
+        try:
+            found = found.add(stage(doc, found))
+        except Exception as exc:  # a stage bug must not take the batch down; it is reported with its record
+            raise ExtractError(article_doc.article.id, stage.name, f"{type(exc).__name__}: {exc}") from exc
+        if profile is not None:
+            profile.add(stage.name, time.perf_counter() - t0)
+    return Document(
+        article=article_doc.article,
+        text=article_doc.text,
+        **{name: list(getattr(found, name)) for name in FIELDS},
+    )
+
+
+def run(
+    items: Iterable[Document | Skipped],
+    *,
+    nlp: Language | None = None,
+    stages: Sequence[Stage] = DEFAULT_STAGES,
+    settings: Settings | None = None,
+    profile: Profile | None = None,
+) -> Iterator[Document | Skipped]:
+    """Extract every ingested article, in order; skips from ingest pass through, failures become skips.
+
+    `items` are Documents from `wirewatch.ingest` (text and metadata, no extractions yet).
+    """
+    settings = settings or Settings()
+    nlp = nlp or load_nlp(settings.model)
+    check_stages(stages)
+    buffer: list[Document | Skipped] = []
+
+    def drain() -> Iterator[Document | Skipped]:
+        docs = [d for d in buffer if isinstance(d, Document)]
+        parsed = iter(parse(nlp, (d.text for d in docs), batch_size=settings.batch_size,
+                            chunk_chars=settings.nlp_chunk_chars))
+        for item in buffer:
+            if isinstance(item, Skipped):
+                yield item
+                continue
+            t1 = time.perf_counter()
+            doc = next(parsed)
+            if profile is not None:
+                profile.add("nlp", time.perf_counter() - t1)
+                profile.articles += 1
+            try:
+                yield extract_one(doc, item, stages, profile)
+            except ExtractError as exc:
+                yield Skipped(record=exc.record, reason=str(exc))
+        buffer.clear()
+
+    for item in items:
+        buffer.append(item)
+        if len(buffer) >= settings.batch_size:
+            yield from drain()
+    yield from drain()

