@@ -21,14 +21,16 @@ _DASH = r"(?:—|–|-{1,2}|_)"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE_WORDS = rf"{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
-_PLACE = r"[A-Z][A-Za-z.'’\-]+(?:[ /][A-Za-z.'’\-]+){0,4}"
+_PLACE = r"[A-Z][A-Za-z.'’\-]+(?:[ /][A-Za-z][A-Za-z.'’\-]*){0,4}"
 
 _MARKER = re.compile(rf"\s*date\s+(?P<date>\d{{4}}-\d{{2}}-\d{{2}})\s+(?P<place>[^\n—–]{{0,80}}?)\s*{_DASH}\s")
 _WIRE = re.compile(
-    rf"\s*(?P<place>{_PLACE}(?:,\s*{_PLACE})?)\s*,?\s*"
+    rf"\s*(?P<place>{_PLACE}(?:,\s*(?!{_MONTH}\s*\d){_PLACE})?)\s*,?\s*"
     rf"(?:(?P<date>{_DATE_WORDS})\s*)?"
-    rf"(?:\((?P<paren>[^()\n]{{1,40}})\))?\s*{_DASH}?"
+    rf"(?:\((?P<paren>[^()\n]{{1,40}})\))?\s*(?P<dash>{_DASH}\s)?"
 )
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x85]+")
+_FULL_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b")
 _REF_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -62,31 +64,52 @@ def find_dateline(text: str, reference: dt.date | None = None, *, search_chars: 
     head = text[:search_chars]
     if m := _MARKER.match(head):
         date = dt.date.fromisoformat(m["date"]) if _valid_iso(m["date"]) else None
-        return Dateline(m.start(), m.end(), text[m.start():m.end()].strip(), m["place"].strip() or None, date, None)
+        return _dateline(text, m.start(), m.end(), m["place"].strip() or None, date, None)
     # Try each of the first few lines: a title or a reference number may come first.
-    offset = 0
-    for line in head.split("\n")[:6]:
-        stripped = line.strip()
-        if stripped:
-            m = _WIRE.match(line)
-            if m and (m["date"] or m["paren"]) and _is_upper_place(m["place"], m["paren"]):
-                paren = m["paren"] or ""
-                source, date_raw = None, m["date"]
-                if paren and re.search(r"\d", paren):
-                    date_raw = date_raw or paren
-                elif paren:
-                    source = paren.strip()
-                year_hint = None
-                if m := _WIRE.match(line):
-                    above = _REF_YEAR.search(text[:offset])
-                    year_hint = int(above[1]) if above else None
-                date = _parse_date(date_raw, reference, year_hint) if date_raw else None
-                start = offset + (len(line) - len(line.lstrip()))
-                end = offset + m.end()
-                while end > start and text[end - 1].isspace():
-                    end -= 1
-                return Dateline(start, end, text[start:end], m["place"].strip(), date, source)
-        offset += len(line) + 1
+    for line_match in list(_LINE.finditer(head))[:12]:
+        line, offset = line_match.group(), line_match.start()
+        if not line.strip():
+            continue
+        m = _WIRE.match(line)
+        if not (m and (m["date"] or m["paren"] or m["dash"]) and _is_place_like(m)):
+            continue
+        paren = m["paren"] or ""
+        source, date_raw = None, m["date"]
+        if paren and re.search(_MONTH, paren) and re.search(r"\d", paren):
+            date_raw = date_raw or paren
+        elif paren and paren[0].isupper() and not re.search(r"\d", paren):
+            source = paren.strip()
+        elif not (m["date"] or m["dash"]):
+            continue  # a bracket that is neither a date nor an agency: not a dateline
+        above = _REF_YEAR.search(text[:offset])
+        year_hint = int(above[1]) if above else None
+        date = _parse_date(date_raw, reference, year_hint) if date_raw else None
+        if date is None and reference is None:
+            date = _date_above(text[:offset])
+        return _dateline(text, offset, offset + m.end(), m["place"].strip(), date, source)
+    if reference is None and (date := _date_above(head[:300])) is not None:
+        return Dateline(0, 0, "", None, date, None)  # no dateline line, but the heading dates the story
+    return None
+
+
+def _dateline(text: str, start: int, end: int, place: str | None, date: dt.date | None,
+              source: str | None) -> Dateline:
+    """A Dateline whose span is trimmed of surrounding white space (so text[start:end] is its text)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Dateline(start, end, text[start:end], place, date, source)
+
+
+def _date_above(head: str) -> dt.date | None:
+    """A full written date in the title or reference lines above the dateline ('Update, Jan. 10, 2011')."""
+    if m := _FULL_DATE.search(head):
+        return _parse_date(m.group(), None, None)
+    month_day = re.search(rf"\b{_MONTH}\s+\d{{1,2}}\b", head)
+    year = _REF_YEAR.search(head)
+    if month_day and year:  # 'Dec. 6: Operations ...' over a reference line '2009-12-CA-060'
+        return _parse_date(month_day.group(), None, int(year[1]))
     return None
 
 
@@ -98,7 +121,10 @@ def _valid_iso(raw: str) -> bool:
     return True
 
 
-def _is_upper_place(place: str, paren: str | None) -> bool:
-    """Wire datelines put the city in capitals; a bracketed agency or date makes mixed case acceptable."""
-    first = place.split(",")[0].strip()
-    return first.isupper() or bool(paren)
+def _is_place_like(m: re.Match[str]) -> bool:
+    """Wire datelines put the city in capitals (`KYIV,`, `PAKTIKA PROVINCE, Afghanistan –`); a mixed-case
+    place needs a bracketed agency or date followed by a dash (`Washington (Reuters) -`)."""
+    first = m["place"].split(",")[0].strip()
+    if first.isupper() and len(first) > 1:
+        return bool(m["date"] or m["paren"] or m["dash"])
+    return bool(m["paren"] and m["dash"] and m["paren"][0].isupper())

@@ -41,6 +41,7 @@ def decode(data: bytes, record: str) -> str:
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise IngestError(record, f"binary file ({what}), not text")
+    _refuse_binary_bytes(data, record)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -64,6 +65,19 @@ def decode(data: bytes, record: str) -> str:
             raise IngestError(record, f"not UTF-8 (byte 0x{data[exc.start]:02x} at {exc.start}); detected {best.encoding} does not decode it") from None
     _refuse_binary(text, record)
     return text
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
+
+
+def _refuse_binary_bytes(data: bytes, record: str) -> None:
+    """Control bytes in a sample mean a binary file (UTF-16's NULs are allowed through: checked later)."""
+    sample = data[:20_000]
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(sample):
+        return
+    controls = sum(sample.count(b) for b in _CONTROL_BYTES)
+    if controls > max(8, len(sample) // 50):
+        raise IngestError(record, f"binary content ({controls} control bytes in the first {len(sample):,}), not text")
 
 
 def _refuse_binary(text: str, record: str) -> None:

@@ -65,7 +65,7 @@ def parse_jsonl(text: str, name: str, settings: Settings) -> Iterator[Document |
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Skipped(record=record, reason=f"not valid JSON ({exc.msg} at column {exc.colno})")
+            yield Skipped(record=record, reason=f"not valid JSON: {exc.msg} (column {exc.colno})")
             continue
         try:
             doc = parse_record(obj, record)

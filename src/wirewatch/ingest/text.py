@@ -29,7 +29,7 @@ def parse_text(text: str, record: str, *, article_id: str, date: dt.date | None 
         article=Article(
             id=article_id,
             date=date or (dl.date if dl else None),
-            dateline=dl.text if dl else None,
+            dateline=(dl.text or None) if dl else None,
             title=title or _title(text, dl.start if dl else None),
             source=source or (dl.source if dl else None),
             url=url,

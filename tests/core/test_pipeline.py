@@ -1,0 +1,54 @@
+"""The one pipeline function: order, skips passing through, a failing stage reported, long texts exact."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from wirewatch.extract import Stage
+from wirewatch.model import Article, Document, Skipped
+from wirewatch.nlp import _chunks, parse
+from wirewatch.pipeline import DEFAULT_STAGES, Profile, check_stages, run
+
+
+def article(i: int, text: str = "Officials said the road was reopened on Monday.") -> Document:
+    return Document(article=Article(id=f"a{i}", date=dt.date(2023, 1, 4)), text=text)
+
+
+def test_order_is_kept_and_skips_pass_through(nlp) -> None:
+    items = [article(0), Skipped(record="bad.txt", reason="empty"), article(1), article(2)]
+    out = list(run(items, nlp=nlp))
+    assert [getattr(o, "record", None) or o.article.id for o in out] == ["a0", "bad.txt", "a1", "a2"]
+
+
+def test_a_failing_stage_skips_that_article_only_and_names_the_stage(nlp) -> None:
+    def explode(doc, found):
+        if "boom" in found.text:
+            raise RuntimeError("kaput")
+        return {}
+
+    stages = (*DEFAULT_STAGES, Stage(name="fragile", fn=explode))
+    out = list(run([article(0), article(1, "boom went the depot."), article(2)], nlp=nlp, stages=stages))
+    assert isinstance(out[0], Document) and isinstance(out[2], Document)
+    assert isinstance(out[1], Skipped) and out[1].record == "a1" and "'fragile'" in out[1].reason and "kaput" in out[1].reason
+
+
+def test_stage_requirements_are_checked() -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="requires \\['claims'\\]"):
+        check_stages([Stage(name="x", fn=lambda d, f: {}, requires=("claims",))])
+
+
+def test_long_texts_are_parsed_in_chunks_with_exact_offsets(nlp) -> None:
+    para = "Shelling hit the town of Izium on Monday, officials said. Rescuers searched the rubble.\n"
+    text = para * 60
+    assert "".join(_chunks(text, 1000)) == text and len(_chunks(text, 1000)) > 3
+    (doc,) = list(parse(nlp, [text], chunk_chars=1000))
+    assert doc.text == text
+    assert all(text[t.idx:t.idx + len(t.text)] == t.text for t in doc)
+
+
+def test_profile_counts_every_stage(nlp) -> None:
+    prof = Profile()
+    list(run([article(0), article(1)], nlp=nlp, profile=prof))
+    assert prof.articles == 2 and "nlp" in prof.seconds and {s.name for s in DEFAULT_STAGES} <= set(prof.seconds)
