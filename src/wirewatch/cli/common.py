@@ -7,11 +7,12 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..model import Skipped
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # messages stay whole lines, so they can be grepped
 
 
 @contextmanager
@@ -39,7 +40,7 @@ class Tally:
     def skip(self, item: Skipped, *, quiet: bool = False) -> None:
         self.skipped.append(item)
         if not quiet:
-            err.print(f"[yellow]skipped[/] {item.record}: {item.reason}", highlight=False, markup=True)
+            err.print(f"[yellow]skipped[/] {escape(str(item))}", highlight=False)
 
     def summary(self, verb: str = "extracted") -> str:
         reasons = Counter(s.reason.split(" (")[0] for s in self.skipped)

@@ -1,0 +1,191 @@
+"""Run every benchmark once and write `docs/benchmarks.md` and `docs/img/throughput-workers.png` (`make bench`).
+
+    .venv/bin/python benchmarks/run.py [--articles 1000] [--no-write]
+
+Throughput (extract vs bare spaCy), scaling (batch on 1 and 2 workers), memory (peak RSS per worker, from
+the 2-worker run) and, when `benchmarks/store_query.py` is there, the store's query benchmark (its output is
+quoted as printed). Every ratio compares two things measured in this run on the same corpus.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import datetime as dt  # noqa: E402
+import platform  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import corpus as corpus_mod  # noqa: E402
+import memory  # noqa: E402
+import scaling  # noqa: E402
+import throughput  # noqa: E402
+
+from wirewatch import __version__  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+DOCS = HERE.parent / "docs"
+PLOT = DOCS / "img" / "throughput-workers.png"
+STORE = HERE / "store_query.py"
+
+
+def store_benchmark(timeout: float = 900) -> str | None:
+    """The store helper's benchmark output, or None if it is not there."""
+    if not STORE.exists():
+        return None
+    try:
+        done = subprocess.run([sys.executable, str(STORE)], capture_output=True, text=True, timeout=timeout,
+                              cwd=HERE.parent)
+    except subprocess.TimeoutExpired:
+        return f"(stopped after {timeout:.0f} s)"
+    out = done.stdout.strip()
+    return out if done.returncode == 0 else f"{out}\n(exit code {done.returncode}: {done.stderr.strip()[-500:]})"
+
+
+def plot(runs: list[dict[str, Any]], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    workers = [r["workers"] for r in runs]
+    measured = [r["articles_per_s"] for r in runs]
+    ideal = [runs[0]["articles_per_s"] * w / runs[0]["workers"] for w in workers]
+    capacity = [1000 * w / r["cpu_ms_per_article"] for w, r in zip(workers, runs)]
+    fig, ax = plt.subplots(figsize=(5.5, 3.6), dpi=120)
+    ax.plot(workers, ideal, "--", color="grey", label="linear from 1 worker")
+    ax.plot(workers, measured, "o-", label="measured (wall clock)")
+    ax.plot(workers, capacity, "s:", label="CPU-bound capacity (workers / CPU s per article)")
+    ax.set_xlabel("Dask workers (1 thread each)")
+    ax.set_ylabel("articles / s")
+    ax.set_xticks(workers)
+    ax.set_ylim(bottom=0)
+    ax.set_title("wirewatch batch throughput", fontsize=10)
+    ax.legend(fontsize=7, loc="upper left")
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def _ok(good: bool) -> str:
+    return "met" if good else "**not met**"
+
+
+def markdown(ctx: dict[str, Any], tp: dict[str, Any], runs: list[dict[str, Any]], mem: dict[str, Any],
+             store: str | None) -> str:
+    two = runs[-1]
+    cpu_eff = runs[0]["cpu_ms_per_article"] / two["cpu_ms_per_article"]
+    src = ", ".join(f"{k} {v}" for k, v in ctx["sources"].items())
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` (`benchmarks/run.py`) on {ctx['when']} · wirewatch {__version__} · "
+        f"{ctx['cpus']} CPU cores · Python {platform.python_version()} · load average {ctx['load_before']:.1f} "
+        f"before, {ctx['load_after']:.1f} after · {ctx['minutes']:.1f} min in all.",
+        "",
+        f"Corpus (built at run time, nothing copied): {tp['articles']} articles, {tp['words']:,} words "
+        f"({src}). Every ratio compares two things measured in this run on this corpus. The machine is shared "
+        "with other jobs, so wall-clock figures are noisy; CPU time (`time.process_time`) is what their load "
+        "does not inflate, and it is the basis of the throughput ratio.",
+        "",
+        "| benchmark | measured | target | |",
+        "|---|---|---|---|",
+        f"| throughput: extract ÷ bare `nlp.pipe` (CPU time) | **{tp['ratio']:.2f}** "
+        f"(wall clock {tp['ratio_wall']:.2f}) | ≥ 0.8 | {_ok(tp['ratio'] >= 0.8)} |",
+        f"| scaling: efficiency with {two['workers']} workers (wall clock) | **{two['efficiency']:.2f}** "
+        f"(CPU per article 1 → {two['workers']} workers: {cpu_eff:.2f}) | ≥ 0.9 | {_ok(two['efficiency'] >= 0.9)} |",
+        f"| memory: peak RSS per worker | **{mem['max_mb']:.0f} MB** | < 1024 MB | {_ok(mem['ok'])} |",
+        f"| store: 1M-event queries | {'see below' if store else 'benchmarks/store_query.py not present'} | "
+        "see store issue | |",
+        "",
+        "## Throughput",
+        "",
+        "| | articles/s (wall) | words/s (wall) | articles per CPU second |",
+        "|---|---|---|---|",
+        f"| bare `nlp.pipe` | {tp['bare_articles_per_s']:.1f} | {tp['bare_words_per_s']:,.0f} | "
+        f"{tp['bare_articles_per_cpu_s']:.1f} |",
+        f"| `wirewatch extract` | {tp['extract_articles_per_s']:.1f} | {tp['extract_words_per_s']:,.0f} | "
+        f"{tp['extract_articles_per_cpu_s']:.1f} |",
+        "",
+        "Time per stage (`wirewatch extract --profile`, summed over the corpus):",
+        "",
+        "| stage | seconds | share | ms/article |",
+        "|---|---|---|---|",
+    ]
+    total = sum(tp["stages"].values()) or 1.0
+    for stage, secs in sorted(tp["stages"].items(), key=lambda kv: -kv[1]):
+        lines.append(f"| {stage} | {secs:.2f} | {secs / total:.1%} | {1000 * secs / tp['articles']:.2f} |")
+    lines += [
+        "",
+        "## Scaling and memory",
+        "",
+        f"![articles per second against workers](img/{PLOT.name})",
+        "",
+        "| workers | seconds | articles/s | speed-up | efficiency | CPU ms/article | peak RSS per worker |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in runs:
+        lines.append(f"| {r['workers']} | {r['seconds']:.1f} | {r['articles_per_s']:.1f} | {r['speedup']:.2f} | "
+                     f"{r['efficiency']:.2f} | {r['cpu_ms_per_article']:.1f} | "
+                     + ", ".join(f"{m:.0f} MB" for m in r["peak_rss_mb"]) + " |")
+    lines += [
+        "",
+        f"Partitions of 50 articles; cluster start-up (and each worker's one spaCy load: "
+        f"{two['nlp_loads']} loads per worker) happen before the clock starts. 'CPU ms/article' sums the "
+        "tasks' CPU time: when it stays flat as workers are added, the work is not growing, and a wall-clock "
+        "efficiency below 1 means the workers did not get whole cores (other jobs, and the client process "
+        "reading inputs and writing shards on the same 2 cores). The client's peak RSS was "
+        f"{mem['client_mb']:.0f} MB. How this extends to N machines: see [scale.md](scale.md#many-machines).",
+        "",
+    ]
+    if store:
+        lines += ["## Store queries", "", "Output of `benchmarks/store_query.py`, as printed:", "", "```",
+                  store, "```", ""]
+    lines += ["## Reproduce", "", "```", "make bench                     # all of the above, rewrites this page",
+              ".venv/bin/python benchmarks/throughput.py --articles 1000",
+              ".venv/bin/python benchmarks/scaling.py --articles 1000 --workers 1 2",
+              ".venv/bin/python benchmarks/memory.py --workers 2", "```", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/ alone")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    ctx: dict[str, Any] = {"when": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                           "cpus": os.cpu_count(), "load_before": os.getloadavg()[0]}
+    corpus = corpus_mod.build(Path(tempfile.mkdtemp(prefix="ww-corpus-")) / "corpus", articles=args.articles)
+    ctx["sources"] = corpus.sources
+    print("== throughput", flush=True)
+    tp = throughput.measure(corpus)
+    print(throughput.report(tp), flush=True)
+    print("== scaling", flush=True)
+    runs = scaling.measure(corpus, (1, 2))
+    print(scaling.report(runs), flush=True)
+    print("== memory", flush=True)
+    mem = memory.from_run(runs[-1])
+    print(memory.report(mem), flush=True)
+    print("== store", flush=True)
+    store = store_benchmark()
+    print(store or "benchmarks/store_query.py not present", flush=True)
+    ctx["load_after"] = os.getloadavg()[0]
+    ctx["minutes"] = (time.perf_counter() - started) / 60
+    if not args.no_write:
+        plot(runs, PLOT)
+        (DOCS / "benchmarks.md").write_text(markdown(ctx, tp, runs, mem, store), encoding="utf-8")
+        print(f"wrote {DOCS / 'benchmarks.md'} and {PLOT}")
+
+
+if __name__ == "__main__":
+    main()

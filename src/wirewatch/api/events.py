@@ -1,0 +1,35 @@
+"""`/api/events`: coded events with the CLI's filters, as JSON pages or as GeoJSON for maps."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+
+from ..export.geojson import feature
+from ..store import EventRow
+from .deps import FiltersDep, Page, StoreDep, one_more, page_of
+
+router = APIRouter(prefix="/api/events", tags=["events"])
+
+
+def geojson(rows: list[EventRow], page: Page[EventRow]) -> dict[str, Any]:
+    """A FeatureCollection as `wirewatch export --format geojson` writes it, plus paging members."""
+    features = [feature(row) for row in rows if row.lat is not None and row.lon is not None]
+    return {"type": "FeatureCollection", "features": features, "without_coordinates": len(rows) - len(features),
+            "limit": page.limit, "offset": page.offset, "next": page.next}
+
+
+@router.get("", response_model=Page[EventRow], summary="List events",
+            responses={200: {"content": {"application/geo+json": {}}, "description": "A page of events (JSON), or a GeoJSON FeatureCollection "
+                                            "with format=geojson (events without coordinates are left out "
+                                            "and counted in `without_coordinates`)."}})
+def list_events(request: Request, store: StoreDep, f: FiltersDep,
+                format: Annotated[Literal["json", "geojson"], Query(description="json (pages) or geojson.")] = "json",
+                ) -> Any:
+    """Events matching the filters, newest day first. Example: `/api/events?place=Mykolaiv&format=geojson`."""
+    page = page_of(request, store.events(one_more(f)), f)
+    if format == "geojson":
+        return JSONResponse(geojson(page.items, page), media_type="application/geo+json")
+    return page

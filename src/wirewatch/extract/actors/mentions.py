@@ -1,0 +1,227 @@
+"""Find actor mentions: noun phrases headed by a person, organisation, role noun or dictionary actor, and
+countries used as agents ("Russia promised ..."). Names and coreference are settled in `resolve`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ...model import Place
+from .lexicon import ActorLexicon, Entry
+
+__all__ = ["Mention", "find_mentions"]
+
+_AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "conj", "appos"}
+_AGENT_PREPS = {"with", "against", "by", "on", "toward", "towards", "between", "for"}
+_MOTION = {"return", "go", "come", "travel", "flee", "move", "arrive", "head", "fly", "retreat", "withdraw",
+           "escape", "sail", "drive", "walk", "march", "relocate", "deploy", "evacuate", "back", "close", "near",
+           "next", "due", "way", "trip", "visit", "journey", "road", "route", "border"}
+_PRONOUNS = {"he", "she", "his", "her", "him"}
+_SAY_PRONOUNS = {"it", "they"}
+SAY_VERBS = {"say", "tell", "add", "state", "announce", "report", "claim", "warn", "note", "accuse", "deny"}
+DETS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "some", "all", "both"}
+
+
+@dataclass
+class Mention:
+    start: int                 # char offsets into the text
+    end: int
+    head: Token
+    kind: str | None = None
+    country: str | None = None
+    name: str | None = None    # normalised name if known now (dictionary, person)
+    person: bool = False
+    role: str | None = None    # the role noun that gave the kind ("minister")
+    pronoun: bool = False
+    definite_role: bool = False  # "the minister": a bare title, resolved to an earlier actor
+    owner: Token | None = None   # possessive pronoun inside the phrase ("His forces")
+
+
+def _dictionary_spans(text: str, lx: ActorLexicon) -> list[tuple[int, int, Entry]]:
+    spans: list[tuple[int, int, Entry]] = []
+    for pattern in (lx.pattern_exact, lx.pattern_fold):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            entry = lx.entry_for(m.group())
+            if entry is not None:
+                spans.append((m.start(), m.end(), entry))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[tuple[int, int, Entry]] = []
+    for s in spans:
+        if not kept or s[0] >= kept[-1][1]:
+            kept.append(s)
+    return kept
+
+
+def _role(tokens: list[Token], lx: ActorLexicon) -> tuple[str, str, int] | None:
+    """(role phrase, sector, index of its last token) for the longest, rightmost role phrase in the tokens."""
+    words = [t.lower_ for t in tokens]
+    best = None
+    for n in (3, 2, 1):
+        for i in range(len(words) - n, -1, -1):
+            phrase = " ".join(words[i:i + n])
+            if phrase in lx.roles and (best is None or i + n - 1 > best[2]):
+                best = (phrase, lx.roles[phrase], i + n - 1)
+        if best is not None:
+            return best
+    return None
+
+
+def _country(tokens: list[Token], lx: ActorLexicon) -> str | None:
+    for t in tokens:
+        if t.text in lx.countries and t.pos_ in ("PROPN", "ADJ", "NOUN"):
+            return lx.countries[t.text]
+    words = [t.text for t in tokens]
+    for n in (3, 2):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i:i + n])
+            if phrase in lx.countries:
+                return lx.countries[phrase]
+    return None
+
+
+def _place_country(start: int, end: int, places: tuple[Place, ...]) -> str | None:
+    for p in places:
+        if p.start < end and start < p.end and p.country_code:
+            return p.country_code
+    return None
+
+
+def _trim(span: Span) -> tuple[int, int]:
+    """Char offsets of a noun chunk without trailing punctuation/possessive marks."""
+    toks = [t for t in span]
+    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS"):
+        toks.pop()
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _first_conjunct(t: Token) -> Token:
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    return t
+
+
+def _is_agentive(t: Token) -> bool:
+    """Subject, object or 'talks with X'-style argument: a place named there acts as its government."""
+    t = _first_conjunct(t)
+    if t.dep_ == "pobj" and t.head.lower_ == "to":       # "sent arms to X", not "returned to X"
+        return t.head.head.lemma_.lower() not in _MOTION
+    return t.dep_ in _AGENT_DEPS or (t.dep_ == "pobj" and t.head.lower_ in _AGENT_PREPS)
+
+
+def _clean_tokens(chunk: Span) -> list[Token]:
+    """The chunk without a headline glued on by a line break, leading punctuation or trailing marks."""
+    tokens = list(chunk)
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].is_space or "\n" in tokens[k].whitespace_:
+            tokens = tokens[k + 1:]
+            break
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _chunk_mention(chunk: Span, lx: ActorLexicon, dict_spans, places) -> Mention | None:
+    root = chunk.root
+    tokens = _clean_tokens(chunk)
+    if root not in tokens:
+        return None
+    owner = next((t for t in tokens if t.dep_ == "poss" and t.lower_ in ("his", "her", "their", "its")), None)
+    if owner is not None:                                   # "His forces": the phrase after the pronoun
+        tokens = [t for t in tokens if t.i > owner.i]
+        if not tokens:
+            return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    entry = next((e for s, t, e in dict_spans if s <= root.idx < t), None) or next(
+        (e for s, t, e in dict_spans if s < end and start < t), None)
+    role = _role(tokens, lx)
+    in_place = any(p.start <= root.idx < p.end for p in places) or root.text in lx.countries
+    person = root.ent_type_ == "PERSON" and root.pos_ == "PROPN" and not in_place
+    m = Mention(start, end, root, owner=owner)
+    m.country = _country(tokens, lx)
+    if entry is not None:
+        m.name, m.kind = entry.name, entry.kind
+        m.country = entry.country or m.country
+        if role is not None and role[2] == len(tokens) - 1 and root.lower_ != entry.phrase.split()[-1].lower():
+            m.kind, m.name, m.role = role[1], None, role[0]   # "TASS reporters" -> MED, not TASS itself
+        return m
+    if person:
+        ent = next(e for e in chunk.doc.ents if e.start <= root.i < e.end)
+        m.person, m.name = True, ent.text
+        if role is not None:
+            m.kind, m.role = role[1], role[0]
+        return m
+    if role is not None and role[2] == len(tokens) - 1:
+        m.kind, m.role = role[1], role[0]
+        modifiers = [t for t in tokens[:-1] if t.lower_ not in DETS]
+        m.definite_role = (not modifiers and any(t.lower_ == "the" for t in tokens)) and m.country is None
+        return m
+    if root.ent_type_ == "ORG" and not in_place:
+        m.kind = _org_kind(tokens, lx)
+        if m.kind is None and not _is_agentive(root):      # a bare unknown name in "around X": likely a place
+            return None
+        m.name = " ".join(t.text for t in tokens if t.lower_ not in DETS)
+        return m
+    if role is not None and root.pos_ == "NOUN" and m.country is not None:  # "Israeli army bulldozers"
+        m.kind, m.role = role[1], role[0]
+        return m
+    if root.ent_type_ == "NORP" and root.text in lx.countries:   # "Russians", "the Afghans"
+        m.kind, m.country = "CVL", lx.countries[root.text]
+        return m
+    if (root.ent_type_ == "GPE" or in_place) and _is_agentive(root):
+        code = m.country or lx.countries.get(root.text) or _place_country(start, end, places)
+        if code is None:
+            return None
+        m.kind, m.country, m.name = "GOV", code, " ".join(t.text for t in tokens if t.lower_ not in DETS)
+        return m
+    return None
+
+
+def _org_kind(tokens: list[Token], lx: ActorLexicon) -> str | None:
+    for t in tokens:
+        kind = lx.roles.get(t.lower_)
+        if kind:
+            return kind
+    return None
+
+
+def find_mentions(doc: Doc, lx: ActorLexicon, places: tuple[Place, ...] = ()) -> list[Mention]:
+    """Actor mentions in text order (not yet named or linked)."""
+    text = doc.text
+    dict_spans = _dictionary_spans(text, lx)
+    out: list[Mention] = []
+    covered: list[tuple[int, int]] = []
+    for chunk in doc.noun_chunks:
+        if chunk.root.pos_ == "PRON":
+            continue
+        m = _chunk_mention(chunk, lx, dict_spans, places)
+        if m is not None:
+            out.append(m)
+            covered.append((chunk.start_char, chunk.end_char))
+    for s, e, entry in dict_spans:                       # dictionary actors outside any noun chunk
+        if not any(cs < e and s < ce for cs, ce in covered):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            out.append(Mention(s, e, span.root, kind=entry.kind, country=entry.country, name=entry.name))
+            covered.append((s, e))
+    for t in doc:                                        # "Israel's wish", "Iraqi towns": the country acts
+        if any(cs <= t.idx < ce for cs, ce in covered) or t.text not in lx.countries:
+            continue
+        if t.ent_type_ in ("GPE", "NORP") and t.dep_ in ("poss", "amod", "compound"):
+            span = doc[t.ent_iob_ == "B" and t.i or t.i: t.i + 1]
+            kind = "GOV" if t.ent_type_ == "GPE" else None
+            out.append(Mention(span.start_char, span.end_char, t, kind=kind, country=lx.countries[t.text],
+                               name=t.text))
+    for t in doc:
+        low = t.lower_
+        if t.pos_ == "PRON" and (low in _PRONOUNS or (low in _SAY_PRONOUNS and t.dep_ == "nsubj"
+                                                       and t.head.lemma_.lower() in SAY_VERBS)):
+            out.append(Mention(t.idx, t.idx + len(t), t, pronoun=True))
+    out.sort(key=lambda m: m.start)
+    return out

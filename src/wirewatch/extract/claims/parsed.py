@@ -1,0 +1,48 @@
+"""One article's parse with what every claims module needs precomputed once (text, sentences, names).
+
+`Doc.text` and `Token.sent` rebuild their result on every call; the claims rules ask for them per cue,
+so they are computed here once per article and passed along.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Parsed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    doc: Doc
+    text: str
+    bounds: tuple[tuple[int, int], ...]  # (first token, end token) of each sentence
+    sent_of: tuple[int, ...]  # token index -> sentence number
+    persons: tuple[tuple[int, int], ...]  # character spans of PERSON entities
+
+    @classmethod
+    def of(cls, doc: Doc, text: str) -> Parsed:
+        """`text` is the article text the Doc was parsed from (`Doc.text` would rebuild it token by token)."""
+        starts = doc.to_array("SENT_START").tolist() if len(doc) else []
+        cuts = [i for i, flag in enumerate(starts) if flag == 1 or i == 0] + [len(doc)]
+        bounds = tuple(zip(cuts[:-1], cuts[1:]))
+        sent_of: list[int] = []
+        for k, (a, b) in enumerate(bounds):
+            sent_of.extend([k] * (b - a))
+        persons = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
+        return cls(doc, text, bounds, tuple(sent_of), persons)
+
+    @property
+    def sents(self) -> list[Span]:
+        return [self.doc[a:b] for a, b in self.bounds]
+
+    def sentence(self, k: int) -> Span:
+        a, b = self.bounds[k]
+        return self.doc[a:b]
+
+    def sent(self, t: Token) -> Span:
+        return self.sentence(self.sent_of[t.i])
+
+    def is_person(self, s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in self.persons)

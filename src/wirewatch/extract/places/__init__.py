@@ -1,0 +1,106 @@
+"""The places stage: find toponyms, resolve them to GeoNames entries, and say which place a sentence is at.
+
+Demonyms and adjectives ("Russian forces", "Ukrainian") name an actor's country, not a location: they are
+kept out of `places` and passed on in `found.extras["place_demonyms"]` (list of (start, end, country
+code)). Datasets that annotate them as toponyms (LGL, TR-News) can have them emitted as places with
+`WIREWATCH_PLACES_DEMONYMS=1`. See docs/places.md.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+
+from spacy.tokens import Doc
+
+from ...gazetteer import key, open_gazetteer
+from ...model import Place, span_of
+from .. import Found, Stage
+from .recognize import TYPE_WORDS, Mention, find_mentions
+from .resolve import Resolved, resolve
+
+# most specific first: a town before its district, region, country and continent
+SPECIFICITY = {"P": 0, "S": 0, "R": 1, "T": 2, "H": 3, "A": 4, "L": 6}
+ADMIN_RANK = {"ADM4": 0, "ADM3": 1, "ADM2": 2, "ADMD": 3, "ADM1": 4, "PCLI": 6, "PCLS": 6, "PCLD": 6}
+
+
+@lru_cache(maxsize=1)
+def demonyms_as_places() -> bool:
+    """Whether demonyms are emitted as places (env WIREWATCH_PLACES_DEMONYMS=1), read once per process."""
+    return os.environ.get("WIREWATCH_PLACES_DEMONYMS", "").strip().lower() in ("1", "true", "yes")
+
+
+def _dateline_key(found: Found) -> str | None:
+    line = found.article.dateline
+    if not line:
+        return None
+    head = line.split(",")[0].split("(")[0].strip()
+    return key(head) if head else None
+
+
+def _extend_type_word(doc: Doc, m: Mention) -> tuple[int, int]:
+    """'Donetsk region' is the span of a division named with a singular type word after it."""
+    if m.admin_hint and m.tok_end < len(doc) and doc[m.tok_end].text.lower() in TYPE_WORDS \
+            and not doc[m.tok_end].text.lower().endswith("s"):
+        tok = doc[m.tok_end]
+        return m.start, tok.idx + len(tok.text)
+    return m.start, m.end
+
+
+def to_places(doc: Doc, text: str, resolved: Iterable[Resolved], first_id: int = 1) -> list[Place]:
+    places: list[Place] = []
+    for r in resolved:
+        start, end = _extend_type_word(doc, r.mention)
+        c = r.candidate
+        span = span_of(text, start, end)
+        places.append(Place(
+            id=f"p{first_id + len(places)}", text=span.text, start=span.start, end=span.end,
+            geonameid=c.geonameid if c is not None and c.geonameid > 0 else None,
+            name=c.name if c else None, country_code=(c.country_code or None) if c else None,
+            admin1=c.admin1 if c else None, lat=c.lat if c else None, lon=c.lon if c else None,
+            feature_class=c.feature_class if c else None, feature_code=c.feature_code if c else None,
+            confidence=r.confidence, sentence=r.mention.sentence,
+        ))
+    return places
+
+
+def find(doc: Doc, found: Found) -> dict[str, Any]:
+    """Place mentions of the article, resolved; demonyms go to extras unless configured as places."""
+    mentions = find_mentions(doc, open_gazetteer())
+    resolved = resolve(mentions, _dateline_key(found))
+    keep_demonyms = demonyms_as_places()
+    places = to_places(doc, found.text, (r for r in resolved if keep_demonyms or not r.mention.demonym),
+                       first_id=len(found.places) + 1)
+    demonyms = [(r.mention.start, r.mention.end, r.candidate.country_code)
+                for r in resolved if r.mention.demonym and r.candidate is not None]
+    return {"places": places, "place_demonyms": demonyms}
+
+
+def place_in(span_start: int, span_end: int, places: Sequence[Place]) -> Place | None:
+    """The most specific resolved place mentioned inside [span_start, span_end) (e.g. an event's sentence).
+
+    Towns beat districts, regions, countries and continents; among equals the more confident, then the first.
+    Returns None if no resolved place lies in the span.
+    """
+    inside = [p for p in places if span_start <= p.start and p.end <= span_end and p.lat is not None]
+    if not inside:
+        return None
+
+    def rank(p: Place) -> tuple[float, float, int]:
+        level = ADMIN_RANK.get(p.feature_code or "", SPECIFICITY.get(p.feature_class or "", 5))
+        if p.feature_code == "CONT":
+            level = 7
+        return (level, -p.confidence, p.start)
+
+    return min(inside, key=rank)
+
+
+def places_in_sentence(sentence: int, places: Sequence[Place]) -> list[Place]:
+    """Every place mention in sentence number `sentence` (spaCy's sentence index), in text order."""
+    return [p for p in places if p.sentence == sentence]
+
+
+stage = Stage(name="places", fn=find, requires=(), assigns=("places",))
+
+__all__ = ["find", "place_in", "places_in_sentence", "stage", "demonyms_as_places"]

@@ -1,0 +1,308 @@
+"""Toponym recognition: gazetteer matching over the tokens, checked against spaCy's tags and entities.
+
+The gazetteer drives recognition (the small English model calls Kyiv a person and Mariupol an
+organisation); spaCy's GPE/LOC spans add what the gazetteer lacks, and its PERSON/ORG spans and
+part-of-speech tags veto names that are only words here ("Reading is fun", "George Washington").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+from spacy.tokens import Doc, Span, Token
+
+from ...gazetteer import Candidate, Gazetteer, key
+
+MAX_TOKENS = 6
+CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "al", "el", "and", "on", "upon", "the", "-", "da", "di",
+              "am", "an", "der", "sur", "en", "y", "i", "'s"}
+LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward", "towards", "via",
+            "through", "throughout", "between", "inside", "off", "northern", "southern", "eastern", "western",
+            "central", "city", "town", "village", "of"}
+TYPE_WORDS = {"region", "regions", "oblast", "oblasts", "province", "provinces", "governorate", "state", "krai",
+              "county", "district", "republic"}
+INSTITUTIONS = {"police", "fire", "department", "county", "city", "school", "schools", "high", "university", "college",
+                "hospital", "council", "board", "commission", "sheriff", "church", "airport", "state", "public", "area",
+                "community", "regional", "memorial", "medical", "center", "centre", "township", "municipal", "court",
+                "superior", "district", "middle", "elementary", "town", "village", "zoo", "library", "museum"}
+SETTLEMENT_WORDS = {"village", "town", "city", "settlement", "suburb", "hamlet", "port", "capital", "district",
+                    "region", "province", "community", "township", "county"}
+PLACE_WORDS = TYPE_WORDS | {"people's", "people", "republic", "city", "island", "islands", "sea", "river"}
+NOT_PLACE_NEXT = {"virus", "viruses", "fever", "hemorrhagic", "haemorrhagic", "disease", "flu", "influenza", "strain", "vaccine", "syndrome"}
+GOOD_LABELS = {"GPE", "LOC", "FAC"}
+BAD_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME",
+              "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}
+NOTABLE_CODES = {"PCLI", "PCLS", "PCLD", "PCLIX", "CONT", "ADM1", "RGN", "SEA", "OCN", "GULF", "PEN", "MTS", "ISL",
+                 "ADMD", "PPLC"}
+
+
+@dataclass
+class Mention:
+    """A toponym in the text, with its gazetteer candidates (empty if only spaCy saw it)."""
+
+    start: int  # character offsets
+    end: int
+    tok_start: int
+    tok_end: int
+    key: str
+    candidates: list[Candidate]
+    sentence: int
+    ner: str | None = None
+    demonym: bool = False
+    admin_hint: bool = False  # followed by 'region', 'Oblast', 'County' ...: a division, not a town
+    qualifier: list[Candidate] = field(default_factory=list)  # 'Alexandria, La.': what it lies in
+    evidence: float = 0.0
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    path = files("wirewatch").joinpath("data", "gazetteer", "common_words.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _capitalised(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or (t[:3] in ("al-", "el-") and len(t) > 3))
+
+
+def _span_key(doc: Doc, i: int, j: int) -> str:
+    return key(doc[i:j].text)
+
+
+def _ngram_keys(doc: Doc) -> dict[tuple[int, int], str]:
+    """Keys of every token n-gram that could be a name: starts and ends capitalised, short connectors inside."""
+    out: dict[tuple[int, int], str] = {}
+    words = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    caps = [bool(w) and (w[0].isupper() or (w[:3] in ("al-", "el-") and len(w) > 3)) for w in words]
+    starts = [t.is_sent_start for t in doc]
+    n = len(doc)
+    for i in range(n):
+        if not caps[i]:
+            continue
+        surface = words[i]
+        for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
+            last = words[j - 1]
+            if j - 1 > i:
+                if starts[j - 1] or "\n" in spaces[j - 2] or "\n" in last:
+                    break
+                if not (caps[j - 1] or last.lower() in CONNECTORS or last == "."):
+                    break
+                surface += spaces[j - 2] + last
+            if caps[j - 1] or last == ".":
+                out[(i, j)] = key(surface)
+    return out
+
+
+def _entity_at(ents: list[Span], i: int) -> Span | None:
+    for e in ents:
+        if e.start <= i < e.end:
+            return e
+    return None
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index: list[int] = []
+    for s_no, sent in enumerate(doc.sents):
+        index.extend([s_no] * (sent.end - sent.start))
+    return index
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Place mentions in text order (demonyms included, flagged), each with its candidates."""
+    grams = _ngram_keys(doc)
+    known = gaz.known_keys(grams.values())
+    demonyms = gaz.demonyms(k for (i, j), k in grams.items() if j == i + 1)
+    sent_of = _sentence_index(doc)
+    ents = list(doc.ents)
+    person_words = _person_words(ents)
+    chosen: list[tuple[int, int]] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        best = None
+        for j in range(min(n, i + MAX_TOKENS), i, -1):
+            k = grams.get((i, j))
+            if k is not None and (k in known or (j == i + 1 and k in demonyms)):
+                best = j
+                break
+        if best is None:
+            i += 1
+            continue
+        chosen.append((i, best))
+        i = best
+    cands = gaz.lookup_keys(grams[c] for c in chosen)
+    mentions: list[Mention] = []
+    pending: list[Mention] = []  # turned down for want of evidence, not for a reason
+    for i, j in chosen:
+        k = grams[(i, j)]
+        ent = _entity_at(ents, i)
+        m = Mention(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), i, j, k, cands.get(k, []), sent_of[i],
+                    ner=ent.label_ if ent is not None else None)
+        if k in demonyms and j == i + 1:
+            m.demonym = True
+            m.candidates = [demonyms[k]]
+        if _keep(doc, m, ent, person_words):
+            mentions.append(m)
+        elif m.evidence == 0.0 and m.candidates and any(c.kind <= 1 for c in m.candidates):
+            pending.append(m)
+    mentions.extend(_coordinated(doc, mentions, pending))
+    mentions.extend(_ner_only(doc, mentions, gaz, sent_of, person_words))
+    mentions.sort(key=lambda m: m.start)
+    _attach_types(doc, mentions)
+    _attach_qualifiers(doc, mentions)
+    return mentions
+
+
+def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) -> bool:
+    """Decide whether a gazetteer match is a toponym here; sets `m.evidence` (0 … 1)."""
+    if m.demonym:
+        m.evidence = 0.9 if m.ner in (None, "NORP", "GPE") else 0.5
+        return m.ner in (None, "NORP", "GPE", "LOC")
+    first, last = doc[m.tok_start], doc[m.tok_end - 1]
+    text = doc[m.tok_start:m.tok_end].text
+    single = m.tok_end - m.tok_start == 1
+    main_name = any(c.kind <= 1 for c in m.candidates)
+    notable = any((c.feature_code in NOTABLE_CODES or c.population >= 100_000) and (c.kind <= 1 or not main_name)
+                  for c in m.candidates)
+    prev = doc[m.tok_start - 1] if m.tok_start > 0 else None
+    nxt = doc[m.tok_end] if m.tok_end < len(doc) else None
+    locative = prev is not None and prev.text.lower() in LOCATIVE
+    qualified = nxt is not None and nxt.text == "," and m.tok_end + 1 < len(doc) and _capitalised(doc[m.tok_end + 1])
+    typed = nxt is not None and nxt.text.lower() in TYPE_WORDS
+    # 'Ostrivka, a village in ...', 'Bakhmut, the eastern city': an apposition that says what it is
+    apposed = nxt is not None and nxt.text == "," and any(
+        t.lower_ in SETTLEMENT_WORDS for t in doc[m.tok_end + 1: m.tok_end + 5])
+    inside_longer = ent is not None and (ent.start < m.tok_start or ent.end > m.tok_end)
+    good_ner = m.ner in GOOD_LABELS and not inside_longer
+    time_like = m.ner in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL")
+    dateline = first.is_upper and len(text) > 3 and (nxt is not None and nxt.text in (",", "-", "(", "\u2014"))
+    m.evidence = -1.0  # a hard no unless the checks below reach the soft part
+    if time_like:
+        return False
+    if len(text) < 3 and "." not in text and not text.isupper():
+        return False
+    if "." in text and len(text) <= 6 and text.count(".") == 1 and not (prev is not None and prev.text == ","):
+        return False  # 'La.', 'Miss.': a state abbreviation only after 'Town, '
+    if text.isupper() and len(text) <= 3 and not main_name:
+        return False
+    if inside_longer and ent.label_ in ("PERSON", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
+        return False
+    if inside_longer and ent.label_ == "ORG" and single and not notable:
+        return False  # 'Food and Drug Administration': 'Drug' is a hamlet somewhere, not here
+    if nxt is not None and nxt.text.lower() in NOT_PLACE_NEXT:
+        return False  # 'Ebola virus', 'Marburg fever'
+    if text.isupper() and len(text) <= 4 and "." not in text and not notable:
+        return False
+    if single and key(text) in person_words and not (locative or qualified or typed or (notable and good_ner)):
+        return False  # 'Smith said' after 'John Smith'
+    # 'Main Street', 'Ripley Hall': a capitalised word right before or after that is not itself a place
+    glued_prev = prev is not None and _capitalised(prev) and not prev.is_sent_start and prev.pos_ == "PROPN"
+    glued_next = nxt is not None and _capitalised(nxt) and nxt.pos_ == "PROPN" and nxt.text.lower() not in TYPE_WORDS \
+        and nxt.text.lower() not in INSTITUTIONS
+    if (glued_prev or glued_next) and not (notable or good_ner):
+        return False
+    m.evidence = 0.0
+    if m.ner == "PERSON" and not inside_longer and not (notable or locative or qualified or typed):
+        return False
+    score = 0.5
+    if good_ner:
+        score += 0.35
+    if locative or qualified or typed or dateline:
+        score += 0.2
+    if apposed:
+        score += 0.3
+    if notable:
+        score += 0.15
+    if not main_name:
+        score -= 0.35
+    if m.ner in BAD_LABELS and not inside_longer:
+        score -= 0.25
+    common = key(text) in common_words()
+    pos_common = single and first.pos_ not in ("PROPN",) and not dateline
+    if not main_name and not notable:
+        return False  # only a foreign or historic alternate of a small place
+    if common or pos_common or (first.is_sent_start and single and not (good_ner or dateline or main_name)):
+        if not ((good_ner and locative and not first.is_sent_start) or qualified or typed):
+            return False
+        score -= 0.1
+    if last.text.lower() in CONNECTORS:
+        return False
+    m.evidence = max(0.05, min(1.0, score))
+    return m.evidence >= 0.3
+
+
+def _coordinated(doc: Doc, kept: list[Mention], pending: list[Mention]) -> list[Mention]:
+    """'Darfur and Malakal', 'Pandi, Bulacan': a name listed next to an accepted place is a place too."""
+    ends = {m.tok_end for m in kept}
+    starts = {m.tok_start for m in kept}
+    out: list[Mention] = []
+    for m in pending:
+        before = m.tok_start - 1
+        after = m.tok_end
+        linked = (before >= 1 and doc[before].lower_ in ("and", "or", ",") and before in ends) or \
+                 (after < len(doc) - 1 and doc[after].lower_ in ("and", "or", ",") and after + 1 in starts)
+        if linked:
+            m.evidence = 0.4
+            out.append(m)
+    return out
+
+
+def _person_words(ents: list[Span]) -> frozenset[str]:
+    """Surnames of two- or three-word PERSON entities: later bare mentions are the person."""
+    return frozenset(key(e[-1].text) for e in ents if e.label_ == "PERSON" and 1 < len(e) <= 3
+                     and not any(t.lower_ in PLACE_WORDS for t in e))
+
+
+def _ner_only(doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_of: list[int],
+              person_words: frozenset[str]) -> list[Mention]:
+    """spaCy GPE/LOC spans the gazetteer did not find as such: looked up without 'the', checked like the rest."""
+    taken = [(m.tok_start, m.tok_end) for m in mentions]
+    extra: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        if any(s < ent.end and ent.start < e for s, e in taken):
+            continue
+        i = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        j = ent.end - (1 if ent[-1].text in ("'s", "’s") else 0)
+        if i >= j:
+            continue
+        k = _span_key(doc, i, j)
+        if any(ch.isdigit() for ch in k) or (j < len(doc) and doc[j].lower_ in NOT_PLACE_NEXT):
+            continue
+        if k in person_words or k in common_words():
+            continue
+        cands = gaz.lookup_keys([k]).get(k, [])
+        m = Mention(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), i, j, k, cands, sent_of[i], ner=ent.label_)
+        m.evidence = 0.45 if cands else 0.3
+        extra.append(m)
+    return extra
+
+
+def _attach_types(doc: Doc, mentions: list[Mention]) -> None:
+    """'Donetsk region', 'Donetsk and Luhansk regions', 'Laurel County': mark divisions."""
+    for idx, m in enumerate(mentions):
+        j = m.tok_end
+        if j < len(doc) and doc[j].text.lower() in TYPE_WORDS:
+            m.admin_hint = True
+            if doc[j].text.lower() in ("regions", "oblasts", "provinces"):
+                for prev in reversed(mentions[:idx]):
+                    gap = doc[prev.tok_end:m.tok_start]
+                    if all(t.text.lower() in (",", "and") for t in gap):
+                        prev.admin_hint = True
+                        m = prev
+                    else:
+                        break
+
+
+def _attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
+    """'Alexandria, La.' / 'Gainesville, Georgia' / 'Kyiv, Ukraine': the second names what the first lies in."""
+    for a, b in zip(mentions, mentions[1:]):
+        if any(c.feature_code in ("PCLI", "CONT", "RGN") and c.kind <= 1 for c in a.candidates):
+            continue  # 'Germany, US, France': a list, not 'Town, State'
+        if b.tok_start == a.tok_end + 1 and doc[a.tok_end].text == "," and not b.demonym:
+            a.qualifier = [c for c in b.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2", "PCLS", "PCLD")]

@@ -1,0 +1,167 @@
+"""Toponym resolution: pick each mention's GeoNames entry from priors and the article's own context.
+
+Score of a candidate = population prior + feature prior + how the name is attached to it, plus context:
+a qualifier right after it ("Alexandria, La."), the countries and first-level divisions the article
+names (weighted by how often), the dateline place, a type word ("Donetsk region" -> the division), and
+nearness to the places already settled. One sense per article: every mention of a name gets the entry
+its best-evidenced mention got. Confidence is the softmax share of the winner, times recognition evidence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from ...gazetteer import Candidate
+from .recognize import Mention
+
+FEATURE_PRIOR = {"PCLI": 5.0, "PCLS": 3.0, "PCLD": 3.0, "CONT": 5.0, "ADM1": 1.5, "ADM2": -1.0, "ADM3": -2.0,
+                 "PPLC": 3.0, "RGN": 4.0, "SEA": 4.0, "OCN": 4.0, "GULF": 4.0, "PEN": 3.0, "MTS": 2.0, "ISL": 2.0,
+                 "ADMD": -1.0}
+KIND_PRIOR = (0.0, -0.3, -4.5, -5.0)
+ADMIN_CODES = {"ADM1", "ADM2", "ADM3", "ADMD", "PCLI", "PCLS", "PCLD", "RGN"}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    mention: Mention
+    candidate: Candidate | None
+    confidence: float
+
+
+def _prior(c: Candidate, m: Mention) -> float:
+    s = math.log10(c.population + 10) + FEATURE_PRIOR.get(c.feature_code, 0.0) + KIND_PRIOR[min(c.kind, 3)]
+    if c.lat is None:
+        s -= 3.0
+    if c.population == 0 and c.feature_class in ("H", "L", "T"):
+        s += 5.0  # supplement regions and seas carry no population
+    if m.admin_hint:
+        s += 6.0 if c.feature_code in ADMIN_CODES else -6.0
+    return s
+
+
+def _context_countries(mentions: list[Mention]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+    """Countries and first-level divisions the article names without ambiguity (name counts)."""
+    countries: Counter[str] = Counter()
+    admins: Counter[tuple[str, str]] = Counter()
+    for m in mentions:
+        if not m.candidates:
+            continue
+        top = max(m.candidates, key=lambda c: _prior(c, m))
+        if len({c.country_code for c in m.candidates if c.kind <= 1}) > 1:
+            continue  # 'Georgia': the state or the country; the name cannot vote for either
+        if top.feature_code in ("PCLI", "PCLS", "PCLD"):
+            countries[top.country_code] += 1
+        elif top.feature_code == "ADM1":
+            countries[top.country_code] += 1
+            admins[(top.country_code, top.admin1_code or "")] += 1
+        for q in m.qualifier:
+            countries[q.country_code] += 2
+            if q.feature_code == "ADM1":
+                admins[(q.country_code, q.admin1_code or "")] += 2
+    return countries, admins
+
+
+def _km(a: Candidate, lat: float, lon: float) -> float:
+    if a.lat is None or a.lon is None:
+        return 20000.0
+    p1, p2 = math.radians(a.lat), math.radians(lat)
+    dp, dl = p2 - p1, math.radians(lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _closeness(c: Candidate, others: list[tuple[Candidate, float]]) -> float:
+    """How much the other settled places of the article sit near this candidate (0 … 3)."""
+    if c.lat is None or not others:
+        return 0.0
+    total = 0.0
+    for o, weight in others:
+        if o.geonameid == c.geonameid or o.lat is None:
+            continue
+        d = _km(c, o.lat, o.lon)
+        if o.feature_class not in ("P", "S") and o.feature_code not in ("ADM2", "ADM3"):
+            continue
+        total += weight * (1.0 if d < 40 else 0.7 if d < 120 else 0.35 if d < 400 else 0.0)
+    return min(3.0, total)
+
+
+def _score(c: Candidate, m: Mention, countries: Counter[str], admins: Counter[tuple[str, str]],
+           others: list[tuple[Candidate, float]], dateline_cc: str | None) -> float:
+    s = _prior(c, m)
+    total = sum(countries.values()) or 1
+    if c.country_code in countries:
+        s += 1.5 + 3.0 * countries[c.country_code] / total
+    elif total >= 2 and c.feature_class == "P":
+        s -= 1.5  # a town abroad, in an article that names other countries only
+    if c.feature_code not in ("PCLI", "ADM1") and (c.country_code, c.admin1_code or "") in admins:
+        s += 1.5 + min(1.5, 0.5 * admins[(c.country_code, c.admin1_code or "")])
+    if dateline_cc and c.country_code == dateline_cc:
+        s += 1.0
+    if m.qualifier:
+        if any(q.country_code == c.country_code and (q.feature_code != "ADM1" or q.admin1_code == c.admin1_code)
+               for q in m.qualifier):
+            s += 8.0
+        else:
+            s -= 3.0
+    if c.feature_class in ("P", "S") or c.feature_code in ("ADM2", "ADM3"):
+        s += 1.2 * _closeness(c, others)
+    if c.feature_code in ("ADM2", "ADM3") and c.kind > 0 and not m.admin_hint:
+        s -= 2.0  # 'New York' is the city before it is New York County
+    s += _support(c, others)
+    return s
+
+
+def _support(c: Candidate, others: list[tuple[Candidate, float]]) -> float:
+    """Other places of the article settled in the same country / first-level division as this candidate."""
+    same_cc = sum(w for o, w in others if o.country_code == c.country_code and o.geonameid != c.geonameid)
+    same_a1 = sum(w for o, w in others if c.admin1_code and o.country_code == c.country_code
+                  and o.admin1_code == c.admin1_code and o.geonameid != c.geonameid)
+    a1_weight = 1.0 if c.feature_code == "ADM1" else 0.4 if c.feature_code != "PCLI" else 0.0
+    return 0.6 * min(4.0, same_cc) + a1_weight * min(3.0, same_a1)
+
+
+def _decide(mentions: list[Mention], countries: Counter[str], admins: Counter[tuple[str, str]],
+            others: dict[tuple[str, bool], tuple[Candidate, float]], dateline_cc: str | None,
+            ) -> dict[tuple[str, bool], tuple[Candidate, float]]:
+    """One sense per (name, division?) group: the best-evidenced mention of the group decides."""
+    decided: dict[tuple[str, bool], tuple[Candidate, float]] = {}
+    for m in sorted(mentions, key=lambda m: -(len(m.qualifier) > 0) - m.evidence):
+        group = (m.key, m.admin_hint)
+        if group in decided or not m.candidates:
+            continue
+        context = [(c, w) for g, (c, w) in others.items() if g != group]
+        scored = sorted(((_score(c, m, countries, admins, context, dateline_cc), c) for c in m.candidates),
+                        key=lambda sc: -sc[0])
+        best_score, best = scored[0]
+        z = sum(math.exp(min(0.0, sc - best_score)) for sc, _ in scored)
+        decided[group] = (best, 1.0 / z)
+    return decided
+
+
+def resolve(mentions: list[Mention], dateline_key: str | None = None) -> list[Resolved]:
+    """Resolve every mention (in place order); mentions without candidates come back unresolved."""
+    countries, admins = _context_countries(mentions)
+    dateline_cc = None
+    if dateline_key:
+        for m in mentions:
+            if m.key == dateline_key and m.candidates:
+                dateline_cc = max(m.candidates, key=lambda c: _prior(c, m)).country_code
+                break
+    decided = _decide(mentions, countries, admins, {}, dateline_cc)
+    # second round: every name is read against where the others were placed in the first
+    for c, _ in decided.values():
+        if c.feature_class == "P" and c.country_code:
+            countries[c.country_code] += 0.5
+    decided = _decide(mentions, countries, admins, decided, dateline_cc)
+    decided = _decide(mentions, countries, admins, decided, dateline_cc)
+    out: list[Resolved] = []
+    for m in mentions:
+        got = decided.get((m.key, m.admin_hint))
+        if got is None:
+            out.append(Resolved(m, None, round(0.3 * m.evidence, 3)))
+            continue
+        cand, share = got
+        out.append(Resolved(m, cand, round(max(0.01, min(0.99, share * m.evidence)), 3)))
+    return out

@@ -1,0 +1,106 @@
+"""The time stage: TIMEX3 expressions (extent, type, value, precision) normalised against the article date.
+
+Three steps, each in its own module: `recognise` (a precompiled rule grammar finds candidate extents),
+`normalise` (each candidate becomes a type and a value, relative ones resolved against `article.date` and the
+tense of the clause from the spaCy parse), then here: overlaps are settled (longest wins) and values that
+depend on an earlier mention ("a year earlier", "the next day") are resolved in reading order.
+See docs/times.md for the conventions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ...model import TimeExpr
+from .. import Found, Stage
+from . import calendar as cal
+from .context import Tokens
+from .normalise import INTERPRETERS, Anchored, Context, Reading
+from .recognise import candidates, rules
+
+__all__ = ["find", "stage", "readings"]
+
+_RANK = {name: i for i, name in enumerate(r.name for r in rules())}
+
+
+def readings(text: str, dct: dt.date | None, doc: Doc) -> list[Reading]:
+    """All non-overlapping readings in text order, values resolved (no Anchored left)."""
+    ctx = Context(text, dct, Tokens(doc))
+    found: list[tuple[int, int, int, Reading]] = []
+    for name, m in candidates(text):
+        r = INTERPRETERS[name](m, ctx)
+        if r is not None and r.end > r.start:
+            found.append((-(r.end - r.start), _RANK[name], r.start, r))
+    found.sort(key=lambda x: (x[0], x[1], x[2]))
+    taken: list[Reading] = []
+    for _, _, _, r in found:
+        if all(r.end <= t.start or r.start >= t.end for t in taken):
+            taken.append(r)
+    taken.sort(key=lambda r: r.start)
+    return _resolve(taken, dct)
+
+
+def _resolve(items: list[Reading], dct: dt.date | None) -> list[Reading]:
+    """Settle Anchored values against the last mention of the right kind before them (else the DCT).
+
+    Only mentions that name a time directly ('third-quarter', 'Oct. 5', 'this year') become anchors;
+    expressions that were themselves computed from one ('a year earlier', 'last year') do not, so a run of
+    comparisons does not drift backwards."""
+    anchors: dict[str, tuple[dt.date, str]] = {}
+    out: list[Reading] = []
+    for r in items:
+        value = r.value
+        if isinstance(value, Anchored):
+            value = _anchored(value, anchors, dct)
+            r = Reading(r.type, value, r.start, r.end, False)
+        if r.anchor and r.type in ("DATE", "TIME") and isinstance(value, str):
+            parsed = cal.parse_value(value)
+            if parsed is not None:
+                kind = "day" if parsed[1] in ("D", "W") else "coarse"
+                anchors[kind] = parsed
+                if parsed[1] == "Q":
+                    anchors["quarter"] = parsed
+        out.append(r)
+    return out
+
+
+def _anchored(a: Anchored, anchors: dict[str, tuple[dt.date, str]], dct: dt.date | None) -> str | None:
+    base = anchors.get(a.prefer)
+    if a.prefer == "quarter":
+        if a.year is not None:
+            return f"{a.year}-Q{cal.quarter_of(base[0])}" if base else str(a.year)
+        if base is None:
+            # 'the quarter' with none named yet: in a results story, the quarter just ended
+            return dct and cal.render(cal.shift(dct, "Q", -1), "Q")
+    if a.prefer == "coarse" and a.unit == "Y" and a.grain is None and "quarter" in anchors:
+        base = anchors["quarter"]  # 'up from $5 million a year earlier': the quarter being reported
+    if base is None and a.prefer == "coarse":
+        base = anchors.get("day")
+    if base is None:
+        if dct is None:
+            return None
+        base = (dct, a.grain or a.unit)
+    d, grain = base
+    grain = a.grain or grain
+    if grain == "S":
+        grain = "Q"
+    try:
+        return cal.render(cal.shift(d, a.unit if a.unit not in ("WE", "H2") else "W", a.n), grain) + a.suffix
+    except (ValueError, OverflowError):
+        return None
+
+
+def find(doc: Doc, found: Found) -> dict[str, Any]:
+    times = [
+        TimeExpr(id=f"t{i}", text=found.text[r.start:r.end], start=r.start, end=r.end, type=r.type,
+                 value=r.value if isinstance(r.value, str) else None,
+                 precision=cal.precision(r.type, r.value if isinstance(r.value, str) else None))
+        for i, r in enumerate(readings(found.text, found.article.date, doc), start=1)
+    ]
+    return {"times": times}
+
+
+stage = Stage(name="time", fn=find, requires=(), assigns=("times",))

@@ -1,0 +1,272 @@
+"""Interpreters for stretches and repetitions of time: 'last week', 'the third quarter', 'a year earlier',
+'34 days', 'the past eight years', 'month-long', 'recently', 'every Tuesday'."""
+
+from __future__ import annotations
+
+import re
+
+from . import calendar as cal
+from .lexicon import lexicon, number_value
+from .reading import PAST_RELS, Anchored, Context, Reading, duration_value, unit_code, year_for
+
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_NUM_RANGE = re.compile(r"\s(?:to|or)\s|\d\s*-\s*\d")
+_NOUN_STOP = frozenset({"account", "accounts", "affairs", "events", "flows", "flow", "assets", "liabilities"})
+_BARE_BEFORE = frozenset({"for", "in", "over", "within", "take", "took", "takes", "taking", "lasted", "last",
+                          "lasting", "spent", "spend", "spends"})
+_ADVERB_ONLY = frozenset({"quarterly", "annually", "yearly"})
+_YEARISH = re.compile(r"(?:1[6-9]|20)\d\d")
+_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<d>\d{1,2})\b")
+
+
+def _season_year(ctx: Context, season: str, rel: str) -> int:
+    assert ctx.dct is not None
+    y, cur = cal.season_of(ctx.dct)
+    i, j = cal.SEASON_ORDER.index(season), cal.SEASON_ORDER.index(cur)
+    if rel in PAST_RELS:
+        return y if i < j else y - 1
+    if rel in ("next", "coming"):
+        return y if i > j else y + 1
+    return y
+
+
+def _weekend(ctx: Context, offset: int, shift: int) -> str | None:
+    """The weekend meant: 'over the weekend' in a Monday story is the one just gone."""
+    if ctx.dct is None:
+        return None
+    d = cal.shift(ctx.dct, "W", shift)
+    if shift == 0 and ctx.dct.isoweekday() <= 5 and ctx.tense_at(offset) != "future":
+        d = cal.shift(ctx.dct, "W", -1)
+    return cal.render(d, "WE")
+
+
+def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
+    rel = re.sub(r"\s+", " ", m["rel"])
+    word = re.sub(r"\s+", " ", m["unit"])
+    edge = m["edge"] or ""
+    s, e = m.start(), m.end()
+    if ctx.mid_sentence_capital(m.start()) or ctx.text[m.start("unit")].isupper() and ctx.capital(m.start()):
+        return None  # "This Week", a programme
+    if word in SEASONS:
+        if ctx.dct is None:
+            return Reading("DATE", None, s, e)
+        r = rel.replace("the ", "") if rel not in ("the", "that") else "this"
+        return Reading("DATE", f"{_season_year(ctx, SEASONS[word], r):04d}-{SEASONS[word]}", s, e)
+    unit = unit_code(word)
+    if word == "period":
+        if rel in ("the latest", "the same", "that", "the current"):
+            return Reading("DATE", Anchored("Q", 0, "Q", "quarter"), s, e, anchor=False)
+        return None
+    if unit == "D" and rel in ("the next", "the following") or rel == "the following":
+        return Reading("DATE", Anchored(unit, 1, unit, "day" if unit in ("D", "W") else "coarse"), s, e, False)
+    if rel in ("the previous", "the preceding", "the prior") and unit in ("D", "W"):
+        return Reading("DATE", Anchored(unit, -1, unit, "day"), s, e, False)
+    if rel in ("the same", "that"):
+        prefer = "day" if unit in ("D", "W") else "quarter" if unit == "Q" else "coarse"
+        return Reading("DATE", Anchored(unit, 0, unit, prefer), s, e, False)
+    if unit == "D" or rel == "those":
+        return None
+    if rel in ("the past", "the last", "the next") and not edge:
+        return Reading("DURATION", duration_value(1, unit), s, e)
+    if rel == "the latest":
+        return Reading("DATE", Anchored("Q", 0, "Q", "quarter"), s, e, False) if unit == "Q" else None
+    if rel == "the":
+        if unit == "WE":
+            return Reading("DATE", _weekend(ctx, s, 0), s, e)
+        if unit == "Q" and not edge:
+            ended = _ENDED.match(ctx.text, e)
+            if ended and ctx.dct is not None:
+                mo, d = lexicon().months[ended["mon"].lower().rstrip(".")], int(ended["d"])
+                y = year_for(ctx, mo, d, ended.start("mon"))
+                return Reading("DATE", f"{y}-Q{(mo - 1) // 3 + 1}", s, e)
+            return Reading("DATE", Anchored("Q", 0, "Q", "quarter"), s, e, False)
+        if unit == "Y" and not edge:
+            if re.match(r"\s+(?:ended|ending|to)\b", ctx.text[e:e + 8]):
+                return Reading("DURATION", "P1Y", s, e)
+            return Reading("DATE", ctx.dct and str(ctx.dct.year), s, e)
+        if not edge:
+            return None
+        shift = 0
+    elif rel in ("this", "current", "the current"):
+        shift = 0
+    elif rel in PAST_RELS or rel in ("the previous", "the prior", "the preceding"):
+        shift = -1
+    else:
+        shift = 1
+    if ctx.dct is None:
+        return Reading("DATE", None, s, e)
+    if unit == "WE":
+        return Reading("DATE", _weekend(ctx, s, shift), s, e, shift == 0)
+    if unit == "H2":
+        return Reading("DATE", cal.render(cal.add_months(ctx.dct, 6 * shift), "H"), s, e, shift == 0)
+    return Reading("DATE", cal.render(cal.shift(ctx.dct, unit, shift), unit), s, e, shift == 0)
+
+
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "1st": 1, "2nd": 2, "3rd": 3,
+        "4th": 4, "1q": 1, "2q": 2, "3q": 3, "4q": 4}
+
+
+def r_quarter(m: re.Match, ctx: Context) -> Reading | None:
+    n = _ORD[m["ord"]]
+    u = m["u"]
+    if u == "period":
+        return None
+    if u == "half":
+        n = 2 if m["ord"] in ("final", "last") else n
+        if n > 2:
+            return None
+    det = re.sub(r"\s+", " ", m["det"] or "")
+    if m["y"]:
+        y: int | None = int(m["y"])
+    elif ctx.dct is None:
+        y = None
+    else:
+        rel = m["yrel"] or (det.split("'")[0] if "'" in det else "")
+        y = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+        current = cal.quarter_of(ctx.dct) if u == "quarter" else (1 if ctx.dct.month <= 6 else 2)
+        if not rel and n > current and ctx.tense_at(m.start()) != "future":
+            y -= 1
+    code = f"Q{n}" if u == "quarter" else f"H{n}"
+    return Reading("DATE", f"{y:04d}-{code}" if y else None, m.start(), m.end())
+
+
+def r_unitadj(m: re.Match, ctx: Context) -> Reading | None:
+    unit, kind = unit_code(m["u"]), m["k"]
+    if kind == "old":
+        return None  # ages ('a 6-year-old') are not times in TimeML
+    if kind == "long":
+        return Reading("DURATION", duration_value(1, unit), m.start(), m.end())
+    if kind == "end":
+        return Reading("DATE", ctx.dct and str(ctx.dct.year) if unit == "Y" else ctx.dct and cal.render(ctx.dct, unit),
+                       m.start(), m.end())
+    noun = re.sub(r"\s+", " ", m["n"] or "")
+    if noun.endswith("months"):
+        return Reading("DURATION", duration_value(number_value(noun.split()[0]), "M"), m.start(), m.end())
+    return Reading("DATE", Anchored(unit, -1, None, "coarse"), m.start(), m.end(), False)
+
+
+def r_ago(m: re.Match, ctx: Context) -> Reading | None:
+    direction = m["dir"].split()[0]
+    back = direction in ("ago", "earlier", "back", "previously")
+    unit = unit_code(m["unit"])
+    n = number_value(m["num"]) if m["num"] else None
+    if m["num"] and _NUM_RANGE.search(m["num"]):
+        n = None
+    relative = direction in ("earlier", "later")
+    if relative and (unit in ("H", "MIN", "S", "D", "W") or n is None):
+        # "three days later", "an hour earlier": TimeML tags the stretch, the adverb is a signal
+        end = m.start("dir")
+        while end > m.start() and ctx.text[end - 1].isspace():
+            end -= 1
+        return Reading("DURATION", duration_value(n, unit), m.start(), end)
+    if n is None or n != int(n):
+        return Reading("DATE", "PAST_REF" if back else "FUTURE_REF", m.start(), m.end(), False)
+    k = int(n) * (-1 if back else 1)
+    if unit in ("H", "MIN", "S"):
+        return Reading("DATE", ctx.dct and ctx.dct.isoformat(), m.start(), m.end(), False)
+    if unit in ("E", "C"):
+        unit, k = "Y", k * (10 if unit == "E" else 100)
+    if unit in ("FN", "WE"):
+        unit, k = "W", k * (2 if unit == "FN" else 1)
+    if relative or (unit == "Y" and abs(k) == 1):
+        return Reading("DATE", Anchored(unit, k, None if unit == "Y" else unit,
+                                        "day" if unit in ("D", "W") else "coarse"), m.start(), m.end(), False)
+    if ctx.dct is None:
+        return Reading("DATE", None, m.start(), m.end(), False)
+    return Reading("DATE", cal.render(cal.shift(ctx.dct, unit, k), unit if unit != "Q" else "Q"), m.start(), m.end(),
+                   False)
+
+
+def _set_context(ctx: Context, start: int) -> bool:
+    """'$5 a year', 'four flights a week': a rate, so a SET."""
+    prev = ctx.tokens.before(start)
+    return prev is not None and (prev.pos_ in ("NOUN", "NUM", "SYM", "PROPN") or prev.like_num) \
+        and prev.lower_ not in ("times", "time")
+
+
+def r_duration(m: re.Match, ctx: Context) -> Reading | None:
+    word = m["unit"]
+    num = m["num"] or ""
+    unit = unit_code(word)
+    if m["tail"] and "old" in m["tail"]:
+        return None  # ages are not times in TimeML
+    if word == "second" or ctx.mid_sentence_capital(m.start("unit")):
+        return None  # 'a second attack', 'the 1988 second quarter', '60 Minutes'
+    if _YEARISH.fullmatch(num) and not word.endswith("s"):
+        return None  # 'the 1988 quarter': a year, see yearq
+    if word.startswith("quarter") and ctx.text[m.end():m.end() + 3] == " of" and not m[0].startswith("the"):
+        return None  # 'three quarters of the food': a fraction
+    if num in ("a", "an") and _set_context(ctx, m.start()):
+        return None  # '$5 a year', 'four flights a week': a rate, which TimeML leaves untagged
+    if m["vague"] or (num and _NUM_RANGE.search(num)):
+        n = None
+    else:
+        n = number_value(num)
+        if n is None:
+            return None
+        if m["half"]:
+            n += 0.5
+    return Reading("DURATION", duration_value(n, unit), m.start(), m.end())
+
+
+def r_bareunits(m: re.Match, ctx: Context) -> Reading | None:
+    prev = ctx.tokens.before(m.start())
+    if prev is None or prev.lower_ not in _BARE_BEFORE or re.match(r"\s+(?:of|ago|later|earlier)\b",
+                                                                    ctx.text[m.end():m.end() + 9]):
+        return None
+    return Reading("DURATION", duration_value(None, unit_code(m["unit"])), m.start(), m.end())
+
+
+def r_vagueunits(m: re.Match, ctx: Context) -> Reading | None:
+    q, unit = m["q"], unit_code(m["unit"])
+    if q == "future":
+        return Reading("DATE", "FUTURE_REF", m.start(), m.end())
+    if q == "past" and not m[0].startswith("the"):
+        return Reading("DATE", "PAST_REF", m.start(), m.end())
+    return Reading("DURATION", duration_value(None, unit), m.start(), m.end())
+
+
+def r_ref(m: re.Match, ctx: Context) -> Reading | None:
+    w = re.sub(r"\s+", " ", m["w"])
+    after = ctx.text[m.end():m.end() + 12].lower()
+    if after[:1] == "-":
+        return None
+    if w in ("current", "recent", "future"):
+        nxt = ctx.tokens.at(m.end() + 1)
+        if w != "future" and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ") or nxt.lower_ in _NOUN_STOP):
+            return None
+    if w == "soon" and (re.match(r"\s+(?:after|as|afterwards?)\b", after)
+                        or ctx.text[max(0, m.start() - 3):m.start()].lower() == "as "):
+        return None
+    if w == "the moment":
+        prev = ctx.tokens.before(m.start())
+        if prev is None or prev.lower_ not in ("at", "for"):
+            return None
+    return Reading("DATE", lexicon().refs[w], m.start(), m.end())
+
+
+def r_set(m: re.Match, ctx: Context) -> Reading | None:
+    lex = lexicon()
+    if m["w"]:
+        tok = ctx.tokens.at(m.start())
+        if tok is not None and (tok.pos_ in ("NOUN", "PROPN") or m["w"] in _ADVERB_ONLY and tok.pos_ != "ADV"):
+            return None  # 'the party daily Granma' (a newspaper), 'its quarterly dividend' (a payment)
+        return Reading("SET", lex.sets[m["w"]], m.start(), m.end())
+    word = m["unit"].rstrip(".")
+    if word in lex.weekdays:
+        return Reading("SET", f"XXXX-WXX-{lex.weekdays[word]}", m.start(), m.end())
+    if word in lex.parts_of_day:
+        return Reading("SET", f"XXXX-XX-XXT{lex.parts_of_day[word]}", m.start(), m.end())
+    if word in lex.months:
+        return Reading("SET", f"XXXX-{lex.months[word]:02d}", m.start(), m.end())
+    n = number_value(m["num"]) if m["num"] else 1
+    return Reading("SET", duration_value(n or 1, unit_code(word)), m.start(), m.end())
+
+
+def r_ordinal(m: re.Match, ctx: Context) -> Reading | None:
+    """'its fifth week' in a present-tense clause: the current week; otherwise an unknown one."""
+    unit = unit_code(m["unit"])
+    if ctx.dct is not None and ctx.tense_at(m.start()) == "present":
+        return Reading("DATE", cal.render(ctx.dct, unit), m.start(), m.end(), False)
+    unknown = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[unit]
+    return Reading("DATE", unknown, m.start(), m.end(), False)

@@ -1,0 +1,272 @@
+"""Interpreters for points on the calendar: dates, months, years, decades, weekdays, 'yesterday', clock times.
+
+Each takes the rule's match (on the lower-cased text) and the Context, and returns a Reading or None to
+reject the match (the modal 'may', the car model '1987 Chevrolet', the programme 'VOA Today').
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import calendar as cal
+from .lexicon import lexicon
+from .reading import AMBIGUOUS_MONTHS, PAST_RELS, Anchored, Context, Reading, month_num, valid_date, year_for
+
+_YEAR_BEFORE = frozenset({"no", "no.", "number", "article", "resolution", "route", "flight", "room", "page", "#",
+                          "about", "some", "nearly", "almost", "over", "than", "of", "model", "version", "boeing",
+                          "airbus", "windows", "unit", "highway", "interstate", "chapter", "section", "rule"})
+
+
+def _month_ok(ctx: Context, m: re.Match) -> bool:
+    if not ctx.capital(m.start("mon")):
+        return False
+    name = m["mon"].rstrip(".")
+    return name not in AMBIGUOUS_MONTHS or ctx.calendar_word(m.start("mon"))
+
+
+def r_iso(m: re.Match, ctx: Context) -> Reading | None:
+    v = valid_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    if v is None:
+        return None
+    if m["H"]:
+        return Reading("TIME", f"{v}T{m['H']}:{m['M']}", m.start(), m.end())
+    return Reading("DATE", v, m.start(), m.end())
+
+
+def r_slash(m: re.Match, ctx: Context) -> Reading | None:
+    y = int(m["y"])
+    y = y if y > 99 else (1900 + y if y > 30 else 2000 + y)
+    v = valid_date(y, int(m["m"]), int(m["d"]))
+    return Reading("DATE", v, m.start(), m.end()) if v else None
+
+
+def r_monthday(m: re.Match, ctx: Context) -> Reading | None:
+    if not _month_ok(ctx, m):
+        return None
+    mo, d = month_num(m["mon"]), int(re.match(r"\d+", m["d"])[0])
+    y = int(m["y"]) if m["y"] else year_for(ctx, mo, d, m.start())
+    if y is None:
+        return Reading("DATE", None, m.start(), m.end())
+    v = valid_date(y, mo, d)
+    if v is None:
+        return None
+    if m.groupdict().get("wk"):
+        return Reading("DATE", cal.week(dt.date.fromisoformat(v)), m.start(), m.end())
+    return Reading("DATE", v, m.start(), m.end())
+
+
+def r_monthyear(m: re.Match, ctx: Context) -> Reading | None:
+    if not _month_ok(ctx, m):
+        return None
+    return Reading("DATE", f"{int(m['y']):04d}-{month_num(m['mon']):02d}", m.start(), m.end())
+
+
+def r_month(m: re.Match, ctx: Context) -> Reading | None:
+    if not _month_ok(ctx, m):
+        return None
+    mo = month_num(m["mon"])
+    if ctx.dct is None:
+        return Reading("DATE", None, m.start(), m.end())
+    rel, y = (m["rel"] or "").lower(), ctx.dct.year
+    if m["yrel"]:
+        y += {"last": -1, "next": 1}.get(m["yrel"], 0)
+    elif rel in PAST_RELS:
+        y = y if mo < ctx.dct.month - 1 else y - 1
+    elif rel in ("next", "coming"):
+        y = y if mo > ctx.dct.month else y + 1
+    elif rel != "this":
+        y = year_for(ctx, mo, None, m.start()) or y
+    return Reading("DATE", f"{y:04d}-{mo:02d}", m.start(), m.end())
+
+
+def r_year(m: re.Match, ctx: Context) -> Reading | None:
+    if not m["pre"]:
+        tok = ctx.tokens.at(m.start("y"))
+        if tok is not None and tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "TIME",
+                                                  "PRODUCT", "ORG", "FAC", "WORK_OF_ART", "LAW"):
+            return None
+        prev = ctx.tokens.before(m.start("y"))
+        if prev is not None and (prev.lower_ in _YEAR_BEFORE or prev.pos_ == "PROPN" and prev.lower_ not in
+                                 lexicon().months and not prev.is_sent_start and prev.ent_type_ != "DATE"):
+            return None
+        nxt = ctx.tokens.at(m.end() + 1) if m.end() < len(ctx.text) and ctx.text[m.end()] == " " else None
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.ent_type_ != "DATE" \
+                and (prev is None or prev.pos_ not in ("ADP", "SCONJ")):
+            return None
+    return Reading("DATE", m["y"], m.start(), m.end())
+
+
+def r_decade(m: re.Match, ctx: Context) -> Reading | None:
+    if m["dw"]:
+        if not m[0].startswith("the"):
+            return None
+        return Reading("DATE", f"19{lexicon().decades[m['dw']]}", m.start(), m.end())
+    return Reading("DATE", m["y"] if m["y"] else "19" + m["yy"], m.start(), m.end())
+
+
+def weekday_date(ctx: Context, wd: int, rel: str, offset: int) -> dt.date | None:
+    if ctx.dct is None:
+        return None
+    if rel in PAST_RELS:
+        return cal.weekday_near(ctx.dct, wd, -2)
+    if rel in ("next", "coming"):
+        return cal.weekday_near(ctx.dct, wd, 2)
+    if rel == "this":
+        return ctx.dct + dt.timedelta(days=wd - ctx.dct.isoweekday())
+    return cal.weekday_near(ctx.dct, wd, 1 if ctx.tense_at(offset) == "future" else -1)
+
+
+def pod_suffix(word: str | None) -> str:
+    return "T" + lexicon().parts_of_day[word] if word else ""
+
+
+def r_weekday(m: re.Match, ctx: Context) -> Reading | None:
+    if not ctx.capital(m.start("wd")) or not ctx.calendar_word(m.start("wd")):
+        return None
+    wd = lexicon().weekdays[m["wd"]]
+    if m["pl"]:
+        return Reading("SET", f"XXXX-WXX-{wd}{pod_suffix(m['pod'])}", m.start(), m.end())
+    d = weekday_date(ctx, wd, (m["rel"] or "").lower(), m.start("wd"))
+    if m["pod"] and not m["edge"]:
+        return Reading("TIME", d and d.isoformat() + pod_suffix(m["pod"]), m.start(), m.end())
+    return Reading("DATE", d and d.isoformat(), m.start(), m.end())
+
+
+DAYWORD = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def r_dayword(m: re.Match, ctx: Context) -> Reading | None:
+    if ctx.mid_sentence_capital(m.start("w")):
+        return None
+    w = m["w"]
+    d = ctx.dct and ctx.dct + dt.timedelta(days=DAYWORD[w])
+    pod = m["pod"] or ("night" if w == "tonight" else None)
+    if pod and not m["edge"]:
+        return Reading("TIME", d and d.isoformat() + pod_suffix(pod), m.start(), m.end())
+    return Reading("DATE", d and d.isoformat(), m.start(), m.end())
+
+
+def r_pod(m: re.Match, ctx: Context) -> Reading | None:
+    rel = re.sub(r"\s+", " ", m["rel"])
+    pod = pod_suffix(m["pod"])
+    if rel in ("the next", "the following", "the previous", "that"):
+        n = {"the next": 1, "the following": 1, "the previous": -1, "that": 0}[rel]
+        return Reading("TIME", Anchored("D", n, "D", "day", pod), m.start(), m.end(), anchor=False)
+    if rel == "last" and m["pod"] != "night":
+        return None
+    shift = {"this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[rel]
+    d = ctx.dct and ctx.dct + dt.timedelta(days=shift)
+    return Reading("TIME", d and d.isoformat() + pod, m.start(), m.end())
+
+
+def r_overnight(m: re.Match, ctx: Context) -> Reading | None:
+    w = m[0]
+    pod = "TNI" if w == "overnight" else ("TAF" if "after" in w else "TMO")
+    return Reading("TIME", ctx.dct and ctx.dct.isoformat() + pod, m.start(), m.end())
+
+
+_WORD_HOURS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def r_clock(m: re.Match, ctx: Context) -> Reading | None:
+    if m["nm"]:
+        if ctx.text[max(0, m.start() - 5):m.start()].lower() == "high " or ctx.mid_sentence_capital(m.start("nm")):
+            return None
+        hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m["nm"]]
+    elif m["h24"]:
+        hh, mm = int(m["h24"]), int(m["mi24"])
+    elif m["hoc"]:
+        hh, mm = int(m["hoc"]) if m["hoc"].isdigit() else _WORD_HOURS[m["hoc"]], 0
+    elif m["hm"]:
+        hh, mm = int(m["hm"]) + (12 if m["pm"] != "morning" and int(m["hm"]) < 12 else 0), 0
+    else:
+        hh, mm = int(m["h"]) % 12, int(m["mi"] or 0)
+        if m["ap"].startswith("p"):
+            hh += 12
+    end = m.end()
+    if m[0].endswith(".") and re.match(r"\s*(?:$|\n|[A-Z\"“])", ctx.text[end:end + 3]):
+        end -= 1  # "at 10 p.m. The ..." : the period closes the sentence
+    day_: dt.date | None = ctx.dct
+    tail = m["tail"] or ""
+    if m["tmon"]:
+        mo, d = month_num(m["tmon"]), int(re.match(r"\d+", m["td"])[0])
+        y = year_for(ctx, mo, d, m.start())
+        v = valid_date(y, mo, d) if y else None
+        day_ = dt.date.fromisoformat(v) if v else None
+    elif tail in DAYWORD:
+        day_ = ctx.dct and ctx.dct + dt.timedelta(days=DAYWORD[tail])
+    elif tail:
+        day_ = weekday_date(ctx, lexicon().weekdays[tail], "", m.start("tail"))
+    if day_ is None:
+        return Reading("TIME", None, m.start(), end)
+    return Reading("TIME", f"{day_.isoformat()}T{hh:02d}:{mm:02d}", m.start(), end)
+
+
+def r_season(m: re.Match, ctx: Context) -> Reading | None:
+    return Reading("DATE", f"{m['y']}-{lexicon().seasons[m['s']]}", m.start(), m.end())
+
+
+def r_holiday(m: re.Match, ctx: Context) -> Reading | None:
+    if not ctx.capital(m.start("h")):
+        return None
+    spec = lexicon().holidays[re.sub(r"\s+", " ", m["h"])]
+    mo, rest = int(spec[:2]), spec[3:]
+    rel = m["rel"] or ""
+    if m["y"]:
+        y: int | None = int(m["y"])
+    elif ctx.dct is None:
+        y = None
+    elif rel == "last":
+        y = ctx.dct.year - 1
+    elif rel == "next":
+        y = ctx.dct.year + 1
+    else:
+        y = year_for(ctx, mo, None, m.start())
+    if y is None:
+        return Reading("DATE", None, m.start(), m.end())
+    if rest.isdigit():
+        d = dt.date(y, mo, int(rest))
+    else:
+        wd = {"MO": 1, "TH": 4}[rest[:2]]
+        d = cal.nth_weekday(y, mo, wd, -1 if rest[2] == "L" else int(rest[2]))
+    return Reading("DATE", d.isoformat(), m.start(), m.end())
+
+
+_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ONES = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())}
+
+
+def r_spoken(m: re.Match, ctx: Context) -> Reading | None:
+    """Years said aloud in broadcast transcripts: 'nineteen ninety-six', 'the year two thousand'."""
+    if m["c"]:
+        century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[m["c"]]
+        year = century * 100 + _TENS[m["t"]] + (_ONES[m["o"]] if m["o"] else 0)
+    else:
+        if "year" not in m[0] and not m["o2"]:
+            return None
+        year = 2000 + (_ONES[m["o2"]] if m["o2"] else 0)
+    return Reading("DATE", str(year), m.start(), m.end())
+
+
+def r_century(m: re.Match, ctx: Context) -> Reading | None:
+    n = int(m["n"])
+    return Reading("DATE", f"{n - 1:02d}", m.start(), m.end()) if 1 <= n <= 21 else None
+
+
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def r_yearq(m: re.Match, ctx: Context) -> Reading | None:
+    """'the 1988 third quarter', 'the 1988 period': a part of an explicit year."""
+    y, u = m["y"], re.sub(r"\s+", " ", m["u"])
+    if u == "quarter" and m["ord"]:
+        return Reading("DATE", f"{y}-Q{_ORD[m['ord']]}", m.start(), m.end())
+    if "half" in u:
+        n = _ORD.get(m["ord"] or u.split()[0], 1)
+        return Reading("DATE", f"{y}-H{n}", m.start(), m.end()) if n <= 2 else None
+    if u == "quarter" or u == "period":
+        return Reading("DATE", Anchored("Q", 0, "Q", "quarter", year=int(y)), m.start(), m.end(), anchor=False)
+    return None

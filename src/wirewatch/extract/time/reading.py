@@ -1,0 +1,146 @@
+"""The shared vocabulary of the interpreters: a Reading (type, value, extent), values still waiting for an
+anchor, the Context a rule may consult, and small helpers (units, numbers, durations, year inference)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .context import Tokens, is_calendar_word, tense
+from .lexicon import lexicon
+
+UNIT_CODE = {"second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "D", "week": "W", "weekend": "WE",
+             "fortnight": "FN", "month": "M", "quarter": "Q", "year": "Y", "decade": "E", "century": "C",
+             "centurie": "C", "millennium": "L", "millennia": "L", "half": "H2", "fiscal year": "Y",
+             "calendar year": "Y"}
+AMBIGUOUS_MONTHS = frozenset({"may", "march", "april", "june", "august", "jan"})
+_FUTURE_CUE = re.compile(r"(?:as\s+(?:early|soon)\s+as|until|starting|beginning|by)\s+(?:on\s+)?$", re.I)
+_OPENERS = frozenset(".!?\"'“”‘’`(:;-—–_[\n")
+PAST_RELS = frozenset({"last", "past", "previous"})
+# Smaller unit and how many of it make one, to write 2.5 years as P2Y6M.
+_SPLIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+
+
+@dataclass(frozen=True, slots=True)
+class Anchored:
+    """A value relative to an earlier mention: move `n` of `unit` from the anchor, render at `grain` (None:
+    the anchor's own grain). `prefer` names the anchor: 'day', 'coarse' (month or longer) or 'quarter'."""
+
+    unit: str
+    n: int
+    grain: str | None
+    prefer: str
+    suffix: str = ""
+    year: int | None = None  # 'the 1988 quarter': the anchor's quarter, in this year
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    type: str
+    value: str | Anchored | None
+    start: int
+    end: int
+    anchor: bool = True  # may later expressions be resolved against this one?
+
+
+class Context:
+    """Everything a rule may consult: the text, the article date and the parse."""
+
+    def __init__(self, text: str, dct: dt.date | None, tokens: Tokens) -> None:
+        self.text, self.dct, self.tokens = text, dct, tokens
+
+    def tense_at(self, offset: int) -> str:
+        t = tense(self.tokens.at(offset))
+        if t == "present" and _FUTURE_CUE.search(self.text, max(0, offset - 16), offset):
+            return "future"
+        return t
+
+    def capital(self, offset: int) -> bool:
+        """Months, weekdays and holidays are written with a capital ('may' and 'march' are verbs)."""
+        return self.text[offset].isupper()
+
+    def mid_sentence_capital(self, offset: int) -> bool:
+        """A capitalised word that does not open a sentence or a quote: a name ('VOA Today', '60 Minutes')."""
+        if not self.text[offset].isupper():
+            return False
+        before = self.text[max(0, offset - 30):offset].rstrip()
+        if not before or before[-1] in _OPENERS:
+            return False
+        tok = self.tokens.at(offset)
+        return tok is not None and not tok.is_sent_start
+
+    def calendar_word(self, offset: int) -> bool:
+        return is_calendar_word(self.tokens.at(offset))
+
+
+def unit_code(word: str) -> str:
+    w = re.sub(r"\s+", " ", word.lower())
+    if w in UNIT_CODE:
+        return UNIT_CODE[w]
+    return UNIT_CODE.get(w[:-1] if w.endswith("s") else w, "D")
+
+
+def fmt_num(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """P34D, P8Y, PT2H, P9M for 3 quarters, P20Y for 2 decades, P2Y6M for 2.5 years, PXY when vague."""
+    if unit in ("Q", "FN", "WE", "E", "H2"):
+        unit, factor = {"Q": ("M", 3), "FN": ("W", 2), "WE": ("D", 2), "E": ("Y", 10), "H2": ("M", 6)}[unit]
+        n = None if n is None else n * factor
+    if n is None:
+        amount = "X"
+    elif n != int(n) and unit in _SPLIT:
+        small, per = _SPLIT[unit]
+        whole, frac = int(n), round((n - int(n)) * per)
+        return _join([(whole, unit), (frac, small)])
+    else:
+        amount = fmt_num(n)
+    return _join([(amount, unit)])
+
+
+def _join(parts: list[tuple[object, str]]) -> str:
+    date_part = "".join(f"{a}{u}" for a, u in parts if u in ("Y", "M", "W", "D", "C", "L") and a != 0)
+    time_part = "".join(f"{a}{u[0]}" for a, u in parts if u in ("H", "MIN", "S") and a != 0)
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+def month_num(name: str) -> int:
+    return lexicon().months[name.lower().rstrip(".")]
+
+
+def year_for(ctx: Context, month_: int, day_: int | None, offset: int) -> int | None:
+    """The year of a month (and day) given without one: in a past-tense clause the last occurrence up to
+    the article date, in a future one the next from it (a few days' slack either way: stories are
+    written a day or two around their date), otherwise the nearest one."""
+    if ctx.dct is None:
+        return None
+    t = ctx.tense_at(offset)
+    y = ctx.dct.year
+    if day_ is None:
+        if t == "past":
+            return y if month_ <= ctx.dct.month else y - 1
+        if t == "future":
+            return y if month_ >= ctx.dct.month else y + 1
+        ahead = (month_ - ctx.dct.month) % 12
+        return y + (month_ < ctx.dct.month) if 0 < ahead < 6 else y - (month_ > ctx.dct.month)
+    dates = {yy: dt.date(yy, month_, min(day_, 28)) for yy in (y - 1, y, y + 1)}
+    slack = dt.timedelta(days=3)
+    nearest = min(dates, key=lambda yy: abs((dates[yy] - ctx.dct).days))
+    if t == "past":
+        # 'declared a dividend, payable Dec. 7': a date a few weeks ahead inside a past-tense sentence
+        if dt.timedelta(0) < dates[nearest] - ctx.dct <= dt.timedelta(days=60):
+            return nearest
+        return max(yy for yy, d in dates.items() if d <= ctx.dct + slack)
+    if t == "future":
+        return min(yy for yy, d in dates.items() if d >= ctx.dct - slack)
+    return nearest
+
+
+def valid_date(y: int, mo: int, d: int) -> str | None:
+    try:
+        return dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None

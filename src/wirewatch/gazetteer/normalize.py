@@ -1,0 +1,25 @@
+"""Name keys: how a surface form and a gazetteer name meet (case-folded, accents stripped, spaces collapsed).
+
+Case is not part of the key: recognition decides from the text's own capitalisation whether a span can
+be a name at all, so the index stays small and "KYIV" in a headline still finds Kyiv.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE = re.compile(r"[\s\u00a0]+")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2013": "-", "\u2014": "-"})
+
+
+def key(name: str) -> str:
+    """The lookup key of a name: 'Kyïv ' -> 'kyiv', 'St.  Louis' -> 'st. louis', 'Mykolaiv’s' stays as given."""
+    name = unicodedata.normalize("NFKD", name.translate(_QUOTES))
+    name = "".join(c for c in name if not unicodedata.combining(c))
+    return _SPACE.sub(" ", name).strip().casefold()
+
+
+def is_latin(name: str) -> bool:
+    """True if the name is written in Latin letters (after stripping accents): the names English text uses."""
+    return key(name).isascii()

@@ -1,0 +1,133 @@
+"""Read-only access to the compiled index: where it lives, building it on first use, looking names up.
+
+Location, first match wins: `$WIREWATCH_GAZETTEER` (a file you built, e.g. from allCountries.zip), else
+`<cache>/gazetteer-full.sqlite` if `wirewatch gazetteer build --geonames` made one, else
+`<cache>/gazetteer-<fingerprint>.sqlite`, built from the packaged data the first time it is needed
+(`<cache>` is `$XDG_CACHE_HOME/wirewatch` or `~/.cache/wirewatch`).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from .normalize import key
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A gazetteer entry a name can refer to, and how the name is attached to it (0 main … 3 short form)."""
+
+    geonameid: int
+    name: str
+    country_code: str
+    admin1_code: str | None
+    admin1: str | None
+    feature_class: str
+    feature_code: str
+    lat: float | None
+    lon: float | None
+    population: int
+    kind: int
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "wirewatch"
+
+
+def default_path() -> Path:
+    """The index file the pipeline uses (built from the packaged data if it does not exist yet)."""
+    if os.environ.get("WIREWATCH_GAZETTEER"):
+        return Path(os.environ["WIREWATCH_GAZETTEER"])
+    full = cache_dir() / "gazetteer-full.sqlite"
+    if full.exists():
+        return full
+    from .build import fingerprint
+
+    return cache_dir() / f"gazetteer-{fingerprint()}.sqlite"
+
+
+class Gazetteer:
+    """Name lookups against one index file, opened read-only (safe to share between processes)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        self._db.execute("PRAGMA query_only=1")
+
+    def lookup_keys(self, keys: Iterable[str], limit: int = 40) -> dict[str, list[Candidate]]:
+        """Candidates for each key in the index (the `limit` most prominent); keys absent are unknown."""
+        wanted = sorted(set(keys))
+        out: dict[str, list[Candidate]] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(
+                "SELECT n.key, p.id, p.name, p.cc, p.admin1_code, p.admin1, p.fclass, p.fcode, p.lat, p.lon, p.pop, "
+                f"n.kind FROM name n JOIN place p ON p.id = n.id WHERE n.key IN ({marks}) AND n.rank < ?", [*chunk, limit]):
+                out.setdefault(row[0], []).append(Candidate(*row[1:]))
+        return out
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Candidates for one name, most populous first."""
+        return sorted(self.lookup_keys([key(name)]).get(key(name), []), key=lambda c: (c.kind, -c.population))
+
+    def known_keys(self, keys: Iterable[str]) -> set[str]:
+        """Which of these keys name anything (cheap: touches only the name index)."""
+        wanted = sorted(set(keys))
+        found: set[str] = set()
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self._db.execute(f"SELECT key FROM name WHERE key IN ({marks}) AND rank = 0", chunk))
+        return found
+
+    def demonyms(self, keys: Iterable[str]) -> dict[str, Candidate]:
+        """Demonym/adjective key -> the country it refers to ('russian' -> Russia)."""
+        wanted = sorted(set(keys))
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        rows = self._db.execute(
+            "SELECT d.key, p.id, p.name, p.cc, p.admin1_code, p.admin1, p.fclass, p.fcode, p.lat, p.lon, p.pop, 0 "
+            f"FROM demonym d JOIN place p ON p.id = d.id WHERE d.key IN ({marks})", wanted)
+        return {r[0]: Candidate(*r[1:]) for r in rows}
+
+    def by_id(self, geonameid: int) -> Candidate | None:
+        row = self._db.execute("SELECT id, name, cc, admin1_code, admin1, fclass, fcode, lat, lon, pop, 0 "
+                               "FROM place WHERE id = ?", (geonameid,)).fetchone()
+        return Candidate(*row) if row else None
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT k, v FROM meta"))
+
+
+@lru_cache(maxsize=4)
+def open_gazetteer(path: Path | None = None) -> Gazetteer:
+    """The gazetteer, opened once per process; builds the default index first if it is missing."""
+    path = path or default_path()
+    if not path.exists():
+        from .build import build
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path.with_suffix(".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # one process builds, the others wait for its file
+            if not path.exists():
+                build(path)
+                _drop_stale(path)
+    return Gazetteer(path)
+
+
+def _drop_stale(current: Path) -> None:
+    """Remove cache files of earlier fingerprints (built from older data) beside the current one."""
+    if current.parent != cache_dir():
+        return
+    for old in current.parent.glob("gazetteer-????????????.sqlite"):
+        if old != current:
+            old.unlink(missing_ok=True)

@@ -1,0 +1,130 @@
+"""The SQLite schema, as numbered migrations applied in order (the version lives in PRAGMA user_version).
+
+A migration is never edited once released: a change is a new entry at the end of MIGRATIONS.
+Events carry denormalised columns (day, type, names, place, source) so that filtered queries are
+single-index range scans in `day` order; see docs/store.md for the indexes and what each serves.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ..errors import StoreError
+
+V1 = """
+CREATE TABLE article (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    date TEXT, dateline TEXT, title TEXT, source TEXT COLLATE NOCASE, url TEXT,
+    content_hash TEXT NOT NULL, input_hash TEXT NOT NULL, text_hash TEXT NOT NULL,
+    document TEXT NOT NULL,
+    stored_at TEXT NOT NULL,
+    n_events INTEGER NOT NULL DEFAULT 0, n_claims INTEGER NOT NULL DEFAULT 0,
+    n_places INTEGER NOT NULL DEFAULT 0, n_figures INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX article_date ON article(date);
+CREATE INDEX article_source ON article(source, date);
+CREATE INDEX article_text_hash ON article(text_hash);
+
+CREATE TABLE actor_name (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE);
+
+CREATE TABLE event (
+    rowid INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES article(rowid) ON DELETE CASCADE,
+    key TEXT NOT NULL, day TEXT, date TEXT, date_precision TEXT,
+    type TEXT NOT NULL, mode TEXT, cameo TEXT, acled TEXT COLLATE NOCASE, acled_sub TEXT COLLATE NOCASE,
+    actor1 INTEGER REFERENCES actor_name(id), actor1_kind TEXT, actor1_country TEXT, actor1_side TEXT,
+    actor2 INTEGER REFERENCES actor_name(id), actor2_kind TEXT, actor2_country TEXT, actor2_side TEXT,
+    place_key TEXT, place TEXT COLLATE NOCASE, place_text TEXT, geonameid INTEGER,
+    admin1 TEXT COLLATE NOCASE, country TEXT, lat REAL, lon REAL, loc INTEGER REFERENCES location(id),
+    figures TEXT,
+    claim_key TEXT, claim_source TEXT, claim_actor TEXT, claim_cue TEXT,
+    certainty TEXT, polarity TEXT, verification TEXT,
+    source TEXT COLLATE NOCASE,
+    ev_text TEXT NOT NULL, ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL,
+    cluster TEXT
+);
+CREATE INDEX event_article ON event(article);
+CREATE INDEX event_day ON event(day);
+CREATE INDEX event_type ON event(type, day);
+CREATE INDEX event_acled ON event(acled, day);
+CREATE INDEX event_actor1 ON event(actor1, day);
+CREATE INDEX event_actor2 ON event(actor2, day);
+CREATE INDEX event_place ON event(place, day);
+CREATE INDEX event_admin1 ON event(admin1, day);
+CREATE INDEX event_place_text ON event(place_text COLLATE NOCASE, day);
+CREATE INDEX event_country ON event(country, day);
+CREATE INDEX event_certainty ON event(certainty, day);
+CREATE INDEX event_verification ON event(verification, day);
+CREATE INDEX event_unverified ON event(day) WHERE verification IN ('unverified', 'disputed');
+CREATE INDEX event_loc ON event(loc, day);
+CREATE INDEX event_source ON event(source, day);
+CREATE INDEX event_cluster ON event(cluster);
+
+CREATE TABLE location (id INTEGER PRIMARY KEY, lat REAL NOT NULL, lon REAL NOT NULL, UNIQUE (lat, lon));
+CREATE VIRTUAL TABLE location_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+
+CREATE TABLE claim (
+    rowid INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES article(rowid) ON DELETE CASCADE,
+    key TEXT NOT NULL, day TEXT,
+    source_text TEXT, source_kind TEXT, source_actor TEXT COLLATE NOCASE, cue TEXT,
+    content TEXT NOT NULL, c_start INTEGER NOT NULL, c_end INTEGER NOT NULL,
+    direct_quote INTEGER NOT NULL, certainty TEXT, polarity TEXT, verification TEXT,
+    outlet TEXT COLLATE NOCASE,
+    repeat_id TEXT, repeat_sources INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX claim_article ON claim(article);
+CREATE INDEX claim_day ON claim(day);
+CREATE INDEX claim_verification ON claim(verification, day);
+
+CREATE TABLE place (
+    rowid INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES article(rowid) ON DELETE CASCADE,
+    key TEXT NOT NULL, day TEXT, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    name TEXT COLLATE NOCASE, geonameid INTEGER, country TEXT, admin1 TEXT COLLATE NOCASE,
+    lat REAL, lon REAL, feature_class TEXT, feature_code TEXT, confidence REAL,
+    outlet TEXT COLLATE NOCASE
+);
+CREATE INDEX place_article ON place(article);
+CREATE INDEX place_name ON place(name);
+CREATE INDEX place_geonameid ON place(geonameid);
+
+CREATE TABLE cluster (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL, acled TEXT, first TEXT, last TEXT,
+    place TEXT, admin1 TEXT, country TEXT, lat REAL, lon REAL,
+    n_sources INTEGER NOT NULL, n_reports INTEGER NOT NULL, disputed INTEGER NOT NULL,
+    summary TEXT NOT NULL
+);
+CREATE INDEX cluster_rank ON cluster(n_sources DESC, n_reports DESC, last DESC);
+
+CREATE VIRTUAL TABLE article_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE claim_fts USING fts5(content, tokenize = 'unicode61 remove_diacritics 2');
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1,)
+VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, path: str) -> int:
+    """Bring the database to VERSION, one transaction per migration; return the version found."""
+    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    if found > VERSION:
+        raise StoreError(f"{path}: schema version {found} is newer than this Wirewatch ({VERSION}); upgrade Wirewatch")
+    for number in range(found, VERSION):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(MIGRATIONS[number]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK")
+            raise StoreError(f"{path}: migration {number + 1} failed: {exc}") from exc
+    return found
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (our scripts have no ';' inside strings or triggers)."""
+    return [s.strip() for s in script.split(";") if s.strip()]

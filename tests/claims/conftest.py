@@ -1,0 +1,53 @@
+"""Helpers for the claims tests: run the claims stage alone on a sentence, with the actors/times we give it."""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import pytest
+
+from wirewatch.extract import Found
+from wirewatch.extract.claims import find
+from wirewatch.model import Actor, Article, Claim, Note, TimeExpr
+
+
+class Result:
+    """What the claims stage returned for one text, with lookups a test reads easily."""
+
+    def __init__(self, text: str, claims: list[Claim], notes: list[Note]) -> None:
+        self.text, self.claims, self.notes = text, claims, notes
+
+    def by_cue(self, cue: str) -> Claim:
+        hits = [c for c in self.claims if c.cue is not None and c.cue.text == cue]
+        assert hits, f"no claim with cue {cue!r} in {[c.cue.text for c in self.claims if c.cue]}"
+        return hits[0]
+
+    def all_by_cue(self, cue: str) -> list[Claim]:
+        return [c for c in self.claims if c.cue is not None and c.cue.text == cue]
+
+
+def actor(text: str, mention: str, aid: str, name: str | None = None, *, nth: int = 0, kind: str | None = None,
+          side: str | None = None) -> Actor:
+    """An Actor for the nth occurrence of `mention` in `text`."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(mention, start + 1)
+    return Actor(id=aid, text=mention, start=start, end=start + len(mention), name=name or mention, kind=kind,
+                 side=side)
+
+
+@pytest.fixture(scope="session")
+def claims_of(nlp) -> Callable[..., Result]:
+    """claims_of(text, actors=(), times=()) -> Result: the claims stage alone, on a real parse."""
+
+    def _run(text: str, actors: Sequence[Actor] = (), times: Sequence[TimeExpr] = (), dateline: str | None = None
+             ) -> Result:
+        found = Found(article=Article(id="t", dateline=dateline), text=text, actors=tuple(actors), times=tuple(times))
+        out = find(nlp(text), found)
+        for c in out["claims"]:
+            for span in [c.content, c.cue, c.source, *c.modality_cues]:
+                if span is not None:
+                    assert text[span.start:span.end] == span.text
+        return Result(text, out["claims"], out["notes"])
+
+    return _run

@@ -1,0 +1,160 @@
+"""Attribution patterns: each finds the right source, cue and content (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from wirewatch.model import TimeExpr
+
+
+def test_quote_then_attribution(claims_of) -> None:
+    r = claims_of("“The bridge was destroyed overnight,” the governor told reporters.")
+    c = r.by_cue("told")
+    assert c.source.text == "the governor"
+    assert c.content.text == "“The bridge was destroyed overnight,”"
+    assert c.direct_quote
+
+
+def test_attribution_then_quote_after_a_colon(claims_of) -> None:
+    r = claims_of("The mayor said: “We have no clean water left in the eastern districts.”")
+    c = r.by_cue("said")
+    assert c.source.text == "The mayor"
+    assert c.content.text == "“We have no clean water left in the eastern districts.”"
+    assert c.direct_quote
+
+
+def test_according_to(claims_of) -> None:
+    r = claims_of("According to the health ministry, fourteen people were wounded in the shelling.")
+    c = r.by_cue("According to")
+    assert c.source.text == "the health ministry"
+    assert c.content.text == "fourteen people were wounded in the shelling"
+    assert not c.direct_quote
+
+
+def test_according_to_at_the_end(claims_of) -> None:
+    r = claims_of("Two ferries were sunk near the harbour, according to the coast guard.")
+    c = r.by_cue("according to")
+    assert c.source.text == "the coast guard"
+    assert c.content.text == "Two ferries were sunk near the harbour"
+
+
+def test_said_that_keeps_the_complementizer_and_drops_the_period(claims_of) -> None:
+    r = claims_of("The army said that its units had withdrawn from the town.")
+    c = r.by_cue("said")
+    assert c.source.text == "The army"
+    assert c.content.text == "that its units had withdrawn from the town"
+
+
+def test_inverted_attribution_content_excludes_the_cue(claims_of) -> None:
+    r = claims_of("Rebel units have pulled back from the dam, the regional governor said on Monday.")
+    c = r.by_cue("said")
+    assert c.source.text == "the regional governor"
+    assert c.content.text == "Rebel units have pulled back from the dam"
+
+
+def test_quoted_as_saying(claims_of) -> None:
+    r = claims_of("The militia may try to seize the airport next week, its commander was quoted as saying.")
+    c = r.by_cue("was quoted as saying")
+    assert c.source.text == "its commander"
+    assert c.content.text.startswith("The militia may try to seize the airport")
+
+
+def test_accused_of(claims_of) -> None:
+    r = claims_of("The navy accused the coast guard of firing on a fishing boat near the island.")
+    c = r.by_cue("accused")
+    assert c.source.text == "The navy"
+    assert c.content.text == "the coast guard of firing on a fishing boat near the island"
+
+
+def test_told_reuters_on_a_day_links_the_time(claims_of) -> None:
+    text = "A border official told Reuters on Friday that the crossing had been closed to trucks."
+    at = text.index("Friday")
+    friday = TimeExpr(id="t1", text="Friday", start=at, end=at + 6, type="DATE", value="2022-04-01")
+    r = claims_of(text, times=[friday])
+    c = r.by_cue("told")
+    assert c.source.text == "A border official"
+    assert c.content.text == "that the crossing had been closed to trucks"
+    assert c.time == "t1"
+
+
+def test_nested_attribution_gives_two_claims(claims_of) -> None:
+    r = claims_of("The army accused the rebels of shelling a fuel depot, the state news agency said.")
+    outer, inner = r.by_cue("said"), r.by_cue("accused")
+    assert outer.source.text == "the state news agency"
+    assert outer.content.text == "The army accused the rebels of shelling a fuel depot"
+    assert inner.source.text == "The army"
+    assert outer.content.start <= inner.cue.start < outer.content.end
+
+
+def test_passive_attribution_with_agent(claims_of) -> None:
+    r = claims_of("The prisoner exchange was confirmed by the foreign ministry.")
+    c = r.by_cue("confirmed")
+    assert c.source.text == "the foreign ministry"
+    assert c.content.text == "The prisoner exchange"
+
+
+def test_quote_over_several_sentences(claims_of) -> None:
+    r = claims_of("“We lost everything. The house burned down in an hour,” said a farmer from the valley.")
+    c = r.by_cue("said")
+    assert c.content.text == "“We lost everything. The house burned down in an hour,”"
+    assert c.source.text == "a farmer from the valley"
+
+
+def test_quote_continued_in_the_next_sentence_keeps_the_speaker(claims_of) -> None:
+    r = claims_of("“The road is open again,” the police chief said. “Convoys can pass from tomorrow morning.”")
+    claims = r.all_by_cue("said")
+    assert [c.content.text for c in claims] == ["“The road is open again,”", "“Convoys can pass from tomorrow morning.”"]
+    assert {c.source.text for c in claims} == {"the police chief"}
+
+
+def test_words_inside_a_quotation_are_not_separate_claims(claims_of) -> None:
+    r = claims_of("“I think the talks will fail, and everyone says so,” the envoy said.")
+    assert [c.cue.text for c in r.claims] == ["said"]
+
+
+def test_reporting_noun_with_light_verb(claims_of) -> None:
+    r = claims_of("The general made no mention of the losses near the river.")
+    c = r.by_cue("made no mention of")
+    assert c.source.text == "The general"
+    assert c.content.text == "the losses near the river"
+    assert c.polarity == "negative"
+
+
+def test_claim_that_noun(claims_of) -> None:
+    r = claims_of("Moscow rejected Kyiv's claim that its jets had bombed the station.")
+    c = r.by_cue("claim")
+    assert c.source.text == "Kyiv"
+    assert c.content.text == "that its jets had bombed the station"
+
+
+def test_no_claim_without_content(claims_of) -> None:
+    r = claims_of("The spokesman said nothing. A missile blasted a hole in the roof.")
+    assert r.claims == []
+
+
+def test_dateline_and_headline_stay_out_of_the_content(claims_of) -> None:
+    text = "Troops regroup\n\nODESA, May 3 (Wire) - Troops have regrouped near the port, officials said."
+    r = claims_of(text, dateline="ODESA, May 3 (Wire) -")
+    c = r.by_cue("said")
+    assert c.content.text == "Troops have regrouped near the port"
+
+
+def test_quote_interrupted_by_its_cue_gives_both_parts_to_the_speaker(claims_of) -> None:
+    r = claims_of("“The shelling stopped at dawn,” the commander said, “but the drones came back at noon.”")
+    parts = sorted(c.content.text for c in r.all_by_cue("said"))
+    assert parts == ["“The shelling stopped at dawn,”", "“but the drones came back at noon.”"]
+    assert {c.source.text for c in r.all_by_cue("said")} == {"the commander"}
+
+
+def test_a_quote_ending_a_paragraph_is_not_the_next_speakers(claims_of) -> None:
+    text = ("“The supply line is cut,” the colonel said. “We will not retreat from the ridge.”\n\n"
+            "The defence ministry later said: “The enemy has lost two battalions near the ridge.”")
+    r = claims_of(text)
+    ministry = [c for c in r.claims if c.source and c.source.text == "The defence ministry"]
+    assert [c.content.text for c in ministry] == ["“The enemy has lost two battalions near the ridge.”"]
+    colonel = [c.content.text for c in r.claims if c.source and c.source.text == "the colonel"]
+    assert "“We will not retreat from the ridge.”" in colonel
+
+
+def test_a_stray_quote_mark_does_not_swallow_the_next_paragraphs(claims_of) -> None:
+    text = "The “peace plan was announced on Monday.\n\nThe ministry said the talks would resume in May."
+    r = claims_of(text)
+    assert r.by_cue("said").content.text == "the talks would resume in May"

@@ -1,0 +1,121 @@
+"""Certainty, polarity, source resolution, verification notes and disputes (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import actor
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "certainty", "words"),
+    [
+        ("The ministry said the town had fallen.", "said", "certain", []),
+        ("The ministry said the enemy is likely to attack again.", "said", "probable", ["likely"]),
+        ("“It is highly likely that the dam will break,” the ministry said.", "said", "probable", ["highly likely"]),
+        ("The ministry said the enemy probably withdrew overnight.", "said", "probable", ["probably"]),
+        ("Dozens of soldiers may have drowned, the mayor said.", "said", "possible", ["may"]),
+        ("The mayor said the shelling might resume.", "said", "possible", ["might"]),
+        ("The mayor said the convoy will arrive on Monday.", "said", "uncertain", ["will"]),
+        ("The mayor said the city would surrender if the siege continued.", "said", "uncertain", ["if"]),
+        ("The envoy asked whether the corridor was safe.", "asked", "uncertain", ["whether"]),
+        ("Officials believe the tanks were sent north.", "believe", "probable", ["believe"]),
+    ],
+)
+def test_certainty_and_the_words_that_decide_it(claims_of, text, cue, certainty, words) -> None:
+    c = claims_of(text).by_cue(cue)
+    assert c.certainty == certainty
+    for w in words:
+        assert w in [m.text for m in c.modality_cues]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "polarity"),
+    [
+        ("The army denied that its troops had fired on the crowd.", "denied", "negative"),
+        ("The government rejected the report.", "rejected", "negative"),
+        ("The spokesman said the base was not hit.", "said", "negative"),
+        ("The spokesman did not say whether the base was hit.", "say", "negative"),
+        ("The spokesman said the base was hit.", "said", "positive"),
+    ],
+)
+def test_polarity(claims_of, text, cue, polarity) -> None:
+    c = claims_of(text).by_cue(cue)
+    assert c.polarity == polarity
+    assert c.modality_cues or polarity == "positive"
+
+
+def test_pronoun_and_role_sources_link_to_the_named_speaker(claims_of) -> None:
+    text = ("Defence Minister Ana Petrova said the bridge was repaired. "
+            "“Trucks can cross it again,” the minister told reporters. "
+            "The energy agency said power was back. It said two plants were still offline.")
+    actors = [actor(text, "Defence Minister Ana Petrova", "a1", "Ana Petrova", kind="GOV"),
+              actor(text, "The energy agency", "a2", kind="GOV")]
+    r = claims_of(text, actors=actors)
+    told = r.by_cue("told")
+    assert (told.source.text, told.source.actor) == ("the minister", "a1")
+    it_said = [c for c in r.all_by_cue("said") if c.source.text == "It"][0]
+    assert it_said.source.actor == "a2"
+    assert r.by_cue("said").source.actor == "a1"
+
+
+def test_source_kind_from_role_noun_without_actors(claims_of) -> None:
+    r = claims_of("The foreign ministry said the ambassador had been recalled.")
+    assert r.by_cue("said").source.kind == "GOV"
+
+
+def test_general_verification_note_marks_earlier_claims_only(claims_of) -> None:
+    text = ("The army said it had taken the hill. The rebels said they still held it. "
+            "Our reporters could not independently verify the claims. "
+            "A doctor said twelve people were treated.")
+    r = claims_of(text)
+    assert [n.kind for n in r.notes] == ["verification"]
+    assert r.notes[0].text == "Our reporters could not independently verify the claims."
+    verdicts = {c.source.text: c.verification for c in r.claims}
+    assert verdicts == {"The army": "unverified", "The rebels": "unverified", "A doctor": None}
+
+
+def test_specific_note_covers_the_previous_sentence(claims_of) -> None:
+    text = ("The mayor said forty houses burned. Police said a truck overturned. "
+            "The figure could not be independently confirmed.")
+    r = claims_of(text)
+    verdicts = {c.source.text: c.verification for c in r.claims}
+    assert verdicts == {"The mayor": None, "Police": "unverified"}
+
+
+def test_note_in_the_same_sentence(claims_of) -> None:
+    r = claims_of("The militia said it shot down two drones, which could not be independently verified.")
+    assert r.by_cue("said").verification == "unverified"
+    assert r.notes and r.notes[0].kind == "verification"
+
+
+def test_verified_by_the_outlet(claims_of) -> None:
+    text = "Villagers said a school was hit. The damage was verified by Reuters from satellite images."
+    r = claims_of(text)
+    assert r.by_cue("said").verification == "verified"
+
+
+def test_a_source_saying_it_cannot_confirm_is_not_an_outlet_note(claims_of) -> None:
+    r = claims_of("The ministry said it could not confirm the casualty figures.")
+    assert r.notes == []
+
+
+def test_rebuttal_makes_both_claims_disputed(claims_of) -> None:
+    text = "The ministry said the strike hit an arms depot. The rebels said the claim was false."
+    r = claims_of(text)
+    assert [c.verification for c in r.claims] == ["disputed", "disputed"]
+
+
+def test_opposite_sides_on_the_same_thing_are_disputed(claims_of) -> None:
+    text = ("Northland said its troops had captured the river port. "
+            "Southland said its troops still held the river port.")
+    actors = [actor(text, "Northland", "a1", side="N"), actor(text, "Southland", "a2", side="S")]
+    r = claims_of(text, actors=actors)
+    assert {c.verification for c in r.claims} == {"disputed"}
+
+
+def test_same_side_agreeing_is_not_disputed(claims_of) -> None:
+    text = "The ministry said the port was captured. The army said the port was captured on Monday."
+    actors = [actor(text, "The ministry", "a1", side="N"), actor(text, "The army", "a2", side="N")]
+    r = claims_of(text, actors=actors)
+    assert {c.verification for c in r.claims} == {None}

@@ -1,0 +1,173 @@
+"""Casualty, displacement and capture figures on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.extract import Found
+from wirewatch.extract.figures import find, read_quantity
+from wirewatch.model import Article
+
+
+@pytest.fixture(scope="module")
+def figures(nlp):
+    def _figures(text: str):
+        return find(nlp(text), Found(article=Article(id="t"), text=text))["figures"]
+    return _figures
+
+
+def one(figs, category):
+    hits = [f for f in figs if f.category == category]
+    assert len(hits) == 1, figs
+    return hits[0]
+
+
+def test_qualifier_stays_with_its_own_number(figures):
+    figs = figures("Officials said at least 9 villagers were killed and 41 injured in the shelling.")
+    killed, injured = one(figs, "killed"), one(figs, "injured")
+    assert (killed.value, killed.low, killed.qualifier, killed.who) == (9, 9, "at_least", "villagers")
+    assert (injured.value, injured.qualifier) == (41, "exact")
+    assert len(figs) == 2
+
+
+
+def test_killed_or_injured_vague(figures):
+    figs = figures("The months of bombing have killed or injured thousands.")
+    f = one(figs, "killed_or_injured")
+    assert f.value is None and f.qualifier == "vague" and f.text == "thousands"
+    assert len(figs) == 1
+
+
+def test_nearly_n_million_fled(figures):
+    f = one(figures("The war forced nearly 2-million to flee across the border."), "displaced")
+    assert (f.value, f.high, f.qualifier) == (2_000_000, 2_000_000, "nearly")
+
+
+def test_vague_deaths_with_who(figures):
+    f = one(figures("Hundreds of residents may have died in the besieged town, the agency said."), "killed")
+    assert f.qualifier == "vague" and f.value is None and f.who == "residents"
+    assert f.text == "Hundreds of residents"
+
+
+def test_vague_word_kept_in_span_and_value_null(figures):
+    f = one(figures("Several gunmen were killed when the patrol returned fire."), "killed")
+    assert f.qualifier == "vague" and f.value is None and f.low is None
+    assert f.text.lower().startswith("several")
+
+
+@pytest.mark.parametrize("text, category, value", [
+    ("Police detained two suspected smugglers near the border.", "captured", 2),
+    ("Three suspected militants were arrested on Monday.", "captured", 3),
+    ("Forty protesters were taken into custody.", "captured", 40),
+    ("The raid killed twenty-five fighters.", "killed", 25),
+    ("Eleven people remain missing after the landslide.", "missing", 11),
+    ("The floods have displaced some 300,000 people.", "displaced", 300_000),
+    ("The blast left 14 people dead.", "killed", 14),
+    ("The strike caused 23 casualties.", "killed_or_injured", 23),
+    ("The death toll rose to 57.", "killed", 57),
+    ("Police shot dead three gunmen.", "killed", 3),
+    ("The patrol came under fire and returned fire, killing him.", "killed", 1),
+    ("Soldiers captured a rebel commander.", "captured", 1),
+])
+def test_forms(figures, text, category, value):
+    f = one(figures(text), category)
+    assert f.value == value, f
+
+
+def test_coordinated_people_are_summed(figures):
+    f = one(figures("The unit arrested a local commander along with four of his guards."), "captured")
+    assert f.value == 5
+
+
+@pytest.mark.parametrize("text", [
+    "We are eight people around the table.",
+    "We have two buckets of water and three bags of rice.",
+    "The talks lasted 34 days.",
+    "They asked for guarantees like Article 5 of the treaty.",
+    "It was the worst fighting since World War 2.",
+    "The soldier, 34, had served for years.",
+    "The region was annexed in 2014.",
+    "Prices rose 20 percent.",
+    "The ministry paid $4 million in compensation.",
+    "No civilians were hurt in the incident.",
+    "The thief fled the scene on foot.",
+    "Russia failed to capture any major city.",
+])
+def test_not_figures(figures, text):
+    assert figures(text) == []
+
+
+def test_age_is_not_the_count(figures):
+    f = one(figures("A 12-year-old girl was killed by shrapnel."), "killed")
+    assert f.value == 1
+
+
+@pytest.mark.parametrize("phrase, value, low, high, qualifier", [
+    ("at least 12", 12, 12, None, "at_least"),
+    ("more than 30", 30, None, None, "more_than"),
+    ("nearly 4-million", 4_000_000, None, 4_000_000, "nearly"),
+    ("about 1.5 million", 1_500_000, None, None, "about"),
+    ("up to 40", 40, None, 40, "at_most"),
+    ("between 10 and 15", None, 10, 15, "exact"),
+    ("two hundred and fifty", 250, None, None, "exact"),
+    ("dozens", None, 24, None, "vague"),
+    ("a few", None, None, None, "vague"),
+    ("a couple of", None, 2, None, "vague"),
+    ("several dozen", None, 24, None, "vague"),
+    ("two dozen", 24, None, None, "exact"),
+])
+def test_read_quantity(phrase, value, low, high, qualifier):
+    q = read_quantity(phrase)
+    assert (q.value, q.low, q.high, q.qualifier) == (value, low, high, qualifier)
+
+
+def test_spans_are_exact(figures):
+    text = "In the port, at least 7 sailors were killed and 12 wounded; dozens more went missing."
+    for f in figures(text):
+        assert text[f.start:f.end] == f.text
+
+
+@pytest.mark.parametrize("text", [
+    "The group tried to assassinate the governor.",
+    "They threatened to kill 100 hostages.",
+])
+def test_attempts_and_threats_count_nobody(figures, text):
+    assert [f for f in figures(text) if f.category == "killed"] == []
+
+
+def test_the_same_people_can_be_wounded_and_detained(figures):
+    figs = figures("The three wounded were detained by the police.")
+    assert {(f.category, f.value) for f in figs} == {("injured", 3), ("captured", 3)}
+
+
+def test_captured_or_killed_is_other(figures):
+    f = one(figures("Troops captured or killed a large number of fighters."), "other")
+    assert f.qualifier == "vague" and "a large number of" in f.text
+
+
+def test_place_and_time_come_from_the_same_sentence(extract_text):
+    doc = extract_text("In Kharkiv on Monday, at least 5 people were killed, officials said.")
+    (f,) = [f for f in doc.figures if f.category == "killed"]
+    places = {p.id: p.text for p in doc.places}
+    times = {t.id: t.text for t in doc.times}
+    if places:
+        assert places.get(f.place) == "Kharkiv"
+    if times:
+        assert times.get(f.time) == "Monday"
+
+
+def test_seed_article_figures(extract_text, seed_text):
+    doc = extract_text(seed_text)
+    got = sorted(((f.category, f.value, f.low, f.qualifier) for f in doc.figures), key=repr)
+    assert got == sorted([
+        ("killed", 12, 12, "at_least"), ("injured", 33, None, "exact"),
+        ("displaced", 4_000_000, None, "nearly"), ("killed_or_injured", None, 2000, "vague"),
+        ("killed", None, 2000, "vague"),
+    ], key=repr)
+    vague_killed = [f for f in doc.figures if f.category == "killed" and f.qualifier == "vague"]
+    assert vague_killed[0].who == "civilians"
+
+
+def test_a_date_like_number_is_not_a_count(figures):
+    f = one(figures("The raid killed 9/11 plotter Khalid Umar."), "killed")
+    assert f.value == 1
