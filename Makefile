@@ -43,7 +43,7 @@ bench: install  ## throughput, scaling, memory, store; writes docs/benchmarks.md
 	$(BIN)/python benchmarks/run.py
 
 schema: install
-	$(BIN)/wirewatch schema > docs/schema/wirewatch.article-1.json
+	$(BIN)/wirewatch schema > docs/schema/.new.json && mv docs/schema/.new.json docs/schema/wirewatch.article-1.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info examples-out.jsonl

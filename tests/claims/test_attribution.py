@@ -158,3 +158,15 @@ def test_a_stray_quote_mark_does_not_swallow_the_next_paragraphs(claims_of) -> N
     text = "The “peace plan was announced on Monday.\n\nThe ministry said the talks would resume in May."
     r = claims_of(text)
     assert r.by_cue("said").content.text == "the talks would resume in May"
+
+
+def test_object_content_takes_what_the_verb_governs(claims_of) -> None:
+    r = claims_of("The opposition criticized the governor for closing the border crossing.")
+    assert r.by_cue("criticized").content.text == "the governor for closing the border crossing"
+
+
+def test_participle_cue_keeps_its_own_content(claims_of) -> None:
+    r = claims_of("Asked about the convoy, the spokesman said it had reached the city.")
+    assert r.by_cue("said").content.text == "it had reached the city"
+    asked = r.by_cue("Asked about")
+    assert asked.content.text == "the convoy" and asked.source is None

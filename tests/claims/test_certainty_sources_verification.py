@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import actor
-
 
 @pytest.mark.parametrize(
     ("text", "cue", "certainty", "words"),
@@ -45,12 +43,12 @@ def test_polarity(claims_of, text, cue, polarity) -> None:
     assert c.modality_cues or polarity == "positive"
 
 
-def test_pronoun_and_role_sources_link_to_the_named_speaker(claims_of) -> None:
+def test_pronoun_and_role_sources_link_to_the_named_speaker(claims_of, actor_at) -> None:
     text = ("Defence Minister Ana Petrova said the bridge was repaired. "
             "“Trucks can cross it again,” the minister told reporters. "
             "The energy agency said power was back. It said two plants were still offline.")
-    actors = [actor(text, "Defence Minister Ana Petrova", "a1", "Ana Petrova", kind="GOV"),
-              actor(text, "The energy agency", "a2", kind="GOV")]
+    actors = [actor_at(text, "Defence Minister Ana Petrova", "a1", "Ana Petrova", kind="GOV"),
+              actor_at(text, "The energy agency", "a2", kind="GOV")]
     r = claims_of(text, actors=actors)
     told = r.by_cue("told")
     assert (told.source.text, told.source.actor) == ("the minister", "a1")
@@ -106,16 +104,16 @@ def test_rebuttal_makes_both_claims_disputed(claims_of) -> None:
     assert [c.verification for c in r.claims] == ["disputed", "disputed"]
 
 
-def test_opposite_sides_on_the_same_thing_are_disputed(claims_of) -> None:
+def test_opposite_sides_on_the_same_thing_are_disputed(claims_of, actor_at) -> None:
     text = ("Northland said its troops had captured the river port. "
             "Southland said its troops still held the river port.")
-    actors = [actor(text, "Northland", "a1", side="N"), actor(text, "Southland", "a2", side="S")]
+    actors = [actor_at(text, "Northland", "a1", side="N"), actor_at(text, "Southland", "a2", side="S")]
     r = claims_of(text, actors=actors)
     assert {c.verification for c in r.claims} == {"disputed"}
 
 
-def test_same_side_agreeing_is_not_disputed(claims_of) -> None:
+def test_same_side_agreeing_is_not_disputed(claims_of, actor_at) -> None:
     text = "The ministry said the port was captured. The army said the port was captured on Monday."
-    actors = [actor(text, "The ministry", "a1", side="N"), actor(text, "The army", "a2", side="N")]
+    actors = [actor_at(text, "The ministry", "a1", side="N"), actor_at(text, "The army", "a2", side="N")]
     r = claims_of(text, actors=actors)
     assert {c.verification for c in r.claims} == {None}

@@ -42,7 +42,7 @@ def run_corpus(tmp: Path, full: bool) -> dict[str, int]:
         pytest.fail(f"extract hung on the hostile corpus (over {TIME_LIMIT} s)")
     err = res.stderr.decode("utf-8", "replace")
     assert res.returncode == 0, f"extract crashed (exit {res.returncode}):\n{err[-3000:]}"
-    docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    docs = [json.loads(line) for line in out.read_text(encoding="utf-8").split("\n") if line]
     ids = {d["article"]["id"] for d in docs}
     lost = [(c.name, i) for c in cases for i in c.good_ids if i not in ids]
     assert not lost, f"good records lost: {lost}\n{err[-3000:]}"

@@ -17,7 +17,7 @@ from typing import Iterable
 
 from . import sources
 from .normalize import key
-from .sources import ALIAS, MAIN, Entry
+from .sources import ALIAS, Entry
 
 BUILDER_VERSION = "5"
 
@@ -175,4 +175,4 @@ def build(path: Path, dump: Path | None = None, alternate_names: Path | None = N
     return write(path, entries, admin1_names, demonyms, meta)
 
 
-__all__ = ["build", "fingerprint", "MAIN"]
+__all__ = ["build", "collect", "fingerprint", "write"]

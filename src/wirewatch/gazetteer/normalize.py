@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"[\s\u00a0]+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2013": "-", "\u2014": "-"})
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """The lookup key of a name: 'Kyïv ' -> 'kyiv', 'St.  Louis' -> 'st. louis', 'Mykolaiv’s' stays as given."""
     name = unicodedata.normalize("NFKD", name.translate(_QUOTES))

@@ -136,6 +136,10 @@ def _chunk_mention(chunk: Span, lx: ActorLexicon, dict_spans, places) -> Mention
         tokens = [t for t in tokens if t.i > owner.i]
         if not tokens:
             return None
+    ent = next((e for e in chunk.doc.ents if e.start <= root.i < e.end), None)
+    if ent is not None and ent.label_ in ("ORG", "PERSON", "FAC") and ent.end > tokens[-1].i + 1 \
+            and not ent[-1].is_punct:                       # "the Bank" + "of England": the whole name
+        tokens = tokens + list(chunk.doc[tokens[-1].i + 1: ent.end])
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     entry = next((e for s, t, e in dict_spans if s <= root.idx < t), None) or next(
         (e for s, t, e in dict_spans if s < end and start < t), None)
@@ -165,7 +169,7 @@ def _chunk_mention(chunk: Span, lx: ActorLexicon, dict_spans, places) -> Mention
         m.kind = _org_kind(tokens, lx)
         if m.kind is None and not _is_agentive(root):      # a bare unknown name in "around X": likely a place
             return None
-        m.name = " ".join(t.text for t in tokens if t.lower_ not in DETS)
+        m.name = _name_of(tokens)
         return m
     if role is not None and root.pos_ == "NOUN" and m.country is not None:  # "Israeli army bulldozers"
         m.kind, m.role = role[1], role[0]
@@ -177,9 +181,18 @@ def _chunk_mention(chunk: Span, lx: ActorLexicon, dict_spans, places) -> Mention
         code = m.country or lx.countries.get(root.text) or _place_country(start, end, places)
         if code is None:
             return None
-        m.kind, m.country, m.name = "GOV", code, " ".join(t.text for t in tokens if t.lower_ not in DETS)
+        m.kind, m.country, m.name = "GOV", code, _name_of(tokens)
         return m
     return None
+
+
+def _name_of(tokens: list[Token]) -> str:
+    """The phrase as written, without leading determiners ("the so-called Trans-Pacific Partnership" ->
+    "so-called Trans-Pacific Partnership")."""
+    while len(tokens) > 1 and tokens[0].lower_ in DETS:
+        tokens = tokens[1:]
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
 
 
 def _org_kind(tokens: list[Token], lx: ActorLexicon) -> str | None:

@@ -15,10 +15,11 @@ from spacy.tokens import Doc
 
 from ...model import Claim, TimeExpr, span_of
 from .. import Found, Stage
-from .attribution import Raw, find_attributions, trim
+from .attribution import Raw, trim
 from .certainty import assess
 from .parsed import Parsed
 from .quotes import inside, quote_spans
+from .scan import find_attributions
 from .sources import resolve_sources
 from .verification import find_notes, verification_of
 

@@ -6,7 +6,7 @@ looked for in the complements its lexicon entry allows (`frames`), in this order
 parenthetical to ("..., X said"), an infinitive ("X promised to ..."), an object ("X denied the report",
 "X called it a ...", "X accused Y of ..."), a prepositional object ("X warned of ..."). "according to X",
 "X was quoted as saying" and reporting nouns ("the claim that ...", "made no mention of ...") have their
-own rules. A cue without content is no claim.
+own rules. A cue without content is no claim. `scan.find_attributions` sends each candidate word to its rule.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .lexicon import Cue, noun_cues, verb_cues
+from .lexicon import Cue, verb_cues
 from .parsed import Parsed
 from .quotes import inside
 
-__all__ = ["Raw", "find_attributions"]
+__all__ = ["Raw", "verb_attribution", "trim"]
 
 SUBJ = ("nsubj", "csubj")
 RELATIVE = {"which", "who", "that", "whom"}
@@ -114,13 +114,15 @@ def _source(anchor: Token) -> tuple[tuple[int, int] | None, Token | None]:
                 t = n.head  # "His office put out a statement saying ...": the office speaks
                 continue
             return _noun_phrase(n), n
+        if t.dep_ == "advcl" and t.tag_ == "VBN" and not _children(t, "aux", "auxpass"):
+            return None, None  # "Asked about X, the spokesman said": the one asked is not the asker
         if t.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acomp") and t.head is not t:
             t = t.head
             continue
         if t.dep_ == "pobj" or (t.dep_ == "prep" and t.head is not t):
             t = t.head
             continue
-        if t.tag_ in ("VBG", "VBN") and t.dep_ not in ("ROOT", "amod") and t.head.pos_ in ("VERB", "AUX"):
+        if t.tag_ == "VBG" and t.dep_ not in ("ROOT", "amod") and t.head.pos_ in ("VERB", "AUX"):
             t = t.head  # "..., saying that ...", "..., slamming X for ...": the governing verb's subject
             continue
         break
@@ -193,7 +195,9 @@ def _verb_content(p: Parsed, v: Token, cue: Cue, quotes: list[tuple[int, int]], 
         q = _after_quote(p, v, quotes, _end(p.sent(v)[-1]) + 1)
         if q:
             return q, None, []
-    if "inv" in fr and anchor.dep_ in ("parataxis", "advcl", "ccomp", "conj", "dep") and anchor.head is not anchor:
+    participle = anchor.tag_ in ("VBG", "VBN") and not _children(anchor, "aux", "auxpass")
+    if "inv" in fr and not participle and anchor.dep_ in ("parataxis", "advcl", "ccomp", "conj", "dep") and \
+            anchor.head is not anchor:  # "..., arguing X" / "Asked about X, he said Y" are not parenthetical
         head = anchor.head
         if _is_clause(head) and not _children(anchor, "ccomp", "xcomp", "dobj"):
             region = _minus(_subtree(head), _subtree(anchor))
@@ -267,7 +271,32 @@ def _negated(t: Token) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")) for c in t.children)
 
 
-def _verb_raw(p: Parsed, v: Token, cue: Cue, quotes: list[tuple[int, int]]) -> Raw | None:
+STOP_DEPS = {"punct", "cc", "conj", "advcl", "parataxis", "npadvmod", "mark"}
+
+
+def _rest_of_clause(p: Parsed, v: Token, end: int, *, object_like: bool) -> int:
+    """Stretch a content that follows its cue over the rest of what the cue governs.
+
+    "criticized Clinton [for supporting the bill]", "described the protests [as peaceful]", "called on
+    the mayor [to resign]": the parser hangs these on the verb, not on the object. A clause content runs on
+    over a colon that elaborates it ("said it fails for one reason: ...").
+    """
+    text = p.text
+    if object_like:
+        for c in v.rights:
+            if c.idx < end:
+                continue
+            if c.dep_ in STOP_DEPS or "," in text[end:c.idx] or "\n" in text[end:c.idx]:
+                break
+            end = max(end, _end(c.right_edge))
+    nxt = text[end:end + 2].lstrip()
+    if nxt.startswith(":") and "\n" not in text[end:end + 3]:
+        sent = p.sent(v)
+        end = max(end, sent.end_char)
+    return end
+
+
+def verb_attribution(p: Parsed, v: Token, cue: Cue, quotes: list[tuple[int, int]]) -> Raw | None:
     if cue.lemma == "quote" and any((q := _quoted_as_saying(c)) is not None and q.i == v.i for c in v.subtree):
         return None  # handled from "saying"
     anchor = _quoted_as_saying(v) or v
@@ -276,6 +305,8 @@ def _verb_raw(p: Parsed, v: Token, cue: Cue, quotes: list[tuple[int, int]]) -> R
         return None
     (cs, ce), head, extra = found
     text = p.text
+    if cs > v.idx:
+        ce = _rest_of_clause(p, v, ce, object_like=head is None or head.dep_ not in ("ccomp", "xcomp"))
     direct = inside(quotes, *trim(text, cs, ce, strip_period=False)) is not None
     cs, ce = trim(text, cs, ce, strip_period=not direct)
     if ce - cs < 2:
@@ -293,125 +324,3 @@ def _verb_raw(p: Parsed, v: Token, cue: Cue, quotes: list[tuple[int, int]]) -> R
             src, src_tok = None, None
     return Raw((qs, qe), v.i, src, src_tok.i if src_tok is not None else None, (cs, ce),
                head.i if head is not None else None, direct, cue.lemma, _negated(v) or _negated(anchor))
-
-
-def _according_raw(p: Parsed, t: Token) -> Raw | None:
-    """ "according to X": the clause it modifies is the content."""
-    doc = p.doc
-    to = [c for c in t.children if c.lower_ == "to"] or ([doc[t.i + 1]] if t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" else [])
-    if not to:
-        return None
-    objs = _children(to[0], "pobj")
-    if not objs:
-        return None
-    h = t.head
-    while h.dep_ not in CLAUSE_DEPS and h.head is not h:
-        h = h.head
-    phrase = (t.idx, _end(to[0].right_edge))
-    region = _subtree(h) if h is not t else (p.sent(t).start_char, p.sent(t).end_char)
-    rs, re_ = region
-    if phrase[0] <= rs + 1:
-        content = (phrase[1], re_)
-    elif phrase[1] >= re_ - 1:
-        content = (rs, phrase[0])
-    else:
-        content = region
-    cs, ce = trim(p.text, *content)
-    if ce - cs < 2:
-        return None
-    src = trim(p.text, *_subtree(objs[0]), strip_period=False)
-    return Raw((t.idx, _end(to[0])), t.i, src, objs[0].i, (cs, ce), h.i, False, "according")
-
-
-def _noun_raw(p: Parsed, n: Token, cue: Cue) -> Raw | None:
-    """ "the ministry's claim that ...", "reports that ...", "made no mention of ..."."""
-    doc = p.doc
-    light = n.head if n.dep_ == "dobj" and n.head.lemma_ in LIGHT_VERBS else None
-    content: tuple[int, int] | None = None
-    head: Token | None = None
-    cue_tokens = [n]
-    for c in n.children:
-        if c.dep_ in ("acl", "ccomp") and c.i > n.i and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children):
-            content, head = _subtree(c), c
-            break
-    if content is None and (light is not None or n.lemma_ in ("mention", "warning", "report")):
-        for pr in _children(n, "prep"):
-            if pr.lower_ in ("of", "about", "on", "that"):
-                objs = _children(pr, "pobj", "pcomp")
-                if objs:
-                    content, head, cue_tokens = _subtree(objs[0]), objs[0], [n, pr]
-                    break
-    if content is None:
-        return None
-    src = src_tok = None
-    for ps in _children(n, "poss"):
-        src, src_tok = (ps.left_edge.idx, _end(ps)), ps  # "Kyiv's claim": Kyiv, without the 's
-    if src is None:
-        for pr in _children(n, "prep"):
-            if pr.lower_ in ("by", "from") and pr.i < (head.i if head is not None else len(doc)):
-                for o in _children(pr, "pobj"):
-                    src, src_tok = _subtree(o), o
-    if src is None and light is not None:
-        src, src_tok = _source(light)
-    if light is not None:
-        cue_tokens.append(light)
-    qs, qe = _cue_span(cue_tokens)
-    cs, ce = trim(p.text, *content)
-    if ce - cs < 2 or (cs < qe and qs < ce):
-        return None
-    if src is not None:
-        src = trim(p.text, *src, strip_period=False)
-    negated = _negated(n) or (light is not None and _negated(light))
-    return Raw((qs, qe), n.i, src, src_tok.i if src_tok is not None else None, (cs, ce),
-               head.i if head is not None else None, False, cue.lemma, negated)
-
-
-THAT_FRAMES = frozenset({"ccomp"})
-
-
-def _that_clause_head(t: Token) -> bool:
-    """A verb or adjective outside the lexicon with a subject and a "that" clause: "X conceded that ...",
-    "X was adamant that ..." (the clause is what X holds)."""
-    if t.pos_ not in ("VERB", "ADJ") or t.lemma_ in verb_cues():
-        return False
-    clause = any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                 for c in t.children)
-    holder = t if t.pos_ == "VERB" else t.head
-    return clause and any(c.dep_ in SUBJ for c in holder.children)
-
-
-def find_attributions(p: Parsed, quotes: list[tuple[int, int]]) -> list[Raw]:
-    """Every attribution the cue lexicon and the parse support, in text order."""
-    verbs, nouns = verb_cues(), noun_cues()
-    doc = p.doc
-    strings = doc.vocab.strings
-    wanted = {strings.add(w) for w in (*verbs, *nouns, "according")}
-    wanted.add(strings.add("that"))
-    lemmas, lowers = doc.to_array("LEMMA"), doc.to_array("LOWER")
-    out: list[Raw] = []
-    candidates: set[int] = set()
-    that = strings["that"]
-    for i in range(len(doc)):
-        if lowers[i] == that:  # "X was adamant that ...", "X conceded that ...": the word the clause hangs on
-            m = doc[i]
-            if m.dep_ == "mark" and m.head.dep_ == "ccomp":
-                candidates.add(m.head.head.i)
-        elif lemmas[i] in wanted or lowers[i] in wanted:
-            candidates.add(i)  # cheap pre-filter: building a Token for every word costs more than the rules
-    for i in sorted(candidates):
-        t = doc[i]
-        lemma = t.lemma_.lower()
-        raw: Raw | None = None
-        if t.lower_ == "according":
-            raw = _according_raw(p, t)
-        elif t.pos_ in ("VERB", "AUX") and lemma in verbs and t.dep_ not in ("amod", "compound") and not (
-                t.dep_ == "xcomp" and "xcomp" in verbs.get(t.head.lemma_, NO_CUE).frames):
-            # "refused to condemn X": condemning is what was refused, part of the outer claim's content
-            raw = _verb_raw(p, t, verbs[lemma], quotes)
-        elif t.pos_ == "NOUN" and lemma in nouns:
-            raw = _noun_raw(p, t, nouns[lemma])
-        elif _that_clause_head(t):
-            raw = _verb_raw(p, t, Cue(lemma, THAT_FRAMES, None, None), quotes)
-        if raw is not None:
-            out.append(raw)
-    return out

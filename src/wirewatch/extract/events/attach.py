@@ -14,7 +14,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...model import Actor, Claim, Figure, Place, TimeExpr
-from .coder import CLAUSE_DEPS, REPORTING, Candidate
+from .coder import CLAUSE_DEPS, Candidate
+from .lexicon import word_list
 
 LOC_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "inside", "into", "on", "from",
                        "throughout", "within", "towards", "toward", "to", "over", "along"})
@@ -50,7 +51,7 @@ def actor_for(tok: Token | None, actors: Sequence[Actor]) -> Actor | None:
         if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
             sub = [a for a in actors if _overlaps(a.start, a.end, c.idx, c.right_edge.idx + len(c.right_edge))]
             if sub:
-                return sub[0]
+                return min(sub, key=lambda a: a.start)
     return None
 
 
@@ -62,7 +63,7 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 def _clause_chain(t: Token) -> list[Token]:
     """The trigger and the words above it up to a reporting verb or the root."""
     chain, cur = [t], t
-    while cur.head.i != cur.i and cur.head.lemma_.lower() not in REPORTING:
+    while cur.head.i != cur.i and cur.head.lemma_.lower() not in word_list("reporting"):
         cur = cur.head
         chain.append(cur)
     return chain

@@ -15,13 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .lexicon import Cond, Entry, load_lexicon, load_mode_cues
+from .lexicon import Cond, Entry, load_lexicon, load_mode_cues, word_list
 
-REPORTING = frozenset({
-    "say", "tell", "report", "add", "state", "announce", "quote", "write", "note", "explain", "claim",
-    "confirm", "reiterate", "stress", "declare", "believe", "think", "according", "insist", "assert",
-    "acknowledge", "admit", "argue", "suggest", "indicate", "show", "reveal", "learn", "know",
-})
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 VERB_POS = frozenset({"VERB"})
@@ -30,18 +25,11 @@ NAME_ENTS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_AR
 LINE_BREAKS = "\n\u2028\u2029"
 SENTENCE_END = tuple('.!?:"”’)')
 RELATIVE = frozenset({"who", "which", "that", "whom"})
-# Verbs that only carry a noun event ("held talks", "launched an investigation"): their subject is its source.
-LIGHT_VERBS = frozenset({
-    "hold", "launch", "conduct", "open", "begin", "start", "stage", "carry", "mount", "declare", "complete",
-    "renew", "undertake", "make", "take", "give", "impose", "issue", "resume", "continue", "lodge", "file",
-    "order", "announce", "have", "lead", "organize", "organise", "end", "call", "reiterate", "accept",
-})
-MEET_VERBS = frozenset({"meet", "visit", "host", "receive", "telephone", "phone", "call", "consult", "brief"})
 # Prepositions whose object is the target, by type (after the direct object).
 TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "ASSAULT": ("on", "against", "at", "upon", "into"), "CONSULT": ("with", "between"),
     "PROTEST": ("against",), "AID": ("to", "for"), "SANCTION": ("on", "against"), "AGREE": ("with",),
-    "COOPERATE": ("with",), "REQUEST": ("from", "to", "on"), "ACCUSE": ("against", "of", "into", "on"),
+    "COOPERATE": ("with",), "REQUEST": ("from", "to", "on"), "ACCUSE": ("against", "of", "into", "on", "over", "about", "with"),
     "THREATEN": ("against", "with"), "SUPPORT": ("for",), "COERCE": ("against", "on"),
     "MOBILIZE": ("against",), "REJECT": ("from",),
 }
@@ -146,7 +134,7 @@ def sources(t: Token) -> list[Token]:
             direct = direct and cur.dep_ in ("dobj", "nsubjpass", "attr", "conj")
             cur = cur.head
             if cur.pos_ in VERB_POS:
-                light = cur.lemma_.lower() in LIGHT_VERBS
+                light = cur.lemma_.lower() in word_list("light")
                 verb_subj = subject(cur) if (direct or light) else None
                 if verb_subj is not None:
                     out.append(verb_subj)
@@ -155,7 +143,7 @@ def sources(t: Token) -> list[Token]:
     if pronoun is not None:
         cur = t
         while cur.head.i != cur.i:
-            if cur.head.lemma_.lower() in REPORTING and cur.dep_ in ("ccomp", "parataxis", "xcomp"):
+            if cur.head.lemma_.lower() in word_list("reporting") and cur.dep_ in ("ccomp", "parataxis", "xcomp"):
                 out += [c for c in cur.head.children if c.dep_ == "nsubj"]
                 break
             cur = cur.head
@@ -172,7 +160,7 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
     co_subject = [c for c in source.children if c.dep_ == "conj"] if source is not None else []
     if type_ in ("CONSULT", "AGREE", "COOPERATE"):
         out += _prep_objects(t, preps)
-        if t.lemma_.lower() in MEET_VERBS and (obj := direct_object(t)) is not None:
+        if t.lemma_.lower() in word_list("meet") and (obj := direct_object(t)) is not None:
             out.append(obj)
         out += co_subject
     obj = direct_object(t)
@@ -180,11 +168,16 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
         out.append(obj)
         out += _prep_objects(obj, ("by", "to", "for", "against", "on", "of"))
     out += [c for c in t.children if c.dep_ in ("dative", "iobj")]
-    out += _prep_objects(t, preps + ("to", "for", "into"))
+    pobjs = _prep_objects(t, preps + ("to", "for", "into"))
+    out += pobjs
+    for p in pobjs:   # "called for sanctions against X"
+        out += _prep_objects(p, ("against", "on", "with", "of", "to"))
+    if t.pos_ in NOUN_POS and t.dep_ == "dobj" and t.head.i != t.i:   # "opened investigations against X"
+        out += _prep_objects(t.head, preps)
     if type_ == "ASSAULT":
         out += co_subject
     for c in t.children:
-        if c.dep_ in ("ccomp", "xcomp"):
+        if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "acl" and t.pos_ in NOUN_POS):
             out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             if _depth < 2:
                 out += targets(c, "", None, _depth + 1)
@@ -256,7 +249,7 @@ def depth(t: Token) -> float:
     d, cur = 0.0, t
     while cur.head.i != cur.i:
         head = cur.head
-        if head.lemma_.lower() in REPORTING and cur.dep_ in ("ccomp", "parataxis", "xcomp", "dobj", "conj"):
+        if head.lemma_.lower() in word_list("reporting") and cur.dep_ in ("ccomp", "parataxis", "xcomp", "dobj", "conj"):
             pass
         elif cur.dep_ in SUBORDINATE:
             d += 2

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...model import Claim
-from .coder import REPORTING
-from .lexicon import load_modality
+from .lexicon import load_modality, word_list
 
 ORDER = ("certain", "probable", "possible", "uncertain")
 CLIMB = frozenset({"xcomp", "ccomp", "pobj", "prep", "dobj", "pcomp", "conj", "acomp", "advcl", "nsubj",
@@ -76,7 +75,7 @@ def own_modality(trigger: Token, unit: tuple[int, int] | None = None) -> Modalit
         head = cur.head
         if head.i == cur.i or cur.dep_ not in CLIMB or any(k == "condition" for _, (_, k) in hits):
             break  # the root, a clause boundary, or a condition ("if it is attacked"): hypothetical here
-        if head.lemma_.lower() in REPORTING and cur.dep_ in ("ccomp", "parataxis", "xcomp", "dobj"):
+        if head.lemma_.lower() in word_list("reporting") and cur.dep_ in ("ccomp", "parataxis", "xcomp", "dobj"):
             break
         if unit is not None and not (unit[0] <= head.idx < unit[1]):
             break

@@ -96,3 +96,13 @@ def load_modality() -> dict[str, dict[str, tuple[str, str | None]]]:
             raise ValueError(f"modality.tsv:{n}: where must be aux, head, neg or mark, not {where!r}")
         out[where][lemma.lower()] = (effect, None if kind == "-" else kind)
     return out
+
+
+@lru_cache(maxsize=8)
+def word_list(name: str) -> frozenset[str]:
+    """One named word list of wordlists.tsv (reporting, light, meet, crowd)."""
+    rows = _rows(_read("wordlists.tsv"), 2, "wordlists.tsv")
+    words = frozenset(lemma.lower() for _, (list_, lemma) in rows if list_ == name)
+    if not words:
+        raise KeyError(f"wordlists.tsv has no list {name!r}")
+    return words

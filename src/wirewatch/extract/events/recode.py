@@ -17,15 +17,14 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...model import Actor
-from .coder import REPORTING, Candidate, depth, subject, unit_of
+from .coder import Candidate, depth, subject, unit_of
 from .factuality import own_modality
-from .lexicon import Entry
+from .lexicon import Entry, word_list
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
 THREAT_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations", "REJECT": "restrict",
                "PROTEST": "restrict", "COERCE": "restrict"}
 COERCE_THREAT = {"curfew": "curfew", "martial-law": "martial-law", "ban": "restrict", "restrict": "restrict"}
-CROWD = frozenset({"rioter", "protester", "protestor", "demonstrator", "mob", "crowd", "marcher"})
 MUST = Entry("must", "V", "REQUEST", None, (), frozenset({"obligation"}), 0)
 
 
@@ -34,7 +33,7 @@ def speaker_of(t: Token) -> tuple[Token, Token | None] | None:
     cur = t
     while cur.head.i != cur.i:
         head = cur.head
-        if head.lemma_.lower() in REPORTING and cur.dep_ in ("ccomp", "parataxis", "xcomp", "dobj", "advcl"):
+        if head.lemma_.lower() in word_list("reporting") and cur.dep_ in ("ccomp", "parataxis", "xcomp", "dobj", "advcl"):
             return head, next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         cur = head
     return None
@@ -70,7 +69,7 @@ def recode(cands: list[Candidate], sent: SpacySpan, actors: Sequence[Actor] = ()
 
     `actors` (from the actors stage) tell whether a speaker announces its own action."""
     for cand in cands:
-        if cand.type in ("COERCE", "ASSAULT") and cand.source is not None and cand.source.lemma_.lower() in CROWD:
+        if cand.type in ("COERCE", "ASSAULT") and cand.source is not None and cand.source.lemma_.lower() in word_list("crowd"):
             cand.type, cand.mode = "PROTEST", "riot"   # "rioters torched cars": a violent demonstration
             continue
         mod = own_modality(cand.token, cand.unit)

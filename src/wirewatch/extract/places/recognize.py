@@ -75,10 +75,14 @@ def _span_key(doc: Doc, i: int, j: int) -> str:
 def _ngram_keys(doc: Doc) -> dict[tuple[int, int], str]:
     """Keys of every token n-gram that could be a name: starts and ends capitalised, short connectors inside."""
     out: dict[tuple[int, int], str] = {}
-    words = [t.text for t in doc]
-    spaces = [t.whitespace_ for t in doc]
+    words: list[str] = []
+    spaces: list[str] = []
+    starts: list[bool] = []
+    for t in doc:  # one pass over the tokens: creating spaCy Token objects is the cost here
+        words.append(t.text)
+        spaces.append(t.whitespace_)
+        starts.append(bool(t.is_sent_start))
     caps = [bool(w) and (w[0].isupper() or (w[:3] in ("al-", "el-") and len(w) > 3)) for w in words]
-    starts = [t.is_sent_start for t in doc]
     n = len(doc)
     for i in range(n):
         if not caps[i]:
@@ -115,7 +119,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Place mentions in text order (demonyms included, flagged), each with its candidates."""
     grams = _ngram_keys(doc)
     known = gaz.known_keys(grams.values())
-    demonyms = gaz.demonyms(k for (i, j), k in grams.items() if j == i + 1)
+    demonyms = gaz.demonyms(grams.values())
     sent_of = _sentence_index(doc)
     ents = list(doc.ents)
     person_words = _person_words(ents)
@@ -126,7 +130,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         best = None
         for j in range(min(n, i + MAX_TOKENS), i, -1):
             k = grams.get((i, j))
-            if k is not None and (k in known or (j == i + 1 and k in demonyms)):
+            if k is not None and (k in known or k in demonyms):
                 best = j
                 break
         if best is None:
@@ -142,7 +146,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         ent = _entity_at(ents, i)
         m = Mention(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), i, j, k, cands.get(k, []), sent_of[i],
                     ner=ent.label_ if ent is not None else None)
-        if k in demonyms and j == i + 1:
+        if k in demonyms:
             m.demonym = True
             m.candidates = [demonyms[k]]
         if _keep(doc, m, ent, person_words):

@@ -10,6 +10,7 @@ See docs/times.md for the conventions.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -23,17 +24,23 @@ from .recognise import candidates, rules
 
 __all__ = ["find", "stage", "readings"]
 
-_RANK = {name: i for i, name in enumerate(r.name for r in rules())}
+
+
+@lru_cache(maxsize=1)
+def _rank() -> dict[str, int]:
+    """Rule order breaks ties between equally long matches (a specific rule before a general one)."""
+    return {r.name: i for i, r in enumerate(rules())}
 
 
 def readings(text: str, dct: dt.date | None, doc: Doc) -> list[Reading]:
     """All non-overlapping readings in text order, values resolved (no Anchored left)."""
     ctx = Context(text, dct, Tokens(doc))
     found: list[tuple[int, int, int, Reading]] = []
+    rank = _rank()
     for name, m in candidates(text):
         r = INTERPRETERS[name](m, ctx)
         if r is not None and r.end > r.start:
-            found.append((-(r.end - r.start), _RANK[name], r.start, r))
+            found.append((-(r.end - r.start), rank[name], r.start, r))
     found.sort(key=lambda x: (x[0], x[1], x[2]))
     taken: list[Reading] = []
     for _, _, _, r in found:

@@ -61,7 +61,7 @@ def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", Anchored(unit, 1, unit, "day" if unit in ("D", "W") else "coarse"), s, e, False)
     if rel in ("the previous", "the preceding", "the prior") and unit in ("D", "W"):
         return Reading("DATE", Anchored(unit, -1, unit, "day"), s, e, False)
-    if rel in ("the same", "that"):
+    if rel in ("the same", "that", "that same"):
         prefer = "day" if unit in ("D", "W") else "quarter" if unit == "Q" else "coarse"
         return Reading("DATE", Anchored(unit, 0, unit, prefer), s, e, False)
     if unit == "D" or rel == "those":
