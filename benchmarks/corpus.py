@@ -58,5 +58,5 @@ def build(dest: Path, *, articles: int = 1000, chunk: int = 100) -> Corpus:
     examples = dest / "examples"
     shutil.copytree(ROOT / "examples", examples)
     chunks.append(examples)
-    sources["examples"] = sum(1 for p in examples.rglob("*") if p.is_file())
+    sources["examples (files)"] = sum(1 for p in examples.rglob("*") if p.is_file())
     return Corpus(root=dest, chunks=chunks, articles=len(records), sources=sources)

@@ -16,6 +16,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import argparse  # noqa: E402
 import datetime as dt  # noqa: E402
+import json  # noqa: E402
 import platform  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
@@ -143,8 +144,8 @@ def markdown(ctx: dict[str, Any], tp: dict[str, Any], runs: list[dict[str, Any]]
         f"{two['nlp_loads']} loads per worker) happen before the clock starts. 'CPU ms/article' sums the "
         "tasks' CPU time: when it stays flat as workers are added, the work is not growing, and a wall-clock "
         "efficiency below 1 means the workers did not get whole cores (other jobs, and the client process "
-        "reading inputs and writing shards on the same 2 cores). The client's peak RSS was "
-        f"{mem['client_mb']:.0f} MB. How this extends to N machines: see [scale.md](scale.md#many-machines).",
+        "reading inputs and writing shards on the same 2 cores). The benchmark process itself (client of the "
+        f"batch runs, and host of the in-process throughput runs) peaked at {mem['client_mb']:.0f} MB. How this extends to N machines: see [scale.md](scale.md#many-machines).",
         "",
     ]
     if store:
@@ -157,11 +158,24 @@ def markdown(ctx: dict[str, Any], tp: dict[str, Any], runs: list[dict[str, Any]]
     return "\n".join(lines)
 
 
+def write(results: dict[str, Any]) -> None:
+    """docs/benchmarks.md and the plot from one run's results."""
+    plot(results["scaling"], PLOT)
+    text = markdown(results["context"], results["throughput"], results["scaling"], results["memory"], results["store"])
+    (DOCS / "benchmarks.md").write_text(text, encoding="utf-8")
+    print(f"wrote {DOCS / 'benchmarks.md'} and {PLOT}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/ alone")
+    parser.add_argument("--save", type=Path, help="also keep the raw results here (JSON)")
+    parser.add_argument("--render", type=Path, help="measure nothing: rewrite the docs from a --save file")
     args = parser.parse_args()
+    if args.render:
+        write(json.loads(args.render.read_text(encoding="utf-8")))
+        return
     started = time.perf_counter()
     ctx: dict[str, Any] = {"when": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                            "cpus": os.cpu_count(), "load_before": os.getloadavg()[0]}
@@ -181,10 +195,11 @@ def main() -> None:
     print(store or "benchmarks/store_query.py not present", flush=True)
     ctx["load_after"] = os.getloadavg()[0]
     ctx["minutes"] = (time.perf_counter() - started) / 60
+    results = {"context": ctx, "throughput": tp, "scaling": runs, "memory": mem, "store": store}
+    if args.save:
+        args.save.write_text(json.dumps(results, indent=1), encoding="utf-8")
     if not args.no_write:
-        plot(runs, PLOT)
-        (DOCS / "benchmarks.md").write_text(markdown(ctx, tp, runs, mem, store), encoding="utf-8")
-        print(f"wrote {DOCS / 'benchmarks.md'} and {PLOT}")
+        write(results)
 
 
 if __name__ == "__main__":

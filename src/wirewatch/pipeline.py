@@ -59,11 +59,15 @@ def extract_one(doc, article_doc: Document, stages: Sequence[Stage], profile: Pr
         if profile is not None:
             profile.add(stage.name, time.perf_counter() - t0)
     t0 = time.perf_counter()
-    out = Document(
-        article=article_doc.article,
-        text=article_doc.text,
-        **{name: list(getattr(found, name)) for name in FIELDS},
-    )
+    try:
+        out = Document(
+            article=article_doc.article,
+            text=article_doc.text,
+            **{name: list(getattr(found, name)) for name in FIELDS},
+        )
+    except ValueError as exc:  # pydantic's ValidationError: a span that does not quote the text
+        raise ExtractError(article_doc.article.id, "document", str(exc).splitlines()[1] if "\n" in str(exc)
+                           else str(exc)) from exc
     if profile is not None:
         profile.add("document", time.perf_counter() - t0)  # building and span-checking the output object
     return out

@@ -52,3 +52,14 @@ def test_profile_counts_every_stage(nlp) -> None:
     prof = Profile()
     list(run([article(0), article(1)], nlp=nlp, profile=prof))
     assert prof.articles == 2 and "nlp" in prof.seconds and {s.name for s in DEFAULT_STAGES} <= set(prof.seconds)
+
+
+def test_a_stage_that_emits_a_broken_span_skips_the_article_with_the_reason(nlp) -> None:
+    from wirewatch.model import Note
+
+    def liar(doc, found):
+        return {"notes": [Note(kind="other", text="not here", start=0, end=8)]}
+
+    stages = (*DEFAULT_STAGES, Stage(name="liar", fn=liar, assigns=("notes",)))
+    (out,) = list(run([article(0)], nlp=nlp, stages=stages))
+    assert isinstance(out, Skipped) and "notes[" in out.reason and "not 'not here'" in out.reason

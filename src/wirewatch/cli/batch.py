@@ -53,7 +53,8 @@ def batch(
 
         try:
             summary = run_batch(inputs, out, partial(connect, workers=workers, scheduler=scheduler,
-                                                     model=settings.model),
+                                                     model=settings.model,
+                                                     memory_limit=settings.worker_memory_bytes),
                                 partition_size=partition_size, settings=settings, on_partition=advance)
         except (ValueError, OSError) as exc:
             err.print(f"[red]error[/] {exc}", highlight=False)

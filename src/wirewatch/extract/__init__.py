@@ -45,6 +45,22 @@ class Found:
         return replace(self, extras=extras, **changes)
 
 
+def text_of(doc: Doc) -> str:
+    """`doc.text`, computed once per Doc: spaCy rebuilds the string from its tokens on every access."""
+    text = doc.user_data.get("ww_text")
+    if text is None:
+        text = doc.user_data["ww_text"] = doc.text
+    return text
+
+
+def ents_of(doc: Doc) -> tuple:
+    """`doc.ents`, built once per Doc (spaCy builds a new tuple of Spans on every access)."""
+    ents = doc.user_data.get("ww_ents")
+    if ents is None:
+        ents = doc.user_data["ww_ents"] = tuple(doc.ents)
+    return ents
+
+
 class StageFn(Protocol):
     def __call__(self, doc: Doc, found: Found) -> dict[str, Any]: ...
 

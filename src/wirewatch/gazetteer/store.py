@@ -60,18 +60,33 @@ class Gazetteer:
         self.path = path
         self._db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         self._db.execute("PRAGMA query_only=1")
+        # per-instance memo of name lookups: news repeats the same few hundred names across articles
+        self._cached_lookup = lru_cache(maxsize=100_000)(self._lookup_one)
+        self._cached_known = lru_cache(maxsize=200_000)(self._known_one)
+        self._cached_demonym = lru_cache(maxsize=200_000)(self._demonym_one)
+
+    def _lookup_one(self, k: str, limit: int) -> tuple[Candidate, ...]:
+        rows = self._db.execute(
+            "SELECT p.id, p.name, p.cc, p.admin1_code, p.admin1, p.fclass, p.fcode, p.lat, p.lon, p.pop, n.kind "
+            "FROM name n JOIN place p ON p.id = n.id WHERE n.key = ? AND n.rank < ?", (k, limit))
+        return tuple(Candidate(*row) for row in rows)
+
+    def _known_one(self, k: str) -> bool:
+        return self._db.execute("SELECT 1 FROM name WHERE key = ? AND rank = 0", (k,)).fetchone() is not None
+
+    def _demonym_one(self, k: str) -> Candidate | None:
+        row = self._db.execute(
+            "SELECT p.id, p.name, p.cc, p.admin1_code, p.admin1, p.fclass, p.fcode, p.lat, p.lon, p.pop, 0 "
+            "FROM demonym d JOIN place p ON p.id = d.id WHERE d.key = ?", (k,)).fetchone()
+        return Candidate(*row) if row else None
 
     def lookup_keys(self, keys: Iterable[str], limit: int = 40) -> dict[str, list[Candidate]]:
         """Candidates for each key in the index (the `limit` most prominent); keys absent are unknown."""
-        wanted = sorted(set(keys))
         out: dict[str, list[Candidate]] = {}
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            for row in self._db.execute(
-                "SELECT n.key, p.id, p.name, p.cc, p.admin1_code, p.admin1, p.fclass, p.fcode, p.lat, p.lon, p.pop, "
-                f"n.kind FROM name n JOIN place p ON p.id = n.id WHERE n.key IN ({marks}) AND n.rank < ?", [*chunk, limit]):
-                out.setdefault(row[0], []).append(Candidate(*row[1:]))
+        for k in set(keys):
+            found = self._cached_lookup(k, limit)
+            if found:
+                out[k] = list(found)
         return out
 
     def lookup(self, name: str) -> list[Candidate]:
@@ -80,24 +95,16 @@ class Gazetteer:
 
     def known_keys(self, keys: Iterable[str]) -> set[str]:
         """Which of these keys name anything (cheap: touches only the name index)."""
-        wanted = sorted(set(keys))
-        found: set[str] = set()
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self._db.execute(f"SELECT key FROM name WHERE key IN ({marks}) AND rank = 0", chunk))
-        return found
+        return {k for k in set(keys) if self._cached_known(k)}
 
     def demonyms(self, keys: Iterable[str]) -> dict[str, Candidate]:
         """Demonym/adjective key -> the country it refers to ('russian' -> Russia)."""
-        wanted = sorted(set(keys))
-        if not wanted:
-            return {}
-        marks = ",".join("?" * len(wanted))
-        rows = self._db.execute(
-            "SELECT d.key, p.id, p.name, p.cc, p.admin1_code, p.admin1, p.fclass, p.fcode, p.lat, p.lon, p.pop, 0 "
-            f"FROM demonym d JOIN place p ON p.id = d.id WHERE d.key IN ({marks})", wanted)
-        return {r[0]: Candidate(*r[1:]) for r in rows}
+        out: dict[str, Candidate] = {}
+        for k in set(keys):
+            found = self._cached_demonym(k)
+            if found is not None:
+                out[k] = found
+        return out
 
     def by_id(self, geonameid: int) -> Candidate | None:
         row = self._db.execute("SELECT id, name, cc, admin1_code, admin1, fclass, fcode, lat, lon, pop, 0 "

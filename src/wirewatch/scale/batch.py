@@ -200,6 +200,7 @@ def _submit_all(paths: Sequence[str | Path], out: Path, size: int, settings: Set
                 summary.reused += 1
                 record(part.index, entry)
                 continue
+            done.pop(f"{part.index:05d}", None)  # stale (inputs changed): never read it back if this one fails
             future = get_client().submit(extract_partition, part.items, settings, pure=False,
                                          key=f"wirewatch-partition-{part.index:05d}-{part.fingerprint[:12]}")
             pending[future] = part

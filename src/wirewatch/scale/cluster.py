@@ -49,8 +49,12 @@ class LoadModel(WorkerPlugin):
 
 
 @contextmanager
-def connect(*, workers: int | None = None, scheduler: str | None = None, model: str | None = None) -> Iterator[Client]:
+def connect(*, workers: int | None = None, scheduler: str | None = None, model: str | None = None,
+            memory_limit: int | None = None) -> Iterator[Client]:
     """A Dask client: on `scheduler` if given, else on a local cluster of `workers` processes, 1 thread each.
+
+    `memory_limit` (bytes per worker, setting `worker_memory_bytes`) makes Dask restart a local worker that
+    grows past it; its partition is then retried or reported as failed, never half-written.
 
     With `model`, every worker (also ones that join later) loads that spaCy pipeline before its first task.
     """
@@ -63,7 +67,8 @@ def connect(*, workers: int | None = None, scheduler: str | None = None, model: 
         # Dask's sampling profiler costs a worker about a fifth of its CPU here; our tasks need no flame graph.
         with dask.config.set({"distributed.worker.profile.enabled": False}):
             cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                                   processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+                                   processes=True, dashboard_address=None, silence_logs=logging.ERROR,
+                                   memory_limit=memory_limit or "auto")
         client = Client(cluster, set_as_default=False)
     try:
         if model:

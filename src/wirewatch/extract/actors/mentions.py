@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Place
+from .. import ents_of, text_of
 from .lexicon import ActorLexicon, Entry
 
 __all__ = ["Mention", "find_mentions"]
@@ -136,7 +137,7 @@ def _chunk_mention(chunk: Span, lx: ActorLexicon, dict_spans, places) -> Mention
         tokens = [t for t in tokens if t.i > owner.i]
         if not tokens:
             return None
-    ent = next((e for e in chunk.doc.ents if e.start <= root.i < e.end), None)
+    ent = next((e for e in ents_of(chunk.doc) if e.start <= root.i < e.end), None)
     if ent is not None and ent.label_ in ("ORG", "PERSON", "FAC") and ent.end > tokens[-1].i + 1 \
             and not ent[-1].is_punct:                       # "the Bank" + "of England": the whole name
         tokens = tokens + list(chunk.doc[tokens[-1].i + 1: ent.end])
@@ -155,7 +156,7 @@ def _chunk_mention(chunk: Span, lx: ActorLexicon, dict_spans, places) -> Mention
             m.kind, m.name, m.role = role[1], None, role[0]   # "TASS reporters" -> MED, not TASS itself
         return m
     if person:
-        ent = next(e for e in chunk.doc.ents if e.start <= root.i < e.end)
+        ent = next(e for e in ents_of(chunk.doc) if e.start <= root.i < e.end)
         m.person, m.name = True, ent.text
         if role is not None:
             m.kind, m.role = role[1], role[0]
@@ -192,7 +193,7 @@ def _name_of(tokens: list[Token]) -> str:
     while len(tokens) > 1 and tokens[0].lower_ in DETS:
         tokens = tokens[1:]
     doc = tokens[0].doc
-    return doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
+    return text_of(doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1])]
 
 
 def _org_kind(tokens: list[Token], lx: ActorLexicon) -> str | None:
@@ -205,7 +206,7 @@ def _org_kind(tokens: list[Token], lx: ActorLexicon) -> str | None:
 
 def find_mentions(doc: Doc, lx: ActorLexicon, places: tuple[Place, ...] = ()) -> list[Mention]:
     """Actor mentions in text order (not yet named or linked)."""
-    text = doc.text
+    text = text_of(doc)
     dict_spans = _dictionary_spans(text, lx)
     out: list[Mention] = []
     covered: list[tuple[int, int]] = []
@@ -224,7 +225,7 @@ def find_mentions(doc: Doc, lx: ActorLexicon, places: tuple[Place, ...] = ()) ->
             out.append(Mention(s, e, span.root, kind=entry.kind, country=entry.country, name=entry.name))
             covered.append((s, e))
     for t in doc:                                        # "Israel's wish", "Iraqi towns": the country acts
-        if any(cs <= t.idx < ce for cs, ce in covered) or t.text not in lx.countries:
+        if t.text not in lx.countries or any(cs <= t.idx < ce for cs, ce in covered):
             continue
         if t.ent_type_ in ("GPE", "NORP") and t.dep_ in ("poss", "amod", "compound"):
             span = doc[t.ent_iob_ == "B" and t.i or t.i: t.i + 1]

@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...model import Actor, Claim, Figure, Place, TimeExpr
+from .. import text_of
 from .coder import CLAUSE_DEPS, Candidate
 from .lexicon import word_list
 
@@ -122,7 +123,7 @@ def place_for(cand: Candidate, places: Sequence[Place], skip: Sequence[Actor], b
     if scored:
         best = max(scored, key=lambda x: x[:3])
         return best[3] if best[0] > 0 else None
-    text = doc.text
+    text = text_of(doc)
     earlier = [p for p in places if floor <= p.start < s0 and not _paragraph_break(text[p.end:s0])
                and not any(_overlaps(a.start, a.end, p.start, p.end) for a in skip)]
     if not earlier:
@@ -167,7 +168,7 @@ def time_for(cand: Candidate, times: Sequence[TimeExpr], body_start: int = 0,
         scored.append((near, informative, full, -abs(tok.i - cand.token.i), t))
     if scored:
         return max(scored, key=lambda x: x[:4])[4]
-    text = doc.text
+    text = text_of(doc)
     earlier = sorted((t for t in times if floor <= t.start < s0 and _dated(t) and len(t.value or "") >= 10),
                      key=lambda t: -t.start)
     if not earlier:
@@ -213,7 +214,7 @@ def figures_by_event(cands: Sequence[Candidate], figures: Sequence[Figure], sent
         if owner is None:
             owner = next((k for k, c in sorted(same, key=lambda kc: kc[1].depth) if c.type in fitting), None)
         if owner is None and sent_i is not None:
-            text = doc.text
+            text = text_of(doc)
             for back in (1, 2):
                 if sent_i - back < 0 or "\n\n" in text[sents[sent_i - back].end_char:tok.idx]:
                     break

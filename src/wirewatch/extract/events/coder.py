@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .. import text_of
 from .lexicon import Cond, Entry, load_lexicon, load_mode_cues, word_list
 
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "csubj"})
@@ -295,7 +296,7 @@ def _is_break(text: str, pos: int) -> bool:
 
 def unit_of(sent: SpacySpan, at: int) -> tuple[int, int]:
     """The character range of the sentence around `at`, cut at paragraph breaks inside the sentence."""
-    text = sent.doc.text
+    text = text_of(sent.doc)
     s0, s1 = sent.start_char, sent.end_char
     for pos in range(s0, s1):
         if text[pos] in LINE_BREAKS and _is_break(text, pos):

@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ...model import Figure, Place, TimeExpr
-from .. import Found, Stage
+from .. import Found, Stage, text_of
 from .casualty import patients, trigger_category
 from .lexicon import Lexicon, lexicon
 from .quantity import Quantity, read_quantity
@@ -52,8 +52,8 @@ def _of_object(t: Token) -> Token | None:
 
 def _is_age(doc: Doc, q: Quantity, base: int) -> bool:
     """"a 12-year-old", "aged 34", "34 years old": a number that is an age, not a count."""
-    after = doc.text[base + q.end: base + q.end + 12].lower().lstrip(" -")
-    before = doc.text[max(0, base + q.start - 6): base + q.start].lower()
+    after = text_of(doc)[base + q.end: base + q.end + 12].lower().lstrip(" -")
+    before = text_of(doc)[max(0, base + q.start - 6): base + q.start].lower()
     return after.split("-")[0].split(" ")[0] in _AGE_WORDS or before.strip().endswith("aged")
 
 
@@ -122,7 +122,7 @@ def measure(p: Token, lx: Lexicon, loose: bool = False,
         who = p.lower_ if p.pos_ != "PROPN" else None
     else:
         return None
-    text = doc.text[start_char: read_end]
+    text = text_of(doc)[start_char: read_end]
     q = read_quantity(text, lx)
     if q is not None and _is_age(doc, q, start_char):
         q = None

@@ -122,6 +122,17 @@ def _support(c: Candidate, others: list[tuple[Candidate, float]]) -> float:
     return 0.6 * min(4.0, same_cc) + a1_weight * min(3.0, same_a1)
 
 
+def _shortlist(m: Mention, size: int = 12) -> list[Candidate]:
+    """The candidates worth weighing against the context: the best by prior, plus any the qualifier names."""
+    if len(m.candidates) <= size:
+        return m.candidates
+    ranked = sorted(m.candidates, key=lambda c: -_prior(c, m))
+    keep = ranked[:size]
+    keep += [c for c in ranked[size:] if any(q.country_code == c.country_code and q.admin1_code in (None, c.admin1_code)
+                                             for q in m.qualifier)]
+    return keep
+
+
 def _decide(mentions: list[Mention], countries: Counter[str], admins: Counter[tuple[str, str]],
             others: dict[tuple[str, bool], tuple[Candidate, float]], dateline_cc: str | None,
             ) -> dict[tuple[str, bool], tuple[Candidate, float]]:
@@ -132,7 +143,7 @@ def _decide(mentions: list[Mention], countries: Counter[str], admins: Counter[tu
         if group in decided or not m.candidates:
             continue
         context = [(c, w) for g, (c, w) in others.items() if g != group]
-        scored = sorted(((_score(c, m, countries, admins, context, dateline_cc), c) for c in m.candidates),
+        scored = sorted(((_score(c, m, countries, admins, context, dateline_cc), c) for c in _shortlist(m)),
                         key=lambda sc: -sc[0])
         best_score, best = scored[0]
         z = sum(math.exp(min(0.0, sc - best_score)) for sc, _ in scored)
