@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import sys
+
 import pytest
 
 from wirewatch.model import Article, Document
@@ -14,6 +16,7 @@ from wirewatch.pipeline import run
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
+sys.path.insert(0, str(ROOT / "tests" / "fixtures"))  # corpora written for the tests, imported by name
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +36,27 @@ def extract_text(nlp):
         return out
 
     return _extract
+
+
+@pytest.fixture
+def corpus():
+    """The three-way strike corpus (tests/fixtures/ww_corpus.py): one strike told by three outlets."""
+    from ww_corpus import strike_corpus
+
+    return strike_corpus()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """A store file holding the three-way strike corpus, linked."""
+    from ww_corpus import strike_corpus
+
+    from wirewatch.store import Store, ingest_documents
+
+    path = tmp_path / "ww.db"
+    with Store.open(path) as store:
+        ingest_documents(store, strike_corpus())
+    return path
 
 
 @pytest.fixture(scope="session")

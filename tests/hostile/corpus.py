@@ -92,7 +92,7 @@ def cases(full: bool = False) -> list[Case]:
         Case("oversized.txt", b"word " * 1_100_000, (), "max_article_bytes"),
     ]
     if full:
-        out.append(Case("fifty-mb.txt", (GOOD + "\n") * (50_000_000 // (len(GOOD) + 1)), (), "max_article_bytes", True))
+        out.append(Case("fifty-mb.txt", ((GOOD + "\n") * (50_000_000 // (len(GOOD) + 1))).encode(), (), "max_article_bytes", True))
         words = " ".join(rnd.choice(["shelling", "the", "town", "officials", "said", "on", "Tuesday", "near", "Kyiv"])
                          for _ in range(700_000))
         out.append(Case("one-line-5mb.txt", words.encode()[:4_900_000], ("one-line-5mb",), None, True))
