@@ -50,6 +50,7 @@ def check_stages(stages: Sequence[Stage]) -> None:
 def extract_one(doc, article_doc: Document, stages: Sequence[Stage], profile: Profile | None = None) -> Document:
     """Run the stages over one parsed article; raise ExtractError naming the stage that failed."""
     found = Found(article=article_doc.article, text=article_doc.text)
+    doc.user_data["ww_text"] = article_doc.text  # == doc.text (spaCy keeps the text), without rebuilding it
     for stage in stages:
         t0 = time.perf_counter()
         try:
