@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 
 
 _BREAKS = re.compile(r"[\n\r\u2028\u2029\x85]")
+_SENTENCE_END = {".", "!", "?", ";"}
+MAX_SENTENCE_TOKENS = 150  # a real sentence is far shorter; a run-on "sentence" of 100,000 tokens is junk
 _END = {".", ",", ";", ":", "!", "?", '"', "”", "'", "’"}
 
 
@@ -25,10 +27,17 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
     The small English parser often joins a headline to the paragraph below it; every stage that works
     sentence by sentence (claims, events, places' context) is better for this hard boundary. A single line
-    break inside hard-wrapped text is left to the parser.
+    break inside hard-wrapped text is left to the parser. Text with no sentence punctuation for more than
+    MAX_SENTENCE_TOKENS tokens is cut there, which keeps per-sentence work bounded on junk input.
     """
-    line_start = 0
+    line_start = since_end = 0
     for token in doc:
+        since_end += 1
+        if token.text in _SENTENCE_END:
+            since_end = 0
+        elif since_end > MAX_SENTENCE_TOKENS:  # text without punctuation: bound the sentence, and the work
+            token.is_sent_start = True         # every stage does per sentence
+            since_end = 0
         if not token.is_space or not (breaks := len(_BREAKS.findall(token.text))) or token.i + 1 >= len(doc):
             continue
         following = doc[token.i + 1]
@@ -64,10 +73,12 @@ def _chunks(text: str, size: int) -> list[str]:
     return pieces
 
 
-def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, chunk_chars: int = 100_000) -> Iterator[Doc]:
-    """Parse texts in order with `nlp.pipe`; texts longer than `chunk_chars` are parsed in pieces and joined.
+def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, chunk_chars: int = 100_000,
+          join: bool = True) -> Iterator[Doc | list[Doc]]:
+    """Parse texts in order with `nlp.pipe`; texts longer than `chunk_chars` are parsed in pieces.
 
-    The joined Doc has exactly the original text, so character offsets stay valid.
+    With `join` the pieces are joined into one Doc with exactly the original text (offsets stay valid);
+    without, the list of piece Docs is yielded (''.join of their texts is the original text).
     """
     pending: list[str] = []
 
@@ -83,5 +94,5 @@ def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, chunk_ch
             continue
         yield from flush()
         parts = list(nlp.pipe(_chunks(text, chunk_chars), batch_size=4))
-        yield Doc.from_docs(parts, ensure_whitespace=False)
+        yield Doc.from_docs(parts, ensure_whitespace=False) if join else parts
     yield from flush()

@@ -12,6 +12,7 @@ from typing import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
+from .chunks import merge
 from .errors import ExtractError
 from .extract import FIELDS, Found, Stage
 from .extract import actors, claims, events, figures, places
@@ -74,6 +75,18 @@ def extract_one(doc, article_doc: Document, stages: Sequence[Stage], profile: Pr
     return out
 
 
+def extract_pieces(pieces: list, article_doc: Document, stages: Sequence[Stage],
+                   profile: Profile | None = None) -> Document:
+    """A very long article, extracted piece by piece and merged (see `wirewatch.chunks`)."""
+    done: list[tuple[int, Document]] = []
+    offset = 0
+    for piece in pieces:
+        part = Document(article=article_doc.article, text=piece.text)
+        done.append((offset, extract_one(piece, part, stages, profile)))
+        offset += len(piece.text)
+    return merge(article_doc.article, article_doc.text, done)
+
+
 def run(
     items: Iterable[Document | Skipped],
     *,
@@ -94,7 +107,7 @@ def run(
     def drain() -> Iterator[Document | Skipped]:
         docs = [d for d in buffer if isinstance(d, Document)]
         parsed = iter(parse(nlp, (d.text for d in docs), batch_size=settings.batch_size,
-                            chunk_chars=settings.nlp_chunk_chars))
+                            chunk_chars=settings.nlp_chunk_chars, join=False))
         for item in buffer:
             if isinstance(item, Skipped):
                 yield item
@@ -105,7 +118,8 @@ def run(
                 profile.add("nlp", time.perf_counter() - t1)
                 profile.articles += 1
             try:
-                yield extract_one(doc, item, stages, profile)
+                yield extract_one(doc, item, stages, profile) if not isinstance(doc, list) \
+                    else extract_pieces(doc, item, stages, profile)
             except ExtractError as exc:
                 yield Skipped(record=exc.record, reason=str(exc))
         buffer.clear()

@@ -15,7 +15,7 @@ from .errors import WirewatchError
 class Settings:
     max_article_bytes: int = 5_000_000     # a file or record larger than this is skipped
     max_line_bytes: int = 5_000_000        # one JSON Lines record
-    nlp_chunk_chars: int = 100_000         # long texts are parsed in pieces of about this size
+    nlp_chunk_chars: int = 50_000          # longer texts are parsed and extracted in pieces of about this size
     batch_size: int = 32                   # articles per nlp.pipe batch
     max_request_bytes: int = 10_000_000    # HTTP bodies (API)
     max_page_size: int = 1_000             # rows per API page

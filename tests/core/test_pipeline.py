@@ -63,3 +63,22 @@ def test_a_stage_that_emits_a_broken_span_skips_the_article_with_the_reason(nlp)
     stages = (*DEFAULT_STAGES, Stage(name="liar", fn=liar, assigns=("notes",)))
     (out,) = list(run([article(0)], nlp=nlp, stages=stages))
     assert isinstance(out, Skipped) and "notes[" in out.reason and "not 'not here'" in out.reason
+
+
+def test_very_long_texts_are_extracted_in_pieces_with_exact_spans_and_unique_ids(nlp) -> None:
+    from wirewatch.settings import Settings
+
+    para = ("Shelling hit the town of Izium on Monday, killing at least three people, officials said. "
+            "The ministry said on Tuesday that 12 soldiers were captured near Kharkiv.\n")
+    doc = article(0, para * 40)
+    (whole,) = list(run([doc], nlp=nlp))
+    (pieced,) = list(run([doc], nlp=nlp, settings=Settings(nlp_chunk_chars=1500)))
+    assert isinstance(pieced, Document) and pieced.text == doc.text
+    for name in ("times", "places", "figures", "claims", "events"):
+        ids = [x.id for x in getattr(pieced, name)]
+        assert len(ids) == len(set(ids)), name
+        assert len(ids) >= 0.8 * len(getattr(whole, name)), name   # pieces lose only cross-piece links
+    assert max(t.start for t in pieced.times) > 1500 * 3            # spans from late pieces are shifted
+    known = {x.id for x in (*pieced.places, *pieced.times, *pieced.actors, *pieced.figures, *pieced.claims)}
+    for e in pieced.events:
+        assert all(ref in known for ref in (e.place, e.actor1, e.actor2, e.claim, *e.figures) if ref)

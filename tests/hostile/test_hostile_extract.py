@@ -14,7 +14,7 @@ import pytest
 from corpus import build  # type: ignore[import-not-found]
 
 MEMORY_LIMIT = 6 * 2**30   # bytes of address space for the extract process: bounded memory
-TIME_LIMIT = 900           # seconds: bounded time (a hang fails the test instead of blocking CI)
+TIME_LIMIT = 1800          # seconds: bounded time (a hang fails the test instead of blocking CI)
 
 
 def _limit_memory() -> None:

@@ -9,6 +9,8 @@ See docs/times.md for the conventions.
 
 from __future__ import annotations
 
+import bisect
+
 import datetime as dt
 from functools import lru_cache
 from typing import Any
@@ -42,11 +44,13 @@ def readings(text: str, dct: dt.date | None, doc: Doc) -> list[Reading]:
         if r is not None and r.end > r.start:
             found.append((-(r.end - r.start), rank[name], r.start, r))
     found.sort(key=lambda x: (x[0], x[1], x[2]))
-    taken: list[Reading] = []
+    taken: list[Reading] = []   # non-overlapping, kept sorted by start (so also by end)
+    starts: list[int] = []
     for _, _, _, r in found:
-        if all(r.end <= t.start or r.start >= t.end for t in taken):
-            taken.append(r)
-    taken.sort(key=lambda r: r.start)
+        i = bisect.bisect_left(starts, r.start)
+        if (i == 0 or taken[i - 1].end <= r.start) and (i == len(taken) or r.end <= taken[i].start):
+            taken.insert(i, r)
+            starts.insert(i, r.start)
     return _resolve(taken, dct)
 
 
