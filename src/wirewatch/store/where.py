@@ -162,16 +162,22 @@ def place_where(f: Filters, p: str = "p") -> Clause:
     return sql, args
 
 
-def article_where(conn: sqlite3.Connection, f: Filters, a: str = "a") -> Clause | None:
-    """Articles by date/source/text, and by the events and places they contain."""
+def _dates_and_outlet(f: Filters, day: str, outlet: str) -> tuple[list[str], list[object]]:
+    """The --since/--until/--source conditions on the given day and outlet columns."""
     sql: list[str] = []
     args: list[object] = []
     if f.since:
-        sql.append(f"{a}.date >= ?"); args.append(f.since.isoformat())
+        sql.append(f"{day} >= ?"); args.append(f.since.isoformat())
     if f.until:
-        sql.append(f"{a}.date <= ?"); args.append(f.until.isoformat())
+        sql.append(f"{day} <= ?"); args.append(f.until.isoformat())
     if f.source:
-        sql.append(f"{a}.source = ?"); args.append(f.source)
+        sql.append(f"{outlet} = ?"); args.append(f.source)
+    return sql, args
+
+
+def article_where(conn: sqlite3.Connection, f: Filters, a: str = "a") -> Clause | None:
+    """Articles by date/source/text, and by the events and places they contain."""
+    sql, args = _dates_and_outlet(f, f"{a}.date", f"{a}.source")
     if f.text:
         sql.append(f"{a}.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
         args.append(fts_query(f.text))
@@ -188,14 +194,7 @@ def article_where(conn: sqlite3.Connection, f: Filters, a: str = "a") -> Clause 
 
 def claim_where(conn: sqlite3.Connection, f: Filters, c: str = "c") -> Clause | None:
     """Claims by day/outlet/certainty/verification/text, by who says them (--actor) and where (places)."""
-    sql: list[str] = []
-    args: list[object] = []
-    if f.since:
-        sql.append(f"{c}.day >= ?"); args.append(f.since.isoformat())
-    if f.until:
-        sql.append(f"{c}.day <= ?"); args.append(f.until.isoformat())
-    if f.source:
-        sql.append(f"{c}.outlet = ?"); args.append(f.source)
+    sql, args = _dates_and_outlet(f, f"{c}.day", f"{c}.outlet")
     if f.certainty:
         sql.append(f"{c}.certainty = ?"); args.append(f.certainty.lower())
     if f.unverified:
