@@ -131,17 +131,23 @@ def markdown(ctx: dict[str, Any], tp: dict[str, Any], runs: list[dict[str, Any]]
         "",
         f"![articles per second against workers](img/{PLOT.name})",
         "",
-        "| workers | seconds | articles/s | speed-up | efficiency | CPU ms/article | peak RSS per worker |",
-        "|---|---|---|---|---|---|---|",
+        "| workers | runs | seconds per run | articles/s (each run) | speed-up | efficiency | CPU ms/article "
+        "| peak RSS per worker |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in runs:
-        lines.append(f"| {r['workers']} | {r['seconds']:.1f} | {r['articles_per_s']:.1f} | {r['speedup']:.2f} | "
+        each = ", ".join(f"{x:.1f}" for x in r["each_articles_per_s"])
+        lines.append(f"| {r['workers']} | {r['runs']} | {r['seconds']:.1f} | {r['articles_per_s']:.1f} ({each}) | "
+                     f"{r['speedup']:.2f} | "
                      f"{r['efficiency']:.2f} | {r['cpu_ms_per_article']:.1f} | "
                      + ", ".join(f"{m:.0f} MB" for m in r["peak_rss_mb"]) + " |")
     lines += [
         "",
-        f"Partitions of 50 articles; cluster start-up (and each worker's one spaCy load: "
-        f"{two['nlp_loads']} loads per worker) happen before the clock starts. 'CPU ms/article' sums the "
+        f"Partitions of {scaling.PARTITION_SIZE} articles ({two['partitions']} in all). An untimed warm-up batch "
+        "comes first, then the runs in ABBA order (1, 2, 2, 1 workers), so a drift in the shared machine's speed "
+        "hits both worker counts alike; each row pools its runs (all articles over all seconds). Cluster "
+        f"start-up (and each worker's one spaCy load: {two['nlp_loads']} loads per worker) happens before the "
+        "clock starts. 'CPU ms/article' sums the "
         "tasks' CPU time: when it stays flat as workers are added, the work is not growing, and a wall-clock "
         "efficiency below 1 means the workers did not get whole cores (other jobs, and the client process "
         "reading inputs and writing shards on the same 2 cores). The benchmark process itself (client of the "
@@ -153,7 +159,7 @@ def markdown(ctx: dict[str, Any], tp: dict[str, Any], runs: list[dict[str, Any]]
                   store, "```", ""]
     lines += ["## Reproduce", "", "```", "make bench                     # all of the above, rewrites this page",
               ".venv/bin/python benchmarks/throughput.py --articles 1000",
-              ".venv/bin/python benchmarks/scaling.py --articles 1000 --workers 1 2",
+              ".venv/bin/python benchmarks/scaling.py --articles 1000 --workers 1 2 --rounds 2",
               ".venv/bin/python benchmarks/memory.py --workers 2", "```", ""]
     return "\n".join(lines)
 

@@ -135,3 +135,21 @@ def test_seed_article_actors(extract_text, seed_text):
     assert {a.name for a in doc.actors if a.text in ("Fomin", "the minister")} == {"Alexander Fomin"}
     assert any(a.text == "Russia" and a.kind == "GOV" and a.country_code == "RU" for a in doc.actors)
     assert by["the Pentagon"].country_code == "US"
+
+
+def test_sides_tie_goes_to_the_country_named_first():
+    """Two parties are picked by how many fighting sentences name them; on a tie the one named first wins,
+    in every process (a set of country codes used to decide it, so the answer followed the hash seed)."""
+    from types import SimpleNamespace
+
+    from wirewatch.extract.actors import _sides
+    from wirewatch.extract.actors.mentions import Mention
+
+    codes = ["AA", "KE", "QZ", "MX", "BR", "TT", "NO"]          # 'AA' three times, the rest twice each
+    tokens = [SimpleNamespace(lemma_="attack") for _ in range(3)]
+    doc = SimpleNamespace(user_data={"ww_tokens": tokens, "ww_bounds": ((0, 1), (1, 2), (2, 3)),
+                                     "ww_sentence_of": (0, 1, 2)})
+    plan = [(0, codes[1:] + ["AA"]), (1, codes[:0:-1] + ["AA"]), (2, ["AA"])]  # one sentence = one token
+    mentions = [Mention(0, 1, SimpleNamespace(i=sent), kind="MIL", country=code)
+                for sent, named in plan for code in named]
+    assert _sides(mentions, doc) == {"AA", "KE"}

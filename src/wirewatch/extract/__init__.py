@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Protocol
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Actor, Article, Claim, Event, Figure, Note, Place, TimeExpr
 
@@ -59,6 +59,35 @@ def ents_of(doc: Doc) -> tuple:
     if ents is None:
         ents = doc.user_data["ww_ents"] = tuple(doc.ents)
     return ents
+
+
+def tokens_of(doc: Doc) -> list[Token]:
+    """The Doc's tokens as a list, built once per Doc (`doc[i]` and `for t in doc` make a new Token each time)."""
+    tokens = doc.user_data.get("ww_tokens")
+    if tokens is None:
+        tokens = doc.user_data["ww_tokens"] = list(doc)
+    return tokens
+
+
+def sentence_bounds(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """(first token, end token) of each sentence, from the SENT_START array (cheaper than `doc.sents`)."""
+    bounds = doc.user_data.get("ww_bounds")
+    if bounds is None:
+        starts = doc.to_array("SENT_START").tolist() if len(doc) else []
+        cuts = [i for i, flag in enumerate(starts) if flag == 1 or i == 0] + [len(doc)]
+        bounds = doc.user_data["ww_bounds"] = tuple(zip(cuts[:-1], cuts[1:])) if len(doc) else ()
+    return bounds
+
+
+def sentence_of(doc: Doc) -> tuple[int, ...]:
+    """Token index -> sentence number, built once per Doc."""
+    index = doc.user_data.get("ww_sentence_of")
+    if index is None:
+        out: list[int] = []
+        for k, (a, b) in enumerate(sentence_bounds(doc)):
+            out.extend([k] * (b - a))
+        index = doc.user_data["ww_sentence_of"] = tuple(out)
+    return index
 
 
 class StageFn(Protocol):

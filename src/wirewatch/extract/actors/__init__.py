@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ...model import Actor
-from .. import Found, Stage
+from .. import Found, Stage, sentence_bounds, sentence_of, tokens_of
 from .lexicon import ENV_VAR, ActorLexicon, actor_lexicon
 from .mentions import DETS, SAY_VERBS, Mention, find_mentions
 
@@ -23,10 +23,6 @@ _CONFLICT = {"war", "invasion", "invade", "attack", "fighting", "fight", "offens
 _ARMED_OR_STATE = {"GOV", "MIL", "SPY", "COP", "LEG", "REB"}
 _PRONOUN_REACH = 3           # sentences back a pronoun may reach
 _TITLE_REACH = 6             # sentences back "the minister" may reach
-
-
-def _sent_index(doc: Doc) -> dict[int, int]:
-    return {t.i: n for n, s in enumerate(doc.sents) for t in s}
 
 
 def _clean_name(text: str) -> str:
@@ -53,7 +49,7 @@ def _apposed(m: Mention, done: list[Mention]) -> Mention | None:
 
 def _resolve(mentions: list[Mention], doc: Doc, text: str) -> list[Mention]:
     """Give every mention a name; link surnames, titles and pronouns to an earlier actor; drop the unresolvable."""
-    sent_of = _sent_index(doc)
+    sent_of = sentence_of(doc)
     done: list[Mention] = []
     by_surname: dict[str, Mention] = {}       # last seen person per surname (local to this article)
     for m in mentions:
@@ -102,12 +98,19 @@ def _resolve(mentions: list[Mention], doc: Doc, text: str) -> list[Mention]:
 def _sides(mentions: list[Mention], doc: Doc) -> set[str]:
     """The two parties of the article's conflict: the two countries whose state or armed actors turn up most
     often in sentences about fighting (each needs two such sentences); empty if there is no such pair."""
-    sent_of = _sent_index(doc)
-    fighting = {n for n, s in enumerate(doc.sents) if any(t.lemma_.lower() in _CONFLICT for t in s)}
-    per_sentence: dict[int, set[str]] = {}
+    sent_of, bounds, tokens = sentence_of(doc), sentence_bounds(doc), tokens_of(doc)
+    fighting: dict[int, bool] = {}   # only the sentences that hold a state or armed actor are read
+
+    def is_fighting(k: int) -> bool:
+        if k not in fighting:
+            a, b = bounds[k]
+            fighting[k] = any(t.lemma_.lower() in _CONFLICT for t in tokens[a:b])
+        return fighting[k]
+
+    per_sentence: dict[int, dict[str, None]] = {}  # ordered: on a tie the country named first wins, every run
     for m in mentions:
-        if m.country and m.kind in _ARMED_OR_STATE and sent_of[m.head.i] in fighting:
-            per_sentence.setdefault(sent_of[m.head.i], set()).add(m.country)
+        if m.country and m.kind in _ARMED_OR_STATE and is_fighting(sent_of[m.head.i]):
+            per_sentence.setdefault(sent_of[m.head.i], {})[m.country] = None
     counts = Counter(c for codes in per_sentence.values() for c in codes)
     top = [c for c, n in counts.most_common(2) if n >= 2]
     return set(top) if len(top) == 2 else set()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -40,6 +40,11 @@ class ActorLexicon:
     pattern_exact: re.Pattern | None    # acronyms ("UN", "AP", "WHO"): case-sensitive
     pattern_fold: re.Pattern | None     # everything else: case-insensitive
     by_phrase: dict[str, Entry]         # key: phrase as written for acronyms, lower-cased otherwise
+
+    @cached_property
+    def role_words(self) -> frozenset[str]:
+        """Every word of every role phrase: a noun phrase without one of them has no role."""
+        return frozenset(w for phrase in self.roles for w in phrase.split())
 
     def entry_for(self, matched: str) -> Entry | None:
         matched = matched.replace("’", "'")

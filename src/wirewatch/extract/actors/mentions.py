@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Place
-from .. import ents_of, text_of
+from .. import ents_of, text_of, tokens_of
 from .lexicon import ActorLexicon, Entry
 
 __all__ = ["Mention", "find_mentions"]
@@ -127,8 +127,25 @@ def _clean_tokens(chunk: Span) -> list[Token]:
     return tokens
 
 
+_NAMED = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
+
+
+def _may_be_actor(chunk: Span, root: Token, lx: ActorLexicon, dict_spans, places) -> bool:
+    """A cheap test that lets most noun phrases ("the city", "a statement") skip the full reading: each way
+    `_chunk_mention` can name an actor needs a named entity, a dictionary actor, a place or a role word."""
+    if root.ent_type_ in _NAMED or root.text in lx.countries:
+        return True
+    start, end = chunk.start_char, chunk.end_char
+    if any(s < end and start < e for s, e, _ in dict_spans) or any(p.start < end and start < p.end for p in places):
+        return True
+    words = lx.role_words
+    return any(t.lower_ in words for t in chunk)
+
+
 def _chunk_mention(chunk: Span, lx: ActorLexicon, dict_spans, places) -> Mention | None:
     root = chunk.root
+    if not _may_be_actor(chunk, root, lx, dict_spans, places):
+        return None
     tokens = _clean_tokens(chunk)
     if root not in tokens:
         return None
@@ -224,18 +241,19 @@ def find_mentions(doc: Doc, lx: ActorLexicon, places: tuple[Place, ...] = ()) ->
                 continue
             out.append(Mention(s, e, span.root, kind=entry.kind, country=entry.country, name=entry.name))
             covered.append((s, e))
-    for t in doc:                                        # "Israel's wish", "Iraqi towns": the country acts
-        if t.text not in lx.countries or any(cs <= t.idx < ce for cs, ce in covered):
-            continue
-        if t.ent_type_ in ("GPE", "NORP") and t.dep_ in ("poss", "amod", "compound"):
-            span = doc[t.ent_iob_ == "B" and t.i or t.i: t.i + 1]
-            kind = "GOV" if t.ent_type_ == "GPE" else None
-            out.append(Mention(span.start_char, span.end_char, t, kind=kind, country=lx.countries[t.text],
-                               name=t.text))
-    for t in doc:
-        low = t.lower_
-        if t.pos_ == "PRON" and (low in _PRONOUNS or (low in _SAY_PRONOUNS and t.dep_ == "nsubj"
-                                                       and t.head.lemma_.lower() in SAY_VERBS)):
+    tokens = tokens_of(doc)
+    for t in tokens:
+        word = t.text
+        if word in lx.countries:                           # "Israel's wish", "Iraqi towns": the country acts
+            if not any(cs <= t.idx < ce for cs, ce in covered) and t.ent_type_ in ("GPE", "NORP") \
+                    and t.dep_ in ("poss", "amod", "compound"):
+                span = doc[t.ent_iob_ == "B" and t.i or t.i: t.i + 1]
+                kind = "GOV" if t.ent_type_ == "GPE" else None
+                out.append(Mention(span.start_char, span.end_char, t, kind=kind, country=lx.countries[word],
+                                   name=word))
+        low = word.lower()
+        if (low in _PRONOUNS or low in _SAY_PRONOUNS) and t.pos_ == "PRON" and (
+                low in _PRONOUNS or (t.dep_ == "nsubj" and t.head.lemma_.lower() in SAY_VERBS)):
             out.append(Mention(t.idx, t.idx + len(t), t, pronoun=True))
     out.sort(key=lambda m: m.start)
     return out

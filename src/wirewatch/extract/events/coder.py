@@ -316,6 +316,8 @@ def code_sentence(sent: SpacySpan, blocked: set[int] | None = None, recode=None)
     lexicon = load_lexicon()
     found: list[Candidate] = []
     for t in sent:
+        if t.lemma_.lower() not in lexicon and t.lower_ not in lexicon:
+            continue                                  # not a trigger word (what `match` would find first)
         if blocked and t.i in blocked:
             continue
         if t.ent_type_ in NAME_ENTS and t.pos_ == "PROPN":

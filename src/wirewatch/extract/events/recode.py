@@ -90,10 +90,13 @@ def recode(cands: list[Candidate], sent: SpacySpan, actors: Sequence[Actor] = ()
                     else THREAT_MODE[cand.type]
                 cand.type, cand.mode = "THREATEN", mode
     taken = {c.token.i for c in cands}
-    for t in sent:
+    heads = {}                                  # verbs with a 'must'/'should' auxiliary, in sentence order
+    for c in sent:
+        if c.lower_ in ("must", "should") and c.dep_ == "aux" and c.tag_ == "MD" \
+                and c.lemma_.lower() in ("must", "should") and sent.start <= c.head.i < sent.end:
+            heads[c.head.i] = c.head
+    for t in (heads[i] for i in sorted(heads)):
         if t.i in taken or t.pos_ not in ("VERB", "AUX"):
-            continue
-        if not any(c.dep_ == "aux" and c.lemma_.lower() in ("must", "should") and c.tag_ == "MD" for c in t.children):
             continue
         said = speaker_of(t)
         src = subject(t)

@@ -28,6 +28,8 @@ _CAPTIVE = {"prisoner", "hostage", "captive"}
 def trigger_category(t: Token, lx: Lexicon) -> tuple[str, str] | None:
     """(category, role) if `t` is a casualty word: role is trans, intrans, adj, noun or take (taken into custody)."""
     lemma, lower = t.lemma_.lower(), t.lower_
+    if lemma not in lx.trigger_lemmas and lower not in lx.adjectives:
+        return None                                       # most words: no need to look at their tags
     if t.tag_ in _VERB_TAGS or t.pos_ in ("VERB", "AUX"):
         if lemma in lx.transitive:
             if lemma == "round" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):

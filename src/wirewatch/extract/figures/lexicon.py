@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 
 
@@ -20,6 +20,11 @@ class Lexicon:
     adjectives: dict[str, str]
     nouns: dict[str, str]
     people: frozenset[str]              # lemmas (and plurals) of nouns that count people
+
+    @cached_property
+    def trigger_lemmas(self) -> frozenset[str]:
+        """Every lemma that can make a casualty word (verbs, nouns, and 'take' of 'taken prisoner')."""
+        return frozenset(self.transitive) | frozenset(self.intransitive) | frozenset(self.nouns) | {"take"}
 
     @property
     def number_words(self) -> frozenset[str]:

@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from ...gazetteer import Candidate, Gazetteer, key
+from .. import ents_of, sentence_bounds, sentence_of, text_of
 
 MAX_TOKENS = 6
 CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "al", "el", "and", "on", "upon", "the", "-", "da", "di",
@@ -75,13 +77,10 @@ def _span_key(doc: Doc, i: int, j: int) -> str:
 def _ngram_keys(doc: Doc) -> dict[tuple[int, int], str]:
     """Keys of every token n-gram that could be a name: starts and ends capitalised, short connectors inside."""
     out: dict[tuple[int, int], str] = {}
-    words: list[str] = []
-    spaces: list[str] = []
-    starts: list[bool] = []
-    for t in doc:  # one pass over the tokens: creating spaCy Token objects is the cost here
-        words.append(t.text)
-        spaces.append(t.whitespace_)
-        starts.append(bool(t.is_sent_start))
+    words, spaces = _words_and_spaces(doc)
+    starts = [False] * len(words)
+    for a, _ in sentence_bounds(doc):
+        starts[a] = True
     caps = [bool(w) and (w[0].isupper() or (w[:3] in ("al-", "el-") and len(w) > 3)) for w in words]
     n = len(doc)
     for i in range(n):
@@ -97,8 +96,22 @@ def _ngram_keys(doc: Doc) -> dict[tuple[int, int], str]:
                     break
                 surface += spaces[j - 2] + last
             if caps[j - 1] or last == ".":
-                out[(i, j)] = key(surface)
+                out[(i, j)] = _key(surface)
     return out
+
+
+_key = lru_cache(maxsize=1 << 16)(key)   # names recur across articles; normalising one costs microseconds
+
+
+def _words_and_spaces(doc: Doc) -> tuple[list[str], list[str]]:
+    """Each token's text and trailing whitespace, cut from the text by offset (no spaCy Token objects)."""
+    text = text_of(doc)
+    if not len(doc):
+        return [], []
+    idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
+    ends = [a + n for a, n in zip(idx, length)]
+    nexts = idx[1:] + [len(text)]
+    return [text[a:e] for a, e in zip(idx, ends)], [text[e:b] for e, b in zip(ends, nexts)]
 
 
 def _entity_at(ents: list[Span], i: int) -> Span | None:
@@ -108,36 +121,24 @@ def _entity_at(ents: list[Span], i: int) -> Span | None:
     return None
 
 
-def _sentence_index(doc: Doc) -> list[int]:
-    index: list[int] = []
-    for s_no, sent in enumerate(doc.sents):
-        index.extend([s_no] * (sent.end - sent.start))
-    return index
-
-
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Place mentions in text order (demonyms included, flagged), each with its candidates."""
     grams = _ngram_keys(doc)
     known = gaz.known_keys(grams.values())
     demonyms = gaz.demonyms(grams.values())
-    sent_of = _sentence_index(doc)
-    ents = list(doc.ents)
+    sent_of = sentence_of(doc)
+    ents = list(ents_of(doc))
     person_words = _person_words(ents)
+    ends: dict[int, list[int]] = {}     # start token -> ends of the n-grams that name a place, longest first
+    for (i, j), k in grams.items():
+        if k in known or k in demonyms:
+            ends.setdefault(i, []).append(j)
     chosen: list[tuple[int, int]] = []
-    i = 0
-    n = len(doc)
-    while i < n:
-        best = None
-        for j in range(min(n, i + MAX_TOKENS), i, -1):
-            k = grams.get((i, j))
-            if k is not None and (k in known or k in demonyms):
-                best = j
-                break
-        if best is None:
-            i += 1
-            continue
-        chosen.append((i, best))
-        i = best
+    reached = 0
+    for i in sorted(ends):               # longest match first, left to right, no overlaps
+        if i >= reached:
+            reached = max(ends[i])
+            chosen.append((i, reached))
     cands = gaz.lookup_keys(grams[c] for c in chosen)
     mentions: list[Mention] = []
     pending: list[Mention] = []  # turned down for want of evidence, not for a reason

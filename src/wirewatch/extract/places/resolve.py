@@ -63,6 +63,9 @@ def _context_countries(mentions: list[Mention]) -> tuple[Counter[str], Counter[t
     return countries, admins
 
 
+_KM_PER_DEGREE = 6371.0 * math.pi / 180  # a great-circle distance is at least this times the latitude gap
+
+
 def _km(a: Candidate, lat: float, lon: float) -> float:
     if a.lat is None or a.lon is None:
         return 20000.0
@@ -80,9 +83,11 @@ def _closeness(c: Candidate, others: list[tuple[Candidate, float]]) -> float:
     for o, weight in others:
         if o.geonameid == c.geonameid or o.lat is None:
             continue
-        d = _km(c, o.lat, o.lon)
         if o.feature_class not in ("P", "S") and o.feature_code not in ("ADM2", "ADM3"):
             continue
+        if abs(o.lat - c.lat) * _KM_PER_DEGREE > 400.5:  # the latitude gap alone puts it out of reach
+            continue
+        d = _km(c, o.lat, o.lon)
         total += weight * (1.0 if d < 40 else 0.7 if d < 120 else 0.35 if d < 400 else 0.0)
     return min(3.0, total)
 
