@@ -36,6 +36,26 @@ def test_batch_equals_extract(corpus, tmp_path, scheduler, extracted):
     reasons = sorted(s.reason for s in read_skipped(out))
     assert reasons[0] == "'text' is empty" and reasons[1].startswith("not valid JSON")
     assert sorted(p.name for p in (out / "articles").iterdir()) == [f"part-0000{i}.parquet" for i in range(4)]
+    entries = read_manifest(out)["partitions"].values()
+    assert {e["written_by"] for e in entries} == {"worker"}  # a local worker sees --out: it writes its shards
+    assert not list(out.glob(".wirewatch-run-*"))             # the run's token file is gone
+
+
+def test_a_worker_that_cannot_see_the_output_sends_its_tables(tmp_path, nlp):
+    from wirewatch import ingest
+    from wirewatch.scale.batch import extract_partition
+    from wirewatch.settings import Settings
+
+    items = list(ingest.read([str(Path(__file__).parent / "data" / "wire.jsonl")], Settings()))[:3]
+    away = extract_partition(items, Settings(), 7, str(tmp_path / "elsewhere" / ".wirewatch-run-x"))
+    assert away.tables is not None and away.rows["articles"] == away.tables["articles"].num_rows == 3
+    assert not (tmp_path / "elsewhere").exists()
+    token = tmp_path / ".wirewatch-run-y"
+    token.touch()
+    here = extract_partition(items, Settings(), 7, str(token))
+    assert here.tables is None and here.rows == away.rows
+    assert pd.read_parquet(tmp_path / "articles" / "part-00007.parquet")["id"].tolist() == \
+        away.tables["articles"].column("id").to_pylist()
 
 
 def test_shards_are_tables_a_user_can_query(corpus, tmp_path, scheduler, extracted):

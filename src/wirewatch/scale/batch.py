@@ -2,8 +2,10 @@
 
 The client reads the inputs (`wirewatch.ingest.read`, streamed), cuts them into partitions of K articles
 and keeps a few partitions per worker in flight. Each worker runs `wirewatch.pipeline.run` (the function
-`extract` runs) on its partition and returns Arrow tables; the client writes them as shards and records the
-partition in the manifest. A partition is identified by its index and a fingerprint of its inputs, so a
+`extract` runs) on its partition and writes the shards itself when it can see the output directory (a
+local cluster, or a filesystem all machines share: it finds the run's token file there); otherwise it
+returns Arrow tables and the client writes them. Either way the client then records the partition in the
+manifest. A partition is identified by its index and a fingerprint of its inputs, so a
 re-run skips what is finished, a killed run resumes, and changed inputs are recomputed.
 """
 
@@ -13,6 +15,7 @@ import datetime as dt
 import hashlib
 import os
 import time
+import uuid
 from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass, field
 from itertools import islice
@@ -47,9 +50,11 @@ class Partition:
 
 @dataclass(frozen=True)
 class PartitionResult:
-    """What a worker sends back: the partition's tables, its skips and where/how long it ran."""
+    """What a worker sends back: rows per table, the tables themselves unless it wrote the shards, its skips
+    and where/how long it ran."""
 
-    tables: dict[str, pa.Table]
+    rows: dict[str, int]
+    tables: dict[str, pa.Table] | None
     skipped: list[Skipped]
     seconds: float
     cpu_seconds: float
@@ -97,15 +102,24 @@ def partitions(items: Iterable[Document | Skipped], size: int, model: str) -> It
         index += 1
 
 
-def extract_partition(items: list[Document | Skipped], settings: Settings) -> PartitionResult:
-    """Runs on a worker: the pipeline over one partition, as tables (the cached model, never a shipped one)."""
+def extract_partition(items: list[Document | Skipped], settings: Settings, index: int = 0,
+                      token: str | None = None) -> PartitionResult:
+    """Runs on a worker: the pipeline over one partition (the cached model, never a shipped one).
+
+    With `token` (the path of the run's token file in the output directory) a worker that sees that file
+    writes the partition's shards itself and sends back only counts; one that does not sends the tables.
+    """
     t0, c0 = time.perf_counter(), time.process_time()
     docs: list[Document] = []
     skipped: list[Skipped] = []
     for item in run(items, nlp=load_nlp(settings.model), settings=settings):
         (docs if isinstance(item, Document) else skipped).append(item)
-    tables = tables_for(docs)
-    return PartitionResult(tables=tables, skipped=skipped, seconds=time.perf_counter() - t0,
+    tables: dict[str, pa.Table] | None = tables_for(docs)
+    rows = {name: table.num_rows for name, table in tables.items()}
+    if token is not None and Path(token).exists():
+        write_shards(Path(token).parent, index, tables)
+        tables = None
+    return PartitionResult(rows=rows, tables=tables, skipped=skipped, seconds=time.perf_counter() - t0,
                            cpu_seconds=time.process_time() - c0, pid=os.getpid())
 
 
@@ -150,8 +164,14 @@ def run_batch(
         manifest = _new_manifest([str(p) for p in paths], size, settings)
     manifest["complete"] = False
     summary = BatchSummary(out=out)
-    with ExitStack() as stack:
-        _submit_all(paths, out, size, settings, manifest, summary, client, stack, in_flight, on_partition)
+    token = out / f".wirewatch-run-{uuid.uuid4().hex}"  # workers that see it write their shards themselves
+    token.touch()
+    try:
+        with ExitStack() as stack:
+            _submit_all(paths, out, size, settings, manifest, summary, client, stack, in_flight, on_partition,
+                        token)
+    finally:
+        token.unlink(missing_ok=True)
     done = manifest["partitions"]
     if not summary.failed:
         for key in [k for k in done if int(k) >= summary.partitions]:  # the inputs shrank: drop stale shards
@@ -167,7 +187,7 @@ def run_batch(
 
 def _submit_all(paths: Sequence[str | Path], out: Path, size: int, settings: Settings, manifest: dict[str, Any],
                 summary: BatchSummary, client: Any, stack: ExitStack, in_flight: int | None,
-                on_partition: Callable[[int, dict[str, Any]], None] | None) -> None:
+                on_partition: Callable[[int, dict[str, Any]], None] | None, token: Path) -> None:
     """Stream partitions through the cluster, keeping `in_flight` tasks queued; record each as it lands."""
     done = manifest["partitions"]
 
@@ -201,7 +221,7 @@ def _submit_all(paths: Sequence[str | Path], out: Path, size: int, settings: Set
                 record(part.index, entry)
                 continue
             done.pop(f"{part.index:05d}", None)  # stale (inputs changed): never read it back if this one fails
-            future = get_client().submit(extract_partition, part.items, settings, pure=False,
+            future = get_client().submit(extract_partition, part.items, settings, part.index, str(token), pure=False,
                                          key=f"wirewatch-partition-{part.index:05d}-{part.fingerprint[:12]}")
             pending[future] = part
             futures[0].add(future)
@@ -215,10 +235,11 @@ def _submit_all(paths: Sequence[str | Path], out: Path, size: int, settings: Set
             summary.failed.append((part.index, f"{type(exc).__name__}: {exc}"))
             submit_more()
             continue
-        write_shards(out, part.index, result.tables)
-        entry = {"fingerprint": part.fingerprint, "articles": result.tables["articles"].num_rows,
-                 "events": result.tables["events"].num_rows, "claims": result.tables["claims"].num_rows,
-                 "places": result.tables["places"].num_rows,
+        if result.tables is not None:  # the worker could not see the output directory
+            write_shards(out, part.index, result.tables)
+        entry = {"fingerprint": part.fingerprint, "articles": result.rows["articles"],
+                 "events": result.rows["events"], "claims": result.rows["claims"], "places": result.rows["places"],
+                 "written_by": "client" if result.tables is not None else "worker",
                  "skipped": [s.model_dump() for s in result.skipped], "seconds": round(result.seconds, 3),
                  "cpu_seconds": round(result.cpu_seconds, 3),
                  "pid": result.pid, "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
