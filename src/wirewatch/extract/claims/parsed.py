@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import ents_of, sentence_bounds, sentence_of
+
 __all__ = ["Parsed"]
 
 
@@ -24,14 +26,8 @@ class Parsed:
     @classmethod
     def of(cls, doc: Doc, text: str) -> Parsed:
         """`text` is the article text the Doc was parsed from (`Doc.text` would rebuild it token by token)."""
-        starts = doc.to_array("SENT_START").tolist() if len(doc) else []
-        cuts = [i for i, flag in enumerate(starts) if flag == 1 or i == 0] + [len(doc)]
-        bounds = tuple(zip(cuts[:-1], cuts[1:]))
-        sent_of: list[int] = []
-        for k, (a, b) in enumerate(bounds):
-            sent_of.extend([k] * (b - a))
-        persons = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
-        return cls(doc, text, bounds, tuple(sent_of), persons)
+        persons = tuple((e.start_char, e.end_char) for e in ents_of(doc) if e.label_ == "PERSON")
+        return cls(doc, text, sentence_bounds(doc), sentence_of(doc), persons)
 
     @property
     def sents(self) -> list[Span]:

@@ -7,6 +7,9 @@ clause ("X conceded that ...", "X was adamant that ...").
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from spacy.strings import hash_string
 from spacy.tokens import Token
 
 from .attribution import (CLAUSE_DEPS, LIGHT_VERBS, NO_CUE, SUBJ, Raw, _children, _cue_span, _end, _negated,
@@ -102,17 +105,24 @@ def _that_clause_head(t: Token) -> bool:
     return clause and any(c.dep_ in SUBJ for c in holder.children)
 
 
+_THAT = hash_string("that")
+
+
+@lru_cache(maxsize=1)
+def _cue_ids() -> frozenset[int]:
+    """The string ids (spaCy's hashes, the same in every vocab) of every cue word, 'according' and 'that'."""
+    return frozenset(hash_string(w) for w in (*verb_cues(), *noun_cues(), "according", "that"))
+
+
 def find_attributions(p: Parsed, quotes: list[tuple[int, int]]) -> list[Raw]:
     """Every attribution the cue lexicon and the parse support, in text order."""
     verbs, nouns = verb_cues(), noun_cues()
     doc = p.doc
-    strings = doc.vocab.strings
-    wanted = {strings.add(w) for w in (*verbs, *nouns, "according")}
-    wanted.add(strings.add("that"))
-    lemmas, lowers = doc.to_array("LEMMA"), doc.to_array("LOWER")
+    wanted = _cue_ids()
+    that = _THAT
+    lemmas, lowers = (doc.to_array("LEMMA").tolist(), doc.to_array("LOWER").tolist()) if len(doc) else ([], [])
     out: list[Raw] = []
     candidates: set[int] = set()
-    that = strings["that"]
     for i in range(len(doc)):
         if lowers[i] == that:  # "X was adamant that ...", "X conceded that ...": the word the clause hangs on
             m = doc[i]

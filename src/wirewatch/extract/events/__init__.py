@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ...model import Event, span_of
 from .. import Found, Stage
 from .attach import actor_for, claim_for, figures_by_event, place_for, time_for
-from .coder import Candidate, code_sentence
+from .coder import Candidate, code_sentence, trigger_words
 from .factuality import combine, own_modality
 from .mapping import codes_for
 from .order import body_start, fold_casualties, main_first
@@ -56,7 +56,8 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
     sents = list(doc.sents)
     blocked = _blocked(doc, found)
     recoder = partial(recode, actors=found.actors)
-    cands: list[Candidate] = [c for s in sents for c in code_sentence(s, blocked, recoder)]
+    triggers = trigger_words(doc)
+    cands: list[Candidate] = [c for s in sents for c in code_sentence(s, blocked, recoder, triggers)]
     cands.sort(key=lambda c: c.token.i)
     cands, _ = fold_casualties(cands, sents, text)
     figs = figures_by_event(cands, found.figures, sents)

@@ -10,9 +10,11 @@ where the clause a reporting verb introduces counts as the root ("X attacked Y, 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import Sequence
 
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan
 from spacy.tokens import Token
 
 from .. import text_of
@@ -308,16 +310,44 @@ def unit_of(sent: SpacySpan, at: int) -> tuple[int, int]:
     return s0, s1
 
 
-def code_sentence(sent: SpacySpan, blocked: set[int] | None = None, recode=None) -> list[Candidate]:
+# per lexicon: string id (spaCy's hash, the same in every vocab) -> is the string, lower-cased, a lexicon key?
+_IN_LEXICON: dict[int, dict[int, bool]] = {}
+
+
+def trigger_words(doc: Doc) -> list[int]:
+    """Indices of the tokens whose lemma or lower-cased form is a lexicon key: the only ones `match` can take.
+
+    Read from the Doc's LEMMA and LOWER arrays, so no Token object is built for the other words."""
+    if not len(doc):
+        return []
+    lexicon, strings = load_lexicon(), doc.vocab.strings
+    known = _IN_LEXICON.setdefault(id(lexicon), {})
+    out: list[int] = []
+    for i, (lemma, lower) in enumerate(zip(doc.to_array("LEMMA").tolist(), doc.to_array("LOWER").tolist())):
+        for h in (lemma, lower):
+            hit = known.get(h)
+            if hit is None:
+                hit = known[h] = strings[h].lower() in lexicon
+            if hit:
+                out.append(i)
+                break
+    return out
+
+
+def code_sentence(sent: SpacySpan, blocked: set[int] | None = None, recode=None,
+                  triggers: Sequence[int] | None = None) -> list[Candidate]:
     """Coded triggers of one sentence, most salient first, same-type triggers in one phrase folded together.
 
     `blocked` holds token indices that may not be triggers (inside actor names, e.g. 'Assistance Force');
-    `recode(candidate)` may change a candidate's type and mode before folding (see `recode.py`)."""
-    lexicon = load_lexicon()
+    `recode(candidate)` may change a candidate's type and mode before folding (see `recode.py`);
+    `triggers` are the Doc's `trigger_words` (computed here when not given)."""
+    doc = sent.doc
+    if triggers is None:
+        triggers = trigger_words(doc)
     found: list[Candidate] = []
-    for t in sent:
-        if t.lemma_.lower() not in lexicon and t.lower_ not in lexicon:
-            continue                                  # not a trigger word (what `match` would find first)
+    lexicon = load_lexicon()
+    for i in triggers[bisect_left(triggers, sent.start):bisect_left(triggers, sent.end)]:
+        t = doc[i]
         if blocked and t.i in blocked:
             continue
         if t.ent_type_ in NAME_ENTS and t.pos_ == "PROPN":
