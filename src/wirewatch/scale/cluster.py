@@ -65,9 +65,11 @@ def connect(*, workers: int | None = None, scheduler: str | None = None, model: 
         client = Client(scheduler, set_as_default=False)
     else:
         # Dask's sampling profiler costs a worker about a fifth of its CPU here; our tasks need no flame graph.
+        # Worker logs are silenced below CRITICAL: a heartbeat that meets the closing scheduler at shutdown
+        # printed a traceback; what matters (a failed or killed task) reaches the summary as a failed partition.
         with dask.config.set({"distributed.worker.profile.enabled": False}):
             cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                                   processes=True, dashboard_address=None, silence_logs=logging.ERROR,
+                                   processes=True, dashboard_address=None, silence_logs=logging.CRITICAL,
                                    memory_limit=memory_limit or "auto")
         client = Client(cluster, set_as_default=False)
     try:
