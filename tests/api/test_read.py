@@ -58,6 +58,8 @@ def test_events_as_geojson_leave_out_events_without_coordinates(get):
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/geo+json")
     fc = r.json()
     assert fc["type"] == "FeatureCollection" and len(fc["features"]) == 5 and fc["without_coordinates"] == 1
+    unplaced = [e for e in get("/api/events").json()["items"] if e["lat"] is None]
+    assert fc["unmapped"] == {unplaced[0]["day"]: {unplaced[0]["type"]: 1}}  # what the timeline adds
     kharkiv = next(f for f in fc["features"] if f["properties"]["place"] == "Kharkiv")
     assert kharkiv["geometry"] == {"type": "Point", "coordinates": [36.25, 49.98]}
     assert kharkiv["properties"]["injured"] == 5 and kharkiv["properties"]["cluster_id"]

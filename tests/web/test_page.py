@@ -47,6 +47,10 @@ def test_page_shows_every_mapped_event(page, site):
     assert f"{len(features)} of {len(features)} events on the map" in page.locator("#status").inner_text()
     assert page.locator("#legend").inner_text().count("ASSAULT") == 1
     assert page.locator("#timeline rect.bar").count() >= 4
+    bars = page.locator("#timeline rect.bar")
+    counted = sum(int(bars.nth(i).get_attribute("data-count")) for i in range(bars.count()))
+    everything = httpx.get(f"{site}/api/events", params={"limit": 1000}).json()["items"]
+    assert counted == sum(1 for e in everything if e["day"])  # the timeline counts unmapped events too
 
 
 def test_brushing_the_timeline_filters_the_map(page, site):

@@ -15,16 +15,23 @@ router = APIRouter(prefix="/api/events", tags=["events"])
 
 
 def geojson(rows: list[EventRow], page: Page[EventRow]) -> dict[str, Any]:
-    """A FeatureCollection as `wirewatch export --format geojson` writes it, plus paging members."""
+    """A FeatureCollection as `wirewatch export --format geojson` writes it, plus paging members and, for the
+    events a map cannot show, their count per day and type (`unmapped`), so a timeline can still count them."""
     features = [feature(row) for row in rows if row.lat is not None and row.lon is not None]
+    unmapped: dict[str, dict[str, int]] = {}
+    for row in rows:
+        if (row.lat is None or row.lon is None) and row.day is not None:
+            by_type = unmapped.setdefault(row.day.isoformat(), {})
+            by_type[row.type] = by_type.get(row.type, 0) + 1
     return {"type": "FeatureCollection", "features": features, "without_coordinates": len(rows) - len(features),
-            "limit": page.limit, "offset": page.offset, "next": page.next}
+            "unmapped": unmapped, "limit": page.limit, "offset": page.offset, "next": page.next}
 
 
 @router.get("", response_model=Page[EventRow], summary="List events",
             responses={200: {"content": {"application/geo+json": {}}, "description": "A page of events (JSON), or a GeoJSON FeatureCollection "
-                                            "with format=geojson (events without coordinates are left out "
-                                            "and counted in `without_coordinates`)."}})
+                                            "with format=geojson (events without coordinates are left out, "
+                                            "counted in `without_coordinates` and, per day and type, in "
+                                            "`unmapped`)."}})
 def list_events(request: Request, store: StoreDep, f: FiltersDep,
                 format: Annotated[Literal["json", "geojson"], Query(description="json (pages) or geojson.")] = "json",
                 ) -> Any:

@@ -57,7 +57,7 @@ async function load() {
     features = got.features;
     range = null;
     legend(features);
-    timeline.set(features);
+    timeline.set(features, got.unmapped);
     redraw(true);
     if (got.without) status(`${$("#status").textContent}; ${got.without} without coordinates`);
     if (got.truncated) status(`${$("#status").textContent}; more exist, narrow the filters`);

@@ -20,19 +20,25 @@ export function query(params) {
   return q;
 }
 
-/** Every event matching the filters as GeoJSON features (follows `next` up to MAX_PAGES pages). */
+/** Every event matching the filters as GeoJSON features (follows `next` up to MAX_PAGES pages), and the
+ *  counts per day and type of those without coordinates (`unmapped`), which the timeline still shows. */
 export async function events(filters) {
   const q = query({ ...filters, format: "geojson", limit: 1000 });
   let url = `/api/events?${q}`;
   const features = [];
+  const unmapped = {}; // day -> type -> events of that day without coordinates
   let without = 0;
   for (let i = 0; url && i < MAX_PAGES; i++) {
     const page = await getJSON(url);
     features.push(...page.features);
     without += page.without_coordinates || 0;
+    for (const [day, byType] of Object.entries(page.unmapped || {})) {
+      const into = (unmapped[day] ||= {});
+      for (const [type, n] of Object.entries(byType)) into[type] = (into[type] || 0) + n;
+    }
     url = page.next;
   }
-  return { features, without, truncated: Boolean(url) };
+  return { features, unmapped, without, truncated: Boolean(url) };
 }
 
 export const article = (id) => getJSON(`/api/articles/${encodeURIComponent(id)}`);

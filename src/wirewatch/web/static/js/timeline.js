@@ -61,9 +61,10 @@ export function createTimeline(svg, onBrush) {
         const bh = (n / max) * h;
         y -= bh;
         const r = el("rect", { x: scaleX(d.t), y, width: bw, height: bh, fill: colorOf(type),
-          class: `bar${inRange ? "" : " out"}`, "data-day": d.day, "data-type": type });
+          class: `bar${inRange ? "" : " out"}`, "data-day": d.day, "data-type": type, "data-count": n });
         const tip = el("title");
-        tip.textContent = `${d.day}: ${n} ${type}`;
+        const off = d.unmapped[type];
+        tip.textContent = `${d.day}: ${n} ${type}` + (off ? ` (${off} without coordinates, not on the map)` : "");
         r.append(tip);
         bars.append(r);
       }
@@ -76,16 +77,20 @@ export function createTimeline(svg, onBrush) {
     }
   }
 
-  /** Count the features per day and type, then draw; clears any brushed range. */
-  function set(features) {
+  /** Count the features per day and type, plus the `unmapped` counts (day -> type -> events without
+   *  coordinates, which the map cannot show but the timeline does), then draw; clears any brushed range. */
+  function set(features, unmapped = {}) {
     const map = new Map();
-    for (const f of features) {
-      const day = f.properties.day;
-      if (!day) continue;
-      const d = map.get(day) || { day, t: toDay(day), total: 0, byType: {} };
-      d.total += 1;
-      d.byType[f.properties.type] = (d.byType[f.properties.type] || 0) + 1;
+    const add = (day, type, n, mapped) => {
+      const d = map.get(day) || { day, t: toDay(day), total: 0, byType: {}, unmapped: {} };
+      d.total += n;
+      d.byType[type] = (d.byType[type] || 0) + n;
+      if (!mapped) d.unmapped[type] = (d.unmapped[type] || 0) + n;
       map.set(day, d);
+    };
+    for (const f of features) if (f.properties.day) add(f.properties.day, f.properties.type, 1, true);
+    for (const [day, byType] of Object.entries(unmapped)) {
+      for (const [type, n] of Object.entries(byType)) add(day, type, n, false);
     }
     const days = [...map.values()].sort((a, b) => a.t - b.t);
     state = { days, t0: days.length ? days[0].t : 0, t1: days.length ? days[days.length - 1].t : 0, range: null };
