@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import inspect
 import json
 import sys
 from enum import Enum
@@ -96,7 +97,7 @@ def emit(rows: Sequence[BaseModel], fmt: Fmt, columns: dict[str, Callable[[BaseM
     for name in columns:
         table.add_column(name, overflow="fold")
     for r in rows:
-        table.add_row(*(_cell(get(r)) for get in columns.values()))
+        table.add_row(*(escape(_cell(get(r))) for get in columns.values()))  # '[port]' is text, not markup
     Console(file=out, width=None if out.isatty() else 200).print(table)
 
 
@@ -195,83 +196,57 @@ def ingest(
         raise typer.Exit(code=1)
 
 
-def events(db: DbOpt = Path(DEFAULT_DB), since: Since = None, until: Until = None, type: TypeOpt = None,
-           actor: Actor = None, country: Country = None, place: PlaceOpt = None, near: Near = None,
-           certainty: CertaintyOpt = None, unverified: Unverified = False, source: SourceOpt = None,
-           limit: Limit = 100, fmt: FmtOpt = Fmt.table) -> None:
-    """List stored events, newest first.
+def query_command(name: str, columns: dict[str, Callable], title: str, doc: str, *,
+                  words: bool = False) -> Callable[..., None]:
+    """A query command: the shared filter options (declared once, here), then `store.<name>(filters)` emitted.
+
+    With `words` the command also takes the words to find as its first argument (`search`)."""
+
+    def command(db: DbOpt = Path(DEFAULT_DB), since: Since = None, until: Until = None, type: TypeOpt = None,
+                actor: Actor = None, country: Country = None, place: PlaceOpt = None, near: Near = None,
+                certainty: CertaintyOpt = None, unverified: Unverified = False, source: SourceOpt = None,
+                limit: Limit = 100, fmt: FmtOpt = Fmt.table, text: str = "") -> None:
+        f = make_filters(since, until, type, actor, country, place, near, certainty, unverified, source, limit)
+        with open_store(db) as store:
+            rows = getattr(store, name)
+            emit(rows(text, f) if words else rows(f), fmt, columns, title.format(text=text))
+
+    signature = inspect.signature(command, eval_str=True)  # Typer reads the options from resolved annotations
+    params = [p for p in signature.parameters.values() if p.name != "text"]
+    if words:  # Typer reads the signature: put the words first, as a required argument
+        params.insert(0, inspect.Parameter("text", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Words))
+    command.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+    command.__name__ = command.__qualname__ = name
+    command.__doc__ = doc
+    return command
+
+
+Words = Annotated[str, typer.Argument(help="Words to find (all must occur; 'word*' for a prefix).")]
+
+events = query_command("events", EVENT_COLUMNS, "events", """List stored events, newest first.
 
     Example: wirewatch events --place Mykolaiv --since 2022-03-29 --format json
-    """
-    f = make_filters(since, until, type, actor, country, place, near, certainty, unverified, source, limit)
-    with open_store(db) as store:
-        emit(store.events(f), fmt, EVENT_COLUMNS, "events")
-
-
-def claims(db: DbOpt = Path(DEFAULT_DB), since: Since = None, until: Until = None, type: TypeOpt = None,
-           actor: Actor = None, country: Country = None, place: PlaceOpt = None, near: Near = None,
-           certainty: CertaintyOpt = None, unverified: Unverified = False, source: SourceOpt = None,
-           limit: Limit = 100, fmt: FmtOpt = Fmt.table) -> None:
-    """List stored claims (who says what, how sure, verified?), newest first; --actor matches the speaker.
+    """)
+claims = query_command("claims", CLAIM_COLUMNS, "claims", """List stored claims (who says what, how sure, verified?), newest first; --actor matches the speaker.
 
     Example: wirewatch claims --unverified --format csv
-    """
-    f = make_filters(since, until, type, actor, country, place, near, certainty, unverified, source, limit)
-    with open_store(db) as store:
-        emit(store.claims(f), fmt, CLAIM_COLUMNS, "claims")
-
-
-def places(db: DbOpt = Path(DEFAULT_DB), since: Since = None, until: Until = None, type: TypeOpt = None,
-           actor: Actor = None, country: Country = None, place: PlaceOpt = None, near: Near = None,
-           certainty: CertaintyOpt = None, unverified: Unverified = False, source: SourceOpt = None,
-           limit: Limit = 100, fmt: FmtOpt = Fmt.table) -> None:
-    """List the places the corpus mentions, most mentioned first.
+    """)
+places = query_command("places", PLACE_COLUMNS, "places", """List the places the corpus mentions, most mentioned first.
 
     Example: wirewatch places --country UA --near 46.97,32.0,100
-    """
-    f = make_filters(since, until, type, actor, country, place, near, certainty, unverified, source, limit)
-    with open_store(db) as store:
-        emit(store.places(f), fmt, PLACE_COLUMNS, "places")
-
-
-def articles(db: DbOpt = Path(DEFAULT_DB), since: Since = None, until: Until = None, type: TypeOpt = None,
-             actor: Actor = None, country: Country = None, place: PlaceOpt = None, near: Near = None,
-             certainty: CertaintyOpt = None, unverified: Unverified = False, source: SourceOpt = None,
-             limit: Limit = 100, fmt: FmtOpt = Fmt.table) -> None:
-    """List stored articles, newest first, with how much was extracted from each.
+    """)
+articles = query_command("articles", ARTICLE_COLUMNS, "articles", """List stored articles, newest first, with how much was extracted from each.
 
     Example: wirewatch articles --source Reuters --since 2022-03-01
-    """
-    f = make_filters(since, until, type, actor, country, place, near, certainty, unverified, source, limit)
-    with open_store(db) as store:
-        emit(store.articles(f), fmt, ARTICLE_COLUMNS, "articles")
-
-
-def search(text: Annotated[str, typer.Argument(help="Words to find (all must occur; 'word*' for a prefix).")],
-           db: DbOpt = Path(DEFAULT_DB), since: Since = None, until: Until = None, type: TypeOpt = None,
-           actor: Actor = None, country: Country = None, place: PlaceOpt = None, near: Near = None,
-           certainty: CertaintyOpt = None, unverified: Unverified = False, source: SourceOpt = None,
-           limit: Limit = 100, fmt: FmtOpt = Fmt.table) -> None:
-    """Full-text search over article text and claim content, best matches first.
+    """)
+search = query_command("search", HIT_COLUMNS, "matches for {text!r}", """Full-text search over article text and claim content, best matches first.
 
     Example: wirewatch search "hospital strike" --since 2022-03-01
-    """
-    f = make_filters(since, until, type, actor, country, place, near, certainty, unverified, source, limit)
-    with open_store(db) as store:
-        emit(store.search(text, f), fmt, HIT_COLUMNS, f"matches for {text!r}")
-
-
-def clusters(db: DbOpt = Path(DEFAULT_DB), since: Since = None, until: Until = None, type: TypeOpt = None,
-             actor: Actor = None, country: Country = None, place: PlaceOpt = None, near: Near = None,
-             certainty: CertaintyOpt = None, unverified: Unverified = False, source: SourceOpt = None,
-             limit: Limit = 100, fmt: FmtOpt = Fmt.table) -> None:
-    """List event clusters (one real event, many reports): independent sources, figures, contradictions.
+    """, words=True)
+clusters = query_command("clusters", CLUSTER_COLUMNS, "clusters", """List event clusters (one real event, many reports): independent sources, figures, contradictions.
 
     Example: wirewatch clusters --type ASSAULT --format json
-    """
-    f = make_filters(since, until, type, actor, country, place, near, certainty, unverified, source, limit)
-    with open_store(db) as store:
-        emit(store.clusters(f), fmt, CLUSTER_COLUMNS, "clusters")
+    """)
 
 
 def register(app: typer.Typer) -> None:
