@@ -69,3 +69,20 @@ def test_claim_links_the_reporting_statement(extract_text):
     if doc.claims:  # the claims stage reports the statement; the event points to it
         claim = _by_id(doc.claims)[event.claim]
         assert claim.content.start <= event.trigger.start < claim.content.end
+
+
+def test_target_from_the_trigger_phrase_when_the_parse_names_no_object(extract_text):
+    for text, trigger, target in (
+            ("Poland has granted asylum to three Belarusian opposition activists.", "granted",
+             "three Belarusian opposition activists"),
+            ("Kenya launched a mediation effort on Friday between Ethiopia and Eritrea.", "mediation", "Ethiopia")):
+        doc = extract_text(text)
+        event = next(e for e in doc.events if e.trigger.text == trigger)
+        assert event.actor2 is not None, text
+        assert _by_id(doc.actors)[event.actor2].text == target   # the first party inside the trigger's phrase
+
+
+def test_target_is_not_taken_from_a_coordinated_event(extract_text):
+    doc = extract_text("The blast killed four people and damaged Turkey's consulate, the police said.")
+    killing = next(e for e in doc.events if e.trigger.text == "killed")
+    assert killing.actor2 is None or "Turkey" not in _by_id(doc.actors)[killing.actor2].text

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ...model import Event, span_of
 from .. import Found, Stage
-from .attach import actor_for, claim_for, figures_by_event, place_for, time_for
+from .attach import actor_after, actor_for, claim_for, figures_by_event, place_for, time_for
 from .coder import Candidate, code_sentence, trigger_words
 from .factuality import combine, own_modality
 from .mapping import codes_for
@@ -73,6 +73,8 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
             if a2 is not None and not (a1 is not None and a2.id == a1.id):
                 break
             a2 = None
+        if a2 is None:
+            a2 = actor_after(cand.token, found.actors, a1)
         place = place_for(cand, found.places, [a for a in (a1, a2) if a is not None], start)
         when = time_for(cand, found.times, start, article_date)
         claim = claim_for(cand, found.claims)
