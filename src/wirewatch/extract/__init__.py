@@ -90,6 +90,31 @@ def sentence_of(doc: Doc) -> tuple[int, ...]:
     return index
 
 
+_WORD_HITS: dict[frozenset[str], dict[int, bool]] = {}  # per word set: string id -> its lower case is in the set?
+
+
+def word_hits(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose lemma or form, lower-cased, is one of `words` (lower-case).
+
+    Read from the Doc's LEMMA and LOWER integer arrays, so no Token object is built for the other words; a
+    stage looking for a few cue or trigger words builds Tokens only for these. String ids are spaCy's hashes,
+    the same in every vocab, so what a string id means is remembered across articles."""
+    if not len(doc):
+        return []
+    known = _WORD_HITS.setdefault(words, {})
+    strings = doc.vocab.strings
+    out: list[int] = []
+    for i, (lemma, lower) in enumerate(zip(doc.to_array("LEMMA").tolist(), doc.to_array("LOWER").tolist())):
+        for h in (lemma, lower):
+            hit = known.get(h)
+            if hit is None:
+                hit = known[h] = strings[h].lower() in words
+            if hit:
+                out.append(i)
+                break
+    return out
+
+
 class StageFn(Protocol):
     def __call__(self, doc: Doc, found: Found) -> dict[str, Any]: ...
 

@@ -235,13 +235,11 @@ def _verb_content(p: Parsed, v: Token, cue: Cue, quotes: list[tuple[int, int]], 
         for o in _children(v, "dobj"):
             if o.pos_ != "PRON" or o.lower_ in ("this", "that"):
                 return _subtree(o), o, []
-    for f in fr:
-        if f.startswith("prep:"):
-            for pr in _children(v, "prep"):
-                if pr.lower_ == f[5:]:
-                    objs = _children(pr, "pobj", "pcomp")
-                    if objs:
-                        return _subtree(objs[0]), objs[0], [pr]
+    for pr in _children(v, "prep"):  # in text order: the nearest allowed preposition ("called for X ... on Y")
+        if f"prep:{pr.lower_}" in fr:
+            objs = _children(pr, "pobj", "pcomp")
+            if objs:
+                return _subtree(objs[0]), objs[0], [pr]
     return None
 
 

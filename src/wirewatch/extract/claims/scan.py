@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.strings import hash_string
 from spacy.tokens import Token
 
+from .. import word_hits
 from .attribution import (CLAUSE_DEPS, LIGHT_VERBS, NO_CUE, SUBJ, Raw, _children, _cue_span, _end, _negated,
                           _source, _subtree, trim, verb_attribution)
 from .lexicon import Cue, noun_cues, verb_cues
@@ -105,31 +105,25 @@ def _that_clause_head(t: Token) -> bool:
     return clause and any(c.dep_ in SUBJ for c in holder.children)
 
 
-_THAT = hash_string("that")
-
-
 @lru_cache(maxsize=1)
-def _cue_ids() -> frozenset[int]:
-    """The string ids (spaCy's hashes, the same in every vocab) of every cue word, 'according' and 'that'."""
-    return frozenset(hash_string(w) for w in (*verb_cues(), *noun_cues(), "according", "that"))
+def _cue_words() -> frozenset[str]:
+    """Every cue word, 'according' and 'that' (lower case): the words `find_attributions` looks at."""
+    return frozenset((*verb_cues(), *noun_cues(), "according", "that"))
 
 
 def find_attributions(p: Parsed, quotes: list[tuple[int, int]]) -> list[Raw]:
     """Every attribution the cue lexicon and the parse support, in text order."""
     verbs, nouns = verb_cues(), noun_cues()
     doc = p.doc
-    wanted = _cue_ids()
-    that = _THAT
-    lemmas, lowers = (doc.to_array("LEMMA").tolist(), doc.to_array("LOWER").tolist()) if len(doc) else ([], [])
     out: list[Raw] = []
     candidates: set[int] = set()
-    for i in range(len(doc)):
-        if lowers[i] == that:  # "X was adamant that ...", "X conceded that ...": the word the clause hangs on
-            m = doc[i]
+    for i in word_hits(doc, _cue_words()):  # cheap pre-filter: a Token for every word costs more than the rules
+        m = doc[i]
+        if m.lower_ == "that":  # "X was adamant that ...", "X conceded that ...": the word the clause hangs on
             if m.dep_ == "mark" and m.head.dep_ == "ccomp":
                 candidates.add(m.head.head.i)
-        elif lemmas[i] in wanted or lowers[i] in wanted:
-            candidates.add(i)  # cheap pre-filter: building a Token for every word costs more than the rules
+        else:
+            candidates.add(i)
     for i in sorted(candidates):
         t = doc[i]
         lemma = t.lemma_.lower()

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan
 from spacy.tokens import Token
 
-from .. import text_of
+from .. import text_of, word_hits
 from .lexicon import Cond, Entry, load_lexicon, load_mode_cues, word_list
 
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "csubj"})
@@ -310,28 +311,14 @@ def unit_of(sent: SpacySpan, at: int) -> tuple[int, int]:
     return s0, s1
 
 
-# per lexicon: string id (spaCy's hash, the same in every vocab) -> is the string, lower-cased, a lexicon key?
-_IN_LEXICON: dict[int, dict[int, bool]] = {}
+@lru_cache(maxsize=1)
+def _trigger_lemmas() -> frozenset[str]:
+    return frozenset(load_lexicon())
 
 
 def trigger_words(doc: Doc) -> list[int]:
-    """Indices of the tokens whose lemma or lower-cased form is a lexicon key: the only ones `match` can take.
-
-    Read from the Doc's LEMMA and LOWER arrays, so no Token object is built for the other words."""
-    if not len(doc):
-        return []
-    lexicon, strings = load_lexicon(), doc.vocab.strings
-    known = _IN_LEXICON.setdefault(id(lexicon), {})
-    out: list[int] = []
-    for i, (lemma, lower) in enumerate(zip(doc.to_array("LEMMA").tolist(), doc.to_array("LOWER").tolist())):
-        for h in (lemma, lower):
-            hit = known.get(h)
-            if hit is None:
-                hit = known[h] = strings[h].lower() in lexicon
-            if hit:
-                out.append(i)
-                break
-    return out
+    """Indices of the tokens whose lemma or lower-cased form is a lexicon key: the only ones `match` can take."""
+    return word_hits(doc, _trigger_lemmas())
 
 
 def code_sentence(sent: SpacySpan, blocked: set[int] | None = None, recode=None,
