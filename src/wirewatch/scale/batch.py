@@ -237,8 +237,7 @@ def _submit_all(paths: Sequence[str | Path], out: Path, size: int, settings: Set
             continue
         if result.tables is not None:  # the worker could not see the output directory
             write_shards(out, part.index, result.tables)
-        entry = {"fingerprint": part.fingerprint, "articles": result.rows["articles"],
-                 "events": result.rows["events"], "claims": result.rows["claims"], "places": result.rows["places"],
+        entry = {"fingerprint": part.fingerprint, **result.rows,
                  "written_by": "client" if result.tables is not None else "worker",
                  "skipped": [s.model_dump() for s in result.skipped], "seconds": round(result.seconds, 3),
                  "cpu_seconds": round(result.cpu_seconds, 3),

@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ...model import Figure, Place, TimeExpr
-from .. import Found, Stage, text_of, tokens_of
+from .. import Found, Stage, text_of, tokens_of, word_hits
 from .casualty import patients, trigger_category
 from .lexicon import Lexicon, lexicon
 from .quantity import Quantity, read_quantity
@@ -207,7 +207,8 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
     lx = lexicon()
     text = found.text
     by_patient: dict[tuple[int, str], dict[str, Any]] = {}
-    for t in tokens_of(doc):
+    tokens = tokens_of(doc)
+    for t in (tokens[i] for i in word_hits(doc, lx.trigger_words)):  # the shared pre-filter: no tags read for the rest
         hit = trigger_category(t, lx)
         if hit is None or any(c.dep_ == "neg" for c in t.children) or _unrealised(t):
             continue

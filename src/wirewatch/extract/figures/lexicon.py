@@ -26,6 +26,11 @@ class Lexicon:
         """Every lemma that can make a casualty word (verbs, nouns, and 'take' of 'taken prisoner')."""
         return frozenset(self.transitive) | frozenset(self.intransitive) | frozenset(self.nouns) | {"take"}
 
+    @cached_property
+    def trigger_words(self) -> frozenset[str]:
+        """What `casualty.trigger_category` can take: a trigger lemma or a casualty adjective."""
+        return self.trigger_lemmas | frozenset(self.adjectives)
+
     @property
     def number_words(self) -> frozenset[str]:
         return frozenset(self.units) | frozenset(self.tens) | frozenset(self.scales)
