@@ -24,6 +24,8 @@ Certainty = Literal["certain", "probable", "possible", "uncertain"]
 Polarity = Literal["positive", "negative"]
 Verification = Literal["unverified", "verified", "disputed"]
 NoteKind = Literal["verification", "correction", "other"]
+EventStatus = Literal["occurred", "future", "hypothetical", "generic"]
+EVENT_STATUSES: tuple[str, ...] = ("occurred", "future", "hypothetical", "generic")
 PloverType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -94,6 +96,11 @@ class Actor(Span):
     kind: str | None = Field(default=None, description="PLOVER/CAMEO sector code: GOV, MIL, REB, IGO, MED, CVL, ...")
     country_code: str | None = None
     side: str | None = Field(default=None, description="Side in the article's conflict, where one is given.")
+    acled_name: str | None = Field(default=None, description="ACLED-style actor name: 'Military Forces of Syria', "
+                                   "'Police Forces of Mexico', 'Civilians (India)', 'Protesters (Chile)', a group's name.")
+    inter: int | None = Field(default=None, ge=1, le=8, description="ACLED actor type: 1 state forces, 2 rebels, "
+                              "3 political militias, 4 identity militias, 5 rioters, 6 protesters, 7 civilians, "
+                              "8 external/other forces.")
 
 
 class Figure(Span):
@@ -133,9 +140,14 @@ class Claim(Record):
 
 
 class Event(Record):
-    """A coded event: who did what to whom, where, when, how many, according to whom."""
+    """One happening in the article: who did what to whom, where, when, how many, according to whom, and
+    whether it happened at all (`status`). All the mentions of the happening are kept in `mentions`."""
 
     id: str
+    status: EventStatus = Field(default="occurred", description="occurred (happened or is happening, asserted or "
+                                "reported), future (planned, promised, threatened, predicted), hypothetical "
+                                "(conditional, possible, proposed, requested), generic (a characterisation or a "
+                                "long-period summary, not a datable happening).")
     type: PloverType
     mode: str | None = None
     cameo: str | None = None
@@ -146,12 +158,18 @@ class Event(Record):
     place: str | None = None
     date: str | None = None
     date_precision: str | None = None
+    geo_precision: Literal[1, 2, 3] | None = Field(default=None, description="ACLED geo-precision of `place`: 1 the "
+                                                   "town itself, 2 a part of or near the town, 3 only a region.")
     figures: list[str] = Field(default_factory=list)
+    fatalities: int | None = Field(default=None, ge=0, description="Conservative number killed in this happening, "
+                                   "by ACLED's conventions (null: no killed figure attached).")
     claim: str | None = None
     certainty: Certainty = "certain"
     polarity: Polarity = "positive"
-    evidence: Span
+    evidence: Span = Field(description="The clearest mention of the happening (its sentence).")
     trigger: Span | None = Field(default=None, description="The word(s) the event was coded from.")
+    mentions: list[Span] = Field(default_factory=list, description="Every mention of the happening in the article "
+                                 "(the trigger phrases), in text order.")
 
 
 class Note(Span):
@@ -202,6 +220,7 @@ class Document(Record):
             out.append((f"events[{i}].evidence", e.evidence))
             if e.trigger is not None:
                 out.append((f"events[{i}].trigger", e.trigger))
+            out.extend((f"events[{i}].mentions[{j}]", m) for j, m in enumerate(e.mentions))
         return out
 
     def to_json(self) -> dict:

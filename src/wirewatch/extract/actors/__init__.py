@@ -1,5 +1,6 @@
 """Actors stage: people, organisations, governments, armed forces, groups and populations, each with a
-normalised name shared by all its mentions, a sector code, a country and a side. Rules: docs/actors.md.
+normalised name shared by all its mentions, a sector code, a country, a side, and an ACLED-style name and
+inter code. Rules: docs/actors.md.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from spacy.tokens import Doc
 
 from ...model import Actor
 from .. import Found, Stage, sentence_bounds, sentence_of, tokens_of
+from .acled import DEFAULT_COUNTRY_KINDS, home_country, identity
 from .lexicon import ENV_VAR, ActorLexicon, actor_lexicon
 from .mentions import DETS, SAY_VERBS, Mention, find_mentions
 
@@ -116,19 +118,33 @@ def _sides(mentions: list[Mention], doc: Doc) -> set[str]:
     return set(top) if len(top) == 2 else set()
 
 
+def _is_outlet(m: Mention, lx: ActorLexicon) -> bool:
+    """A news outlet ("Reuters", "the Interfax news agency"), not journalists as people."""
+    return m.kind == "MED" and m.name is not None and m.name.lower() not in lx.roles \
+        and any(w[:1].isupper() for w in m.name.split())
+
+
 def find_actors(doc: Doc, found: Found, lx: ActorLexicon) -> list[Actor]:
-    """The article's actor mentions in text order, ids a1.., with names shared across coreferent mentions."""
+    """The article's actor mentions in text order, ids a1.., with names shared across coreferent mentions,
+    each with its ACLED-style name and inter code (`acled.py`)."""
     text = found.text
     mentions = _resolve(find_mentions(doc, lx, found.places), doc, text)
     parties = _sides(mentions, doc)
+    home = None if parties else home_country(found.places)
     actors: list[Actor] = []
     for m in mentions:
         if m.end <= m.start:
             continue
+        country = m.country
+        if country is None and home is not None and m.kind in DEFAULT_COUNTRY_KINDS and not m.person:
+            country = home                 # "the police", "gunmen": the country the article is about
+        name = m.name or text[m.start:m.end]
+        acled_name, inter = identity(text[m.start:m.end], name, m.kind, country, home, _is_outlet(m, lx))
         actors.append(Actor(
             id=f"a{len(actors) + 1}", text=text[m.start:m.end], start=m.start, end=m.end,
-            name=m.name or text[m.start:m.end], kind=m.kind, country_code=m.country,
+            name=name, kind=m.kind, country_code=country,
             side=m.country if m.country in parties and m.kind in _ARMED_OR_STATE else None,
+            acled_name=acled_name, inter=inter,
         ))
     return actors
 

@@ -1,27 +1,32 @@
-"""Events stage: coded events (PLOVER type and mode, CAMEO root, ACLED type) with actors, place, date,
-figures, the claim that reports them, how sure they are, and the span they were coded from.
+"""Events stage: one event per happening in the article, coded in PLOVER, CAMEO and ACLED, with its status.
 
-Steps (one module each): `coder` finds triggers in the dependency parse with the verb-phrase lexicon and
-their source/target; `order` folds casualty restatements into the assault they report and puts the main
-event first; `attach` links actors, places, times, figures and claims by offsets; `factuality` sets
-certainty and polarity; `mapping` adds CAMEO and ACLED codes. See docs/events.md.
+Three steps, each in its own modules (docs/events.md):
+1. **Finding mentions** (`mentions.py`): trigger words in their frame; then who did it to whom (`roles.py`),
+   whether it happened (`status.py`), where and when (`where.py`).
+2. **Grouping mentions into happenings** (`happenings.py`): one phrase, the content of a promise or demand,
+   and the mentions across sentences that tell the same happening; figures go to the happening they count
+   (`figures.py`).
+3. **Coding happenings** (`coding/plover.py`: PLOVER type and mode, CAMEO root; `coding/acled.py`: ACLED
+   event and sub-event type by the codebook's decision rules); the main happening first (`order.py`).
 """
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 from spacy.tokens import Doc
 
-from ...model import Event, span_of
+from ...model import Event, Span, span_of
 from .. import Found, Stage
-from .attach import actor_after, actor_for, claim_for, figures_by_event, place_for, time_for
-from .coder import Candidate, code_sentence, trigger_words
-from .factuality import combine, own_modality
-from .mapping import codes_for
-from .order import body_start, fold_casualties, main_first
-from .recode import recode
+from .coding.acled import acled_of
+from .coding.plover import cameo_of, code_modes, recode
+from .figures import attach_figures
+from .happenings import FRAMES, Happening, family, fold_phrases, group
+from .mentions import Mention, find_mentions
+from .order import body_start, main_first
+from .roles import actors_for, read_roles
+from .status import read_status
+from .where import geo_precision, place_for, resolved_place, specificity, time_for
 
 __all__ = ["find", "stage"]
 
@@ -36,8 +41,8 @@ def _blocked(doc: Doc, found: Found) -> set[int]:
     return out
 
 
-def _evidence(cand: Candidate, text: str):
-    s0, s1 = cand.unit
+def _evidence(m: Mention, text: str) -> Span:
+    s0, s1 = m.unit
     while s0 < s1 and text[s0].isspace():
         s0 += 1
     while s1 > s0 and text[s1 - 1].isspace():
@@ -45,50 +50,84 @@ def _evidence(cand: Candidate, text: str):
     return span_of(text, s0, s1)
 
 
-def _trigger(cand: Candidate, text: str):
-    start = min(t.idx for t in cand.tokens)
-    end = max(t.idx + len(t.text) for t in cand.tokens)
-    return span_of(text, start, end)
+def _read_mentions(doc: Doc, found: Found, start: int) -> list[Mention]:
+    """Step 1: the mentions, with their roles, status, place and time."""
+    mentions = find_mentions(doc, _blocked(doc, found))
+    claims, times = list(found.claims), list(found.times)
+    published = found.article.date.isoformat() if found.article.date else None
+    for m in mentions:
+        read_roles(m)
+        m.time, m.own_time = time_for(m, times, start, published)
+        read_status(m, claims, times)
+        code_modes(m)
+    mentions = recode(mentions, doc, found.actors)
+    for m in mentions:
+        actors_for(m, found.actors, doc, start)
+        m.place, m.place_score = place_for(m, found.places, found.actors, start, frame=(m.action or m.type) in FRAMES)
+    return [m for m in mentions if not m.purpose]
+
+
+def _best(h: Happening, attr: str):
+    """The happening's value of a mention attribute: the lead's, else the first mention's that has one."""
+    value = getattr(h.lead, attr)
+    if value is not None:
+        return value
+    return next((getattr(m, attr) for m in h.mentions if getattr(m, attr) is not None), None)
+
+
+def _place(h: Happening, found: Found):
+    """The most specific well-attached place of the happening's mentions (the lead's on a tie); a place
+    only loosely tied to a meeting or statement (elsewhere in its sentence) is not where it happened."""
+    floor = 1.0 if family(h.lead) in ("violence", "protest", "riot", "arrest", "damage", "seize", "abduct") else 1.5
+    cands = [(m.place_score >= 2, specificity(m.place), m is h.lead, -k, m) for k, m in enumerate(h.mentions)
+             if m.place is not None and (m.place_score >= floor or m.place_score == 0.5)]
+    if not cands:
+        return None, False
+    m = max(cands, key=lambda c: c[:4])[4]
+    return resolved_place(m.place, found.places, m.unit)
+
+
+def _time(h: Happening):
+    """The date a mention of the happening gives in its own clause (the lead's first), else the lead's."""
+    own = [m for m in h.mentions if m.time is not None and m.own_time]
+    if own:
+        return (h.lead if h.lead in own else own[0]).time
+    return h.lead.time
 
 
 def find(doc: Doc, found: Found) -> dict[str, Any]:
     text = found.text
-    sents = list(doc.sents)
-    blocked = _blocked(doc, found)
-    recoder = partial(recode, actors=found.actors)
-    triggers = trigger_words(doc)
-    cands: list[Candidate] = [c for s in sents for c in code_sentence(s, blocked, recoder, triggers)]
-    cands.sort(key=lambda c: c.token.i)
-    cands, _ = fold_casualties(cands, sents, text)
-    figs = figures_by_event(cands, found.figures, sents)
-    events: list[Event] = []
-    article_date = found.article.date.isoformat() if found.article.date else None
     start = body_start(text, found.article)
-    for n, k in enumerate(main_first(cands, start), 1):
-        cand = cands[k]
-        a1 = next((a for a in (actor_for(t, found.actors) for t in [cand.source, *cand.other_sources]) if a), None)
-        a2 = None
-        for tok in [cand.target, *cand.others]:
-            a2 = actor_for(tok, found.actors)
-            if a2 is not None and not (a1 is not None and a2.id == a1.id):
-                break
+    mentions = fold_phrases(_read_mentions(doc, found, start))
+    happenings = group(mentions, text)
+    sents = list(doc.sents)
+    attach_figures(happenings, found.figures, sents)
+    codes = acled_of(happenings, sents)
+    article_date = found.article.date.isoformat() if found.article.date else None
+    events: list[Event] = []
+    for n, k in enumerate(main_first(happenings, start), 1):
+        h = happenings[k]
+        lead = h.lead
+        mode = lead.mode or next((m.mode for m in h.mentions if m.type == lead.type and m.mode), None)
+        a1, a2 = _best(h, "actor1"), _best(h, "actor2")
+        if a2 is not None and a1 is not None and a2.id == a1.id:
             a2 = None
-        if a2 is None:
-            a2 = actor_after(cand.token, found.actors, a1)
-        place = place_for(cand, found.places, [a for a in (a1, a2) if a is not None], start)
-        when = time_for(cand, found.times, start, article_date)
-        claim = claim_for(cand, found.claims)
-        certainty, polarity = combine(own_modality(cand.token, cand.unit), claim)
-        codes = codes_for(cand.type, cand.mode, a2.kind if a2 is not None else None)
+        place, fallback = _place(h, found)
+        when = _time(h)
+        claim = lead.claim
+        cameo = cameo_of(lead.type, mode)
+        acled_type, acled_sub = codes[k]
         events.append(Event(
-            id=f"e{n}", type=cand.type, mode=cand.mode, cameo=codes.cameo,
-            acled_event_type=codes.acled_event_type, acled_sub_event_type=codes.acled_sub_event_type,
-            actor1=a1.id if a1 else None, actor2=a2.id if a2 else None, place=place.id if place else None,
-            date=when.value[:10] if when else article_date,
-            date_precision=(when.precision if when else None),
-            figures=[f.id for f in figs.get(k, [])], claim=claim.id if claim else None,
-            certainty=certainty, polarity=polarity,
-            evidence=_evidence(cand, text), trigger=_trigger(cand, text),
+            id=f"e{n}", status=lead.status, type=lead.type, mode=mode, cameo=cameo.code,
+            acled_event_type=acled_type, acled_sub_event_type=acled_sub,
+            actor1=a1.id if a1 else None, actor2=a2.id if a2 else None,
+            place=place.id if place else None, geo_precision=geo_precision(place, fallback, text),
+            date=when.value[:10] if when and when.value else article_date,
+            date_precision=when.precision if when else None,
+            figures=[f.id for f in h.figures], fatalities=h.fatalities,
+            claim=claim.id if claim else None, certainty=lead.certainty, polarity=lead.polarity,
+            evidence=_evidence(lead, text), trigger=span_of(text, lead.start, lead.end),
+            mentions=[span_of(text, m.start, m.end) for m in h.mentions],
         ))
     return {"events": events}
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+STATUS_CUES = frozenset({"future", "hypothetical", "predicted", "would", "modal", "-"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,20 +88,31 @@ def load_mode_cues() -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One modality cue: its effect on certainty/polarity, its kind (for recoding) and its status effect."""
+
+    effect: str
+    kind: str | None
+    status: str | None
+
+
 @lru_cache(maxsize=1)
-def load_modality() -> dict[str, dict[str, tuple[str, str | None]]]:
-    """Modality cues: {where: {lemma: (effect, kind)}} with where in aux, head, neg, mark."""
-    out: dict[str, dict[str, tuple[str, str | None]]] = {"aux": {}, "head": {}, "neg": {}, "mark": {}}
-    for n, (lemma, where, effect, kind) in _rows(_read("modality.tsv"), 4, "modality.tsv"):
+def load_modality() -> dict[str, dict[str, Cue]]:
+    """Modality cues: {where: {lemma: Cue}} with where in aux, head, neg, mark."""
+    out: dict[str, dict[str, Cue]] = {"aux": {}, "head": {}, "neg": {}, "mark": {}}
+    for n, (lemma, where, effect, kind, status) in _rows(_read("modality.tsv"), 5, "modality.tsv"):
         if where not in out:
             raise ValueError(f"modality.tsv:{n}: where must be aux, head, neg or mark, not {where!r}")
-        out[where][lemma.lower()] = (effect, None if kind == "-" else kind)
+        if status not in STATUS_CUES:
+            raise ValueError(f"modality.tsv:{n}: status must be one of {sorted(STATUS_CUES)}, not {status!r}")
+        out[where][lemma.lower()] = Cue(effect, None if kind == "-" else kind, None if status == "-" else status)
     return out
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=32)
 def word_list(name: str) -> frozenset[str]:
-    """One named word list of wordlists.tsv (reporting, light, meet, crowd)."""
+    """One named word list of wordlists.tsv (reporting, light, meet, crowd, implicative, ...)."""
     rows = _rows(_read("wordlists.tsv"), 2, "wordlists.tsv")
     words = frozenset(lemma.lower() for _, (list_, lemma) in rows if list_ == name)
     if not words:

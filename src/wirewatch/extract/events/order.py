@@ -1,19 +1,18 @@
-"""Which event leads, and which coded triggers are restatements of an event reported just before.
+"""Which happening leads: the main happening first, then the others in the order the text first tells them.
 
-An article's events are listed main event first, then in text order. The main event is the most salient
-event (shallowest trigger) of the lead: the first sentence of the body (after the dateline, if any) that has
-an event. This is the event a headline or lead would report; PLOVER-style single sentences reduce to
-"the sentence's primary event".
+The main happening is the one the lead tells most saliently: the lead is the first sentence of the body
+(after the dateline, if any) with a mention; its shallowest mention (the clause a reporting verb introduces
+counts as the root) belongs to the main happening. For single sentences this is the sentence's primary event.
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
-from spacy.tokens import Span as SpacySpan
-
 from ...model import Article
-from .coder import Candidate, subject
+from .happenings import Happening
+
+__all__ = ["body_start", "main_first"]
 
 
 def body_start(text: str, article: Article) -> int:
@@ -25,44 +24,13 @@ def body_start(text: str, article: Article) -> int:
     return 0
 
 
-def fold_casualties(cands: list[Candidate], sents: Sequence[SpacySpan], text: str) -> tuple[list[Candidate],
-                                                                                            dict[int, int]]:
-    """Drop 'X people were killed' triggers with no agent that follow an assault reported in the one or two
-    sentences before (same paragraph): they report that assault's toll. Returns the kept candidates and, for
-    each dropped one, the index (in the kept list) of the assault it belongs to."""
-    kept: list[Candidate] = []
-    into: dict[int, int] = {}
-    sent_index = {s.start: i for i, s in enumerate(sents)}
-    for k, cand in enumerate(cands):
-        if cand.type == "ASSAULT" and cand.casualty and subject(cand.token) is None:
-            here = sent_index.get(cand.sent.start, -1)
-            host = None
-            for j in range(len(kept) - 1, -1, -1):
-                prev = kept[j]
-                there = sent_index.get(prev.sent.start, -1)
-                if prev.type != "ASSAULT" or not (1 <= here - there <= 2):
-                    continue
-                if "\n\n" in text[prev.sent.end_char:cand.sent.start_char]:
-                    break
-                host = j
-                break
-            if host is not None:
-                kept[host].merged.append(cand.token)
-                into[k] = host
-                continue
-        kept.append(cand)
-    return kept, into
-
-
-def main_first(cands: Sequence[Candidate], start: int) -> list[int]:
-    """Indices of `cands` (in text order) with the main event moved to the front."""
-    order = sorted(range(len(cands)), key=lambda k: (cands[k].token.idx))
-    if not order:
+def main_first(happenings: Sequence[Happening], start: int) -> list[int]:
+    """Indices of `happenings` (in order of first mention) with the main happening moved to the front."""
+    order = list(range(len(happenings)))
+    mentions = [(k, m) for k, h in enumerate(happenings) for m in h.mentions if m.unit[1] > start]
+    if not mentions:
         return order
-    lead = [k for k in order if cands[k].unit[1] > start]
-    if not lead:
-        return order
-    first_unit = min(cands[k].unit for k in lead)
-    in_lead = [k for k in lead if cands[k].unit == first_unit]
-    main = min(in_lead, key=lambda k: (cands[k].depth, cands[k].token.i))
+    first_unit = min(m.unit for _, m in mentions)
+    in_lead = [(k, m) for k, m in mentions if m.unit == first_unit]
+    main = min(in_lead, key=lambda km: (km[1].depth, km[1].token.i))[0]
     return [main] + [k for k in order if k != main]

@@ -1,0 +1,262 @@
+"""Coding a happening by ACLED's codebook: its event type and sub-event type.
+
+The decision rules are data (`data/events/acled.tsv`), read top to bottom, first match wins; they test a
+handful of features of the happening that this module reads from its mentions, actors and words, with the
+cue words of `data/events/acled_cues.tsv`:
+- family: the kind of action (happenings.family of its mentions; a protest or riot mention makes the
+  whole happening a demonstration);
+- means: the weapon named in its mentions' phrases (air, drone, shelling, explosive, grenade, ...);
+- agent / victim: actor1 / actor2 by their ACLED `inter` code, else by the words of the subject / object
+  and of the counted dead ("two soldiers" armed, "a farmer" civilian);
+- reciprocal: both sides fight (a clash, an exchange of fire, a repelled attack);
+- territory: a mention that says territory changed hands ("recaptured", "took control of");
+- crowd_violence / intervention: what the crowd and the authorities did, in the sentences that tell the
+  demonstration;
+- left / object: forces leaving a named place; weapons among what was seized.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..happenings import Happening, family
+from ..lexicon import _read, _rows, word_list
+from ..mentions import Mention
+from ..syntax import CLAUSE_DEPS
+
+__all__ = ["acled_of", "features", "load_rules"]
+
+INTER = {1: "state", 2: "rebel", 3: "militia", 4: "militia", 5: "crowd", 6: "protester", 7: "civilian",
+         8: "external"}
+VICTIM_INTER = {1: "armed", 2: "armed", 3: "armed", 4: "armed", 8: "armed", 5: "civilian", 6: "protester",
+                7: "civilian"}
+DEMONSTRATION = ("riot", "protest")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    event_type: str
+    sub_event_type: str
+    conds: tuple[tuple[str, bool, frozenset[str]], ...]   # (feature, must be in, values)
+    line: int
+
+    def holds(self, f: dict[str, str]) -> bool:
+        return all((f.get(name, "none") in values) == positive for name, positive, values in self.conds)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[Rule, ...]:
+    """The decision list of acled.tsv; a malformed condition is refused with its line."""
+    out = []
+    for n, (etype, sub, when) in _rows(_read("acled.tsv"), 3, "acled.tsv"):
+        conds = []
+        for raw in when.split(","):
+            name, sep, values = raw.partition("!=") if "!=" in raw else raw.partition("=")
+            if not sep or not name or not values:
+                raise ValueError(f"acled.tsv:{n}: bad condition {raw!r} (use feature=a|b or feature!=a|b)")
+            conds.append((name.strip(), sep == "=", frozenset(v.strip() for v in values.split("|"))))
+        out.append(Rule(etype, sub, tuple(conds), n))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, tuple[tuple[str, str], ...]]:
+    """{feature: ((lemma, value), ...)} in file order."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for _, (feature, value, lemma) in _rows(_read("acled_cues.tsv"), 3, "acled_cues.tsv"):
+        out.setdefault(feature, []).append((lemma.lower(), value))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _words(tokens) -> set[str]:
+    return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+
+
+def _first(feature: str, words: set[str]) -> str | None:
+    return next((value for lemma, value in cues().get(feature, ()) if lemma in words), None)
+
+
+def _phrase(m: Mention) -> list[Token]:
+    """The mention's own phrase: trigger, its non-clausal dependents, its head word, its subject."""
+    t = m.token
+    out = [t, t.head]
+    for c in t.children:
+        if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("conj", "cc"):
+            out.extend(c.subtree)
+    for x in (m.source, m.target):
+        if x is not None:
+            out.extend(x.subtree)
+    out.extend(m.merged)
+    return out
+
+
+def _scope(h: Happening, sents: Sequence[SpacySpan], owned: dict[int, int], index: int) -> list[Token]:
+    """The sentences that tell the happening: those of its mentions, and the sentences after them in the
+    same paragraph that no other happening has a mention in."""
+    text = sents[0].doc.user_data.get("ww_text") if sents else ""
+    starts = {m.sent.start for m in h.mentions}
+    out: list[Token] = []
+    keep = False
+    for k, s in enumerate(sents):
+        if s.start in starts:
+            keep = True
+        elif keep and (owned.get(s.start, index) != index or (text and "\n\n" in text[sents[k - 1].end_char:s.start_char])):
+            keep = False
+        if keep:
+            out.extend(s)
+    return out
+
+
+def _agent(h: Happening) -> str:
+    for m in h.mentions:
+        if m.actor1 is not None and m.actor1.inter:
+            return INTER[m.actor1.inter]
+    for m in h.mentions:
+        if m.source is not None:
+            found = _first("agent", _words(m.source.subtree))
+            if found:
+                return found
+    return "none"
+
+
+def _victim(h: Happening) -> str:
+    words: set[str] = set()
+    for m in h.mentions:
+        if m.actor2 is not None and m.actor2.inter:
+            return VICTIM_INTER[m.actor2.inter]
+        for x in [m.target, *m.others[:1]]:
+            if x is not None:
+                words |= _words([x]) | _words(c for c in x.children if c.dep_ in ("compound", "amod"))
+    for f in h.figures:
+        if f.category in ("killed", "injured", "killed_or_injured"):
+            words |= set((f.who or "").lower().split()) | set(f.text.lower().split())
+    armed = {lemma for lemma, v in cues().get("victim", ()) if v == "armed"}
+    if words & armed:
+        return "armed"
+    return _first("victim", words) or "none"
+
+
+def features(h: Happening, scope: list[Token]) -> dict[str, str]:
+    """The features the decision rules test (module docstring)."""
+    fams = [family(m) for m in h.mentions]
+    fam = family(h.lead)
+    if any(f in DEMONSTRATION for f in fams):
+        fam = "riot" if "riot" in fams else "protest"
+    phrase = _words(t for m in h.mentions for t in _phrase(m))
+    scope_words = _words(scope) if scope else phrase
+    f = {"family": fam, "agent": _agent(h), "victim": _victim(h)}
+    means = _first("means", phrase)
+    if means is None and fam == "violence":
+        means = _first("means", scope_words - {"shot", "shoot"}) if any(m.mode for m in h.mentions) else None
+    f["means"] = means or _mode_means(h) or "none"
+    f["reciprocal"] = "yes" if _first("reciprocal", phrase) or f["victim"] == "armed" and f["agent"] in (
+        "state", "rebel", "militia", "external") and _reciprocal_pair(h) else "no"
+    f["territory"] = _territory(h, f["agent"])
+    if fam in DEMONSTRATION:
+        f["demonstration"] = "yes" if any((m.action or m.type) == "PROTEST" for m in h.mentions) \
+            or _first("demonstration", scope_words) else "no"
+        f["crowd_violence"] = "yes" if _token_cue("crowd_violence", scope, STATE_WORDS) else "no"
+        f["intervention"] = "force" if _force(h) else (_token_cue("intervention", scope, frozenset()) or "none")
+    f["left"] = "yes" if any(m.type == "RETREAT" and m.place is not None and _from_place(m) for m in h.mentions) \
+        else "no"
+    f["object"] = _first("object", _words(t for m in h.mentions if m.target is not None for t in m.target.subtree)) \
+        or "none"
+    return f
+
+
+def _territory(h: Happening, agent: str) -> str:
+    """regained: a state's forces take back territory ("retook", or "captured" at home); taken: anyone
+    else takes it (an invading force, a rebel group); none."""
+    taking = [m for m in h.mentions if "territory" in m.entry.flags]
+    if not taking:
+        return "none"
+    if agent != "state":
+        return "taken"
+    if any(m.token.lemma_.lower() in word_list("regain") for m in taking):
+        return "regained"
+    for m in taking:
+        if m.actor1 is not None and m.place is not None and m.actor1.country_code and m.place.country_code \
+                and m.actor1.country_code != m.place.country_code:
+            return "taken"
+    return "regained"
+
+
+def _from_place(m: Mention) -> bool:
+    """Forces leave the mention's place: "withdrew from the town"."""
+    return any(c.dep_ == "prep" and c.lower_ == "from" and any(g.idx <= m.place.start < g.idx + len(g.text) + 40
+                                                               for g in c.children) for c in m.token.children)
+
+
+def _reciprocal_pair(h: Happening) -> bool:
+    return any(m.actor1 is not None and m.actor2 is not None for m in h.mentions)
+
+
+MODE_MEANS = {"aerial": "air", "drone": "drone", "shelling": "shelling", "explosives": "explosive",
+              "suicide-attack": "suicide", "firearms": "firearms", "primitive": "primitive", "sexual": "sexual",
+              "beat": "primitive"}
+
+
+def _mode_means(h: Happening) -> str | None:
+    return next((MODE_MEANS[m.mode] for m in h.mentions if m.mode in MODE_MEANS), None)
+
+
+STATE_WORDS = frozenset({"police", "policeman", "officer", "force", "army", "soldier", "troop", "authority",
+                         "security", "government", "military", "guard"})
+
+
+def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str]) -> str | None:
+    """The first cue of `feature` among the scope's tokens; a "-verb" cue counts only as a verb whose subject
+    is none of `not_by` (protesters torched a bus; not "a protest against the torching of a bus")."""
+    table: dict[str, str] = {}
+    for lemma, value in cues().get(feature, ()):
+        table.setdefault(lemma, value)
+    for t in scope:
+        value = table.get(t.lemma_.lower()) or table.get(t.lower_)
+        if value is None:
+            continue
+        if value.endswith("-verb"):
+            if t.pos_ != "VERB" or t.dep_ in ("amod", "compound"):
+                continue
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lemma_.lower() in not_by:
+                continue
+            value = value[:-len("-verb")]
+        return value
+    return None
+
+
+def _force(h: Happening) -> bool:
+    """Lethal or severe force against the crowd: a violent mention in the demonstration by state forces or
+    against protesters, with dead or wounded counted."""
+    for m in h.mentions:
+        if (m.action or m.type) != "ASSAULT":
+            continue
+        by_state = m.actor1 is not None and m.actor1.inter == 1 or (
+            m.source is not None and m.source.lemma_.lower() in STATE_WORDS)
+        on_crowd = m.actor2 is not None and m.actor2.inter in (5, 6) or (
+            m.target is not None and m.target.lemma_.lower() in ("protester", "protestor", "demonstrator"))
+        if (by_state or on_crowd) and any(f.category in ("killed", "injured", "killed_or_injured") for f in h.figures):
+            return True
+        if by_state and m.token.lemma_.lower() in ("kill", "shoot"):
+            return True
+    return False
+
+
+def acled_of(happenings: Sequence[Happening], sents: Sequence[SpacySpan]) -> list[tuple[str | None, str | None]]:
+    """(event_type, sub_event_type) of every happening, in order."""
+    owned: dict[int, int] = {}
+    for k, h in enumerate(happenings):
+        for m in h.mentions:
+            owned.setdefault(m.sent.start, k)
+    rules = load_rules()
+    out: list[tuple[str | None, str | None]] = []
+    for k, h in enumerate(happenings):
+        f = features(h, _scope(h, sents, owned, k))
+        rule = next((r for r in rules if r.holds(f)), None)
+        out.append((rule.event_type, rule.sub_event_type) if rule else (None, None))
+    return out

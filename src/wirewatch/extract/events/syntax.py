@@ -1,0 +1,167 @@
+"""Reading the dependency parse: a word's logical subject and object, its clause, its depth, its sentence unit.
+
+Shared by the steps of the events stage (finding mentions, reading roles, reading status); it knows nothing
+about events, only about English clauses as spaCy parses them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from .. import text_of
+from .lexicon import word_list
+
+__all__ = ["CLAUSE_DEPS", "NOUN_POS", "VERB_POS", "clause_chain", "crosses_clause", "depth", "direct_object",
+           "is_passive", "speaker_of", "subject", "token_at", "unit_of"]
+
+SUBORDINATE = frozenset({"advcl", "relcl", "acl", "csubj"})
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
+REPORTED = frozenset({"ccomp", "parataxis", "xcomp", "dobj", "conj"})
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+LINE_BREAKS = "\n\u2028\u2029"
+SENTENCE_END = tuple('.!?:"”’)')
+CONTROL = frozenset({"force", "urge", "ask", "order", "persuade", "allow", "help", "push", "press", "call",
+                     "invite", "tell", "compel", "oblige"})
+
+
+def is_passive(t: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)
+
+
+def direct_object(t: Token) -> Token | None:
+    """The direct object (the passive subject for a passive verb; the 'of' object or compound for a noun)."""
+    if t.pos_ in NOUN_POS:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return next((c for c in t.children if c.dep_ == "compound" and c.i < t.i), None)
+    for c in t.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    for c in t.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    if t.tag_ == "VBN" and t.dep_ == "acl" and t.head.pos_ in NOUN_POS:  # "a man killed by ..." (reduced passive)
+        return t.head
+    return None
+
+
+def subject(t: Token, _seen: int = 0) -> Token | None:
+    """The logical subject: nsubj, the passive agent, a controlling verb's object/subject, a noun's possessor."""
+    if _seen > 6:
+        return None
+    for c in t.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if t.pos_ not in NOUN_POS and (is_passive(t) or (t.tag_ == "VBN" and t.dep_ == "acl")):
+        return None
+    for c in t.children:
+        if c.dep_ in ("nsubj", "csubj") and c.pos_ != "NUM":
+            if c.lower_ in RELATIVE and t.dep_ == "relcl":
+                return t.head
+            return c
+    if t.pos_ in NOUN_POS:
+        for c in t.children:
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i):
+                return c
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < t.i:
+                return c
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
+    if t.dep_ in ("xcomp", "advcl") and t.head.i != t.i:
+        head = t.head
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is not None and t.dep_ == "xcomp" and head.lemma_.lower() in CONTROL:
+            return obj
+        passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        return passive or subject(head, _seen + 1)
+    if t.dep_ == "conj" and t.head.pos_ in VERB_POS | {"AUX"}:
+        return subject(t.head, _seen + 1)
+    if t.dep_ in ("acomp", "xcomp") or (t.dep_ == "advcl" and t.head.pos_ in ("ADJ", "AUX")):
+        return subject(t.head, _seen + 1)
+    if t.dep_ in ("relcl", "acl") and t.head.pos_ in NOUN_POS:
+        return t.head
+    return None
+
+
+def speaker_of(t: Token) -> tuple[Token, Token | None] | None:
+    """The reporting verb whose reported clause holds `t`, and that verb's subject."""
+    cur = t
+    reporting = word_list("reporting")
+    while cur.head.i != cur.i:
+        head = cur.head
+        if head.lemma_.lower() in reporting and cur.dep_ in ("ccomp", "parataxis", "xcomp", "dobj", "advcl"):
+            return head, next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        cur = head
+    return None
+
+
+def depth(t: Token) -> float:
+    """Edges from the sentence root, not counting the step into a reporting verb's reported clause."""
+    d, cur = 0.0, t
+    reporting = word_list("reporting")
+    while cur.head.i != cur.i:
+        head = cur.head
+        if head.lemma_.lower() in reporting and cur.dep_ in REPORTED:
+            pass
+        elif cur.dep_ in SUBORDINATE:
+            d += 2
+        else:
+            d += 1
+        cur = head
+    return d
+
+
+def clause_chain(t: Token) -> list[Token]:
+    """The word and the words above it up to a reporting verb or the root."""
+    chain, cur = [t], t
+    reporting = word_list("reporting")
+    while cur.head.i != cur.i and cur.head.lemma_.lower() not in reporting:
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def crosses_clause(inner: Token, outer: Token) -> bool:
+    """True when `inner` sits in a clause of its own below `outer` (relative clause, reported clause ...)."""
+    cur = inner
+    while cur.i != outer.i and cur.head.i != cur.i:
+        if cur.dep_ in ("relcl", "ccomp", "parataxis"):
+            return True
+        cur = cur.head
+    return False
+
+
+def _is_break(text: str, pos: int) -> bool:
+    """Is the line break at `pos` a paragraph break? U+2028/2029 and blank lines are; a single newline is
+    unless the line before it looks hard-wrapped (60+ characters, not ending like a sentence)."""
+    if text[pos] != "\n":
+        return True
+    line = text[text.rfind("\n", 0, pos) + 1:pos].rstrip()
+    nxt = text[pos + 1:pos + 40].lstrip(" \t\xa0")
+    return len(line) < 60 or line.endswith(SENTENCE_END) or nxt.startswith("\n") or not line
+
+
+def unit_of(sent: SpacySpan, at: int) -> tuple[int, int]:
+    """The character range of the sentence around `at`, cut at paragraph breaks inside the sentence."""
+    text = text_of(sent.doc)
+    s0, s1 = sent.start_char, sent.end_char
+    for pos in range(s0, s1):
+        if text[pos] in LINE_BREAKS and _is_break(text, pos):
+            if pos < at:
+                s0 = pos + 1
+            else:
+                s1 = pos
+                break
+    return s0, s1
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token that covers character `char` (or the next one)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

@@ -1,0 +1,200 @@
+"""Where and when a mention happened: a place and a time of its own clause, by character offsets and the parse.
+
+Place: among the places of the mention's sentence (not the dateline's), the object of a place preposition on
+the trigger scores highest, then an argument of the trigger, then a place preposition on a word above it in
+its clause, then a place inside a clause below it, then one after a place preposition elsewhere in the
+sentence; a place inside an actor mention ("*Russia's* economy") is not where it happened. Ties go to the
+most specific place, then the nearest. With none, the nearest earlier sentence of the paragraph that names a
+place lends its most specific one. A happening's place is the best of its mentions' places, preferring one
+the gazetteer resolved (a village it cannot find gives way to the district named beside it), with ACLED's
+geo-precision: 1 the town itself, 2 near or part of a town, 3 only a region or country.
+
+Date: a dated time expression of the mention's sentence (the trigger's clause first), else narrative time
+carried over from earlier in the paragraph or the lead; the happening's date is its mentions' own date,
+else a carried one, else the article's date with a null precision (the date it was reported).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from spacy.tokens import Token
+
+from ...model import Actor, Place, TimeExpr
+from .. import text_of
+from .mentions import Mention
+from .syntax import CLAUSE_DEPS, clause_chain, token_at
+
+__all__ = ["place_for", "time_for", "geo_precision", "specificity"]
+
+LOC_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "inside", "into", "on", "from",
+                       "throughout", "within", "towards", "toward", "to", "over", "along"})
+NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "vicinity", "surroundings", "north", "south",
+                        "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres",
+                        "kilometers", "miles", "area", "countryside", "suburb", "suburbs", "district", "neighbourhood",
+                        "neighborhood", "part", "outside", "rural", "periphery", "environs"})
+DATE_VALUE = re.compile(r"^\d{4}(-\d\d(-\d\d)?|-W\d\d)?")
+
+
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def _loc_score(tok: Token, trigger: Token) -> float:
+    """3: object of a place preposition on the trigger; 2.5: an argument of the trigger; 2: a place preposition
+    on a word above the trigger in its clause; 1.5: inside a clause below the trigger; 1: after a place
+    preposition elsewhere in the sentence; 0: elsewhere (e.g. 'Russia' in "Russia's economy")."""
+    chain = {x.i for x in clause_chain(trigger)}
+    cur, steps, located, nested = tok, 0, False, False
+    while cur.head.i != cur.i:
+        head = cur.head
+        is_loc = cur.dep_ == "prep" and cur.lower_ in LOC_PREPS
+        located = located or (is_loc and steps < 5)
+        if head.i == trigger.i:
+            if nested:
+                return 1.5
+            if steps > 3:
+                return 0.75                  # deep inside the trigger's object: a topic, not a setting
+            return 3.0 if is_loc else 2.5
+        if is_loc and head.i in chain:
+            return 2.0
+        nested = nested or cur.dep_ in CLAUSE_DEPS or cur.dep_ == "xcomp"
+        cur, steps = head, steps + 1
+    return 1.0 if located else 0.0
+
+
+def specificity(p: Place) -> int:
+    """3 a town or village, 2 a district, 1 a province or region, 0 a country or something wider."""
+    if p.feature_class == "P":
+        return 3
+    if p.feature_code and p.feature_code.startswith("ADM") and p.feature_code not in ("ADM1", "ADMD"):
+        return 2
+    if p.feature_class in ("A", "L", "T") and p.feature_code not in ("PCLI", "PCL", "PCLD", "CONT"):
+        return 1
+    if p.feature_class is None and p.lat is None:
+        return 3      # not in the gazetteer: most likely a village the gazetteer does not know
+    return 0
+
+
+def _paragraph_break(gap: str) -> bool:
+    return "\u2028" in gap or "\u2029" in gap or re.search(r"\n[ \t\xa0]*\n", gap) is not None
+
+
+def _of_an_actor(tok: Token, actors: Sequence[Actor]) -> bool:
+    """"The leaders of Germany, ... and Italy": a place that only says whose an actor is."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "conj":
+            cur = cur.head
+            continue
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.i != cur.head.i:
+            owner = cur.head.head
+            return any(a.start <= owner.idx < a.end for a in actors)
+        return False
+    return False
+
+
+def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body_start: int = 0,
+              frame: bool = False) -> tuple[Place | None, float]:
+    """Where the mention happened, and how sure (the score of the place's attachment; 0.5 when borrowed
+    from an earlier sentence). A place named as an actor ("condemned Moscow") is not where it happened; for
+    a speech act (`frame`: a promise, a demand) neither is a place inside what it promises or demands."""
+    s0, s1 = m.unit
+    doc = m.sent.doc
+    floor = body_start if m.token.idx >= body_start else 0
+    scored = []
+    for p in places:
+        if not (s0 <= p.start < s1) or p.start < floor:
+            continue
+        tok = token_at(doc, p.start)
+        if tok is None or _of_an_actor(tok, actors):
+            continue
+        score = _loc_score(tok, m.token)
+        if frame and score == 1.5:
+            continue
+        if any(_overlaps(a.start, a.end, p.start, p.end) for a in actors):
+            score -= 1.5
+        scored.append((score, specificity(p), -abs(tok.i - m.token.i), p))
+    if scored:
+        best = max(scored, key=lambda x: x[:3])
+        return (best[3], best[0]) if best[0] > 0 else (None, 0.0)
+    text = text_of(doc)
+    earlier = [p for p in places if floor <= p.start < s0 and not _paragraph_break(text[p.end:s0])
+               and not any(_overlaps(a.start, a.end, p.start, p.end) for a in actors)]
+    if not earlier:
+        return None, 0.0
+    last = max(earlier, key=lambda p: p.start)
+    tok = token_at(doc, last.start)
+    same = [p for p in earlier if tok is not None and (q := token_at(doc, p.start)) is not None
+            and q.sent.start == tok.sent.start]
+    return max(same or [last], key=lambda p: (specificity(p), p.start)), 0.5
+
+
+def resolved_place(place: Place | None, places: Sequence[Place], unit: tuple[int, int]) -> tuple[Place | None, bool]:
+    """The place itself when the gazetteer resolved it; else the most specific resolved place named in the
+    same sentence after it ("in Abu Rasin, in the countryside of Al-Hasakeh"), flagged as a fallback."""
+    if place is None or place.lat is not None:
+        return place, False
+    later = [p for p in places if unit[0] <= p.start < unit[1] and p.lat is not None and p.start > place.start
+             and specificity(p) > 0]
+    if not later:
+        later = [p for p in places if unit[0] <= p.start < unit[1] and p.lat is not None and specificity(p) > 0]
+    if not later:
+        return place, False
+    return max(later, key=lambda p: (specificity(p), -p.start)), True
+
+
+def geo_precision(place: Place | None, fallback: bool, text: str) -> int | None:
+    """ACLED geo-precision: 1 the town itself, 2 near or part of a town, 3 a region or country."""
+    if place is None:
+        return None
+    spec = specificity(place)
+    if spec < 3 or place.lat is None:
+        return 3
+    if fallback:
+        return 2
+    before = text[max(0, place.start - 40):place.start].lower().split()
+    return 2 if any(w.strip(",.()") in NEAR_WORDS for w in before[-4:]) else 1
+
+
+def _dated(t: TimeExpr) -> bool:
+    return t.type in ("DATE", "TIME") and bool(t.value) and DATE_VALUE.match(t.value or "") is not None
+
+
+def time_for(m: Mention, times: Sequence[TimeExpr], body_start: int = 0,
+             published: str | None = None) -> tuple[TimeExpr | None, bool]:
+    """The date of the mention and whether it is its sentence's own: a dated time expression of the sentence
+    (not the dateline's), preferring one in the trigger's clause, then one that says more than the publication
+    date ("yesterday" over "today"), then a full calendar date, then the nearest. Failing that, narrative time
+    carries over: the last date mentioned earlier in the same paragraph of the body, else the last one in the
+    body's first paragraph."""
+    s0, s1 = m.unit
+    doc = m.sent.doc
+    floor = body_start if m.token.idx >= body_start else 0
+    chain = {x.i for x in clause_chain(m.token)}
+    scored = []
+    for t in times:
+        if not (s0 <= t.start < s1) or t.start < floor or not _dated(t):
+            continue
+        tok = token_at(doc, t.start)
+        if tok is None:
+            continue
+        near = any(a.i in chain for a in [tok, *tok.ancestors][:4])
+        informative = (t.value or "")[:10] != published
+        full = t.type == "DATE" and len(t.value or "") == 10
+        scored.append((near, informative, full, -abs(tok.i - m.token.i), t))
+    if scored:
+        best = max(scored, key=lambda x: x[:4])
+        return best[4], best[0]         # its own only when in the trigger's clause, not the report's date
+    text = text_of(doc)
+    earlier = sorted((t for t in times if floor <= t.start < s0 and _dated(t) and len(t.value or "") >= 10),
+                     key=lambda t: -t.start)
+    if not earlier:
+        return None, False
+    if not _paragraph_break(text[earlier[0].end:s0]):
+        return earlier[0], False
+    first_break = next((mm.start() for mm in re.finditer(r"\n[ \t\xa0]*\n|[\u2028\u2029]", text)
+                        if mm.start() > floor and text[floor:mm.start()].strip()), None)
+    lead = [t for t in earlier if first_break is None or t.start < first_break]
+    return (lead[0], False) if lead else (None, False)
