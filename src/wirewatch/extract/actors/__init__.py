@@ -136,7 +136,8 @@ def find_actors(doc: Doc, found: Found, lx: ActorLexicon) -> list[Actor]:
         if m.end <= m.start:
             continue
         country = m.country
-        if country is None and home is not None and m.kind in DEFAULT_COUNTRY_KINDS and not m.person:
+        if country is None and home is not None and m.kind in DEFAULT_COUNTRY_KINDS and not m.person \
+                and not _is_outlet(m, lx):
             country = home                 # "the police", "gunmen": the country the article is about
         name = m.name or text[m.start:m.end]
         acled_name, inter = identity(text[m.start:m.end], name, m.kind, country, home, _is_outlet(m, lx))

@@ -28,7 +28,7 @@ __all__ = ["AcledTable", "acled_table", "home_country", "identity"]
 STATE_KINDS = frozenset({"MIL", "SPY", "COP", "GOV", "LEG", "JUD"})
 FORCES = frozenset({"MIL", "SPY", "COP"})
 DEFAULT_COUNTRY_KINDS = frozenset({"MIL", "SPY", "COP", "GOV", "LEG", "JUD", "REB", "OPP", "ACT", "CVL", "REF",
-                                   "LAB", "EDU", "HLH", "REL", "BUS"})
+                                   "LAB", "EDU", "HLH", "REL", "BUS", "MED", "ELI"})
 
 
 @dataclass(frozen=True)

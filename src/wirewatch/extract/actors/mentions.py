@@ -105,9 +105,21 @@ def _first_conjunct(t: Token) -> Token:
     return t
 
 
+def _in_parentheses(t: Token) -> bool:
+    """"in Baligubadle town (Hargeysa, Waqooyi Galbeed)": a name in brackets only says where."""
+    text = text_of(t.doc)
+    before = text[max(0, t.idx - 60):t.idx]
+    return before.rfind("(") > before.rfind(")")
+
+
 def _is_agentive(t: Token) -> bool:
     """Subject, object or 'talks with X'-style argument: a place named there acts as its government."""
+    if _in_parentheses(t):
+        return False
     t = _first_conjunct(t)
+    if t.dep_ == "appos" and (t.head.ent_type_ in ("GPE", "LOC", "FAC") or t.head.lemma_.lower() in
+                              ("town", "city", "village", "district", "province", "region", "area", "county")):
+        return False                                    # "Kharkiv, a city in the east" / "Mosul, Nineveh"
     if t.dep_ == "pobj" and t.head.lower_ == "to":       # "sent arms to X", not "returned to X"
         return t.head.head.lemma_.lower() not in _MOTION
     return t.dep_ in _AGENT_DEPS or (t.dep_ == "pobj" and t.head.lower_ in _AGENT_PREPS)

@@ -26,7 +26,7 @@ from .mentions import Mention, find_mentions
 from .order import body_start, main_first
 from .roles import actors_for, read_roles
 from .status import read_status
-from .where import geo_precision, place_for, resolved_place, specificity, time_for
+from .where import coherent, geo_precision, place_for, resolved_place, specificity, time_for
 
 __all__ = ["find", "stage"]
 
@@ -62,7 +62,7 @@ def _read_mentions(doc: Doc, found: Found, start: int) -> list[Mention]:
         code_modes(m)
     mentions = recode(mentions, doc, found.actors)
     for m in mentions:
-        actors_for(m, found.actors, doc, start)
+        actors_for(m, found.actors, doc, start, found.places)
         m.place, m.place_score = place_for(m, found.places, found.actors, start, frame=(m.action or m.type) in FRAMES)
     return [m for m in mentions if not m.purpose]
 
@@ -77,14 +77,24 @@ def _best(h: Happening, attr: str):
 
 def _place(h: Happening, found: Found):
     """The most specific well-attached place of the happening's mentions (the lead's on a tie); a place
-    only loosely tied to a meeting or statement (elsewhere in its sentence) is not where it happened."""
+    only loosely tied to a meeting or statement (elsewhere in its sentence) is not where it happened, and a
+    place the gazetteer read in a way that fits none of the places named with it gives way to one that fits."""
     floor = 1.0 if family(h.lead) in ("violence", "protest", "riot", "arrest", "damage", "seize", "abduct") else 1.5
     cands = [(m.place_score >= 2, specificity(m.place), m is h.lead, -k, m) for k, m in enumerate(h.mentions)
              if m.place is not None and (m.place_score >= floor or m.place_score == 0.5)]
     if not cands:
         return None, False
     m = max(cands, key=lambda c: c[:4])[4]
-    return resolved_place(m.place, found.places, m.unit)
+    place, fallback = resolved_place(m.place, found.places, m.unit)
+    if place is None or place.lat is None:
+        return place, fallback
+    named = [p for p in found.places if any(x.unit[0] <= p.start < x.unit[1] for x in h.mentions)]
+    if coherent(place, named):
+        return place, fallback
+    fits = [p for p in named if p.lat is not None and specificity(p) > 0 and coherent(p, named)]
+    if not fits:
+        return place, fallback
+    return max(fits, key=lambda p: (specificity(p), -p.start)), True
 
 
 def _time(h: Happening):

@@ -138,6 +138,8 @@ def _content_of(m: Mention, frame: Mention) -> bool:
     ceasefire", "accused X of shelling"); not through a relative clause or a setting ("agreed in a call")."""
     t = frame.token
     doc = t.doc
+    if m.token.i < t.i:
+        return False                     # what is promised or demanded is told after the act
     if m.token.i == t.i + 2 and doc[t.i + 1].lower_ == "to" and t.pos_ in ("NOUN", "PROPN"):
         return True                      # "the offer to scale back ...", whatever the parse made of it
     if (frame.action or frame.type) == "ACCUSE" and m.token.i > t.i and any(

@@ -19,7 +19,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from ...model import Actor
+from ...model import Actor, Place
 from .lexicon import word_list
 from .mentions import Mention
 from .syntax import NOUN_POS, VERB_POS, direct_object, subject
@@ -65,6 +65,11 @@ def sources(t: Token) -> list[Token]:
     subj = subject(t)
     if subj is not None and not _victim_subject(t):
         out.append(subj)
+    if subj is None and (t.tag_ == "VBN" or t.pos_ in NOUN_POS):   # "killed in a drive-by shooting by armed men"
+        out += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                for n in c.children if n.dep_ == "pobj"
+                for b in n.children if b.dep_ == "prep" and b.lower_ == "by"
+                for g in b.children if g.dep_ == "pobj"]
     if t.pos_ in NOUN_POS:
         if t.lemma_.lower() in word_list("intransitive"):   # "the withdrawal of some troops"
             out += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -200,6 +205,13 @@ def _is_outlet(a: Actor, doc: Doc) -> bool:
     return span is not None and any(t.pos_ == "PROPN" or t.is_upper for t in span)
 
 
+def _town(a: Actor, places: Sequence[Place]) -> bool:
+    """An actor that is a town or district named as if it acted ("shelled Ankawi"): where a violent act
+    happened, not who it was done to (countries stay actors: "Russia attacked Ukraine")."""
+    return any(p.start <= a.start < p.end and p.feature_code not in ("PCLI", "PCL", "PCLD", "PCLIX")
+               for p in places)
+
+
 def _usable(a: Actor | None, m: Mention, doc: Doc, body_start: int) -> bool:
     if a is None:
         return False
@@ -216,17 +228,19 @@ def _usable(a: Actor | None, m: Mention, doc: Doc, body_start: int) -> bool:
     return True
 
 
-def actors_for(m: Mention, actors: Sequence[Actor], doc: Doc, body_start: int = 0) -> None:
+def actors_for(m: Mention, actors: Sequence[Actor], doc: Doc, body_start: int = 0,
+               places: Sequence[Place] = ()) -> None:
     """Set the mention's actor1 and actor2 (model.Actor or None) from its source and target tokens."""
     a1 = next((a for a in (actor_for(t, actors) for t in [m.source, *m.other_sources])
                if _usable(a, m, doc, body_start)), None)
-    a2 = None
-    for tok in [m.target, *m.others]:
-        cand = actor_for(tok, actors)
-        if _usable(cand, m, doc, body_start) and not (a1 is not None and cand.id == a1.id):
-            a2 = cand
-            break
+    violent = (m.action or m.type) in ("ASSAULT", "COERCE")
+
+    def fits(a: Actor | None) -> bool:
+        return _usable(a, m, doc, body_start) and not (a1 is not None and a.id == a1.id) \
+            and not (violent and _town(a, places))
+
+    a2 = next((a for a in (actor_for(t, actors) for t in [m.target, *m.others]) if fits(a)), None)
     if a2 is None:
         cand = actor_after(m.token, actors, a1)
-        a2 = cand if _usable(cand, m, doc, body_start) else None
+        a2 = cand if fits(cand) else None
     m.actor1, m.actor2 = a1, a2

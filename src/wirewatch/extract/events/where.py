@@ -16,6 +16,7 @@ else a carried one, else the article's date with a null precision (the date it w
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Sequence
 
@@ -34,6 +35,7 @@ NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "vicinity", "s
                         "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres",
                         "kilometers", "miles", "area", "countryside", "suburb", "suburbs", "district", "neighbourhood",
                         "neighborhood", "part", "outside", "rural", "periphery", "environs"})
+TOPIC_PREPS = frozenset({"including", "about", "regarding", "concerning", "over"})
 DATE_VALUE = re.compile(r"^\d{4}(-\d\d(-\d\d)?|-W\d\d)?")
 
 
@@ -46,7 +48,7 @@ def _loc_score(tok: Token, trigger: Token) -> float:
     on a word above the trigger in its clause; 1.5: inside a clause below the trigger; 1: after a place
     preposition elsewhere in the sentence; 0: elsewhere (e.g. 'Russia' in "Russia's economy")."""
     chain = {x.i for x in clause_chain(trigger)}
-    cur, steps, located, nested = tok, 0, False, False
+    cur, steps, located, nested, topic = tok, 0, False, False, False
     while cur.head.i != cur.i:
         head = cur.head
         is_loc = cur.dep_ == "prep" and cur.lower_ in LOC_PREPS
@@ -54,9 +56,10 @@ def _loc_score(tok: Token, trigger: Token) -> float:
         if head.i == trigger.i:
             if nested:
                 return 1.5
-            if steps > 3:
-                return 0.75                  # deep inside the trigger's object: a topic, not a setting
+            if topic and steps > 2:
+                return 0.75                  # inside what the trigger is about: a topic, not a setting
             return 3.0 if is_loc else 2.5
+        topic = topic or cur.dep_ == "dobj" or (cur.dep_ == "prep" and cur.lower_ in TOPIC_PREPS)
         if is_loc and head.i in chain:
             return 2.0
         nested = nested or cur.dep_ in CLAUSE_DEPS or cur.dep_ == "xcomp"
@@ -115,10 +118,12 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
             continue
         if any(_overlaps(a.start, a.end, p.start, p.end) for a in actors):
             score -= 1.5
-        scored.append((score, specificity(p), -abs(tok.i - m.token.i), p))
+        # a place named only to say where another is ("(Hargeysa, Waqooyi Galbeed)", "in Guadalajara,
+        # Jalisco") gives way to the place it locates, whatever their specificity
+        scored.append((score, not is_context(p, places, text_of(doc)), specificity(p), -abs(tok.i - m.token.i), p))
     if scored:
-        best = max(scored, key=lambda x: x[:3])
-        return (best[3], best[0]) if best[0] > 0 else (None, 0.0)
+        best = max(scored, key=lambda x: x[:4])
+        return (best[4], best[0]) if best[0] > 0 else (None, 0.0)
     text = text_of(doc)
     earlier = [p for p in places if floor <= p.start < s0 and not _paragraph_break(text[p.end:s0])
                and not any(_overlaps(a.start, a.end, p.start, p.end) for a in actors)]
@@ -129,6 +134,30 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
     same = [p for p in earlier if tok is not None and (q := token_at(doc, p.start)) is not None
             and q.sent.start == tok.sent.start]
     return max(same or [last], key=lambda p: (specificity(p), p.start)), 0.5
+
+
+def is_context(p: Place, places: Sequence[Place], text: str) -> bool:
+    """A place named only to say where another one is: in brackets after it, or after it and a comma."""
+    before = text[max(0, p.start - 80):p.start]
+    if before.rfind("(") > before.rfind(")"):
+        return True
+    return any(0 <= p.start - q.end <= 2 and text[q.end:p.start].strip() in (",", "") and q.start < p.start
+               for q in places)
+
+
+def _km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def coherent(p: Place, others: Sequence[Place]) -> bool:
+    """Does the gazetteer's reading of `p` fit the other places named with it (one within 60 km, or the same
+    province)? A neighbourhood the gazetteer took for a town elsewhere does not."""
+    named = [q for q in others if q is not p and q.lat is not None and q.text != p.text and specificity(q) > 0]
+    if p.lat is None or not named:
+        return True
+    return any(_km(p, q) <= 60 or (p.admin1 and (p.admin1 == q.admin1 or p.admin1 == q.name)) for q in named)
 
 
 def resolved_place(place: Place | None, places: Sequence[Place], unit: tuple[int, int]) -> tuple[Place | None, bool]:

@@ -81,6 +81,14 @@ def _first(feature: str, words: set[str]) -> str | None:
     return next((value for lemma, value in cues().get(feature, ()) if lemma in words), None)
 
 
+def _close(m: Mention) -> list[Token]:
+    """The words closest to the trigger: its compounds, object, instrument ("with rockets") and subject."""
+    t = m.token
+    out = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod", "dobj", "nsubj", "nsubjpass", "agent")]
+    out += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "by", "using") for g in c.subtree]
+    return [w for x in out for w in x.subtree] if out else []
+
+
 def _phrase(m: Mention) -> list[Token]:
     """The mention's own phrase: trigger, its non-clausal dependents, its head word, its subject."""
     t = m.token
@@ -124,11 +132,17 @@ def _agent(h: Happening) -> str:
     return "none"
 
 
+def _place_actor(a) -> bool:
+    """An actor that is only a town or district named as if it acted ("shelled Ankawi"): not a victim."""
+    return a.kind == "GOV" and a.inter == 1 and a.text[:1].isupper() and a.acled_name is not None \
+        and a.acled_name.startswith("Government of") and a.name == a.text.removeprefix("the ").strip()
+
+
 def _victim(h: Happening) -> str:
+    """armed, civilian, protester or none: from the words of the targets and of the counted dead, else from
+    actor2's inter code."""
     words: set[str] = set()
     for m in h.mentions:
-        if m.actor2 is not None and m.actor2.inter:
-            return VICTIM_INTER[m.actor2.inter]
         for x in [m.target, *m.others[:1]]:
             if x is not None:
                 words |= _words([x]) | _words(c for c in x.children if c.dep_ in ("compound", "amod"))
@@ -138,7 +152,13 @@ def _victim(h: Happening) -> str:
     armed = {lemma for lemma, v in cues().get("victim", ()) if v == "armed"}
     if words & armed:
         return "armed"
-    return _first("victim", words) or "none"
+    found = _first("victim", words)
+    if found:
+        return found
+    for m in h.mentions:
+        if m.actor2 is not None and m.actor2.inter and not _place_actor(m.actor2):
+            return VICTIM_INTER[m.actor2.inter]
+    return "none"
 
 
 def features(h: Happening, scope: list[Token]) -> dict[str, str]:
@@ -150,12 +170,12 @@ def features(h: Happening, scope: list[Token]) -> dict[str, str]:
     phrase = _words(t for m in h.mentions for t in _phrase(m))
     scope_words = _words(scope) if scope else phrase
     f = {"family": fam, "agent": _agent(h), "victim": _victim(h)}
-    means = _first("means", phrase)
-    if means is None and fam == "violence":
-        means = _first("means", scope_words - {"shot", "shoot"}) if any(m.mode for m in h.mentions) else None
-    f["means"] = means or _mode_means(h) or "none"
-    f["reciprocal"] = "yes" if _first("reciprocal", phrase) or f["victim"] == "armed" and f["agent"] in (
-        "state", "rebel", "militia", "external") and _reciprocal_pair(h) else "no"
+    triggers = _words(t for m in h.mentions for t in [*m.tokens, *m.merged])
+    close = _words(t for m in h.mentions for t in _close(m))
+    f["means"] = _first("means", triggers) or _first("means", close) or _first("means", phrase) \
+        or _mode_means(h) or "none"
+    f["reciprocal"] = "yes" if _first("reciprocal", triggers | close | {m.token.head.lemma_.lower() for m in h.mentions}) \
+        else "no"
     f["territory"] = _territory(h, f["agent"])
     if fam in DEMONSTRATION:
         f["demonstration"] = "yes" if any((m.action or m.type) == "PROTEST" for m in h.mentions) \
@@ -192,10 +212,6 @@ def _from_place(m: Mention) -> bool:
                                                                for g in c.children) for c in m.token.children)
 
 
-def _reciprocal_pair(h: Happening) -> bool:
-    return any(m.actor1 is not None and m.actor2 is not None for m in h.mentions)
-
-
 MODE_MEANS = {"aerial": "air", "drone": "drone", "shelling": "shelling", "explosives": "explosive",
               "suicide-attack": "suicide", "firearms": "firearms", "primitive": "primitive", "sexual": "sexual",
               "beat": "primitive"}
@@ -209,9 +225,16 @@ STATE_WORDS = frozenset({"police", "policeman", "officer", "force", "army", "sol
                          "security", "government", "military", "guard"})
 
 
+PATIENTS = frozenset({"protester", "protestor", "demonstrator", "participant", "crowd", "people", "person",
+                      "they", "them", "activist", "student", "worker", "dozen", "several", "some", "many", "number",
+                      "organizer", "organiser", "rioter", "marcher", "youth", "farmer", "resident", "villager"})
+
+
 def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str]) -> str | None:
-    """The first cue of `feature` among the scope's tokens; a "-verb" cue counts only as a verb whose subject
-    is none of `not_by` (protesters torched a bus; not "a protest against the torching of a bus")."""
+    """The first cue of `feature` among the scope's tokens. A "-verb" cue counts only as a verb outside a
+    relative clause; for crowd violence its subject is not the police or army (protesters torched a bus,
+    not "a protest against the torching of a bus"); for an intervention its patient is the crowd
+    ("police arrested dozens", not "he was arrested in connection with ...")."""
     table: dict[str, str] = {}
     for lemma, value in cues().get(feature, ()):
         table.setdefault(lemma, value)
@@ -220,11 +243,16 @@ def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str]) -> str 
         if value is None:
             continue
         if value.endswith("-verb"):
-            if t.pos_ != "VERB" or t.dep_ in ("amod", "compound"):
+            if t.pos_ != "VERB" or t.dep_ in ("amod", "compound", "relcl"):
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lemma_.lower() in not_by:
                 continue
+            if feature == "intervention":
+                patient = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                if patient is not None and patient.lemma_.lower() not in PATIENTS and not any(
+                        g.lemma_.lower() in PATIENTS for g in patient.subtree):
+                    continue
             value = value[:-len("-verb")]
         return value
     return None
