@@ -130,7 +130,7 @@ def find_actors(doc: Doc, found: Found, lx: ActorLexicon) -> list[Actor]:
     text = found.text
     mentions = _resolve(find_mentions(doc, lx, found.places), doc, text)
     parties = _sides(mentions, doc)
-    home = None if parties else home_country(found.places)
+    home = None if parties else home_country(found.places, text)
     actors: list[Actor] = []
     for m in mentions:
         if m.end <= m.start:

@@ -68,13 +68,21 @@ def acled_table() -> AcledTable:
     return AcledTable(words, kinds, names)
 
 
-def home_country(places: Sequence[Place]) -> str | None:
-    """The country most of the article's resolved places are in (the first named on a tie)."""
-    counts = Counter(p.country_code for p in places if p.country_code and p.lat is not None)
-    if not counts:
+def home_country(places: Sequence[Place], text: str = "") -> str | None:
+    """The country the article is about: the country most of its resolved places are in, a place in
+    brackets or after a comma ("Arada (Tripoli)", "Guaira, Parana": the well-known name that says where
+    the other is) and a province or capital counting double; the first named wins a tie."""
+    weights: Counter = Counter()
+    for p in places:
+        if not p.country_code or p.lat is None:
+            continue
+        before = text[max(0, p.start - 60):p.start]
+        context = before.rfind("(") > before.rfind(")") or before.rstrip().endswith(",")
+        weights[p.country_code] += 2 if context or p.feature_code in ("ADM1", "PPLC", "PPLA") else 1
+    if not weights:
         return None
-    best = max(counts.values())
-    return next(p.country_code for p in places if p.country_code and counts[p.country_code] == best)
+    best = max(weights.values())
+    return next(p.country_code for p in places if p.country_code and weights[p.country_code] == best)
 
 
 def _fill(pattern: str, name: str, country: str | None, table: AcledTable) -> str:

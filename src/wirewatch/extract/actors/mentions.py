@@ -84,6 +84,16 @@ def _country(tokens: list[Token], lx: ActorLexicon) -> str | None:
     return None
 
 
+def _of_country(root: Token, lx: ActorLexicon) -> str | None:
+    """"military forces of Armenia", "the police of Belarus": the country in the head's "of" phrase."""
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.text in lx.countries and g.pos_ == "PROPN":
+                    return lx.countries[g.text]
+    return None
+
+
 def _place_country(start: int, end: int, places: tuple[Place, ...]) -> str | None:
     for p in places:
         if p.start < end and start < p.end and p.country_code:
@@ -177,7 +187,7 @@ def _chunk_mention(chunk: Span, lx: ActorLexicon, dict_spans, places) -> Mention
     in_place = any(p.start <= root.idx < p.end for p in places) or root.text in lx.countries
     person = root.ent_type_ == "PERSON" and root.pos_ == "PROPN" and not in_place
     m = Mention(start, end, root, owner=owner)
-    m.country = _country(tokens, lx)
+    m.country = _country(tokens, lx) or _of_country(root, lx)
     if entry is not None:
         m.name, m.kind = entry.name, entry.kind
         m.country = entry.country or m.country

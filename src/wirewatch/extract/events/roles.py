@@ -169,7 +169,7 @@ def actor_for(tok: Token | None, actors: Sequence[Actor]) -> Actor | None:
             if found is not None:
                 return found
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "by"):
             sub = [a for a in actors if _overlaps(a.start, a.end, c.idx, c.right_edge.idx + len(c.right_edge))]
             if sub:
                 return min(sub, key=lambda a: a.start)
