@@ -139,26 +139,31 @@ def _place_actor(a) -> bool:
 
 
 def _victim(h: Happening) -> str:
-    """armed, civilian, protester or none: from the words of the targets and of the counted dead, else from
-    actor2's inter code."""
+    """armed (soldiers, fighters, positions, a patrol), civilian, protester or none. Read from the words of
+    the targets and of the counted dead, then from actor2's inter code; one-sided violence done to anyone
+    not named as armed (a delegate, a family, a village, trucks) is done to civilians."""
     words: set[str] = set()
+    targeted = False
     for m in h.mentions:
         for x in [m.target, *m.others[:1]]:
-            if x is not None:
-                words |= _words([x]) | _words(c for c in x.children if c.dep_ in ("compound", "amod"))
+            if x is not None and x.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                targeted = True
+                words |= _words([x]) | _words(c for c in x.children if c.dep_ in ("compound", "amod", "poss"))
+                words |= _words(g for c in x.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
     for f in h.figures:
         if f.category in ("killed", "injured", "killed_or_injured"):
+            targeted = True
             words |= set((f.who or "").lower().split()) | set(f.text.lower().split())
     armed = {lemma for lemma, v in cues().get("victim", ()) if v == "armed"}
     if words & armed:
         return "armed"
-    found = _first("victim", words)
-    if found:
-        return found
     for m in h.mentions:
         if m.actor2 is not None and m.actor2.inter and not _place_actor(m.actor2):
             return VICTIM_INTER[m.actor2.inter]
-    return "none"
+    found = _first("victim", words)
+    if found:
+        return found
+    return "civilian" if targeted else "none"
 
 
 def features(h: Happening, scope: list[Token]) -> dict[str, str]:
