@@ -33,7 +33,8 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dob
                           "nsubjpass", "compound", "amod", "relcl", "attr", "oprd", "dative", "npadvmod"})
 # What a happening of one family takes in from the sentences right after its mention.
 ABSORBS = {
-    "protest": {"arrest", "violence", "damage", "request", "accuse", "reject"},
+    "protest": {"arrest", "violence", "damage", "request", "accuse", "reject", "concede", "coerce", "release",
+                "consult", "mobilize"},
     "violence": {"damage", "arrest", "abduct", "seize", "release", "retreat"},
     "riot": {"arrest", "violence", "damage", "request"},
 }

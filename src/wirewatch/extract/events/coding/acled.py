@@ -180,7 +180,7 @@ def features(h: Happening, scope: list[Token]) -> dict[str, str]:
     f["means"] = _first("means", triggers) or _first("means", close) or _first("means", phrase) \
         or _mode_means(h) or "none"
     f["reciprocal"] = "yes" if _first("reciprocal", triggers | close | {m.token.head.lemma_.lower() for m in h.mentions}) \
-        else "no"
+        or scope_words & SHOOTOUT else "no"
     f["territory"] = _territory(h, f["agent"])
     if fam in DEMONSTRATION:
         f["demonstration"] = "yes" if any((m.action or m.type) == "PROTEST" for m in h.mentions) \
@@ -226,11 +226,14 @@ def _mode_means(h: Happening) -> str | None:
     return next((MODE_MEANS[m.mode] for m in h.mentions if m.mode in MODE_MEANS), None)
 
 
+SHOOTOUT = frozenset({"clash", "clashes", "shoot-out", "shootout", "gunbattle", "firefight", "skirmish",
+                      "crossfire", "exchange"})   # both sides fought, wherever the sentence says so
 STATE_WORDS = frozenset({"police", "policeman", "officer", "force", "army", "soldier", "troop", "authority",
                          "security", "government", "military", "guard"})
 
 
 PATIENTS = frozenset({"protester", "protestor", "demonstrator", "participant", "crowd", "people", "person",
+                      "sit-in", "sit", "protest", "demonstration", "rally", "march", "gathering", "group",
                       "they", "them", "activist", "student", "worker", "dozen", "several", "some", "many", "number",
                       "organizer", "organiser", "rioter", "marcher", "youth", "farmer", "resident", "villager"})
 
