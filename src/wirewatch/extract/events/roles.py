@@ -111,6 +111,9 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
             victim = t.head
         if victim is not None:
             out.append(victim)
+    if t.dep_ == "conj" and t.head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass", "nsubj")
+                                                               for c in t.children):
+        out += [c for c in t.head.children if c.dep_ in ("nsubjpass", "dobj")]   # "was tied up and beaten"
     co_subject = [c for c in source.children if c.dep_ == "conj"] if source is not None else []
     if type_ in ("CONSULT", "AGREE", "COOPERATE"):
         out += _prep_objects(t, preps)
@@ -136,7 +139,7 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
             if _depth < 2:
                 out += targets(c, "", None, _depth + 1)
     seen: set[int] = set() if source is None else {source.i}
-    return [x for x in out if not (x.i in seen or seen.add(x.i))]
+    return [x for x in out if x.ent_type_ not in ("DATE", "TIME") and not (x.i in seen or seen.add(x.i))]
 
 
 def read_roles(m: Mention) -> None:

@@ -157,8 +157,9 @@ def _victim(h: Happening) -> str:
     armed = {lemma for lemma, v in cues().get("victim", ()) if v == "armed"}
     if words & armed:
         return "armed"
+    agents = {m.actor1.name for m in h.mentions if m.actor1 is not None}
     for m in h.mentions:
-        if m.actor2 is not None and m.actor2.inter and not _place_actor(m.actor2):
+        if m.actor2 is not None and m.actor2.inter and not _place_actor(m.actor2) and m.actor2.name not in agents:
             return VICTIM_INTER[m.actor2.inter]
     found = _first("victim", words)
     if found:
