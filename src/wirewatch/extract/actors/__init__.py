@@ -118,6 +118,13 @@ def _sides(mentions: list[Mention], doc: Doc) -> set[str]:
     return set(top) if len(top) == 2 else set()
 
 
+def _named(doc: Doc, m: Mention) -> bool:
+    """Does the mention name someone ("the Bush administration")? Only unnamed role nouns ("the police",
+    "villagers") take the article's country."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "PROPN" for t in span)
+
+
 def _is_outlet(m: Mention, lx: ActorLexicon) -> bool:
     """A news outlet ("Reuters", "the Interfax news agency"), not journalists as people."""
     return m.kind == "MED" and m.name is not None and m.name.lower() not in lx.roles \
@@ -137,7 +144,7 @@ def find_actors(doc: Doc, found: Found, lx: ActorLexicon) -> list[Actor]:
             continue
         country = m.country
         if country is None and home is not None and m.kind in DEFAULT_COUNTRY_KINDS and not m.person \
-                and not _is_outlet(m, lx):
+                and not _is_outlet(m, lx) and not _named(doc, m):
             country = home                 # "the police", "gunmen": the country the article is about
         name = m.name or text[m.start:m.end]
         acled_name, inter = identity(text[m.start:m.end], name, m.kind, country, home, _is_outlet(m, lx))

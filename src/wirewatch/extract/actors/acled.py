@@ -69,13 +69,13 @@ def acled_table() -> AcledTable:
 
 
 def home_country(places: Sequence[Place], text: str = "") -> str | None:
-    """The country the article is about: the country most of its resolved places are in, a place in
+    """The country the article is set in: the country most of its resolved towns and provinces are in, a place in
     brackets or after a comma ("Arada (Tripoli)", "Guaira, Parana": the well-known name that says where
     the other is) and a province or capital counting double; the first named wins a tie."""
     weights: Counter = Counter()
     for p in places:
-        if not p.country_code or p.lat is None:
-            continue
+        if not p.country_code or p.lat is None or p.feature_code in ("PCLI", "PCL", "PCLD", "PCLIX", "PCLS"):
+            continue                      # a country named is not yet where the article is set
         before = text[max(0, p.start - 60):p.start]
         context = before.rfind("(") > before.rfind(")") or before.rstrip().endswith(",")
         weights[p.country_code] += 2 if context or p.feature_code in ("ADM1", "PPLC", "PPLA") else 1

@@ -64,7 +64,9 @@ def _read_mentions(doc: Doc, found: Found, start: int) -> list[Mention]:
     for m in mentions:
         actors_for(m, found.actors, doc, start, found.places)
         m.place, m.place_score = place_for(m, found.places, found.actors, start, frame=(m.action or m.type) in FRAMES)
-    return [m for m in mentions if not m.purpose]
+    # a goal ("to disarm ...", "in order to ...") is no happening, unless the sentence tells nothing else
+    told = {m.sent.start for m in mentions if not m.purpose}
+    return [m for m in mentions if not m.purpose or m.sent.start not in told]
 
 
 def _best(h: Happening, attr: str):

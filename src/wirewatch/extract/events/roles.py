@@ -8,7 +8,8 @@ specific prepositions (`attack on`, `aid to`), the subject of a complement claus
 subject is its victim ("two soldiers killed", "a man died") gives the victim as target.
 
 Reported speech: "X said Y attacked Z" is Y's act on Z; X is the claim's source and never the event's actor
-unless X did it ("Hungary said it will send aid": *it* is the speaker). Never an actor either: the dateline
+unless X did it ("Hungary said *it* will send aid": only a pronoun subject of the reported clause brings in
+the speaker). Never an actor either: the dateline
 city ("KHARKIV, May 2 -"), an outlet ("Reuters", "Interfax news agency"), a place named only as where it
 happened.
 """
@@ -20,7 +21,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from ...model import Actor, Place
-from .lexicon import word_list
+from .lexicon import load_lexicon, word_list
 from .mentions import Mention
 from .syntax import NOUN_POS, VERB_POS, direct_object, subject
 
@@ -81,8 +82,10 @@ def sources(t: Token) -> list[Token]:
         while cur.dep_ in ("pobj", "prep", "dobj", "nsubjpass", "attr", "conj") and cur.head.i != cur.i:
             direct = direct and cur.dep_ in ("dobj", "nsubjpass", "attr", "conj")
             cur = cur.head
-            if cur.pos_ in VERB_POS:   # "X held talks", "X launched an attack": the light verb's subject
-                verb_subj = subject(cur) if direct and cur.lemma_.lower() in light else None
+            if cur.pos_ in VERB_POS:   # "X held talks", "X reimposed blockades": the verb's subject; not when the
+                # verb is an event of its own ("X condemned the attack": X did not attack)
+                verb_subj = subject(cur) if direct and (cur.lemma_.lower() in light or not _is_trigger(cur)) \
+                    else None
                 if verb_subj is not None:
                     out.append(verb_subj)
                 break
@@ -97,6 +100,11 @@ def sources(t: Token) -> list[Token]:
             cur = cur.head
     seen: set[int] = set()
     return [x for x in out if not (x.i in seen or seen.add(x.i))]
+
+
+def _is_trigger(t: Token) -> bool:
+    lemma = t.lemma_.lower()
+    return lemma in load_lexicon() or lemma in word_list("reporting")
 
 
 def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list[Token]:
@@ -222,12 +230,6 @@ def _usable(a: Actor | None, m: Mention, doc: Doc, body_start: int) -> bool:
         return False
     if _is_outlet(a, doc):
         return False
-    claim = m.claim
-    if claim is not None and claim.source is not None and claim.content.start <= m.token.idx < claim.content.end:
-        src = claim.source
-        if _overlaps(a.start, a.end, src.start, src.end) and not _overlaps(a.start, a.end, claim.content.start,
-                                                                         claim.content.end):
-            return False                                # the source says so; it did not do it
     return True
 
 

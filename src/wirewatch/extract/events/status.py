@@ -233,7 +233,8 @@ def _generic(m: Mention, times: list[TimeExpr]) -> bool:
         (m.time.value or "")[:1].isdigit() and len(m.time.value or "") >= 7
     if t.pos_ in NOUN_POS and lemma in campaign and not dated:
         return True                                   # "the invasion", "34 days of invasion"
-    if t.dep_ == "pobj" and t.head.lower_ == "under":
+    if t.dep_ == "pobj" and t.head.lower_ == "under" and t.lemma_.lower() in ("attack", "fire", "siege", "shelling",
+                                                                           "bombardment", "assault"):
         return True                                   # "cities under attack": a state
     if t.pos_ in NOUN_POS and t.dep_ in ("dobj", "oprd") and t.head.lemma_.lower() in word_list("characterise") \
             and _present_simple(t.head):
@@ -300,7 +301,8 @@ def _predicate(t: Token) -> bool:
         return True                # "her apartment, where windows had been blasted out": a state
     if t.pos_ not in NOUN_POS:
         return False
-    if t.dep_ == "pobj" and t.head.lower_ == "under":
+    if t.dep_ == "pobj" and t.head.lower_ == "under" and t.lemma_.lower() in ("attack", "fire", "siege", "shelling",
+                                                                           "bombardment", "assault"):
         return True
     cur = t
     for _ in range(7):
@@ -322,6 +324,8 @@ def read_status(m: Mention, claims: list[Claim], times: list[TimeExpr]) -> None:
     m.kinds, m.negated_here = own.kinds, own.negated_here
     m.certainty, m.polarity = combine(own, m.claim)
     m.status = own.status
-    m.purpose = own.purpose or _predicate(m.token)
+    m.purpose = (own.purpose and (m.action or m.type) != "PROTEST") or _predicate(m.token)
+    if own.purpose and (m.action or m.type) == "PROTEST":
+        m.status = "occurred"               # "shunned work to protest ...": the act is the protest
     if m.status == "occurred" and _generic(m, times):
         m.status = "generic"

@@ -23,6 +23,8 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 LINE_BREAKS = "\n\u2028\u2029"
 SENTENCE_END = tuple('.!?:"”’)')
+QUANTITY = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "scores",
+                      "million", "millions", "group", "number", "crowd", "handful"})
 CONTROL = frozenset({"force", "urge", "ask", "order", "persuade", "allow", "help", "push", "press", "call",
                      "invite", "tell", "compel", "oblige"})
 
@@ -59,6 +61,14 @@ def subject(t: Token, _seen: int = 0) -> Token | None:
     if t.pos_ not in NOUN_POS and (is_passive(t) or (t.tag_ == "VBN" and t.dep_ == "acl")):
         return None
     for c in t.children:
+        if c.dep_ in ("nsubj", "csubj") and (c.pos_ == "NUM" or c.lemma_.lower() in QUANTITY):
+            of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                       if g.dep_ == "pobj"), None)     # "tens of thousands of students staged ..."
+            while of is not None and (of.pos_ == "NUM" or of.lemma_.lower() in QUANTITY):
+                of = next((g for p in of.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                           if g.dep_ == "pobj"), None)
+            if of is not None:
+                return of
         if c.dep_ in ("nsubj", "csubj") and c.pos_ != "NUM":
             if c.lower_ in RELATIVE and t.dep_ == "relcl":
                 return t.head
