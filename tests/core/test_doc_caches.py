@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wirewatch.extract import ents_of, sentence_bounds, sentence_of, text_of, tokens_of
-from wirewatch.extract.events.coder import trigger_words
+from wirewatch.extract.events.mentions import trigger_words
 from wirewatch.extract.events.lexicon import load_lexicon
 
 TEXT = ("KHARKIV, May 2 (Wirewatch) - Shelling hit a school overnight, officials said.\n\n"

@@ -14,7 +14,7 @@ from fastapi import Depends, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 
-from ..store import Filters, Store, parse_near
+from ..store import Filters, Store, parse_near, parse_status
 
 __all__ = ["StoreDep", "FiltersDep", "Page", "invalid", "get_store", "get_filters", "page_of", "one_more", "check_text"]
 
@@ -57,6 +57,9 @@ def get_filters(
     unverified: Annotated[bool, Query(description="Only rows whose claim is unverified or disputed.")] = False,
     source: Annotated[str | None, Query(max_length=200, description="The outlet (article source).")] = None,
     text: Annotated[str | None, Query(max_length=500, description="Full-text words to match.")] = None,
+    status: Annotated[str | None, Query(max_length=80, description="Event statuses, comma-separated: occurred, "
+                                        "future, hypothetical, generic, or all. Default: occurred.",
+                                        examples=["occurred,future"])] = None,
     limit: Annotated[int, Query(ge=1, description="Rows per page (at most the server's max_page_size).")] = 100,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")] = 0,
 ) -> Filters:
@@ -77,9 +80,13 @@ def get_filters(
         except ValueError as exc:
             raise invalid("query", "near", str(exc).replace("--near", "near"), near) from None
     words = text.strip() if text and text.strip() else None
+    try:
+        statuses = parse_status(status)
+    except ValueError as exc:
+        raise invalid("query", "status", str(exc), status) from None
     return Filters(since=since, until=until, type=type or None, actor=actor or None, country=country.upper() if country else None,
                    place=place or None, near=point, certainty=certainty, unverified=unverified, source=source or None,
-                   text=words, limit=limit, offset=offset)
+                   text=words, limit=limit, offset=offset, status=statuses)
 
 
 FiltersDep = Annotated[Filters, Depends(get_filters)]

@@ -13,8 +13,8 @@ import typer
 
 from ..store import DEFAULT_DB
 from .common import err
-from .store import (Actor, CertaintyOpt, Country, DbOpt, Limit, Near, PlaceOpt, Since, SourceOpt, TypeOpt,
-                    Unverified, Until, make_filters, open_store)
+from .store import (Actor, CertaintyOpt, Country, DbOpt, Limit, Near, PlaceOpt, Since, SourceOpt, StatusOpt,
+                    TypeOpt, Unverified, Until, make_filters, open_store)
 
 
 class ExportFormat(str, Enum):
@@ -35,14 +35,17 @@ def export(fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jso
            db: DbOpt = Path(DEFAULT_DB), since: Since = None, until: Until = None, type: TypeOpt = None,
            actor: Actor = None, country: Country = None, place: PlaceOpt = None, near: Near = None,
            certainty: CertaintyOpt = None, unverified: Unverified = False, source: SourceOpt = None,
+           status: StatusOpt = None,
            limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many rows (0: all).")] = 0) -> None:
     """Export what the filters select: JSON Lines articles, ACLED CSV clusters, GeoJSON or Parquet events.
 
+    Events that occurred by default (--status for the others; ACLED clusters link occurred events only).
     Example: wirewatch export --format geojson --since 2022-03-01 -o events.geojson
     """
     from .. import export as ex
 
-    f = make_filters(since, until, type, actor, country, place, near, certainty, unverified, source, limit)
+    f = make_filters(since, until, type, actor, country, place, near, certainty, unverified, source, limit,
+                     status=status)
     if fmt is ExportFormat.parquet and output is None:
         raise typer.BadParameter("Parquet is binary: give a file with -o FILE", param_hint="--output")
     with open_store(db) as store:
@@ -64,7 +67,8 @@ def export(fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jso
 
 def sitrep(since: Since = None, until: Until = None, place: PlaceOpt = None, db: DbOpt = Path(DEFAULT_DB),
            fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="md | html.")] = ReportFormat.md,
-           output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write.")] = None) -> None:
+           output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write.")] = None,
+           status: StatusOpt = None) -> None:
     """A situation report for a period: by area and kind of event, every line citing its spans.
 
     Example: wirewatch sitrep --since 2022-03-29 --until 2022-03-30 --place Mykolaiv
@@ -72,8 +76,9 @@ def sitrep(since: Since = None, until: Until = None, place: PlaceOpt = None, db:
     from ..export import build_sitrep, render_html, render_markdown
 
     day: dict[str, dt.date | None] = {"since": since.date() if since else None, "until": until.date() if until else None}
+    statuses = make_filters(status=status).status
     with open_store(db) as store:
-        rep = build_sitrep(store, day["since"], day["until"], place)
+        rep = build_sitrep(store, day["since"], day["until"], place, status=statuses)
     text = render_markdown(rep) if fmt is ReportFormat.md else render_html(rep)
     if output:
         output.write_text(text, encoding="utf-8")

@@ -64,10 +64,12 @@ def render_document(doc: Document, out: IO[str]) -> None:
     console.print(_table("claims", ["source", "cue", "content", "certainty", "pol", "verif"],
                          [[c.source.text if c.source else None, c.cue.text if c.cue else None,
                            c.content.text[:90], c.certainty, c.polarity, c.verification] for c in doc.claims]))
-    console.print(_table("events", ["type", "mode", "actor1", "actor2", "place", "date", "figures", "cert", "evidence"],
-                         [[e.type, e.mode, name(e.actor1), name(e.actor2), name(e.place), e.date,
+    console.print(_table("events", ["status", "type", "acled", "actor1", "actor2", "place", "date", "figures",
+                                    "cert", "mentions"],
+                         [[e.status + ("" if e.polarity == "positive" else " (not)"), f"{e.type} {e.mode or ''}".strip(),
+                           e.acled_sub_event_type, name(e.actor1), name(e.actor2), name(e.place), e.date,
                            ", ".join(byid[f].text for f in e.figures if f in byid), e.certainty,
-                           e.evidence.text[:60]] for e in doc.events]))
+                           " | ".join(m.text for m in e.mentions)[:80]] for e in doc.events]))
     console.print(_table("notes", ["kind", "text"], [[n.kind, n.text] for n in doc.notes]))
 
 

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..store import DEFAULT_DB, Filters, IngestReport, Store, ingest_documents, parse_near
+from ..store import DEFAULT_DB, Filters, IngestReport, Store, ingest_documents, parse_near, parse_status
 from .common import err, progress
 
 
@@ -44,13 +44,21 @@ CertaintyOpt = Annotated[Optional[str], typer.Option("--certainty", help="certai
 Unverified = Annotated[bool, typer.Option("--unverified", help="Only unverified or disputed claims/events.")]
 SourceOpt = Annotated[Optional[str], typer.Option("--source", help="Outlet, e.g. Reuters.")]
 Limit = Annotated[int, typer.Option("--limit", min=0, help="At most this many rows.")]
+StatusOpt = Annotated[Optional[str], typer.Option(
+    "--status", help="Event statuses, comma-separated: occurred, future, hypothetical, generic, or all "
+                     "(default: occurred, what happened).")]
 
 
 def make_filters(since: dt.datetime | None = None, until: dt.datetime | None = None, type: str | None = None,
                  actor: str | None = None, country: str | None = None, place: str | None = None,
                  near: str | None = None, certainty: str | None = None, unverified: bool = False,
-                 source: str | None = None, limit: int = 100, text: str | None = None) -> Filters:
-    """Filters from command-line values; a bad --near or --certainty is a usage error naming the option."""
+                 source: str | None = None, limit: int = 100, text: str | None = None,
+                 status: str | None = None) -> Filters:
+    """Filters from command-line values; a bad --near, --certainty or --status is a usage error naming the option."""
+    try:
+        statuses = parse_status(status)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--status") from None
     if certainty and certainty.lower() not in ("certain", "probable", "possible", "uncertain"):
         raise typer.BadParameter(f"{certainty!r} is not one of certain, probable, possible, uncertain",
                                  param_hint="--certainty")
@@ -60,7 +68,7 @@ def make_filters(since: dt.datetime | None = None, until: dt.datetime | None = N
         raise typer.BadParameter(str(exc), param_hint="--near") from None
     return Filters(since=since.date() if since else None, until=until.date() if until else None, type=type,
                    actor=actor, country=country, place=place, near=point, certainty=certainty,
-                   unverified=unverified, source=source, text=text, limit=limit)
+                   unverified=unverified, source=source, text=text, limit=limit, status=statuses)
 
 
 def open_store(db: Path, *, read_only: bool = True) -> Store:
@@ -106,7 +114,7 @@ def figures_text(figures) -> str:
 
 
 EVENT_COLUMNS = {
-    "day": lambda r: r.day, "type": lambda r: r.type, "actor1": lambda r: r.actor1, "actor2": lambda r: r.actor2,
+    "day": lambda r: r.day, "status": lambda r: r.status, "type": lambda r: r.type, "actor1": lambda r: r.actor1, "actor2": lambda r: r.actor2,
     "place": lambda r: r.place, "country": lambda r: r.country_code, "figures": lambda r: figures_text(r.figures),
     "according to": lambda r: r.claim_source, "verification": lambda r: r.verification,
     "source": lambda r: r.source, "cluster": lambda r: r.cluster_id, "uid": lambda r: r.uid,
@@ -205,8 +213,9 @@ def query_command(name: str, columns: dict[str, Callable], title: str, doc: str,
     def command(db: DbOpt = Path(DEFAULT_DB), since: Since = None, until: Until = None, type: TypeOpt = None,
                 actor: Actor = None, country: Country = None, place: PlaceOpt = None, near: Near = None,
                 certainty: CertaintyOpt = None, unverified: Unverified = False, source: SourceOpt = None,
-                limit: Limit = 100, fmt: FmtOpt = Fmt.table, text: str = "") -> None:
-        f = make_filters(since, until, type, actor, country, place, near, certainty, unverified, source, limit)
+                status: StatusOpt = None, limit: Limit = 100, fmt: FmtOpt = Fmt.table, text: str = "") -> None:
+        f = make_filters(since, until, type, actor, country, place, near, certainty, unverified, source, limit,
+                         status=status)
         with open_store(db) as store:
             rows = getattr(store, name)
             emit(rows(text, f) if words else rows(f), fmt, columns, title.format(text=text))

@@ -180,8 +180,9 @@ def _claim_lines(clusters: list[Cluster], cite: Citations) -> list[Line]:
 
 
 def build_sitrep(store: Store, since: dt.date | None, until: dt.date | None, place: str | None = None,
-                 max_clusters: int = 500) -> Sitrep:
-    f = Filters(since=since, until=until, place=place, limit=max_clusters)
+                 max_clusters: int = 500, status: tuple[str, ...] | None = ("occurred",)) -> Sitrep:
+    """The report for a period: clusters of reports of what happened (events of `status`, occurred by default)."""
+    f = Filters(since=since, until=until, place=place, limit=max_clusters, status=status)
     clusters = list(all_rows(store.clusters, f, page=100))
     clusters.sort(key=lambda c: (area_of(c), c.first or dt.date.min, -c.n_sources))
     cite = Citations()

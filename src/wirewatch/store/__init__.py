@@ -14,6 +14,7 @@ from .base import PutResult, Store
 from .ingest import IngestReport, content_hash, ingest_documents, input_hash
 from .query import (
     ArticleRow, ClaimRow, Cluster, Contradiction, EventRow, FigureRange, Filters, PlaceRow, SearchHit, parse_near,
+    parse_status,
 )
 
 DEFAULT_DB = "wirewatch.db"
@@ -21,5 +22,6 @@ DEFAULT_DB = "wirewatch.db"
 __all__ = [
     "Store", "PutResult", "Filters", "EventRow", "ClaimRow", "PlaceRow", "ArticleRow", "SearchHit", "Cluster",
     "Contradiction", "FigureRange", "IngestReport", "ingest_documents", "content_hash", "input_hash", "parse_near",
+    "parse_status",
     "DEFAULT_DB",
 ]

@@ -14,11 +14,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..link.geo import haversine_km
-from ..model import Certainty, Figure, Polarity, Span, Verification
+from ..model import EVENT_STATUSES, Certainty, EventStatus, Figure, Polarity, Span, Verification
 
 __all__ = [
     "Filters", "EventRow", "ClaimRow", "PlaceRow", "ArticleRow", "SearchHit", "Cluster", "Contradiction",
-    "FigureRange", "parse_near", "haversine_km",
+    "FigureRange", "parse_near", "parse_status", "haversine_km",
 ]
 
 
@@ -36,6 +36,8 @@ class Filters:
     - `unverified`: only rows whose claim is unverified or disputed.
     - `source`: the outlet (article source), case-insensitive.
     - `text`: full-text query over article text (events/articles) or claim content (claims).
+    - `status`: the event statuses to take (occurred, future, hypothetical, generic); `occurred` by default,
+      None for all. Events only: what happened, unless asked for what is planned, possible or generic.
     """
 
     since: dt.date | None = None
@@ -49,6 +51,7 @@ class Filters:
     unverified: bool = False
     source: str | None = None
     text: str | None = None
+    status: tuple[str, ...] | None = ("occurred",)
     limit: int = 100
     offset: int = 0
 
@@ -65,6 +68,7 @@ class EventRow(Row):
 
     uid: str = Field(description="Store-wide id: '<article_id>#<event id>'.")
     id: str = Field(description="Id inside the article (e1, e2 ...).")
+    status: EventStatus = Field(default="occurred", description="occurred, future, hypothetical or generic.")
     article_id: str
     article_date: dt.date | None = None
     source: str | None = Field(default=None, description="Outlet of the article.")
@@ -225,3 +229,18 @@ def parse_near(value: str) -> tuple[float, float, float]:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
         raise ValueError(f"--near {value!r}: latitude -90..90, longitude -180..180, km > 0")
     return lat, lon, km
+
+
+def parse_status(value: str | None) -> tuple[str, ...] | None:
+    """"occurred,future" -> ("occurred", "future"); "all" -> None (every status); empty -> the default.
+
+    Raises ValueError naming the unknown value."""
+    if value is None or not value.strip():
+        return ("occurred",)
+    words = tuple(dict.fromkeys(w.strip().lower() for w in value.split(",") if w.strip()))
+    if "all" in words:
+        return None
+    bad = [w for w in words if w not in EVENT_STATUSES]
+    if bad:
+        raise ValueError(f"status {bad[0]!r} is not one of {', '.join(EVENT_STATUSES)} (or all)")
+    return words

@@ -14,7 +14,7 @@ EVENT_COLUMNS = """e.rowid, e.key, a.id, a.date, a.source, a.title, e.type, e.mo
     e.day, e.date, e.date_precision, n1.name, e.actor1_kind, e.actor1_country, n2.name, e.actor2_kind,
     e.actor2_country, e.place, e.geonameid, e.admin1, e.country, e.lat, e.lon, e.place_text, e.figures,
     e.claim_key, e.claim_source, e.claim_cue, e.certainty, e.polarity, e.verification,
-    e.ev_text, e.ev_start, e.ev_end, e.cluster"""
+    e.ev_text, e.ev_start, e.ev_end, e.cluster, e.status"""
 EVENT_FROM = """event e JOIN article a ON a.rowid = e.article
     LEFT JOIN actor_name n1 ON n1.id = e.actor1 LEFT JOIN actor_name n2 ON n2.id = e.actor2"""
 
@@ -33,7 +33,7 @@ def event_row(r: tuple) -> EventRow:
         figures=[Figure.model_validate(x) for x in json.loads(r[27])] if r[27] else [],
         claim_id=r[28], claim_source=r[29], claim_cue=r[30], certainty=r[31] or "certain",
         polarity=r[32] or "positive", verification=r[33],
-        evidence=Span(text=r[34], start=r[35], end=r[36]), cluster_id=r[37])
+        evidence=Span(text=r[34], start=r[35], end=r[36]), cluster_id=r[37], status=r[38] or "occurred")
 
 
 def events(conn: sqlite3.Connection, f: Filters) -> list[EventRow]:
@@ -89,7 +89,8 @@ def places(conn: sqlite3.Connection, f: Filters) -> list[PlaceRow]:
     if f.text:
         parts.append("p.article IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)"); args.append(fts_query(f.text))
     if has_event_filters(f):
-        ew = event_where(conn, Filters(type=f.type, actor=f.actor, certainty=f.certainty, unverified=f.unverified))
+        ew = event_where(conn, Filters(type=f.type, actor=f.actor, certainty=f.certainty, unverified=f.unverified,
+                                       status=f.status))
         if ew is None:
             return []
         parts.append(f"(p.article, p.key) IN (SELECT e.article, e.place_key FROM event e WHERE {' AND '.join(ew[0])})")
@@ -98,8 +99,10 @@ def places(conn: sqlite3.Connection, f: Filters) -> list[PlaceRow]:
            " max(p.feature_class), max(p.feature_code), count(DISTINCT p.rowid), count(DISTINCT p.article),"
            " count(DISTINCT e.rowid), min(p.day), max(p.day)"
            " FROM place p LEFT JOIN event e ON e.article = p.article AND e.place_key = p.key"
+           + (f" AND e.status IN ({','.join('?' * len(f.status))})" if f.status else "") +
            f"{_where(parts)} GROUP BY coalesce(CAST(p.geonameid AS TEXT), lower(p.name))"
            " ORDER BY count(DISTINCT p.rowid) DESC, max(p.name) LIMIT ? OFFSET ?")
+    args = [*(f.status or ()), *args]
     return [PlaceRow(name=r[0], geonameid=r[1], country_code=r[2], admin1=r[3], lat=r[4], lon=r[5],
                      feature_class=r[6], feature_code=r[7], mentions=r[8], articles=r[9], events=r[10],
                      first=r[11], last=r[12])

@@ -18,21 +18,23 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def load_reports(conn: sqlite3.Connection) -> list[Report]:
-    """Every event as a Report; an event without a place carries the towns its article names (its `area`)."""
+def load_reports(conn: sqlite3.Connection, statuses: tuple[str, ...] = ("occurred",)) -> list[Report]:
+    """Every event of the given statuses (what happened, by default: a plan or a possibility is not a report of
+    an incident) as a Report; an event without a place carries the towns its article names (its `area`)."""
     sql = """SELECT a.id, e.key, a.source, e.type, e.day, e.date, e.place, e.lat, e.lon, e.country,
              n1.name, n2.name, e.actor1_country, e.actor2_country, e.figures, e.polarity,
              coalesce(e.claim_actor, e.claim_source), e.verification, e.ev_text, e.ev_start, e.ev_end,
              e.acled, e.acled_sub, e.admin1, e.article
              FROM event e JOIN article a ON a.rowid = e.article
-             LEFT JOIN actor_name n1 ON n1.id = e.actor1 LEFT JOIN actor_name n2 ON n2.id = e.actor2"""
+             LEFT JOIN actor_name n1 ON n1.id = e.actor1 LEFT JOIN actor_name n2 ON n2.id = e.actor2
+             WHERE e.status IN (""" + ",".join("?" * len(statuses)) + ")"
     towns: dict[int, set[tuple[float, float]]] = {}
     for art, lat, lon in conn.execute(
             "SELECT article, lat, lon FROM place WHERE lat IS NOT NULL AND lon IS NOT NULL"
             " AND feature_class = 'P' AND coalesce(feature_code, '') != 'PPLC'"):
         towns.setdefault(art, set()).add((lat, lon))
     out = []
-    for r in conn.execute(sql):
+    for r in conn.execute(sql, statuses):
         dated = bool(r[5] and len(r[5]) >= 10 and r[5][:10] == r[4])
         out.append(Report(
             uid=f"{r[0]}#{r[1]}", article_id=r[0], outlet=r[2], type=r[3], day=_date(r[4]), dated=dated,

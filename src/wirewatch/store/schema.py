@@ -103,7 +103,14 @@ CREATE VIRTUAL TABLE article_fts USING fts5(title, text, tokenize = 'unicode61 r
 CREATE VIRTUAL TABLE claim_fts USING fts5(content, tokenize = 'unicode61 remove_diacritics 2');
 """
 
-MIGRATIONS: tuple[str, ...] = (V1,)
+# Events say whether they happened (occurred | future | hypothetical | generic); queries, exports, the sitrep
+# and linking take `occurred` by default. Rows stored before carry no status: they were all counted as events.
+V2_EVENT_STATUS = """
+ALTER TABLE event ADD COLUMN status TEXT NOT NULL DEFAULT 'occurred';
+CREATE INDEX event_status ON event(status, day);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2_EVENT_STATUS)
 VERSION = len(MIGRATIONS)
 
 

@@ -169,7 +169,7 @@ class SQLiteStore(Store):
                 " actor1, actor1_kind, actor1_country, actor1_side, actor2, actor2_kind, actor2_country, actor2_side,"
                 " place_key, place, place_text, geonameid, admin1, country, lat, lon, loc, figures,"
                 " claim_key, claim_source, claim_actor, claim_cue, certainty, polarity, verification, source,"
-                " ev_text, ev_start, ev_end) VALUES (" + ",".join("?" * 39) + ")",
+                " ev_text, ev_start, ev_end, status) VALUES (" + ",".join("?" * 40) + ")",
                 (art, e.id, _day(e.date, a.date), e.date, e.date_precision, e.type, e.mode, e.cameo,
                  e.acled_event_type, e.acled_sub_event_type,
                  self._actor_id(a1.name if a1 else None), a1.kind if a1 else None, a1.country_code if a1 else None,
@@ -181,7 +181,8 @@ class SQLiteStore(Store):
                  p.lat if p else None, p.lon if p else None, self._location(p), json.dumps(figs) if figs else None,
                  cl.id if cl else None, cl.source.text if cl and cl.source else None, cl_actor,
                  cl.cue.text if cl and cl.cue else None, e.certainty, e.polarity,
-                 cl.verification if cl else None, a.source, e.evidence.text, e.evidence.start, e.evidence.end))
+                 cl.verification if cl else None, a.source, e.evidence.text, e.evidence.start, e.evidence.end,
+                 e.status))
 
     # -- reading -------------------------------------------------------------------------------------
 

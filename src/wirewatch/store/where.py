@@ -127,6 +127,11 @@ def event_plan(conn: sqlite3.Connection, f: Filters, e: str = "e") -> Plan | Non
                      lo_lat, hi_lat, lo_lon, hi_lon, *f.near)
     if f.certainty:
         plan.add(f"{e}.certainty = ?", f.certainty.lower())
+    if f.status:
+        if len(f.status) == 1:
+            plan.add(f"{e}.status = ?", f.status[0])
+        else:
+            plan.any_of([(f"{e}.status = ?", [s]) for s in f.status])
     if f.unverified:
         plan.add(f"{e}.verification IN ('unverified', 'disputed')")
     if f.source:
@@ -182,7 +187,8 @@ def article_where(conn: sqlite3.Connection, f: Filters, a: str = "a") -> Clause 
         sql.append(f"{a}.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
         args.append(fts_query(f.text))
     if has_event_filters(f):
-        ew = event_where(conn, Filters(type=f.type, actor=f.actor, certainty=f.certainty, unverified=f.unverified))
+        ew = event_where(conn, Filters(type=f.type, actor=f.actor, certainty=f.certainty, unverified=f.unverified,
+                                       status=f.status))
         if ew is None:
             return None
         sql.append(f"{a}.rowid IN (SELECT e.article FROM event e WHERE {' AND '.join(ew[0])})"); args += ew[1]
@@ -205,7 +211,7 @@ def claim_where(conn: sqlite3.Connection, f: Filters, c: str = "c") -> Clause | 
     if f.text:
         sql.append(f"{c}.rowid IN (SELECT rowid FROM claim_fts WHERE claim_fts MATCH ?)"); args.append(fts_query(f.text))
     if f.type:
-        ew = event_where(conn, Filters(type=f.type))
+        ew = event_where(conn, Filters(type=f.type, status=f.status))
         assert ew is not None
         sql.append(f"EXISTS (SELECT 1 FROM event e WHERE e.article = {c}.article AND e.claim_key = {c}.key"
                    f" AND {' AND '.join(ew[0])})"); args += ew[1]
