@@ -1,4 +1,5 @@
-"""The events stage's data files: every row loads, every PLOVER type maps, bad rows are refused by name."""
+"""The events stage's data files: every row loads, every PLOVER type has a CAMEO root, every ACLED rule names
+known features and types, bad rows are refused by name."""
 
 from __future__ import annotations
 
@@ -7,11 +8,25 @@ from typing import get_args
 
 import pytest
 
+from wirewatch.extract.events.coding.acled import cues, load_rules
+from wirewatch.extract.events.coding.plover import cameo_of
 from wirewatch.extract.events.lexicon import load_lexicon, load_modality, load_mode_cues
-from wirewatch.extract.events.mapping import codes_for, load_mapping
 from wirewatch.model import PloverType
 
 TYPES = set(get_args(PloverType))
+ACLED = {
+    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+    "Explosions/Remote violence": {"Shelling/artillery/missile attack", "Air/drone strike", "Suicide bomb",
+                                   "Remote explosive/landmine/IED", "Grenade", "Chemical weapon"},
+    "Violence against civilians": {"Attack", "Abduction/forced disappearance", "Sexual violence"},
+    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
+    "Riots": {"Violent demonstration", "Mob violence"},
+    "Strategic developments": {"Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"},
+}
+FEATURES = {"family", "means", "agent", "victim", "reciprocal", "territory", "left", "demonstration",
+            "crowd_violence", "intervention", "object"}
 
 
 def test_lexicon_rows_use_current_plover_types():
@@ -20,28 +35,36 @@ def test_lexicon_rows_use_current_plover_types():
     assert TYPES <= used  # every type has at least one trigger
 
 
-def test_every_type_has_a_cameo_root_and_every_lexicon_mode_resolves():
-    table = load_mapping()
+def test_every_type_and_lexicon_mode_has_a_cameo_root():
     for t in TYPES:
-        assert (t, "*") in table and table[(t, "*")].cameo
+        assert cameo_of(t, None).code
     for entries in load_lexicon().values():
         for e in entries:
             if e.type != "-":
-                assert codes_for(e.type, e.mode).cameo
+                assert cameo_of(e.type, e.mode).code, (e.lemma, e.type, e.mode)
 
 
-def test_acled_types_for_violence():
-    assert codes_for("ASSAULT", "aerial").acled_sub_event_type == "Air/drone strike"
-    assert codes_for("ASSAULT", "shelling").acled_sub_event_type == "Shelling/artillery/missile attack"
-    assert codes_for("COERCE", "arrest").acled_sub_event_type == "Arrests"
-    assert codes_for("PROTEST", "riot").acled_event_type == "Riots"
-    assert codes_for("ASSAULT", None, target_kind="CVL").acled_event_type == "Violence against civilians"
-    assert codes_for("CONSULT", "phone").acled_event_type is None
+def test_acled_rules_name_known_types_and_features():
+    rules = load_rules()
+    assert rules
+    for rule in rules:
+        assert rule.sub_event_type in ACLED[rule.event_type], rule
+        assert {name for name, _, _ in rule.conds} <= FEATURES, rule
+    # every one of the 25 sub-event types can be reached by some rule
+    assert {r.sub_event_type for r in rules} == set().union(*ACLED.values())
+
+
+def test_acled_cues_load_per_feature():
+    table = cues()
+    assert ("airstrike", "air") in table["means"]
+    assert {v for _, v in table["victim"]} == {"armed", "civilian"}
 
 
 def test_mode_and_modality_cues_load():
     assert ("missile", "shelling") in load_mode_cues()["ASSAULT"]
-    assert load_modality()["aux"]["may"][0] == "possible"
+    may = load_modality()["aux"]["may"]
+    assert (may.effect, may.status) == ("possible", "modal")
+    assert load_modality()["aux"]["will"].status == "future"
 
 
 def test_a_bad_lexicon_row_is_refused_with_its_line(tmp_path: Path):

@@ -35,7 +35,7 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dob
 ABSORBS = {
     "protest": {"arrest", "violence", "damage", "request", "accuse", "reject", "concede", "coerce", "release",
                 "consult", "mobilize"},
-    "violence": {"damage", "arrest", "abduct", "seize", "release", "retreat"},
+    "violence": {"damage", "abduct", "seize", "release"},
     "riot": {"arrest", "violence", "damage", "request"},
 }
 
@@ -257,7 +257,9 @@ def _compatible(m: Mention, h: Happening, text: str, sent_no: dict[int, int]) ->
             and _same_actor(m.actor1, h.lead.actor2) is not True:
         return False
     gap = sent_no[m.sent.start] - sent_no[last.sent.start]
-    near = gap <= 2 and (_paragraph(text, last.unit[1], m.unit[0]) or _headline_like(last))
+    if _headline_like(last) and m.unit != last.unit:
+        return same_family and gap <= 2          # a headline sums up the report that follows it
+    near = gap <= 2 and _paragraph(text, last.unit[1], m.unit[0])
     if m.unit == last.unit or near:
         return same_family or gap <= 2
     if absorbed:

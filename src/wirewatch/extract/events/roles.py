@@ -202,7 +202,8 @@ def actor_after(trigger: Token, actors: Sequence[Actor], exclude: Actor | None =
         if t.i > trigger.i:
             starts.add(t.idx)
         top = t is trigger or t is phrase   # a conjunct of the trigger is another event; deeper, a list of parties
-        stack.extend(c for c in t.children if c.dep_ not in _OWN_CLAUSE or (not top and c.dep_ in ("conj", "cc")))
+        stack.extend(c for c in t.children if (c.dep_ not in _OWN_CLAUSE or (not top and c.dep_ in ("conj", "cc")))
+                     and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))
     inside = [a for a in actors if a.start in starts
               and not (exclude is not None and (a.id == exclude.id or a.name == exclude.name))]
     return min(inside, key=lambda a: a.start) if inside else None
