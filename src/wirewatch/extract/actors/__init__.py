@@ -122,7 +122,7 @@ def _named(doc: Doc, m: Mention) -> bool:
     """Does the mention name someone ("the Bush administration")? Only unnamed role nouns ("the police",
     "villagers") take the article's country."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and any(t.pos_ == "PROPN" for t in span)
+    return span is not None and any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") for t in span)
 
 
 def _is_outlet(m: Mention, lx: ActorLexicon) -> bool:

@@ -74,7 +74,7 @@ def home_country(places: Sequence[Place], text: str = "") -> str | None:
     the other is) and a province or capital counting double; the first named wins a tie."""
     weights: Counter = Counter()
     for p in places:
-        if not p.country_code or p.lat is None or p.feature_code in ("PCLI", "PCL", "PCLD", "PCLIX", "PCLS"):
+        if not p.country_code or p.feature_code in ("PCLI", "PCL", "PCLD", "PCLIX", "PCLS"):
             continue                      # a country named is not yet where the article is set
         before = text[max(0, p.start - 60):p.start]
         context = before.rfind("(") > before.rfind(")") or before.rstrip().endswith(",")

@@ -21,6 +21,7 @@ from .. import Found, Stage
 from .coding.acled import acled_of
 from .coding.plover import cameo_of, code_modes, recode
 from .figures import attach_figures
+from .lexicon import word_list
 from .happenings import FRAMES, Happening, family, fold_phrases, group
 from .mentions import Mention, find_mentions
 from .order import body_start, main_first
@@ -50,6 +51,17 @@ def _evidence(m: Mention, text: str) -> Span:
     return span_of(text, s0, s1)
 
 
+def _said_for(m: Mention) -> bool:
+    """Is the verb the goal clause hangs from a reporting verb ("To prepare a deal, Medinsky told TASS ...")?"""
+    head = m.token
+    while head.head.i != head.i and head.pos_ != "VERB" or head is m.token:
+        if head.head.i == head.i:
+            break
+        head = head.head
+    reporting = word_list("reporting")
+    return any(a.lemma_.lower() in reporting for a in [head, *head.ancestors][:3])
+
+
 def _read_mentions(doc: Doc, found: Found, start: int) -> list[Mention]:
     """Step 1: the mentions, with their roles, status, place and time."""
     mentions = find_mentions(doc, _blocked(doc, found))
@@ -65,8 +77,9 @@ def _read_mentions(doc: Doc, found: Found, start: int) -> list[Mention]:
         actors_for(m, found.actors, doc, start, found.places)
         m.place, m.place_score = place_for(m, found.places, found.actors, start, frame=(m.action or m.type) in FRAMES)
     # a goal ("to disarm ...", "in order to ...") is no happening, unless the sentence tells nothing else
+    # and the goal is an act's ("sent inspectors to investigate"), not a speaker's ("To prepare ..., X said")
     told = {m.sent.start for m in mentions if not m.purpose}
-    return [m for m in mentions if not m.purpose or m.sent.start not in told]
+    return [m for m in mentions if not m.purpose or (m.sent.start not in told and not _said_for(m))]
 
 
 def _best(h: Happening, attr: str):
@@ -90,7 +103,7 @@ def _place(h: Happening, found: Found):
     place, fallback = resolved_place(m.place, found.places, m.unit)
     if place is None or place.lat is None:
         return place, fallback
-    named = [p for p in found.places if any(x.unit[0] <= p.start < x.unit[1] for x in h.mentions)]
+    named = [p for p in found.places if m.unit[0] <= p.start < m.unit[1]]
     if coherent(place, named):
         return place, fallback
     fits = [p for p in named if p.lat is not None and specificity(p) > 0 and coherent(p, named)]

@@ -155,7 +155,7 @@ def coherent(p: Place, others: Sequence[Place]) -> bool:
     """Does the gazetteer's reading of `p` fit the other places named with it (one within 60 km, or the same
     province)? A neighbourhood the gazetteer took for a town elsewhere does not."""
     named = [q for q in others if q is not p and q.lat is not None and q.text != p.text and specificity(q) > 0]
-    if p.lat is None or not named:
+    if p.lat is None or not named or specificity(p) < 2:
         return True
     return any(_km(p, q) <= 60 or (p.admin1 and (p.admin1 == q.admin1 or p.admin1 == q.name)) for q in named)
 

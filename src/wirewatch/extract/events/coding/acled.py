@@ -178,7 +178,7 @@ def features(h: Happening, scope: list[Token]) -> dict[str, str]:
     f = {"family": fam, "agent": _agent(h), "victim": _victim(h)}
     triggers = _words(t for m in h.mentions for t in [*m.tokens, *m.merged])
     close = _words(t for m in h.mentions for t in _close(m))
-    f["means"] = _first("means", triggers) or _first("means", close) or _first("means", phrase) \
+    f["means"] = _first("means", close) or _first("means", triggers) or _first("means", phrase) \
         or _mode_means(h) or "none"
     f["reciprocal"] = "yes" if _first("reciprocal", triggers | close | {m.token.head.lemma_.lower() for m in h.mentions}) \
         or scope_words & SHOOTOUT else "no"
