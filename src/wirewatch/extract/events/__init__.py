@@ -82,6 +82,13 @@ def _read_mentions(doc: Doc, found: Found, start: int) -> list[Mention]:
     return [m for m in mentions if not m.purpose or (m.sent.start not in told and not _said_for(m))]
 
 
+def _mentions(h: Happening, text: str) -> list[Span]:
+    """Every mention of the happening in text order: its triggers and the triggers folded into them."""
+    spans = {(m.start, m.end) for m in h.mentions}
+    spans |= {(t.idx, t.idx + len(t.text)) for m in h.mentions for t in m.merged}
+    return [span_of(text, a, b) for a, b in sorted(spans)]
+
+
 def _best(h: Happening, attr: str):
     """The happening's value of a mention attribute: the lead's, else the first mention's that has one."""
     value = getattr(h.lead, attr)
@@ -152,7 +159,7 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
             figures=[f.id for f in h.figures], fatalities=h.fatalities,
             claim=claim.id if claim else None, certainty=lead.certainty, polarity=lead.polarity,
             evidence=_evidence(lead, text), trigger=span_of(text, lead.start, lead.end),
-            mentions=[span_of(text, m.start, m.end) for m in h.mentions],
+            mentions=_mentions(h, text),
         ))
     return {"events": events}
 

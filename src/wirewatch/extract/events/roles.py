@@ -54,7 +54,7 @@ def _victim_subject(t: Token) -> bool:
         return False
     if t.lemma_.lower() == "die":
         return True
-    if any(c.dep_ in ("dobj", "obj") for c in t.children):
+    if any(c.dep_ in ("dobj", "obj", "agent") for c in t.children):
         return False
     return t.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)
 
