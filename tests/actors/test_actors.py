@@ -153,3 +153,40 @@ def test_sides_tie_goes_to_the_country_named_first():
     mentions = [Mention(0, 1, SimpleNamespace(i=sent), kind="MIL", country=code)
                 for sent, named in plan for code in named]
     assert _sides(mentions, doc) == {"AA", "KE"}
+
+
+def test_acled_names_and_inter_codes(actors):
+    text = ("Russian troops shelled the village. Police arrested two protesters. "
+            "Unidentified gunmen killed a farmer. The rioters burned a bus. UN peacekeepers patrolled the road.")
+    acts = actors(text)
+    assert (by_text(acts, "Russian troops").acled_name, by_text(acts, "Russian troops").inter) == (
+        "Military Forces of Russia", 1)
+    assert by_text(acts, "two protesters").inter == 6
+    assert (by_text(acts, "Unidentified gunmen").acled_name, by_text(acts, "Unidentified gunmen").inter) == (
+        "Unidentified Armed Group", 3)
+    assert by_text(acts, "The rioters").inter == 5
+    assert by_text(acts, "UN peacekeepers").inter == 8
+
+
+def test_an_unmarked_force_belongs_to_the_country_the_article_is_set_in(extract_text):
+    doc = extract_text("On 4 May, police shot dead a man in Mirpur Khas city (Mirpur Khas, Sindh).")
+    police = next(a for a in doc.actors if a.text == "police")
+    assert police.country_code == "PK"
+    assert police.acled_name == "Police Forces of Pakistan"
+
+
+def test_state_forces_abroad_are_external(extract_text):
+    doc = extract_text("Turkish forces shelled a village near Tell Abiad (Raqqa, Syria) on Monday.")
+    turks = next(a for a in doc.actors if a.text == "Turkish forces")
+    assert (turks.country_code, turks.inter) == ("TR", 8)
+
+
+def test_forces_of_a_named_country(actors):
+    acts = actors("The military forces of Armenia fired on the positions of the military forces of Azerbaijan.")
+    assert [a.country_code for a in acts if "military forces" in a.text] == ["AM", "AZ"]
+
+
+def test_a_named_actor_keeps_no_borrowed_country(extract_text):
+    doc = extract_text("The Bush administration said China must drop its barriers in Shanghai.")
+    bush = next(a for a in doc.actors if "Bush" in a.text)
+    assert bush.country_code != "CN"

@@ -42,10 +42,13 @@ def figure_count(f: Figure) -> int | None:
     """The conservative count of a figure: its number, its lower bound, or ACLED's convention for its word."""
     if f.value is not None:
         return f.value
+    text = f.text.lower()
+    convention = next((n for w, n in vague_counts() if w in text), None)
+    if f.qualifier == "vague" and convention is not None:
+        return convention                  # "dozens" is 12 for ACLED, whatever range the word allows
     if f.low is not None:
         return f.low
-    low = f.text.lower()
-    return next((n for w, n in vague_counts() if w in low), None)
+    return convention
 
 
 def _owner(f: Figure, mentions: Sequence[Mention], sents: Sequence[SpacySpan]) -> int | None:
