@@ -25,7 +25,7 @@ ACLED = {
                                "Headquarters or base established", "Looting/property destruction",
                                "Non-violent transfer of territory", "Other"},
 }
-FEATURES = {"family", "means", "agent", "victim", "reciprocal", "territory", "left", "demonstration",
+FEATURES = {"family", "means", "agent", "victim", "reciprocal", "territory", "left", "demonstration", "manner",
             "crowd_violence", "intervention", "object"}
 
 

@@ -39,6 +39,7 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
 # Children that start an event of their own: a coordinated verb ("killed thousands and pummelled the economy")
 # or a reported/loosely attached clause. Participial and adverbial clauses stay in ("help defend X").
 _OWN_CLAUSE = frozenset({"conj", "cc", "ccomp", "parataxis", "dep"})
+RECIPROCAL = frozenset({"clash", "fight", "battle", "exchange", "skirmish", "fighting", "gunbattle", "firefight"})
 _VICTIM_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
 
 
@@ -77,6 +78,9 @@ def sources(t: Token) -> list[Token]:
                     if g.dep_ == "pobj"]
         out += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
                 if g.dep_ == "pobj"]
+        if t.lemma_.lower() in RECIPROCAL:       # "a clash between two groups of villagers"
+            out += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
+                    if g.dep_ == "pobj"]
         cur, direct = t, True
         light = word_list("light")
         while cur.dep_ in ("pobj", "prep", "dobj", "nsubjpass", "attr", "conj") and cur.head.i != cur.i:
@@ -139,8 +143,8 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
         out += _prep_objects(p, ("against", "on", "with", "of", "to"))
     if t.pos_ in NOUN_POS and t.dep_ == "dobj" and t.head.i != t.i:   # "opened investigations against X"
         out += _prep_objects(t.head, preps)
-    if type_ == "ASSAULT":
-        out += co_subject
+    if type_ == "ASSAULT" and t.lemma_.lower() in RECIPROCAL:
+        out += co_subject                       # "Army units and militants clashed": they fought each other
     for c in t.children:
         if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "acl" and t.pos_ in NOUN_POS):
             out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]

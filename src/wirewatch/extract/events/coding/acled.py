@@ -180,8 +180,11 @@ def features(h: Happening, scope: list[Token]) -> dict[str, str]:
     close = _words(t for m in h.mentions for t in _close(m))
     f["means"] = _first("means", close) or _first("means", triggers) or _first("means", phrase) \
         or _mode_means(h) or "none"
+    scope_text = " ".join(t.lower_ for t in scope)
     f["reciprocal"] = "yes" if _first("reciprocal", triggers | close | {m.token.head.lemma_.lower() for m in h.mentions}) \
-        or scope_words & SHOOTOUT else "no"
+        or any(w in scope_text for w in SHOOTOUT) else "no"
+    f["manner"] = "targeted" if any(m.mode in TARGETED_MODES or m.token.lemma_.lower() in TARGETED for m in h.mentions) \
+        else "none"
     f["territory"] = _territory(h, f["agent"])
     if fam in DEMONSTRATION:
         f["demonstration"] = "yes" if any((m.action or m.type) == "PROTEST" for m in h.mentions) \
@@ -227,8 +230,11 @@ def _mode_means(h: Happening) -> str | None:
     return next((MODE_MEANS[m.mode] for m in h.mentions if m.mode in MODE_MEANS), None)
 
 
-SHOOTOUT = frozenset({"clash", "clashes", "shoot-out", "shootout", "gunbattle", "firefight", "skirmish",
-                      "crossfire", "exchange"})   # both sides fought, wherever the sentence says so
+SHOOTOUT = ("clash", "shoot - out", "shoot-out", "shootout", "gunbattle", "gun battle", "firefight", "skirmish",
+            "crossfire", "exchange of fire", "exchanged fire", "returned fire", "returned the fire",
+            "responded to the fire", "exchange of gunfire")   # both sides fought, wherever the sentences say so
+TARGETED_MODES = frozenset({"targeted", "mass", "torture", "beat"})
+TARGETED = frozenset({"execute", "assassinate", "behead", "murder", "lynch", "massacre", "torture", "hang"})
 STATE_WORDS = frozenset({"police", "policeman", "officer", "force", "army", "soldier", "troop", "authority",
                          "security", "government", "military", "guard"})
 
