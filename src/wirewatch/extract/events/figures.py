@@ -4,8 +4,9 @@ A figure belongs to the mention whose phrase contains it ("killing *three soldie
 salient mention of a fitting kind in its sentence, else to one in the two sentences before it in the same
 paragraph ("A missile hit the town hall. Officials said *12 people* were killed."); the happening of that
 mention counts it. Fatalities are the lowest credible total: killed figures of one sentence add up ("one
-soldier and two fighters"), a later sentence restating the toll does not add to it (the larger count is
-kept), and a vague figure without a number takes ACLED's convention (`data/events/fatalities.tsv`:
+soldier and two fighters"), and so do those of a later sentence that counts another group ("also 13
+militants were killed"); a later sentence restating the toll ("2 fatalities") does not add to it, the
+larger count is kept; a vague figure without a number takes ACLED's convention (`data/events/fatalities.tsv`:
 several/many 10, dozens 12, hundreds 100).
 """
 
@@ -93,8 +94,7 @@ def attach_figures(happenings: Sequence[Happening], figures: Sequence[Figure], s
 
 
 def fatalities(figs: list[Figure], sents: Sequence[SpacySpan]) -> tuple[list[Figure], int | None]:
-    """The figures a happening counts, and its fatalities: killed figures of one sentence add up; of
-    several sentences, the sentence with the largest toll is kept and the restatements are left out."""
+    """The figures a happening counts, and its fatalities (module docstring); restatements are left out."""
     figs = sorted(figs, key=lambda f: f.start)
     killed = [f for f in figs if f.category == "killed"]
     if not killed:
@@ -103,7 +103,26 @@ def fatalities(figs: list[Figure], sents: Sequence[SpacySpan]) -> tuple[list[Fig
     for f in killed:
         k = next((i for i, s in enumerate(sents) if s.start_char <= f.start < s.end_char), -1)
         by_sentence.setdefault(k, []).append(f)
-    totals = {k: sum(figure_count(f) or 0 for f in fs) for k, fs in by_sentence.items()}
-    best = max(totals, key=lambda k: (totals[k], -k))
-    keep = {id(f) for f in by_sentence[best]}
-    return [f for f in figs if f.category != "killed" or id(f) in keep], totals[best]
+    total, words, keep = 0, set(), set()
+    for k in sorted(by_sentence):
+        fs = by_sentence[k]
+        count = sum(figure_count(f) or 0 for f in fs)
+        who = {w for f in fs for w in _victims(f)}
+        if not keep or (who and words and not who & words and not who & TOTAL_WORDS and not words & TOTAL_WORDS):
+            total += count                     # another group of dead ("2 soldiers ... also 13 militants")
+            keep |= {id(f) for f in fs}
+            words |= who
+        elif count > total:                    # a restatement or a summary with a larger toll replaces it
+            total, keep, words = count, {id(f) for f in fs}, who
+    return [f for f in figs if f.category != "killed" or id(f) in keep], total
+
+
+TOTAL_WORDS = frozenset({"fatality", "fatalities", "death", "deaths", "dead", "people", "persons", "person", "toll",
+                         "victims", "victim", "casualties", "killed"})
+
+
+def _victims(f: Figure) -> set[str]:
+    """Who a figure counts, as words ("13 militants" -> {"militants"}; "2 fatalities" -> {"fatalities"})."""
+    words = (f.who or f.text).lower().replace(",", " ").split()
+    return {w for w in words if w.isalpha() and len(w) > 2 and w not in ("and", "the", "least", "more", "than",
+                                                                          "about", "some", "were", "was")}

@@ -238,8 +238,8 @@ def _compatible(m: Mention, h: Happening, text: str, sent_no: dict[int, int]) ->
     if m.status != h.lead.status or m.polarity != h.lead.polarity:
         return False
     same_family = fam_m == fam_h
-    absorbed = fam_m in ABSORBS.get(fam_h, ()) or (fam_h, fam_m) in (("agree", "consult"), ("consult", "agree")) \
-        and _setting_of(m, last)
+    absorbed = (fam_m in ABSORBS.get(fam_h, ()) and not _background(m)) or \
+        (fam_h, fam_m) in (("agree", "consult"), ("consult", "agree")) and _setting_of(m, last)
     if not (same_family or absorbed):
         return False
     if _same_place(m, h.lead) is False or _same_date(m, h.lead) is False:
@@ -288,6 +288,16 @@ def _content_type(m: Mention) -> str | None:
 def _parties(m: Mention) -> set[str]:
     """Who takes part in a meeting or agreement: the countries (else names) of both actors."""
     return {a.country_code or a.name for a in (m.actor1, m.actor2) if a is not None}
+
+
+def _background(m: Mention) -> bool:
+    """Told in passing, in a relative clause ("a man who died last week"): not part of what is going on."""
+    cur = m.token
+    while cur.head.i != cur.i:
+        if cur.dep_ == "relcl" and cur.pos_ == "VERB":
+            return True
+        cur = cur.head
+    return False
 
 
 def _setting_of(m: Mention, other: Mention) -> bool:
