@@ -122,11 +122,13 @@ def _in_parentheses(t: Token) -> bool:
     return before.rfind("(") > before.rfind(")")
 
 
-def _is_agentive(t: Token) -> bool:
+def _is_agentive(t: Token, country: bool = False) -> bool:
     """Subject, object or 'talks with X'-style argument: a place named there acts as its government."""
     if _in_parentheses(t):
         return False
     t = _first_conjunct(t)
+    if country and t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "into", "inside"):
+        return True                # "sent troops to Lebanon", "lifted a curfew in Montenegro": the country acted on
     if t.dep_ == "appos" and (t.head.ent_type_ in ("GPE", "LOC", "FAC") or t.head.lemma_.lower() in
                               ("town", "city", "village", "district", "province", "region", "area", "county")):
         return False                                    # "Kharkiv, a city in the east" / "Mosul, Nineveh"
@@ -217,7 +219,8 @@ def _chunk_mention(chunk: Span, lx: ActorLexicon, dict_spans, places) -> Mention
     if root.ent_type_ == "NORP" and root.text in lx.countries:   # "Russians", "the Afghans"
         m.kind, m.country = "CVL", lx.countries[root.text]
         return m
-    if (root.ent_type_ == "GPE" or in_place) and _is_agentive(root):
+    country = any(p.start <= root.idx < p.end and (p.feature_code or "").startswith(("PCL", "ADM1")) for p in places)
+    if (root.ent_type_ == "GPE" or in_place) and _is_agentive(root, country):
         code = m.country or lx.countries.get(root.text) or _place_country(start, end, places)
         if code is None:
             return None

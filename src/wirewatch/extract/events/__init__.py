@@ -78,6 +78,8 @@ def _read_mentions(doc: Doc, found: Found, start: int) -> list[Mention]:
         m.place, m.place_score = place_for(m, found.places, found.actors, start, frame=(m.action or m.type) in FRAMES)
     # a goal ("to disarm ...", "in order to ...") is no happening, unless the sentence tells nothing else
     # and the goal is an act's ("sent inspectors to investigate"), not a speaker's ("To prepare ..., X said")
+    # and a description ("more of a regrouping than a retreat", "areas that have seen fighting") never is
+    mentions = [m for m in mentions if not m.description]
     told = {m.sent.start for m in mentions if not m.purpose}
     return [m for m in mentions if not m.purpose or (m.sent.start not in told and not _said_for(m))]
 

@@ -51,6 +51,7 @@ class Mention:
     kinds: frozenset[str] = frozenset()
     negated_here: bool = False
     purpose: bool = False                                   # a goal another act is for, not a happening
+    description: bool = False                               # describes something else, not a happening
     claim: Any = None                                       # model.Claim
     # where and when (where.py)
     place: Any = None                                       # model.Place

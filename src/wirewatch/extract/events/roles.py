@@ -133,6 +133,9 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
             out.append(obj)
         out += co_subject
     obj = direct_object(t)
+    if t.lemma_.lower() in word_list("transfer"):   # "offered its troops to Lebanon": the recipient, not the thing
+        out += [c for c in t.children if c.dep_ in ("dative", "iobj")]
+        out += _prep_objects(t, ("to", "into", "from", "in"))
     if obj is not None and not (t.pos_ in NOUN_POS and obj.pos_ not in NOUN_POS):
         out.append(obj)
         out += _prep_objects(obj, ("by", "to", "for", "against", "on", "of"))

@@ -17,6 +17,7 @@ Status (`occurred | future | hypothetical | generic`):
   present-perfect summary with `since`, a duration or a campaign noun ("has killed thousands since ..."), a
   perfect or present relative clause on a non-actor ("areas that have seen heavy fighting"), "cities under
   attack", and a present-tense clause in the body (headlines excepted: "Army retakes the port" occurred);
+  a generic relative clause only describes the noun it hangs on and is no happening of its own;
 - else it occurred, whether the outlet asserts it or reports someone's claim.
 
 Certainty: explicit likelihood (`likely`, `may`) decides when present, anything not yet done is `uncertain`;
@@ -314,6 +315,17 @@ def _predicate(t: Token) -> bool:
     return False
 
 
+def _in_relative_clause(t: Token) -> bool:
+    cur = t
+    while cur.head.i != cur.i:
+        if cur.dep_ == "relcl":
+            return True
+        if cur.dep_ in ("ccomp", "parataxis"):
+            return False
+        cur = cur.head
+    return False
+
+
 def read_status(m: Mention, claims: list[Claim], times: list[TimeExpr]) -> None:
     """Set the mention's status, certainty, polarity and claim (the innermost claim whose content holds it)."""
     at = m.token.idx
@@ -324,8 +336,11 @@ def read_status(m: Mention, claims: list[Claim], times: list[TimeExpr]) -> None:
     m.kinds, m.negated_here = own.kinds, own.negated_here
     m.certainty, m.polarity = combine(own, m.claim)
     m.status = own.status
-    m.purpose = (own.purpose and (m.action or m.type) != "PROTEST") or _predicate(m.token)
+    m.purpose = own.purpose and (m.action or m.type) != "PROTEST"
+    m.description = _predicate(m.token)
     if own.purpose and (m.action or m.type) == "PROTEST":
         m.status = "occurred"               # "shunned work to protest ...": the act is the protest
     if m.status == "occurred" and _generic(m, times):
         m.status = "generic"
+    if m.status == "generic" and _in_relative_clause(m.token):
+        m.description = True      # "the region, which Russia demands Ukraine cede": a description of the region

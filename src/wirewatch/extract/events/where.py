@@ -84,6 +84,11 @@ def _paragraph_break(gap: str) -> bool:
     return "\u2028" in gap or "\u2029" in gap or re.search(r"\n[ \t\xa0]*\n", gap) is not None
 
 
+def _located(tok: Token) -> bool:
+    """The object of a place preposition ("in Lebanon"): where, even when it is also who is acted on."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOC_PREPS
+
+
 def _of_an_actor(tok: Token, actors: Sequence[Actor]) -> bool:
     """"The leaders of Germany, ... and Italy": a place that only says whose an actor is."""
     cur = tok
@@ -116,8 +121,8 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
         score = _loc_score(tok, m.token)
         if frame and score == 1.5:
             continue
-        if any(_overlaps(a.start, a.end, p.start, p.end) for a in actors):
-            score -= 1.5
+        if any(_overlaps(a.start, a.end, p.start, p.end) for a in actors) and not _located(tok):
+            score -= 1.5            # a place named as an actor ("Russia's economy", "condemned Moscow")
         # a place named only to say where another is ("(Hargeysa, Waqooyi Galbeed)", "in Guadalajara,
         # Jalisco") gives way to the place it locates, whatever their specificity
         scored.append((score, not is_context(p, places, text_of(doc)), specificity(p), -abs(tok.i - m.token.i), p))
