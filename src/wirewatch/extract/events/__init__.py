@@ -144,7 +144,7 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
         lead = h.lead
         mode = lead.mode or next((m.mode for m in h.mentions if m.type == lead.type and m.mode), None)
         a1, a2 = _best(h, "actor1"), _best(h, "actor2")
-        if a2 is not None and a1 is not None and a2.id == a1.id:
+        if a2 is not None and a1 is not None and (a2.id == a1.id or a2.name == a1.name):
             a2 = None
         place, fallback = _place(h, found)
         when = _time(h)

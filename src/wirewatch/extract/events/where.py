@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from ...model import Actor, Place, TimeExpr
 from .. import text_of
+from .lexicon import word_list
 from .mentions import Mention
 from .syntax import CLAUSE_DEPS, clause_chain, token_at
 
@@ -196,6 +197,19 @@ def _dated(t: TimeExpr) -> bool:
     return t.type in ("DATE", "TIME") and bool(t.value) and DATE_VALUE.match(t.value or "") is not None
 
 
+def _sentence_level(tok: Token) -> bool:
+    """Does the time phrase hang from the sentence's main verb or the reporting verb ("said on Tuesday")?"""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return True
+        if cur.head.pos_ in ("VERB", "AUX"):
+            head = cur.head
+            return head.head.i == head.i or head.lemma_.lower() in word_list("reporting")
+        cur = cur.head
+    return False
+
+
 def time_for(m: Mention, times: Sequence[TimeExpr], body_start: int = 0,
              published: str | None = None) -> tuple[TimeExpr | None, bool]:
     """The date of the mention and whether it is its sentence's own: a dated time expression of the sentence
@@ -215,6 +229,8 @@ def time_for(m: Mention, times: Sequence[TimeExpr], body_start: int = 0,
         if tok is None:
             continue
         near = any(a.i in chain for a in [tok, *tok.ancestors][:4])
+        if not near and not _sentence_level(tok):
+            continue                     # "Crimea, annexed by Russia in 2014": another clause's date
         informative = (t.value or "")[:10] != published
         full = t.type == "DATE" and len(t.value or "") == 10
         scored.append((near, informative, full, -abs(tok.i - m.token.i), t))
