@@ -58,8 +58,7 @@ def _said_for(m: Mention) -> bool:
         if head.head.i == head.i:
             break
         head = head.head
-    reporting = word_list("reporting")
-    return any(a.lemma_.lower() in reporting for a in [head, *head.ancestors][:3])
+    return head.lemma_.lower() in word_list("reporting")
 
 
 def _read_mentions(doc: Doc, found: Found, start: int) -> list[Mention]:

@@ -98,7 +98,8 @@ def _cond_holds(cond: Cond, t: Token) -> bool:
         mods = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss")]
         found = bool(mods) and (not cond.lemmas or bool(_lemmas(mods) & cond.lemmas))
     else:  # prt
-        kids = [c for c in t.children if c.dep_ in ("prt", "prep", "advmod", "agent", "xcomp", "dative", "acomp", "oprd")]
+        kids = [c for c in t.children if c.dep_ in ("prt", "prep", "advmod", "agent", "xcomp", "dative", "acomp", "oprd")
+                or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))]
         found = bool(kids) and (not cond.lemmas or bool(_lemmas(kids) & cond.lemmas))
         if not found and "to" in cond.lemmas:
             found = any(c.dep_ == "xcomp" for c in t.children)
