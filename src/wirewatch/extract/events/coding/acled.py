@@ -258,11 +258,13 @@ def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str]) -> str 
         if value is None:
             continue
         if value.endswith("-verb"):
-            if t.pos_ != "VERB" or t.dep_ in ("amod", "compound", "relcl"):
+            if t.pos_ != "VERB" or t.dep_ in ("amod", "compound", "relcl", "pcomp") or _topic(t):
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.lemma_.lower() in not_by:
+            if subj is not None and subj.lemma_.lower() in not_by and t.lemma_ != "clash":
                 continue
+            if feature == "crowd_violence" and any(c.dep_ == "auxpass" for c in t.children):
+                continue                   # "crops were destroyed by a storm": done to them, not by the crowd
             if feature == "intervention":
                 patient = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
                 if patient is not None and patient.lemma_.lower() not in PATIENTS and not any(
@@ -271,6 +273,12 @@ def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str]) -> str 
             value = value[:-len("-verb")]
         return value
     return None
+
+
+def _topic(t: Token) -> bool:
+    """A verb in what someone is accused of or protests against ("activists accused of attacking a bank")."""
+    return any(a.lemma_.lower() in ("accuse", "allege", "suspect", "charge", "protest", "condemn", "denounce")
+               for a in list(t.ancestors)[:3])
 
 
 def _force(h: Happening) -> bool:
