@@ -38,7 +38,7 @@ def _blocked(doc: Doc, found: Found) -> set[int]:
     for a in found.actors:
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is not None and len(span) > 1 and any(t.pos_ == "PROPN" for t in span):
-            out.update(t.i for t in span)
+            out.update(t.i for t in span if t.pos_ == "PROPN")   # not "reinforcements" in "Houthi reinforcements"
     return out
 
 

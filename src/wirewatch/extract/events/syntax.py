@@ -46,8 +46,6 @@ def direct_object(t: Token) -> Token | None:
     for c in t.children:
         if c.dep_ == "nsubjpass":
             return c
-    if t.tag_ == "VBN" and t.dep_ == "acl" and t.head.pos_ in NOUN_POS:  # "a man killed by ..." (reduced passive)
-        return t.head
     return None
 
 
