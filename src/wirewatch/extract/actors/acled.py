@@ -34,6 +34,7 @@ DEFAULT_COUNTRY_KINDS = frozenset({"MIL", "SPY", "COP", "GOV", "LEG", "JUD", "RE
 @dataclass(frozen=True)
 class AcledTable:
     words: dict[str, tuple[int | None, str]]    # word -> (inter, name pattern)
+    pattern: re.Pattern                         # any of the words, whole (the first in file order wins)
     kinds: dict[str, tuple[int | None, str]]    # sector code -> (inter, name pattern)
     country_names: dict[str, str]               # ISO alpha-2 -> country name
 
@@ -65,7 +66,9 @@ def acled_table() -> AcledTable:
     for cols in _rows("countries.tsv"):
         if len(cols) >= 3 and cols[2] == "name":
             names.setdefault(cols[1].upper(), cols[0])
-    return AcledTable(words, kinds, names)
+    # the first of the words the phrase holds wins ("unidentified gunmen": Unidentified Armed Group)
+    pattern = re.compile(r"(?<![\w'-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w'-])")
+    return AcledTable(words, pattern, kinds, names)
 
 
 def home_country(places: Sequence[Place], text: str = "") -> str | None:
@@ -98,8 +101,8 @@ def identity(text: str, name: str, kind: str | None, country: str | None, home: 
     if outlet:
         return None, None
     table = acled_table()
-    low = " " + re.sub(r"[^\w\s'-]", " ", text.lower().replace("’", "'")) + " "
-    hit = next((v for w, v in table.words.items() if f" {w} " in low), None)
+    found = table.pattern.search(text.lower().replace("’", "'"))
+    hit = table.words[found.group(1)] if found else None
     if hit is None and kind in table.kinds:
         hit = table.kinds[kind]
     if hit is None:

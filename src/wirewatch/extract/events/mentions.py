@@ -16,11 +16,11 @@ from typing import Any, Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from .. import word_hits
+from .. import tokens_of, word_hits
 from .lexicon import Cond, Entry, load_lexicon
 from .syntax import NOUN_POS, VERB_POS, depth, direct_object, subject, unit_of
 
-__all__ = ["Mention", "find_mentions", "trigger_words"]
+__all__ = ["Mention", "find_mentions", "modal_words", "trigger_words"]
 
 NAME_ENTS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 
@@ -126,14 +126,33 @@ def match(t: Token, lexicon: dict[str, tuple[Entry, ...]]) -> tuple[Entry, list[
     return None
 
 
+MODALS = frozenset({"must", "should"})
+
+
 @lru_cache(maxsize=1)
 def _trigger_lemmas() -> frozenset[str]:
-    return frozenset(load_lexicon())
+    return frozenset(load_lexicon()) | MODALS
+
+
+def _hits(doc: Doc) -> list[int]:
+    """Lexicon words and modals of the Doc in one pass over its arrays (cached on the Doc)."""
+    hits = doc.user_data.get("ww_event_hits")
+    if hits is None:
+        hits = doc.user_data["ww_event_hits"] = word_hits(doc, _trigger_lemmas())
+    return hits
 
 
 def trigger_words(doc: Doc) -> list[int]:
     """Indices of the tokens whose lemma or lower-cased form is a lexicon key: the only ones `match` can take."""
-    return word_hits(doc, _trigger_lemmas())
+    lexicon = load_lexicon()
+    tokens = tokens_of(doc)
+    return [i for i in _hits(doc) if tokens[i].lemma_.lower() in lexicon or tokens[i].lower_ in lexicon]
+
+
+def modal_words(doc: Doc) -> list[int]:
+    """Indices of 'must' and 'should' (for reported obligations, coding/plover.py)."""
+    tokens = tokens_of(doc)
+    return [i for i in _hits(doc) if tokens[i].lower_ in MODALS]
 
 
 def _is_state(t: Token, lexicon: dict[str, tuple[Entry, ...]]) -> bool:
@@ -146,10 +165,10 @@ def _is_state(t: Token, lexicon: dict[str, tuple[Entry, ...]]) -> bool:
 
 def _sentence_mentions(sent: SpacySpan, triggers: Sequence[int], blocked: set[int],
                        lexicon: dict[str, tuple[Entry, ...]]) -> list[Mention]:
-    doc = sent.doc
+    tokens = tokens_of(sent.doc)
     found: list[Mention] = []
     for i in triggers[bisect_left(triggers, sent.start):bisect_left(triggers, sent.end)]:
-        t = doc[i]
+        t = tokens[i]
         if i in blocked or (t.ent_type_ in NAME_ENTS and t.pos_ == "PROPN") or _is_state(t, lexicon):
             continue
         hit = match(t, lexicon)

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from ...model import Actor, Place
 from .lexicon import load_lexicon, word_list
 from .mentions import Mention
-from .syntax import NOUN_POS, VERB_POS, direct_object, subject
+from .syntax import NOUN_POS, VERB_POS, direct_object, subject, token_at
 
 __all__ = ["read_roles", "actors_for"]
 
@@ -170,16 +170,29 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
+def _by_token(doc: Doc, actors: Sequence[Actor]) -> dict[int, list[Actor]]:
+    """Token index -> the actor mentions that cover it (once per Doc: actors are looked up a lot)."""
+    index = doc.user_data.get("ww_actor_tokens")
+    if index is None:
+        index = doc.user_data["ww_actor_tokens"] = {}
+        for a in actors:
+            first, last = token_at(doc, a.start), token_at(doc, max(a.start, a.end - 1))
+            if first is None or last is None:
+                continue
+            for i in range(first.i, last.i + 1):
+                index.setdefault(i, []).append(a)
+    return index
+
+
 def actor_for(tok: Token | None, actors: Sequence[Actor]) -> Actor | None:
     """The actor whose mention covers the token; else one inside its noun phrase; else in its conjuncts."""
     if tok is None or not actors:
         return None
-    t0, t1 = tok.idx, tok.idx + len(tok.text)
-    hit = [a for a in actors if _overlaps(a.start, a.end, t0, t1)]
+    index = _by_token(tok.doc, actors)
+    hit = index.get(tok.i)
     if hit:
         return min(hit, key=lambda a: a.end - a.start)
-    left = tok.left_edge.idx
-    phrase = [a for a in actors if _overlaps(a.start, a.end, left, t1)]
+    phrase = [a for i in range(tok.left_edge.i, tok.i) for a in index.get(i, ())]
     if phrase:
         return max(phrase, key=lambda a: a.end)
     for c in tok.children:
@@ -189,7 +202,7 @@ def actor_for(tok: Token | None, actors: Sequence[Actor]) -> Actor | None:
                 return found
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "by"):
-            sub = [a for a in actors if _overlaps(a.start, a.end, c.idx, c.right_edge.idx + len(c.right_edge))]
+            sub = [a for i in range(c.i, c.right_edge.i + 1) for a in index.get(i, ())]
             if sub:
                 return min(sub, key=lambda a: a.start)
     return None

@@ -6,10 +6,12 @@ about events, only about English clauses as spaCy parses them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from .. import text_of
+from .. import text_of, tokens_of
 from .lexicon import word_list
 
 __all__ = ["CLAUSE_DEPS", "NOUN_POS", "VERB_POS", "clause_chain", "crosses_clause", "depth", "direct_object",
@@ -33,8 +35,20 @@ def is_passive(t: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)
 
 
+def _memo(kind: str, t: Token, fn) -> Token | None:
+    """fn(t), remembered per Doc and token (the lexicon's frame conditions, roles and status all ask)."""
+    memo = t.doc.user_data.setdefault(kind, {})
+    if t.i not in memo:
+        memo[t.i] = fn(t)
+    return memo[t.i]
+
+
 def direct_object(t: Token) -> Token | None:
     """The direct object (the passive subject for a passive verb; the 'of' object or compound for a noun)."""
+    return _memo("ww_dobj", t, _direct_object)
+
+
+def _direct_object(t: Token) -> Token | None:
     if t.pos_ in NOUN_POS:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -51,6 +65,10 @@ def direct_object(t: Token) -> Token | None:
 
 def subject(t: Token, _seen: int = 0) -> Token | None:
     """The logical subject: nsubj, the passive agent, a controlling verb's object/subject, a noun's possessor."""
+    return _memo("ww_subj", t, _subject) if _seen == 0 else _subject(t, _seen)
+
+
+def _subject(t: Token, _seen: int = 0) -> Token | None:
     if _seen > 6:
         return None
     for c in t.children:
@@ -170,6 +188,16 @@ def unit_of(sent: SpacySpan, at: int) -> tuple[int, int]:
 
 
 def token_at(doc: Doc, char: int) -> Token | None:
-    """The token that covers character `char` (or the next one)."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    """The token that covers character `char` (or the next one), found by bisection over the token starts
+    (cached on the Doc: `char_span` builds a Span per call)."""
+    starts = doc.user_data.get("ww_token_starts")
+    if starts is None:
+        starts = doc.user_data["ww_token_starts"] = doc.to_array("IDX").tolist() if len(doc) else []
+    k = bisect_right(starts, char) - 1
+    if k < 0:
+        return tokens_of(doc)[0] if starts else None
+    tokens = tokens_of(doc)
+    t = tokens[k]
+    if char >= t.idx + len(t.text) and k + 1 < len(tokens):   # in the whitespace after a token: the next one
+        return tokens[k + 1]
+    return t

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from typing import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ...model import Actor, Place, TimeExpr
 from .. import text_of
@@ -44,11 +45,11 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
-def _loc_score(tok: Token, trigger: Token) -> float:
+def _loc_score(tok: Token, trigger: Token, chain: set[int] | None = None) -> float:
     """3: object of a place preposition on the trigger; 2.5: an argument of the trigger; 2: a place preposition
     on a word above the trigger in its clause; 1.5: inside a clause below the trigger; 1: after a place
     preposition elsewhere in the sentence; 0: elsewhere (e.g. 'Russia' in "Russia's economy")."""
-    chain = {x.i for x in clause_chain(trigger)}
+    chain = chain if chain is not None else {x.i for x in clause_chain(trigger)}
     cur, steps, located, nested, topic = tok, 0, False, False, False
     while cur.head.i != cur.i:
         head = cur.head
@@ -104,6 +105,23 @@ def _of_an_actor(tok: Token, actors: Sequence[Actor]) -> bool:
     return False
 
 
+def _place_facts(doc, places: Sequence[Place], actors: Sequence[Actor]) -> dict:
+    """Per place (once per Doc): its token, whether it only says whose an actor is, whether it is named as an
+    actor (and not in a place phrase), whether it only locates another place."""
+    facts = doc.user_data.get("ww_place_facts")
+    if facts is None:
+        text = text_of(doc)
+        facts = doc.user_data["ww_place_facts"] = {}
+        for p in places:
+            tok = token_at(doc, p.start)
+            if tok is None:
+                facts[p.id] = (None, False, False, False)
+                continue
+            named = any(_overlaps(a.start, a.end, p.start, p.end) for a in actors) and not _located(tok)
+            facts[p.id] = (tok, _of_an_actor(tok, actors), named, is_context(p, places, text))
+    return facts
+
+
 def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body_start: int = 0,
               frame: bool = False) -> tuple[Place | None, float]:
     """Where the mention happened, and how sure (the score of the place's attachment; 0.5 when borrowed
@@ -113,33 +131,45 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
     doc = m.sent.doc
     floor = body_start if m.token.idx >= body_start else 0
     scored = []
+    chain = {x.i for x in clause_chain(m.token)}
+    facts = _place_facts(doc, places, actors)
     for p in places:
         if not (s0 <= p.start < s1) or p.start < floor:
             continue
-        tok = token_at(doc, p.start)
-        if tok is None or _of_an_actor(tok, actors):
+        tok, owned, named, context = facts[p.id]
+        if tok is None or owned:
             continue
-        score = _loc_score(tok, m.token)
+        score = _loc_score(tok, m.token, chain)
         if frame and score == 1.5:
             continue
-        if any(_overlaps(a.start, a.end, p.start, p.end) for a in actors) and not _located(tok):
+        if named:
             score -= 1.5            # a place named as an actor ("Russia's economy", "condemned Moscow")
         # a place named only to say where another is ("(Hargeysa, Waqooyi Galbeed)", "in Guadalajara,
         # Jalisco") gives way to the place it locates, whatever their specificity
-        scored.append((score, not is_context(p, places, text_of(doc)), specificity(p), -abs(tok.i - m.token.i), p))
+        scored.append((score, not context, specificity(p), -abs(tok.i - m.token.i), p))
     if scored:
         best = max(scored, key=lambda x: x[:4])
         return (best[4], best[0]) if best[0] > 0 else (None, 0.0)
-    text = text_of(doc)
-    earlier = [p for p in places if floor <= p.start < s0 and not _paragraph_break(text[p.end:s0])
-               and not any(_overlaps(a.start, a.end, p.start, p.end) for a in actors)]
+    para = max(floor, _paragraph_start(doc, s0))
+    earlier = [p for p in places if para <= p.start < s0 and not facts[p.id][2]]
     if not earlier:
         return None, 0.0
     last = max(earlier, key=lambda p: p.start)
-    tok = token_at(doc, last.start)
-    same = [p for p in earlier if tok is not None and (q := token_at(doc, p.start)) is not None
-            and q.sent.start == tok.sent.start]
+    tok = facts[last.id][0]
+    same = [p for p in earlier if tok is not None and facts[p.id][0] is not None
+            and facts[p.id][0].sent.start == tok.sent.start]
     return max(same or [last], key=lambda p: (specificity(p), p.start)), 0.5
+
+
+def _paragraph_start(doc: Doc, at: int) -> int:
+    """Offset where the paragraph holding `at` starts (after a blank line or U+2028/2029), by bisection over the
+    paragraph breaks (found once per Doc)."""
+    breaks = doc.user_data.get("ww_paragraphs")
+    if breaks is None:
+        breaks = doc.user_data["ww_paragraphs"] = [
+            m.end() for m in re.finditer(r"\n[ \t\xa0]*\n|[\u2028\u2029]", text_of(doc))]
+    k = bisect_right(breaks, at) - 1
+    return breaks[k] if k >= 0 else 0
 
 
 def is_context(p: Place, places: Sequence[Place], text: str) -> bool:

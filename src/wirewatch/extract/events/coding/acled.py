@@ -24,6 +24,7 @@ from typing import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ... import tokens_of
 from ..happenings import Happening, family
 from ..lexicon import _read, _rows, word_list
 from ..mentions import Mention
@@ -36,6 +37,8 @@ INTER = {1: "state", 2: "rebel", 3: "militia", 4: "militia", 5: "crowd", 6: "pro
 VICTIM_INTER = {1: "armed", 2: "armed", 3: "armed", 4: "armed", 8: "armed", 5: "civilian", 6: "protester",
                 7: "civilian"}
 DEMONSTRATION = ("riot", "protest")
+CODED = frozenset({"violence", "protest", "riot", "arrest", "seize", "damage", "abduct", "disrupt", "base", "retreat",
+                   "mobilize", "agree", "release", "coerce", "concede", "aid", "cooperate"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,24 @@ def _words(tokens) -> set[str]:
     return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
 
 
+def _scope_words(scope: list[Token]) -> set[str]:
+    """Lemmas and forms of the scope's tokens, read per sentence once per Doc (happenings share sentences)."""
+    if not scope:
+        return set()
+    cache = scope[0].doc.user_data.setdefault("ww_acled_words", {})
+    out: set[str] = set()
+    start = 0
+    while start < len(scope):
+        sent = scope[start].sent
+        end = start + (sent.end - scope[start].i)
+        key = sent.start
+        if key not in cache:
+            cache[key] = _words(scope[start:end])
+        out |= cache[key]
+        start = end
+    return out
+
+
 def _first(feature: str, words: set[str]) -> str | None:
     return next((value for lemma, value in cues().get(feature, ()) if lemma in words), None)
 
@@ -106,7 +127,11 @@ def _phrase(m: Mention) -> list[Token]:
 def _scope(h: Happening, sents: Sequence[SpacySpan], owned: dict[int, int], index: int) -> list[Token]:
     """The sentences that tell the happening: those of its mentions, and the sentences after them in the
     same paragraph that no other happening has a mention in."""
-    text = sents[0].doc.user_data.get("ww_text") if sents else ""
+    if not sents:
+        return []
+    doc = sents[0].doc
+    text = doc.user_data.get("ww_text") or ""
+    tokens = tokens_of(doc)
     starts = {m.sent.start for m in h.mentions}
     out: list[Token] = []
     keep = False
@@ -116,7 +141,7 @@ def _scope(h: Happening, sents: Sequence[SpacySpan], owned: dict[int, int], inde
         elif keep and (owned.get(s.start, index) != index or (text and "\n\n" in text[sents[k - 1].end_char:s.start_char])):
             keep = False
         if keep:
-            out.extend(s)
+            out.extend(tokens[s.start:s.end])
     return out
 
 
@@ -173,13 +198,12 @@ def features(h: Happening, scope: list[Token]) -> dict[str, str]:
     fam = family(h.lead)
     if any(f in DEMONSTRATION for f in fams):
         fam = "riot" if "riot" in fams else "protest"
-    phrase = _words(t for m in h.mentions for t in _phrase(m))
-    scope_words = _words(scope) if scope else phrase
+    scope_words = _scope_words(scope)
     f = {"family": fam, "agent": _agent(h), "victim": _victim(h)}
     triggers = _words(t for m in h.mentions for t in [*m.tokens, *m.merged])
     close = _words(t for m in h.mentions for t in _close(m))
-    f["means"] = _first("means", close) or _first("means", triggers) or _first("means", phrase) \
-        or _mode_means(h) or "none"
+    f["means"] = _first("means", close) or _first("means", triggers) or \
+        _first("means", _words(t for m in h.mentions for t in _phrase(m))) or _mode_means(h) or "none"
     scope_text = " ".join(t.lower_ for t in scope)
     f["reciprocal"] = "yes" if _first("reciprocal", triggers | close | {m.token.head.lemma_.lower() for m in h.mentions}) \
         or any(w in scope_text for w in SHOOTOUT) else "no"
@@ -307,6 +331,9 @@ def acled_of(happenings: Sequence[Happening], sents: Sequence[SpacySpan]) -> lis
     rules = load_rules()
     out: list[tuple[str | None, str | None]] = []
     for k, h in enumerate(happenings):
+        if not any(family(m) in CODED for m in h.mentions):
+            out.append((None, None))             # talks, statements: no ACLED type whatever else
+            continue
         f = features(h, _scope(h, sents, owned, k))
         rule = next((r for r in rules if r.holds(f)), None)
         out.append((rule.event_type, rule.sub_event_type) if rule else (None, None))

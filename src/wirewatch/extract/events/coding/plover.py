@@ -18,9 +18,9 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from ....model import Actor
-from ... import word_hits
+from ... import tokens_of
 from ..lexicon import Entry, _read, _rows, load_mode_cues, word_list
-from ..mentions import Mention
+from ..mentions import Mention, modal_words
 from ..syntax import CLAUSE_DEPS, depth, speaker_of, subject, unit_of
 
 __all__ = ["cameo_of", "code_modes", "recode"]
@@ -30,7 +30,6 @@ THREAT_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relat
                "PROTEST": "restrict", "COERCE": "restrict"}
 COERCE_THREAT = {"curfew": "curfew", "martial-law": "martial-law", "ban": "restrict", "restrict": "restrict"}
 MUST = Entry("must", "V", "REQUEST", None, (), frozenset({"obligation"}), 0)
-MODALS = frozenset({"must", "should"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +72,11 @@ def _cue_scope(t: Token, type_: str, source: Token | None) -> list[Token]:
 
 def code_modes(m: Mention) -> None:
     """Set the mention's mode from its row, else from the cue words of its phrase."""
-    if m.mode:
+    cues = load_mode_cues().get(m.type)
+    if m.mode or not cues:
         return
     words = _lemmas(_cue_scope(m.token, m.type, m.source))
-    for lemma, mode in load_mode_cues().get(m.type, ()):
+    for lemma, mode in cues:
         if lemma in words:
             m.mode = mode
             return
@@ -133,8 +133,9 @@ def recode(mentions: list[Mention], doc: Doc, actors: Sequence[Actor] = ()) -> l
                     else THREAT_MODE[m.type]
                 m.type, m.mode = "THREATEN", mode
     taken = {m.token.i for m in mentions}
-    for i in word_hits(doc, MODALS):
-        c = doc[i]
+    tokens = tokens_of(doc)
+    for i in modal_words(doc):
+        c = tokens[i]
         if c.dep_ != "aux" or c.tag_ != "MD":
             continue
         t = c.head
