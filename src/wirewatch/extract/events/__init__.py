@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ...model import Event, Span, span_of
-from .. import Found, Stage, tokens_of
+from .. import Found, Stage
 from .coding.acled import acled_of
 from .coding.plover import cameo_of, code_modes, recode
 from .figures import attach_figures
@@ -27,7 +27,6 @@ from .mentions import Mention, find_mentions
 from .order import body_start, main_first
 from .roles import actors_for, read_roles
 from .status import read_status
-from .syntax import token_at
 from .where import coherent, geo_precision, place_for, resolved_place, specificity, time_for
 
 __all__ = ["find", "stage"]
@@ -36,13 +35,11 @@ __all__ = ["find", "stage"]
 def _blocked(doc: Doc, found: Found) -> set[int]:
     """Tokens inside multi-word actor names ('International Security Assistance Force') are not triggers."""
     out: set[int] = set()
-    tokens = tokens_of(doc)
     for a in found.actors:
-        first, last = token_at(doc, a.start), token_at(doc, a.end - 1)
-        if first is None or last is None or last.i <= first.i:
+        if " " not in a.text:
             continue
-        span = tokens[first.i:last.i + 1]
-        if any(t.pos_ == "PROPN" for t in span):
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None and len(span) > 1:
             out.update(t.i for t in span if t.pos_ == "PROPN")   # not "reinforcements" in "Houthi reinforcements"
     return out
 

@@ -68,6 +68,17 @@ def load_rules() -> tuple[Rule, ...]:
 
 
 @lru_cache(maxsize=1)
+def rules_by_family() -> dict[str, tuple[Rule, ...]]:
+    """The rules that can hold for each family, in file order (every rule names the families it is for)."""
+    out: dict[str, list[Rule]] = {}
+    for rule in load_rules():
+        families = next((values for name, positive, values in rule.conds if name == "family" and positive), CODED)
+        for fam in families:
+            out.setdefault(fam, []).append(rule)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
 def cues() -> dict[str, tuple[tuple[str, str], ...]]:
     """{feature: ((lemma, value), ...)} in file order."""
     out: dict[str, list[tuple[str, str]]] = {}
@@ -96,6 +107,14 @@ def _scope_words(scope: list[Token]) -> set[str]:
         out |= cache[key]
         start = end
     return out
+
+
+def _scope_text(scope: list[Token]) -> str:
+    """The scope's text in lower case (its sentences, as written)."""
+    if not scope:
+        return ""
+    text = scope[0].doc.user_data.get("ww_text") or ""
+    return text[scope[0].idx:scope[-1].idx + len(scope[-1].text)].lower()
 
 
 def _first(feature: str, words: set[str]) -> str | None:
@@ -198,13 +217,12 @@ def features(h: Happening, scope: list[Token]) -> dict[str, str]:
     fam = family(h.lead)
     if any(f in DEMONSTRATION for f in fams):
         fam = "riot" if "riot" in fams else "protest"
-    scope_words = _scope_words(scope)
     f = {"family": fam, "agent": _agent(h), "victim": _victim(h)}
     triggers = _words(t for m in h.mentions for t in [*m.tokens, *m.merged])
     close = _words(t for m in h.mentions for t in _close(m))
     f["means"] = _first("means", close) or _first("means", triggers) or \
         _first("means", _words(t for m in h.mentions for t in _phrase(m))) or _mode_means(h) or "none"
-    scope_text = " ".join(t.lower_ for t in scope)
+    scope_text = _scope_text(scope)
     f["reciprocal"] = "yes" if _first("reciprocal", triggers | close | {m.token.head.lemma_.lower() for m in h.mentions}) \
         or any(w in scope_text for w in SHOOTOUT) else "no"
     f["manner"] = "targeted" if any(m.mode in TARGETED_MODES or m.token.lemma_.lower() in TARGETED for m in h.mentions) \
@@ -212,7 +230,7 @@ def features(h: Happening, scope: list[Token]) -> dict[str, str]:
     f["territory"] = _territory(h, f["agent"])
     if fam in DEMONSTRATION:
         f["demonstration"] = "yes" if any((m.action or m.type) == "PROTEST" for m in h.mentions) \
-            or _first("demonstration", scope_words) else "no"
+            or _first("demonstration", _scope_words(scope)) else "no"
         f["crowd_violence"] = "yes" if _token_cue("crowd_violence", scope, STATE_WORDS) else "no"
         f["intervention"] = "force" if _force(h) else (_token_cue("intervention", scope, frozenset()) or "none")
     f["left"] = "yes" if any(m.type == "RETREAT" and m.place is not None and _from_place(m) for m in h.mentions) \
@@ -254,7 +272,7 @@ def _mode_means(h: Happening) -> str | None:
     return next((MODE_MEANS[m.mode] for m in h.mentions if m.mode in MODE_MEANS), None)
 
 
-SHOOTOUT = ("clash", "shoot - out", "shoot-out", "shootout", "gunbattle", "gun battle", "firefight", "skirmish",
+SHOOTOUT = ("clash", "shoot-out", "shootout", "gunbattle", "gun battle", "firefight", "skirmish",
             "crossfire", "exchange of fire", "exchanged fire", "returned fire", "returned the fire",
             "responded to the fire", "exchange of gunfire")   # both sides fought, wherever the sentences say so
 TARGETED_MODES = frozenset({"targeted", "mass", "torture", "beat"})
@@ -328,13 +346,13 @@ def acled_of(happenings: Sequence[Happening], sents: Sequence[SpacySpan]) -> lis
     for k, h in enumerate(happenings):
         for m in h.mentions:
             owned.setdefault(m.sent.start, k)
-    rules = load_rules()
+    by_family = rules_by_family()
     out: list[tuple[str | None, str | None]] = []
     for k, h in enumerate(happenings):
         if not any(family(m) in CODED for m in h.mentions):
             out.append((None, None))             # talks, statements: no ACLED type whatever else
             continue
         f = features(h, _scope(h, sents, owned, k))
-        rule = next((r for r in rules if r.holds(f)), None)
+        rule = next((r for r in by_family.get(f["family"], ()) if r.holds(f)), None)
         out.append((rule.event_type, rule.sub_event_type) if rule else (None, None))
     return out
