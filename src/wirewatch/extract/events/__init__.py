@@ -22,7 +22,7 @@ from .coding.acled import acled_of
 from .coding.plover import cameo_of, code_modes, recode
 from .figures import attach_figures
 from .lexicon import word_list
-from .happenings import FRAMES, Happening, family, fold_phrases, group
+from .happenings import FRAMES, Happening, family, fold_content, fold_phrases, group
 from .mentions import Mention, find_mentions
 from .order import body_start, main_first
 from .roles import actors_for, read_roles
@@ -54,13 +54,14 @@ def _evidence(m: Mention, text: str) -> Span:
 
 
 def _said_for(m: Mention) -> bool:
-    """Is the verb the goal clause hangs from a reporting verb ("To prepare a deal, Medinsky told TASS ...")?"""
-    head = m.token
-    while head.head.i != head.i and head.pos_ != "VERB" or head is m.token:
-        if head.head.i == head.i:
+    """Does the goal clause hang from a reporting verb ("To prepare a deal, Medinsky told TASS ...")? Not from
+    an act ("sent inspectors to investigate")."""
+    cur = m.token
+    for _ in range(6):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) or cur.head.i == cur.i:
             break
-        head = head.head
-    return head.lemma_.lower() in word_list("reporting")
+        cur = cur.head
+    return cur.head.lemma_.lower() in word_list("reporting")
 
 
 def _read_mentions(doc: Doc, found: Found, start: int) -> list[Mention]:
@@ -69,20 +70,23 @@ def _read_mentions(doc: Doc, found: Found, start: int) -> list[Mention]:
     claims, times = list(found.claims), list(found.times)
     published = found.article.date.isoformat() if found.article.date else None
     for m in mentions:
-        read_roles(m)
         m.time, m.own_time = time_for(m, times, start, published)
         read_status(m, claims, times)
-        code_modes(m)
-    mentions = recode(mentions, doc, found.actors)
-    for m in mentions:
-        actors_for(m, found.actors, doc, start, found.places)
-        m.place, m.place_score = place_for(m, found.places, found.actors, start, frame=(m.action or m.type) in FRAMES)
     # a goal ("to disarm ...", "in order to ...") is no happening, unless the sentence tells nothing else
     # and the goal is an act's ("sent inspectors to investigate"), not a speaker's ("To prepare ..., X said")
     # and a description ("more of a regrouping than a retreat", "areas that have seen fighting") never is
     mentions = [m for m in mentions if not m.description]
     told = {m.sent.start for m in mentions if not m.purpose}
-    return [m for m in mentions if not m.purpose or (m.sent.start not in told and not _said_for(m))]
+    mentions = [m for m in mentions if not m.purpose or (m.sent.start not in told and not _said_for(m))]
+    mentions = fold_content(mentions)        # what is promised or demanded is part of the promise
+    for m in mentions:
+        read_roles(m)
+        code_modes(m)
+    mentions = recode(mentions, doc, found.actors)
+    for m in mentions:
+        actors_for(m, found.actors, doc, start, found.places)
+        m.place, m.place_score = place_for(m, found.places, found.actors, start, frame=(m.action or m.type) in FRAMES)
+    return mentions
 
 
 def _mentions(h: Happening, text: str) -> list[Span]:

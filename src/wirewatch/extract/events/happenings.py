@@ -25,7 +25,7 @@ from .mentions import Mention
 from .syntax import crosses_clause
 from .where import specificity
 
-__all__ = ["Happening", "group"]
+__all__ = ["Happening", "fold_content", "fold_phrases", "group"]
 
 SYMMETRIC = frozenset({"consult", "agree", "cooperate"})
 FRAMES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "PROTEST"})
@@ -106,9 +106,11 @@ def _in_phrase(inner: Mention, outer: Mention) -> bool:
     return True
 
 
-def fold_phrases(mentions: list[Mention]) -> list[Mention]:
-    """Fold a commitment's content into it, then same-family triggers inside a shallower trigger's phrase."""
+def fold_content(mentions: list[Mention]) -> list[Mention]:
+    """Fold what a promise, demand, refusal, threat or accusation is about into it (module docstring, 2)."""
     frames = [k for k in mentions if (k.action or k.type) in FRAMES and k.token.lemma_.lower() not in word_list("factive")]
+    if not frames:
+        return mentions
     rest: list[Mention] = []
     for m in mentions:
         hosts = [k for k in frames if k is not m and k.unit == m.unit and _content_of(m, k)]
@@ -116,8 +118,13 @@ def fold_phrases(mentions: list[Mention]) -> list[Mention]:
             max(hosts, key=lambda k: k.token.i if k.token.i < m.token.i else -k.token.i).content.append(m)
         else:
             rest.append(m)
+    return rest
+
+
+def fold_phrases(mentions: list[Mention]) -> list[Mention]:
+    """Fold same-family triggers inside a shallower trigger's phrase into it (module docstring, 1)."""
     kept: list[Mention] = []
-    for m in sorted(rest, key=lambda x: (x.depth, x.token.i)):
+    for m in sorted(mentions, key=lambda x: (x.depth, x.token.i)):
         host = next((k for k in kept if family(k) == family(m) and _in_phrase(m, k)), None)
         if host is None:
             kept.append(m)

@@ -82,10 +82,6 @@ def specificity(p: Place) -> int:
     return 0
 
 
-def _paragraph_break(gap: str) -> bool:
-    return "\u2028" in gap or "\u2029" in gap or re.search(r"\n[ \t\xa0]*\n", gap) is not None
-
-
 def _located(tok: Token) -> bool:
     """The object of a place preposition ("in Lebanon"): where, even when it is also who is acted on."""
     return tok.dep_ == "pobj" and tok.head.lower_ in LOC_PREPS
@@ -161,13 +157,18 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
     return max(same or [last], key=lambda p: (specificity(p), p.start)), 0.5
 
 
-def _paragraph_start(doc: Doc, at: int) -> int:
-    """Offset where the paragraph holding `at` starts (after a blank line or U+2028/2029), by bisection over the
-    paragraph breaks (found once per Doc)."""
+def _breaks(doc: Doc) -> list[int]:
+    """Offsets where paragraphs start (after a blank line or U+2028/2029), found once per Doc."""
     breaks = doc.user_data.get("ww_paragraphs")
     if breaks is None:
         breaks = doc.user_data["ww_paragraphs"] = [
             m.end() for m in re.finditer(r"\n[ \t\xa0]*\n|[\u2028\u2029]", text_of(doc))]
+    return breaks
+
+
+def _paragraph_start(doc: Doc, at: int) -> int:
+    """Offset where the paragraph holding `at` starts, by bisection over the paragraph breaks."""
+    breaks = _breaks(doc)
     k = bisect_right(breaks, at) - 1
     return breaks[k] if k >= 0 else 0
 
@@ -272,9 +273,9 @@ def time_for(m: Mention, times: Sequence[TimeExpr], body_start: int = 0,
                      key=lambda t: -t.start)
     if not earlier:
         return None, False
-    if not _paragraph_break(text[earlier[0].end:s0]):
+    if earlier[0].start >= _paragraph_start(doc, s0):
         return earlier[0], False
-    first_break = next((mm.start() for mm in re.finditer(r"\n[ \t\xa0]*\n|[\u2028\u2029]", text)
-                        if mm.start() > floor and text[floor:mm.start()].strip()), None)
+    breaks = _breaks(doc)
+    first_break = next((b for b in breaks if b > floor and text[floor:b].strip()), None)
     lead = [t for t in earlier if first_break is None or t.start < first_break]
     return (lead[0], False) if lead else (None, False)

@@ -132,7 +132,7 @@ def recode(mentions: list[Mention], doc: Doc, actors: Sequence[Actor] = ()) -> l
                 mode = COERCE_THREAT.get(m.mode or "", "restrict") if m.type == "COERCE" \
                     else THREAT_MODE[m.type]
                 m.type, m.mode = "THREATEN", mode
-    taken = {m.token.i for m in mentions}
+    taken = {m.token.i for m in mentions} | {c.token.i for m in mentions for c in m.content}
     tokens = tokens_of(doc)
     for i in modal_words(doc):
         c = tokens[i]
