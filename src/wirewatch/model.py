@@ -55,6 +55,11 @@ class Article(Record):
 
     id: str
     date: dt.date | None = Field(default=None, description="Publication date (the document creation time).")
+    date_source: Literal["input", "dateline", "heading", "option"] | None = Field(
+        default=None, description="Where `date` comes from: the input's own date (JSONL, feed, HTML metadata), "
+                                  "the dateline, a dated heading above the text, or the run's --date option.")
+    date_note: str | None = Field(
+        default=None, description="Why `date` is null, or a warning about the input's date (ambiguous, not a date).")
     dateline: str | None = Field(default=None, description="The dateline as written, e.g. 'KYIV, March 30 (Reuters)'.")
     title: str | None = None
     source: str | None = Field(default=None, description="Outlet or agency, e.g. 'Reuters'.")
