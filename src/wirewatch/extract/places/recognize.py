@@ -7,6 +7,7 @@ part-of-speech tags veto names that are only words here ("Reading is fun", "Geor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -32,6 +33,8 @@ INSTITUTIONS = {"police", "fire", "department", "county", "city", "school", "sch
 SETTLEMENT_WORDS = {"village", "town", "city", "settlement", "suburb", "hamlet", "port", "capital", "district",
                     "region", "province", "community", "township", "county"}
 PLACE_WORDS = TYPE_WORDS | {"people's", "people", "republic", "city", "island", "islands", "sea", "river"}
+STREET_WORDS = {"St", "St.", "Street", "Road", "Rd", "Rd.", "Avenue", "Ave", "Ave.", "Blvd", "Blvd.", "Boulevard",
+                "Drive", "Dr.", "Lane", "Ln", "Ln.", "Pike", "Parkway", "Pkwy", "Terrace", "Crescent"}
 NOT_PLACE_NEXT = {"virus", "viruses", "fever", "hemorrhagic", "haemorrhagic", "disease", "flu", "influenza", "strain", "vaccine", "syndrome"}
 GOOD_LABELS = {"GPE", "LOC", "FAC"}
 BAD_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME",
@@ -56,13 +59,55 @@ class Mention:
     admin_hint: bool = False  # followed by 'region', 'Oblast', 'County' ...: a division, not a town
     qualifier: list[Candidate] = field(default_factory=list)  # 'Alexandria, La.': what it lies in
     evidence: float = 0.0
+    relation: str | None = None  # 'north of', 'near': the text places something near this place, not at it
+    near: Mention | None = None  # 'Rubizhne, north of Kharkiv': the place this one is said to lie near
+
+
+def _data_lines(name: str) -> list[str]:
+    path = files("wirewatch").joinpath("data", "gazetteer", name)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
-    path = files("wirewatch").joinpath("data", "gazetteer", "common_words.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(_data_lines("common_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def not_places() -> re.Pattern[str]:
+    """Organisations and groups of countries (not_places.txt), as one case-sensitive whole-word pattern."""
+    names = sorted(_data_lines("not_places.txt"), key=len, reverse=True)
+    alts = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])(?!\s+(?:of\s+)?[A-Z])")
+
+
+@lru_cache(maxsize=1)
+def relation_pattern() -> re.Pattern[str]:
+    """'30 km north of', 'near', 'on the outskirts of' right before a place (relations.txt), at the end of a string."""
+    return re.compile(rf"(?:^|\W)(?P<rel>{_relation_core()})\s+(?:the\s+(?:city|town|village|settlement|port|region)"
+                      rf"\s+of\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def relation_ahead() -> re.Pattern[str]:
+    """The same relations at the start of a string ('north of Kharkiv' after 'Rubizhne, ')."""
+    return re.compile(rf"\s*(?P<rel>{_relation_core()})\s", re.I)
+
+
+def _relation_core() -> str:
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in _data_lines("relations.txt"):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            continue
+        sections.setdefault(current, []).append(line)
+    dirs = "|".join(re.escape(d) for d in sorted(sections.get("directions", []), key=len, reverse=True))
+    rels = "|".join(re.escape(r) for r in sorted(sections.get("relations", []), key=len, reverse=True))
+    distance = r"(?:(?:about|some|around|roughly|nearly|just)\s+)?\d[\d,.]*\s*-?\s*(?:km|kms|kilometers|kilometres|miles|mi)\s+"
+    direction = rf"(?:{distance})?(?:{dirs})(?:ern\s+(?:outskirts|suburbs|part|edge)|ward)?\s+of"
+    return rf"{direction}|(?:{distance})?(?:{rels})"
 
 
 def _capitalised(tok: Token) -> bool:
@@ -156,10 +201,38 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             pending.append(m)
     mentions.extend(_coordinated(doc, mentions, pending))
     mentions.extend(_ner_only(doc, mentions, gaz, sent_of, person_words))
+    mentions = _drop_not_places(text_of(doc), mentions)
     mentions.sort(key=lambda m: m.start)
     _attach_types(doc, mentions)
     _attach_qualifiers(doc, mentions)
+    _attach_relations(text_of(doc), mentions)
     return mentions
+
+
+def _drop_not_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Organisations and groups ('EU', 'Nato', 'the Baltic states') are not places, nor is any part of them."""
+    spans = [(m.start(), m.end()) for m in not_places().finditer(text)]
+    if not spans:
+        return mentions
+    return [m for m in mentions if not any(a < m.end and m.start < b for a, b in spans)]
+
+
+def _attach_relations(text: str, mentions: list[Mention]) -> None:
+    """'north of Kharkiv', 'near Lozova': mark the relation; 'Rubizhne, north of Kharkiv': link the two."""
+    pattern = relation_pattern()
+    for i, m in enumerate(mentions):
+        lo = max(0, m.start - 60, mentions[i - 1].end if i else 0)
+        found = pattern.search(text, lo, m.start)
+        if found is None:
+            continue
+        m.relation = " ".join(found["rel"].lower().split())
+        if i and mentions[i - 1].sentence == m.sentence:
+            prev = mentions[i - 1]
+            gap = text[prev.end:found.start("rel")]
+            if re.fullmatch(r"\s*,?\s*(?:(?:a|the|an)\s+(?:\w+\s+){0,2}(?:village|town|city|settlement|"
+                            r"hamlet|suburb|district)\s*,?\s*(?:just\s+|some\s+)?|(?:just|some|located|lying)\s+)?",
+                            gap, re.I):
+                prev.near = m
 
 
 def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) -> bool:
@@ -177,10 +250,14 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
     nxt = doc[m.tok_end] if m.tok_end < len(doc) else None
     locative = prev is not None and prev.text.lower() in LOCATIVE
     qualified = nxt is not None and nxt.text == "," and m.tok_end + 1 < len(doc) and _capitalised(doc[m.tok_end + 1])
-    typed = nxt is not None and nxt.text.lower() in TYPE_WORDS
+    typed = nxt is not None and nxt.text.lower() in TYPE_WORDS or (
+        not single and last.text.lower() in TYPE_WORDS | {"parish", "county", "district"}
+        and any(c.feature_class == "A" for c in m.candidates))  # 'Rapides Parish', 'Kherson Oblast'
     # 'Ostrivka, a village in ...', 'Bakhmut, the eastern city': an apposition that says what it is
-    apposed = nxt is not None and nxt.text == "," and any(
-        t.lower_ in SETTLEMENT_WORDS for t in doc[m.tok_end + 1: m.tok_end + 5])
+    apposed = nxt is not None and nxt.text == "," and (any(
+        t.lower_ in SETTLEMENT_WORDS for t in doc[m.tok_end + 1: m.tok_end + 5]) or bool(relation_ahead().match(
+            doc[m.tok_end + 1: m.tok_end + 6].text + " ")))  # 'Rubizhne, north of Kharkiv'
+
     inside_longer = ent is not None and (ent.start < m.tok_start or ent.end > m.tok_end)
     good_ner = m.ner in GOOD_LABELS and not inside_longer
     time_like = m.ner in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL")
@@ -194,12 +271,14 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         return False  # 'La.', 'Miss.': a state abbreviation only after 'Town, '
     if text.isupper() and len(text) <= 3 and not main_name:
         return False
-    if inside_longer and ent.label_ in ("PERSON", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
+    if inside_longer and ent.label_ in ("PERSON", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") and not typed:
         return False
     if inside_longer and ent.label_ == "ORG" and single and not notable:
         return False  # 'Food and Drug Administration': 'Drug' is a hamlet somewhere, not here
     if nxt is not None and nxt.text.lower() in NOT_PLACE_NEXT:
         return False  # 'Ebola virus', 'Marburg fever'
+    if nxt is not None and nxt.text in STREET_WORDS:
+        return False  # 'Memphis St.', 'Dublin Road': a street named after a place
     if text.isupper() and len(text) <= 4 and "." not in text and not notable:
         return False
     if single and key(text) in person_words and not (locative or qualified or typed or (notable and good_ner)):
@@ -211,7 +290,7 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
     if (glued_prev or glued_next) and not (notable or good_ner):
         return False
     m.evidence = 0.0
-    if m.ner == "PERSON" and not inside_longer and not (notable or locative or qualified or typed):
+    if m.ner == "PERSON" and not inside_longer and not (notable or locative or qualified or typed or apposed):
         return False
     score = 0.5
     if good_ner:
@@ -305,9 +384,20 @@ def _attach_types(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
-    """'Alexandria, La.' / 'Gainesville, Georgia' / 'Kyiv, Ukraine': the second names what the first lies in."""
+    """'Alexandria, La.' / 'Gainesville, Georgia' / 'Kyiv, Ukraine': the second names what the first lies in.
+
+    When a candidate of the first lies in a division the second can name ('in Lozova, Kharkiv': Kharkiv
+    Oblast), the second is read as that division, not as the town of the same name."""
+    starts = {m.tok_start for m in mentions}
     for a, b in zip(mentions, mentions[1:]):
         if any(c.feature_code in ("PCLI", "CONT", "RGN") and c.kind <= 1 for c in a.candidates):
             continue  # 'Germany, US, France': a list, not 'Town, State'
+        listed = b.tok_end + 1 < len(doc) and doc[b.tok_end].lower_ in (",", "and", "or") and \
+            (b.tok_end + 1 in starts or doc[b.tok_end + 1].lower_ == "and" and b.tok_end + 2 in starts)
         if b.tok_start == a.tok_end + 1 and doc[a.tok_end].text == "," and not b.demonym:
             a.qualifier = [c for c in b.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2", "PCLS", "PCLD")]
+            towns = [c for c in a.candidates if c.feature_class in ("P", "S") or c.feature_code in ("ADM2", "ADM3")]
+            holds = any(q.feature_code in ("ADM1", "ADM2") and any(
+                t.country_code == q.country_code and t.admin1_code == q.admin1_code for t in towns) for q in a.qualifier)
+            if holds and not listed:
+                b.admin_hint = True  # 'Lozova, Kharkiv': the oblast ('Lozova, Kharkiv, Izium' is a list)

@@ -92,9 +92,17 @@ def _closeness(c: Candidate, others: list[tuple[Candidate, float]]) -> float:
     return min(3.0, total)
 
 
+def _near_bonus(c: Candidate, anchor: Candidate | None) -> float:
+    """'Rubizhne, north of Kharkiv': the candidate that lies near the place it is said to be near."""
+    if anchor is None or anchor.lat is None or c.lat is None:
+        return 0.0
+    d = _km(c, anchor.lat, anchor.lon)
+    return 6.0 if d < 80 else 3.0 if d < 200 else -1.0
+
+
 def _score(c: Candidate, m: Mention, countries: Counter[str], admins: Counter[tuple[str, str]],
-           others: list[tuple[Candidate, float]], dateline_cc: str | None) -> float:
-    s = _prior(c, m)
+           others: list[tuple[Candidate, float]], dateline_cc: str | None, near: Candidate | None = None) -> float:
+    s = _prior(c, m) + _near_bonus(c, near)
     total = sum(countries.values()) or 1
     if c.country_code in countries:
         s += 1.5 + 3.0 * countries[c.country_code] / total
@@ -148,17 +156,22 @@ def _decide(mentions: list[Mention], countries: Counter[str], admins: Counter[tu
         if group in decided or not m.candidates:
             continue
         context = [(c, w) for g, (c, w) in others.items() if g != group]
-        scored = sorted(((_score(c, m, countries, admins, context, dateline_cc), c) for c in _shortlist(m)),
-                        key=lambda sc: -sc[0])
+        near = others.get((m.near.key, m.near.admin_hint)) if m.near is not None else None
+        scored = sorted(((_score(c, m, countries, admins, context, dateline_cc, near[0] if near else None), c)
+                         for c in _shortlist(m)), key=lambda sc: -sc[0])
         best_score, best = scored[0]
         z = sum(math.exp(min(0.0, sc - best_score)) for sc, _ in scored)
         decided[group] = (best, 1.0 / z)
     return decided
 
 
-def resolve(mentions: list[Mention], dateline_key: str | None = None) -> list[Resolved]:
-    """Resolve every mention (in place order); mentions without candidates come back unresolved."""
+def resolve(mentions: list[Mention], dateline_key: str | None = None,
+            cues: Counter[str] | None = None) -> list[Resolved]:
+    """Resolve every mention (in place order); mentions without candidates come back unresolved.
+
+    `cues`: countries the text points to without naming them (a sheriff's office, an oblast), as votes."""
     countries, admins = _context_countries(mentions)
+    countries.update(cues or {})
     dateline_cc = None
     if dateline_key:
         for m in mentions:

@@ -67,7 +67,8 @@ def r_month(m: re.Match, ctx: Context) -> Reading | None:
         return None
     mo = month_num(m["mon"])
     if ctx.dct is None:
-        return Reading("DATE", None, m.start(), m.end())
+        story = None if m["rel"] or m["yrel"] else ctx.narrative.year_for(m.start(), mo)
+        return Reading("DATE", f"{story:04d}-{mo:02d}" if story else None, m.start(), m.end())
     rel, y = (m["rel"] or "").lower(), ctx.dct.year
     if m["yrel"]:
         y += {"last": -1, "next": 1}.get(m["yrel"], 0)
