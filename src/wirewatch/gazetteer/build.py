@@ -19,7 +19,7 @@ from . import sources
 from .normalize import key
 from .sources import ALIAS, Entry
 
-BUILDER_VERSION = "5"
+BUILDER_VERSION = "6"
 
 SCHEMA = """
 CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT NOT NULL, cc TEXT, admin1_code TEXT, admin1 TEXT,

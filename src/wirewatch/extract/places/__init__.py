@@ -57,6 +57,9 @@ def to_places(doc: Doc, text: str, resolved: Iterable[Resolved], first_id: int =
         start, end = _extend_type_word(doc, r.mention)
         c = r.candidate
         span = span_of(text, start, end)
+        if c is None and r.located_by is not None:
+            places.append(_located_by_host(r, span, f"p{first_id + len(places)}"))
+            continue
         places.append(Place(
             id=f"p{first_id + len(places)}", text=span.text, start=span.start, end=span.end,
             geonameid=c.geonameid if c is not None and c.geonameid > 0 else None,
@@ -68,6 +71,17 @@ def to_places(doc: Doc, text: str, resolved: Iterable[Resolved], first_id: int =
             precision=None if r.mention.demonym else precision_of(c, r.mention.relation),
         ))
     return places
+
+
+def _located_by_host(r: Resolved, span, place_id: str) -> Place:
+    """A place the gazetteer lacks, at the point of the place the text puts it in or near: no GeoNames id,
+    no name of its own, precision 'near town' (or 'region' when its host is a division)."""
+    h = r.located_by
+    return Place(id=place_id, text=span.text, start=span.start, end=span.end, geonameid=None, name=None,
+                 country_code=h.country_code or None, admin1=h.admin1, lat=h.lat, lon=h.lon,
+                 feature_class=None, feature_code=None, confidence=min(r.confidence, 0.3),
+                 sentence=r.mention.sentence, relation=r.mention.relation or "in or near",
+                 precision="near town" if h.feature_class in ("P", "S") else "region")
 
 
 def precision_of(c, relation: str | None) -> str | None:

@@ -20,7 +20,8 @@ from .. import ents_of, sentence_bounds, sentence_of, text_of
 
 MAX_TOKENS = 6
 CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "al", "el", "and", "on", "upon", "the", "-", "da", "di",
-              "am", "an", "der", "sur", "en", "y", "i", "'s"}
+              "am", "an", "der", "sur", "en", "y", "i", "'s", "los", "las", "do", "dos", "das", "van", "von", "bin",
+              "ben", "ibn", "abu", "bou", "sous", "lès", "les", "lez"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward", "towards", "via",
             "through", "throughout", "between", "inside", "off", "northern", "southern", "eastern", "western",
             "central", "city", "town", "village", "of"}
@@ -61,6 +62,7 @@ class Mention:
     evidence: float = 0.0
     relation: str | None = None  # 'north of', 'near': the text places something near this place, not at it
     near: Mention | None = None  # 'Rubizhne, north of Kharkiv': the place this one is said to lie near
+    within: Mention | None = None  # 'Ashulia town (Savar, Dhaka)', 'Palanpur area of Surat': what it lies in
 
 
 def _data_lines(name: str) -> list[str]:
@@ -217,9 +219,16 @@ def _drop_not_places(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not any(a < m.end and m.start < b for a, b in spans)]
 
 
+_PART_OF = re.compile(r"\s+(?:area|neighbou?rhood|sector|district|suburb|quarter|village|town|locality|camp|"
+                      r"settlement|township|commune|ward|colony|zone)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?", re.I)
+
+
 def _attach_relations(text: str, mentions: list[Mention]) -> None:
     """'north of Kharkiv', 'near Lozova': mark the relation; 'Rubizhne, north of Kharkiv': link the two."""
     pattern = relation_pattern()
+    for prev, m in zip(mentions, mentions[1:]):
+        if prev.sentence == m.sentence and _PART_OF.fullmatch(text, prev.end, m.start):
+            prev.within = m  # 'Palanpur area of Surat', 'Hilaac neighborhood of Mogadishu'
     for i, m in enumerate(mentions):
         lo = max(0, m.start - 60, mentions[i - 1].end if i else 0)
         found = pattern.search(text, lo, m.start)
@@ -230,8 +239,8 @@ def _attach_relations(text: str, mentions: list[Mention]) -> None:
             prev = mentions[i - 1]
             gap = text[prev.end:found.start("rel")]
             if re.fullmatch(r"\s*,?\s*(?:(?:a|the|an)\s+(?:\w+\s+){0,2}(?:village|town|city|settlement|"
-                            r"hamlet|suburb|district)\s*,?\s*(?:just\s+|some\s+)?|(?:just|some|located|lying)\s+)?",
-                            gap, re.I):
+                            r"hamlet|suburb|district)\s*,?\s*(?:just\s+|some\s+)?|(?:just|some|located|lying)\s+|"
+                            r"(?:village|town|city|settlement|hamlet|area|locality)\s+)?", gap, re.I):
                 prev.near = m
 
 
@@ -249,7 +258,11 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
     prev = doc[m.tok_start - 1] if m.tok_start > 0 else None
     nxt = doc[m.tok_end] if m.tok_end < len(doc) else None
     locative = prev is not None and prev.text.lower() in LOCATIVE
-    qualified = nxt is not None and nxt.text == "," and m.tok_end + 1 < len(doc) and _capitalised(doc[m.tok_end + 1])
+    qualified = nxt is not None and nxt.text in (",", "(") and m.tok_end + 1 < len(doc) \
+        and _capitalised(doc[m.tok_end + 1])  # 'Alexandria, La.', 'Tome (Biobio)'
+    # 'Tulcan city', 'Mongbwalu locality', 'the village of Ersam': what kind of place the name is
+    settled = nxt is not None and nxt.lower_ in SETTLEMENT_WORDS | {"locality", "camp", "area"} or (
+        prev is not None and prev.lower_ == "of" and m.tok_start >= 2 and doc[m.tok_start - 2].lower_ in SETTLEMENT_WORDS)
     typed = nxt is not None and nxt.text.lower() in TYPE_WORDS or (
         not single and last.text.lower() in TYPE_WORDS | {"parish", "county", "district"}
         and any(c.feature_class == "A" for c in m.candidates))  # 'Rapides Parish', 'Kherson Oblast'
@@ -273,7 +286,7 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         return False
     if inside_longer and ent.label_ in ("PERSON", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") and not typed:
         return False
-    if inside_longer and ent.label_ == "ORG" and single and not notable:
+    if inside_longer and ent.label_ == "ORG" and single and not (notable or qualified or settled):
         return False  # 'Food and Drug Administration': 'Drug' is a hamlet somewhere, not here
     if nxt is not None and nxt.text.lower() in NOT_PLACE_NEXT:
         return False  # 'Ebola virus', 'Marburg fever'
@@ -290,14 +303,14 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
     if (glued_prev or glued_next) and not (notable or good_ner):
         return False
     m.evidence = 0.0
-    if m.ner == "PERSON" and not inside_longer and not (notable or locative or qualified or typed or apposed):
+    if m.ner == "PERSON" and not inside_longer and not (notable or locative or qualified or typed or apposed or settled):
         return False
     score = 0.5
     if good_ner:
         score += 0.35
     if locative or qualified or typed or dateline:
         score += 0.2
-    if apposed:
+    if apposed or settled:
         score += 0.3
     if notable:
         score += 0.15
@@ -307,10 +320,12 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         score -= 0.25
     common = key(text) in common_words()
     pos_common = single and first.pos_ not in ("PROPN",) and not dateline
-    if not main_name and not notable:
-        return False  # only a foreign or historic alternate of a small place
+    town_alt = (qualified or settled or apposed) and any(c.feature_class == "P" and c.population >= 1000
+                                                         for c in m.candidates)
+    if not main_name and not notable and not town_alt:
+        return False  # only a foreign or historic alternate of a small place, said without context
     if common or pos_common or (first.is_sent_start and single and not (good_ner or dateline or main_name)):
-        if not ((good_ner and locative and not first.is_sent_start) or qualified or typed):
+        if not ((good_ner and locative and not first.is_sent_start) or qualified or typed or (settled and not common)):
             return False
         score -= 0.1
     if last.text.lower() in CONNECTORS:
@@ -394,10 +409,24 @@ def _attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
             continue  # 'Germany, US, France': a list, not 'Town, State'
         listed = b.tok_end + 1 < len(doc) and doc[b.tok_end].lower_ in (",", "and", "or") and \
             (b.tok_end + 1 in starts or doc[b.tok_end + 1].lower_ == "and" and b.tok_end + 2 in starts)
-        if b.tok_start == a.tok_end + 1 and doc[a.tok_end].text == "," and not b.demonym:
+        # 'Ashulia town (Savar, Dhaka)': a settlement word may stand between the name and its brackets
+        gap = [t.lower_ for t in doc[a.tok_end:b.tok_start]]
+        if len(gap) == 2 and gap[0] in SETTLEMENT_WORDS | {"locality", "area", "camp"} and gap[1] == "(" \
+                and not b.demonym:
             a.qualifier = [c for c in b.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2", "PCLS", "PCLD")]
+            a.within = b
+            continue
+        if b.tok_start == a.tok_end + 1 and doc[a.tok_end].text in (",", "(") and not b.demonym:
+            a.qualifier = [c for c in b.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2", "PCLS", "PCLD")]
+            if doc[a.tok_end].text == "(" or not a.candidates and not listed:
+                a.within = b  # 'Hadba (Tripoli)'; 'Ashulia, Savar' when Ashulia is unknown
+            if doc[a.tok_end].text == "(":  # 'Mongbwalu (Djugu, Ituri)': both names in the brackets qualify
+                c_ = next((c for c in mentions if c.tok_start == b.tok_end + 1 and doc[b.tok_end].text == ","), None)
+                if c_ is not None:
+                    a.qualifier += [c for c in c_.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2")]
             towns = [c for c in a.candidates if c.feature_class in ("P", "S") or c.feature_code in ("ADM2", "ADM3")]
             holds = any(q.feature_code in ("ADM1", "ADM2") and any(
                 t.country_code == q.country_code and t.admin1_code == q.admin1_code for t in towns) for q in a.qualifier)
             if holds and not listed:
                 b.admin_hint = True  # 'Lozova, Kharkiv': the oblast ('Lozova, Kharkiv, Izium' is a list)
+                a.within = b

@@ -28,6 +28,7 @@ class Resolved:
     mention: Mention
     candidate: Candidate | None
     confidence: float
+    located_by: Candidate | None = None  # unknown here, but said to lie in or near this place: its point
 
 
 def _prior(c: Candidate, m: Mention) -> float:
@@ -185,12 +186,60 @@ def resolve(mentions: list[Mention], dateline_key: str | None = None,
             countries[c.country_code] += 0.5
     decided = _decide(mentions, countries, admins, decided, dateline_cc)
     decided = _decide(mentions, countries, admins, decided, dateline_cc)
+    _agree_hosts(mentions, decided)
     out: list[Resolved] = []
     for m in mentions:
         got = decided.get((m.key, m.admin_hint))
-        if got is None:
-            out.append(Resolved(m, None, round(0.3 * m.evidence, 3)))
+        host = _host(m, decided)
+        if got is None or (host is not None and not _inside(got[0], host)):
+            # 'Ashulia town (Savar, Dhaka)', 'Hamirpur village near Rapar': a village the gazetteer does not
+            # know (or knows only far away) is placed where the text says it lies, at that place's point
+            out.append(Resolved(m, None, round(0.3 * m.evidence, 3), host if host and host.lat is not None else None))
             continue
         cand, share = got
         out.append(Resolved(m, cand, round(max(0.01, min(0.99, share * m.evidence)), 3)))
     return out
+
+
+def _agree_hosts(mentions: list[Mention], decided: dict[tuple[str, bool], tuple[Candidate, float]]) -> None:
+    """'Gainesville, Georgia': the second name is the division the first was placed in (the state, not the
+    country), when it can name that division."""
+    for m in mentions:
+        b = m.within
+        if b is None or (got := decided.get((m.key, m.admin_hint))) is None:
+            continue
+        c = got[0]
+        current = decided.get((b.key, b.admin_hint))
+        fits = [q for q in b.candidates if q.geonameid != c.geonameid and q.country_code == c.country_code and (
+            q.feature_code in ("PCLI", "PCLS", "PCLD") or q.feature_code == "ADM1" and q.admin1_code == c.admin1_code)]
+        if not fits or current is None:
+            continue
+        cur = current[0]
+        if cur.country_code == c.country_code and (cur.feature_code != "ADM1" or cur.admin1_code == c.admin1_code) \
+                and (cur.feature_code in ("PCLI", "PCLS", "PCLD", "ADM1", "ADM2") or cur.feature_class == "P"):
+            continue
+        best = min(fits, key=lambda q: (q.feature_code != "ADM1", q.kind))
+        decided[(b.key, b.admin_hint)] = (best, current[1])
+
+
+def _host(m: Mention, decided: dict[tuple[str, bool], tuple[Candidate, float]]) -> Candidate | None:
+    """The resolved place a mention is said to lie in or near ('(Savar, Dhaka)', 'near Rapar'), if any."""
+    for other in (m.within, m.near):
+        if other is not None and other is not m and (got := decided.get((other.key, other.admin_hint))):
+            if got[0].feature_class in ("P", "S", "A") and got[0].feature_code not in ("PCLI", "PCLS", "PCLD"):
+                return got[0]
+    return None
+
+
+def _inside(c: Candidate, host: Candidate) -> bool:
+    """Whether a candidate can lie in/near its host: within 60 km of a town, in the same division as a region."""
+    if c.feature_class not in ("P", "S") or c.lat is None:
+        return True  # a division qualified by another ('Donetsk Oblast, Ukraine') is left as decided
+    if host.feature_class in ("P", "S"):
+        return _km(c, host.lat, host.lon) < 60 if host.lat is not None else True
+    if c.country_code != host.country_code:
+        return False
+    if host.feature_code == "ADM1":
+        return c.admin1_code == host.admin1_code
+    limit = 150 if host.feature_code in ("ADM2", "ADM3") else 400
+    return host.lat is None or _km(c, host.lat, host.lon) < limit

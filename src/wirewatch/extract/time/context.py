@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Token
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 PAST_AUX = frozenset({"was", "were", "had", "'d"})
+TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "week", "weekend", "day", "month", "year",
+                        "noon", "midnight", "dawn"})
 FUTURE_HEADS = frozenset({"plan", "schedule", "expect", "set", "due", "intend", "hope", "aim", "prepare",
                           "want", "agree", "promise", "threaten", "vow", "pledge", "seek", "try", "begin",
                           "start", "continue", "go", "be", "decide", "vote", "propose"})
@@ -52,8 +54,8 @@ def tense(tok: Token | None) -> str:
     if tok is None:
         return "present"
     if tok.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod") and tok.head.pos_ in ("NOUN", "PROPN"):
-        if tok.dep_ == "poss":
-            return "present"
+        if tok.dep_ == "poss" or tok.head.lower_ in TIME_NOUNS:
+            return "present"  # 'Wednesday's ruling', 'Friday evening': no tense of their own
         noun = tok.head
         for _ in range(3):
             if noun.dep_ not in ("compound", "nmod", "amod") or noun.head is noun:

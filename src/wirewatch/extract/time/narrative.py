@@ -1,12 +1,12 @@
 """Narrative anchors: in a history or a background paragraph, a date without a year belongs to the story.
 
 "On 1 September 1939 Germany attacked Poland. By early October ..." is October 1939, not the October
-before the article date. Decided per paragraph: a paragraph that names a full year well before the
-article's (two years or more) is narrative from that mention on, and its year-less dates take the year
+before the article date. Decided per paragraph: a paragraph with a sentence that opens with a date (month and year) well before
+the article's (two years or more: 'On 1 September 1939 Germany ...') is narrative from that sentence on, and its year-less dates take the year
 of the last such mention (the next year if the month lies three or more months before the mention's:
-stories move forward). A paragraph with news cues (a weekday, 'today', 'yesterday', 'this week', a year
-close to the article's) before the date keeps the news rule; a paragraph with neither cue continues the
-state of the one before it. With no article date, any explicit year anchors (never a guess: the text says it).
+stories move forward). A news cue (a weekday, 'today', 'yesterday', 'this week', a recent full date)
+returns to the news rule, and so does a new paragraph. A future-tense clause keeps the news rule too.
+With no article date, any such date anchors (never a guess: the text says it).
 """
 
 from __future__ import annotations
@@ -25,13 +25,18 @@ _NEWS_CUE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|
                        r"thurs|fri|satur|sun)day)\b", re.I)
 
 
+# what may stand between the start of a sentence and a date that opens it ('On 1 September 1939, ...')
+_OPENS = re.compile(r"(?:^|[.!?\n\"“]\s*)(?:(?:on|in|by|from|until|during|early|late|then|and|but)\s+)?(?:the\s+)?$",
+                    re.I)
+
+
 @lru_cache(maxsize=1)
 def _year_pattern() -> re.Pattern[str]:
-    """A year written as part of a date or after a preposition: '1 September 1939', 'May 1945', 'in 1939'."""
+    """A year written as part of a date: '1 September 1939', 'Sept. 1, 1939', 'May 1945' (not 'since 1949':
+    news mentions bare years in passing, a narrative dates its events)."""
     months = "|".join(sorted((re.escape(m) for m in lexicon().months), key=len, reverse=True))
     lead = (rf"(?:\b(?:{months})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+"
-            rf"(?:of\s+)?(?:{months})\.?,?\s+|\b(?:in|of|since|by|until|during|from|early|late|mid-?|summer|"
-            rf"spring|autumn|fall|winter)\s+)")
+            rf"(?:of\s+)?(?:{months})\.?,?\s+)")
     return re.compile(rf"{lead}(?P<y>1[0-9]\d\d|20\d\d)\b(?!s\b|'s|\d|-\d)", re.I)
 
 
@@ -45,6 +50,8 @@ class NarrativeAnchors:
         months = lexicon().months
         events: list[tuple[int, str, tuple[int, int | None] | None]] = []
         for m in _year_pattern().finditer(text):
+            if not _OPENS.search(text, max(0, m.start() - 40), m.start()):
+                continue  # 'the war ended in August 1988' mid-sentence: a reference, not the story's clock
             year = int(m["y"])
             word = m[0].split()[0].lower().rstrip(".")
             month = months.get(word) if word in months else None
@@ -61,6 +68,10 @@ class NarrativeAnchors:
         for offset, kind, value in events:
             if kind == "para":
                 news_in_paragraph = False
+                if state is not None:  # a narrative is read paragraph by paragraph: a new one starts clean
+                    state = None
+                    self.marks.append(offset)
+                    self.states.append(None)
                 continue
             if kind == "news":
                 news_in_paragraph = True

@@ -115,7 +115,11 @@ def weekday_date(ctx: Context, wd: int, rel: str, offset: int) -> dt.date | None
         return cal.weekday_near(ctx.dct, wd, 2)
     if rel == "this":
         return ctx.dct + dt.timedelta(days=wd - ctx.dct.isoweekday())
-    return cal.weekday_near(ctx.dct, wd, 1 if ctx.tense_at(offset) == "future" else -1)
+    t = ctx.tense_at(offset)
+    if t == "planned":  # 'protesters planned a march on Saturday': the nearest Saturday, either side
+        before, after = cal.weekday_near(ctx.dct, wd, -1), cal.weekday_near(ctx.dct, wd, 1)
+        return before if (ctx.dct - before) <= (after - ctx.dct) else after
+    return cal.weekday_near(ctx.dct, wd, 1 if t == "future" else -1)
 
 
 def pod_suffix(word: str | None) -> str:
