@@ -157,3 +157,29 @@ def test_ingest_names_undated_articles_and_takes_the_year(tmp_path: Path) -> Non
     assert res.exit_code == 0 and "undated 1" in res.stderr and "noyear" in res.stderr
     res = CliRunner().invoke(app, ["ingest", "-q", str(tmp_path / "in"), "--db", db, "--no-link", "--year", "2023"])
     assert res.exit_code == 0 and "undated" not in res.stderr
+
+
+# --- the API's ingest takes the same options and names undated articles -----------------------------------------
+
+def test_api_ingest_takes_year_and_names_undated_articles(tmp_path: Path) -> None:
+    import sys
+
+    import httpx
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
+    from ww_server import TOKEN, make_store, serving
+
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with serving(make_store(tmp_path / "ww.db", []), token=TOKEN) as url:
+        first = httpx.post(f"{url}/api/ingest", json={"id": "odesa-1", "text": NO_YEAR}, headers=auth, timeout=120)
+        assert first.status_code == 200, first.text
+        assert first.json()["undated"] == [{"article": "odesa-1", "reason": first.json()["undated"][0]["reason"]}]
+        assert "gives no year" in first.json()["undated"][0]["reason"]
+        other = NO_YEAR.replace("grain terminal", "fuel depot")  # the same text again would be a duplicate
+        dated = httpx.post(f"{url}/api/ingest", params={"year": 2023}, json={"id": "odesa-2", "text": other},
+                           headers=auth, timeout=120)
+        assert dated.json()["undated"] == []
+        assert httpx.get(f"{url}/api/articles/odesa-2").json()["article"]["date"] == "2023-06-03"
+        bad = httpx.post(f"{url}/api/ingest", params={"date": "someday"}, json={"id": "x", "text": NO_YEAR},
+                         headers=auth, timeout=120)
+        assert bad.status_code == 422 and "someday" in bad.text

@@ -425,6 +425,9 @@ def _attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
                 if c_ is not None:
                     a.qualifier += [c for c in c_.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2")]
             towns = [c for c in a.candidates if c.feature_class in ("P", "S") or c.feature_code in ("ADM2", "ADM3")]
+            biggest = max((c.population for c in towns if c.kind <= 1), default=0)
+            towns = [c for c in towns if c.kind <= 1 or not biggest]  # a town known by that very name
+            towns = [c for c in towns if c.population * 20 >= biggest]  # not a hamlet beside a metropolis
             holds = any(q.feature_code in ("ADM1", "ADM2") and any(
                 t.country_code == q.country_code and t.admin1_code == q.admin1_code for t in towns) for q in a.qualifier)
             if holds and not listed:

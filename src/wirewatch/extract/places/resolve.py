@@ -191,7 +191,7 @@ def resolve(mentions: list[Mention], dateline_key: str | None = None,
     for m in mentions:
         got = decided.get((m.key, m.admin_hint))
         host = _host(m, decided)
-        if got is None or (host is not None and not _inside(got[0], host)):
+        if got is None or (host is not None and got[0].population < 50_000 and not _inside(got[0], host)):
             # 'Ashulia town (Savar, Dhaka)', 'Hamirpur village near Rapar': a village the gazetteer does not
             # know (or knows only far away) is placed where the text says it lies, at that place's point
             out.append(Resolved(m, None, round(0.3 * m.evidence, 3), host if host and host.lat is not None else None))
