@@ -107,3 +107,22 @@ def test_lookup_command_prints_json_lines() -> None:
 def test_lookup_command_fails_on_unknown_name() -> None:
     result = CliRunner().invoke(app, ["gazetteer", "lookup", "Qqqzzxville"])
     assert result.exit_code == 1
+
+
+def test_a_fresh_index_of_another_version_in_a_shared_cache_is_kept(tmp_path: Path, monkeypatch) -> None:
+    """Two checkouts of different versions share ~/.cache: neither deletes the other's index while in use."""
+    import os
+    import time
+
+    from wirewatch.gazetteer import store
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = store.cache_dir()
+    folder.mkdir(parents=True)
+    current, fresh, old = (folder / f"gazetteer-{n * 12}.sqlite" for n in "abc")
+    for f in (current, fresh, old):
+        f.write_bytes(b"")
+    long_ago = time.time() - 3 * 86400
+    os.utime(old, (long_ago, long_ago))
+    store._drop_stale(current)
+    assert current.exists() and fresh.exists() and not old.exists()
