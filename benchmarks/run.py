@@ -39,30 +39,27 @@ STORE = HERE / "store_query.py"
 GAZETTEER = HERE / "gazetteer.py"
 
 
-def store_benchmark(timeout: float = 900) -> str | None:
-    """The store helper's benchmark output, or None if it is not there."""
-    if not STORE.exists():
+def quoted_benchmark(script: Path, timeout: float = 900) -> str | None:
+    """The output of a helper benchmark script (quoted in the page as printed), or None if it is not there."""
+    if not script.exists():
         return None
     try:
-        done = subprocess.run([sys.executable, str(STORE)], capture_output=True, text=True, timeout=timeout,
+        done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=timeout,
                               cwd=HERE.parent)
     except subprocess.TimeoutExpired:
         return f"(stopped after {timeout:.0f} s)"
     out = done.stdout.strip()
     return out if done.returncode == 0 else f"{out}\n(exit code {done.returncode}: {done.stderr.strip()[-500:]})"
+
+
+def store_benchmark(timeout: float = 900) -> str | None:
+    """The store helper's benchmark output, or None if it is not there."""
+    return quoted_benchmark(STORE, timeout)
 
 
 def gazetteer_benchmark(timeout: float = 900) -> str | None:
     """The gazetteer benchmark's output (build, size, load, lookups), or None if it is not there."""
-    if not GAZETTEER.exists():
-        return None
-    try:
-        done = subprocess.run([sys.executable, str(GAZETTEER)], capture_output=True, text=True, timeout=timeout,
-                              cwd=HERE.parent)
-    except subprocess.TimeoutExpired:
-        return f"(stopped after {timeout:.0f} s)"
-    out = done.stdout.strip()
-    return out if done.returncode == 0 else f"{out}\n(exit code {done.returncode}: {done.stderr.strip()[-500:]})"
+    return quoted_benchmark(GAZETTEER, timeout)
 
 
 def plot(runs: list[dict[str, Any]], path: Path) -> None:

@@ -51,7 +51,9 @@ def test_transliterations_of_kyiv_are_one_entry(spelling: str) -> None:
 
 
 @pytest.mark.parametrize("spelling,geonameid", [("Nikolaev", 700569), ("Mykolaiv", 700569), ("Kharkov", 706483),
-                                                ("Kharkiv", 706483)])
+                                                ("Kharkiv", 706483), ("Bakhmut", 713174),
+                                                ("Lisichansk", 702972), ("Sievierodonetsk", 691999),
+                                                ("Severodonetsk", 691999), ("Kryvyi Rih", 703845)])
 def test_transliterations_resolve_to_the_city(spelling: str, geonameid: int) -> None:
     cities = [c for c in open_gazetteer().lookup(spelling) if c.feature_class == "P"]
     assert cities[0].geonameid == geonameid

@@ -274,7 +274,7 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
     inside_longer = ent is not None and (ent.start < m.tok_start or ent.end > m.tok_end)
     good_ner = m.ner in GOOD_LABELS and not inside_longer
     time_like = m.ner in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL")
-    dateline = first.is_upper and len(text) > 3 and (nxt is not None and nxt.text in (",", "-", "(", "\u2014"))
+    dateline = first.is_upper and len(text) > 3 and (nxt is not None and nxt.text in (",", "-", "(", "\u2014", ":"))
     m.evidence = -1.0  # a hard no unless the checks below reach the soft part
     if time_like:
         return False
@@ -300,7 +300,7 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
     glued_prev = prev is not None and _capitalised(prev) and not prev.is_sent_start and prev.pos_ == "PROPN"
     glued_next = nxt is not None and _capitalised(nxt) and nxt.pos_ == "PROPN" and nxt.text.lower() not in TYPE_WORDS \
         and nxt.text.lower() not in INSTITUTIONS
-    if (glued_prev or glued_next) and not (notable or good_ner):
+    if (glued_prev or glued_next) and not (notable or good_ner or typed):  # 'Laurel County Detention Center' 
         return False
     m.evidence = 0.0
     if m.ner == "PERSON" and not inside_longer and not (notable or locative or qualified or typed or apposed or settled):
