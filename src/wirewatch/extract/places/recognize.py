@@ -7,110 +7,20 @@ part-of-speech tags veto names that are only words here ("Reading is fun", "Geor
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
-from ...gazetteer import Candidate, Gazetteer, key
+from ...gazetteer import Gazetteer, key
 from .. import ents_of, sentence_bounds, sentence_of, text_of
+from .lexicon import (BAD_LABELS, CONNECTORS, GOOD_LABELS, INSTITUTIONS, LOCATIVE, MAX_TOKENS, NOT_PLACE_NEXT,
+                      NOTABLE_CODES, PLACE_WORDS, SETTLEMENT_WORDS, STREET_WORDS, TYPE_WORDS, common_words,
+                      relation_ahead)
+from .links import attach_qualifiers, attach_relations, attach_types, drop_not_places
+from .mention import Mention
 
-MAX_TOKENS = 6
-CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "al", "el", "and", "on", "upon", "the", "-", "da", "di",
-              "am", "an", "der", "sur", "en", "y", "i", "'s", "los", "las", "do", "dos", "das", "van", "von", "bin",
-              "ben", "ibn", "abu", "bou", "sous", "lès", "les", "lez"}
-LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward", "towards", "via",
-            "through", "throughout", "between", "inside", "off", "northern", "southern", "eastern", "western",
-            "central", "city", "town", "village", "of"}
-TYPE_WORDS = {"region", "regions", "oblast", "oblasts", "province", "provinces", "governorate", "state", "krai",
-              "county", "district", "republic"}
-INSTITUTIONS = {"police", "fire", "department", "county", "city", "school", "schools", "high", "university", "college",
-                "hospital", "council", "board", "commission", "sheriff", "church", "airport", "state", "public", "area",
-                "community", "regional", "memorial", "medical", "center", "centre", "township", "municipal", "court",
-                "superior", "district", "middle", "elementary", "town", "village", "zoo", "library", "museum"}
-SETTLEMENT_WORDS = {"village", "town", "city", "settlement", "suburb", "hamlet", "port", "capital", "district",
-                    "region", "province", "community", "township", "county"}
-PLACE_WORDS = TYPE_WORDS | {"people's", "people", "republic", "city", "island", "islands", "sea", "river"}
-STREET_WORDS = {"St", "St.", "Street", "Road", "Rd", "Rd.", "Avenue", "Ave", "Ave.", "Blvd", "Blvd.", "Boulevard",
-                "Drive", "Dr.", "Lane", "Ln", "Ln.", "Pike", "Parkway", "Pkwy", "Terrace", "Crescent"}
-NOT_PLACE_NEXT = {"dollar", "dollars", "currency", "treasury", "treasuries", "bonds", "virus", "viruses", "fever", "hemorrhagic", "haemorrhagic", "disease", "flu", "influenza", "strain", "vaccine", "syndrome"}
-GOOD_LABELS = {"GPE", "LOC", "FAC"}
-BAD_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME",
-              "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}
-NOTABLE_CODES = {"PCLI", "PCLS", "PCLD", "PCLIX", "CONT", "ADM1", "RGN", "SEA", "OCN", "GULF", "PEN", "MTS", "ISL",
-                 "ADMD", "PPLC"}
-
-
-@dataclass
-class Mention:
-    """A toponym in the text, with its gazetteer candidates (empty if only spaCy saw it)."""
-
-    start: int  # character offsets
-    end: int
-    tok_start: int
-    tok_end: int
-    key: str
-    candidates: list[Candidate]
-    sentence: int
-    ner: str | None = None
-    demonym: bool = False
-    admin_hint: bool = False  # followed by 'region', 'Oblast', 'County' ...: a division, not a town
-    qualifier: list[Candidate] = field(default_factory=list)  # 'Alexandria, La.': what it lies in
-    evidence: float = 0.0
-    relation: str | None = None  # 'north of', 'near': the text places something near this place, not at it
-    near: Mention | None = None  # 'Rubizhne, north of Kharkiv': the place this one is said to lie near
-    within: Mention | None = None  # 'Ashulia town (Savar, Dhaka)', 'Palanpur area of Surat': what it lies in
-
-
-def _data_lines(name: str) -> list[str]:
-    path = files("wirewatch").joinpath("data", "gazetteer", name)
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    return frozenset(_data_lines("common_words.txt"))
-
-
-@lru_cache(maxsize=1)
-def not_places() -> re.Pattern[str]:
-    """Organisations and groups of countries (not_places.txt), as one case-sensitive whole-word pattern."""
-    names = sorted(_data_lines("not_places.txt"), key=len, reverse=True)
-    alts = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])(?!\s+(?:of\s+)?[A-Z])")
-
-
-@lru_cache(maxsize=1)
-def relation_pattern() -> re.Pattern[str]:
-    """'30 km north of', 'near', 'on the outskirts of' right before a place (relations.txt), at the end of a string."""
-    return re.compile(rf"(?:^|\W)(?P<rel>{_relation_core()})\s+(?:the\s+(?:city|town|village|settlement|port|region)"
-                      rf"\s+of\s+)?$", re.I)
-
-
-@lru_cache(maxsize=1)
-def relation_ahead() -> re.Pattern[str]:
-    """The same relations at the start of a string ('north of Kharkiv' after 'Rubizhne, ')."""
-    return re.compile(rf"\s*(?P<rel>{_relation_core()})\s", re.I)
-
-
-def _relation_core() -> str:
-    sections: dict[str, list[str]] = {}
-    current = ""
-    for line in _data_lines("relations.txt"):
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-            continue
-        sections.setdefault(current, []).append(line)
-    dirs = "|".join(re.escape(d) for d in sorted(sections.get("directions", []), key=len, reverse=True))
-    rels = "|".join(re.escape(r) for r in sorted(sections.get("relations", []), key=len, reverse=True))
-    distance = r"(?:(?:about|some|around|roughly|nearly|just)\s+)?\d[\d,.]*\s*-?\s*(?:km|kms|kilometers|kilometres|miles|mi)\s+"
-    direction = rf"(?:{distance})?(?:{dirs})(?:ern\s+(?:outskirts|suburbs|part|edge)|ward)?\s+of"
-    return rf"{direction}|(?:{distance})?(?:{rels})"
-
+__all__ = ["Mention", "TYPE_WORDS", "find_mentions"]
 
 def _capitalised(tok: Token) -> bool:
     t = tok.text
@@ -203,45 +113,12 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             pending.append(m)
     mentions.extend(_coordinated(doc, mentions, pending))
     mentions.extend(_ner_only(doc, mentions, gaz, sent_of, person_words))
-    mentions = _drop_not_places(text_of(doc), mentions)
+    mentions = drop_not_places(text_of(doc), mentions)
     mentions.sort(key=lambda m: m.start)
-    _attach_types(doc, mentions)
-    _attach_qualifiers(doc, mentions)
-    _attach_relations(text_of(doc), mentions)
+    attach_types(doc, mentions)
+    attach_qualifiers(doc, mentions)
+    attach_relations(text_of(doc), mentions)
     return mentions
-
-
-def _drop_not_places(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Organisations and groups ('EU', 'Nato', 'the Baltic states') are not places, nor is any part of them."""
-    spans = [(m.start(), m.end()) for m in not_places().finditer(text)]
-    if not spans:
-        return mentions
-    return [m for m in mentions if not any(a < m.end and m.start < b for a, b in spans)]
-
-
-_PART_OF = re.compile(r"\s+(?:area|neighbou?rhood|sector|district|suburb|quarter|village|town|locality|camp|"
-                      r"settlement|township|commune|ward|colony|zone)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?", re.I)
-
-
-def _attach_relations(text: str, mentions: list[Mention]) -> None:
-    """'north of Kharkiv', 'near Lozova': mark the relation; 'Rubizhne, north of Kharkiv': link the two."""
-    pattern = relation_pattern()
-    for prev, m in zip(mentions, mentions[1:]):
-        if prev.sentence == m.sentence and _PART_OF.fullmatch(text, prev.end, m.start):
-            prev.within = m  # 'Palanpur area of Surat', 'Hilaac neighborhood of Mogadishu'
-    for i, m in enumerate(mentions):
-        lo = max(0, m.start - 60, mentions[i - 1].end if i else 0)
-        found = pattern.search(text, lo, m.start)
-        if found is None:
-            continue
-        m.relation = " ".join(found["rel"].lower().split())
-        if i and mentions[i - 1].sentence == m.sentence:
-            prev = mentions[i - 1]
-            gap = text[prev.end:found.start("rel")]
-            if re.fullmatch(r"\s*,?\s*(?:(?:a|the|an)\s+(?:\w+\s+){0,2}(?:village|town|city|settlement|"
-                            r"hamlet|suburb|district)\s*,?\s*(?:just\s+|some\s+)?|(?:just|some|located|lying)\s+|"
-                            r"(?:village|town|city|settlement|hamlet|area|locality)\s+)?", gap, re.I):
-                prev.near = m
 
 
 def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) -> bool:
@@ -380,56 +257,3 @@ def _ner_only(doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_of: list[i
         m.evidence = 0.45 if cands else 0.3
         extra.append(m)
     return extra
-
-
-def _attach_types(doc: Doc, mentions: list[Mention]) -> None:
-    """'Donetsk region', 'Donetsk and Luhansk regions', 'Laurel County': mark divisions."""
-    for idx, m in enumerate(mentions):
-        j = m.tok_end
-        if j < len(doc) and doc[j].text.lower() in TYPE_WORDS:
-            m.admin_hint = True
-            if doc[j].text.lower() in ("regions", "oblasts", "provinces"):
-                for prev in reversed(mentions[:idx]):
-                    gap = doc[prev.tok_end:m.tok_start]
-                    if all(t.text.lower() in (",", "and") for t in gap):
-                        prev.admin_hint = True
-                        m = prev
-                    else:
-                        break
-
-
-def _attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
-    """'Alexandria, La.' / 'Gainesville, Georgia' / 'Kyiv, Ukraine': the second names what the first lies in.
-
-    When a candidate of the first lies in a division the second can name ('in Lozova, Kharkiv': Kharkiv
-    Oblast), the second is read as that division, not as the town of the same name."""
-    starts = {m.tok_start for m in mentions}
-    for a, b in zip(mentions, mentions[1:]):
-        if any(c.feature_code in ("PCLI", "CONT", "RGN") and c.kind <= 1 for c in a.candidates):
-            continue  # 'Germany, US, France': a list, not 'Town, State'
-        listed = b.tok_end + 1 < len(doc) and doc[b.tok_end].lower_ in (",", "and", "or") and \
-            (b.tok_end + 1 in starts or doc[b.tok_end + 1].lower_ == "and" and b.tok_end + 2 in starts)
-        # 'Ashulia town (Savar, Dhaka)': a settlement word may stand between the name and its brackets
-        gap = [t.lower_ for t in doc[a.tok_end:b.tok_start]]
-        if len(gap) == 2 and gap[0] in SETTLEMENT_WORDS | {"locality", "area", "camp"} and gap[1] == "(" \
-                and not b.demonym:
-            a.qualifier = [c for c in b.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2", "PCLS", "PCLD")]
-            a.within = b
-            continue
-        if b.tok_start == a.tok_end + 1 and doc[a.tok_end].text in (",", "(") and not b.demonym:
-            a.qualifier = [c for c in b.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2", "PCLS", "PCLD")]
-            if doc[a.tok_end].text == "(" or not a.candidates and not listed:
-                a.within = b  # 'Hadba (Tripoli)'; 'Ashulia, Savar' when Ashulia is unknown
-            if doc[a.tok_end].text == "(":  # 'Mongbwalu (Djugu, Ituri)': both names in the brackets qualify
-                c_ = next((c for c in mentions if c.tok_start == b.tok_end + 1 and doc[b.tok_end].text == ","), None)
-                if c_ is not None:
-                    a.qualifier += [c for c in c_.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2")]
-            towns = [c for c in a.candidates if c.feature_class in ("P", "S") or c.feature_code in ("ADM2", "ADM3")]
-            biggest = max((c.population for c in towns if c.kind <= 1), default=0)
-            towns = [c for c in towns if c.kind <= 1 or not biggest]  # a town known by that very name
-            towns = [c for c in towns if c.population * 20 >= biggest]  # not a hamlet beside a metropolis
-            holds = any(q.feature_code in ("ADM1", "ADM2") and any(
-                t.country_code == q.country_code and t.admin1_code == q.admin1_code for t in towns) for q in a.qualifier)
-            if holds and not listed:
-                b.admin_hint = True  # 'Lozova, Kharkiv': the oblast ('Lozova, Kharkiv, Izium' is a list)
-                a.within = b
