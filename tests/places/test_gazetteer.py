@@ -128,3 +128,19 @@ def test_a_fresh_index_of_another_version_in_a_shared_cache_is_kept(tmp_path: Pa
     os.utime(old, (long_ago, long_ago))
     store._drop_stale(current)
     assert current.exists() and fresh.exists() and not old.exists()
+
+
+def test_the_index_is_rebuilt_when_its_inputs_change_not_the_stage_rules(tmp_path: Path) -> None:
+    import shutil
+
+    from wirewatch.gazetteer import fingerprint
+    from wirewatch.gazetteer.sources import supplement_dir
+
+    folder = tmp_path / "supplement"
+    shutil.copytree(supplement_dir(), folder)
+    before = fingerprint(folder)
+    (folder / "country_cues.tsv").write_text("cue\tcountry_code\n\\bMPP\\b\tCA\n", encoding="utf-8")
+    assert fingerprint(folder) == before
+    with (folder / "aliases.tsv").open("a", encoding="utf-8") as f:
+        f.write("703448\tKyjiw\n")
+    assert fingerprint(folder) != before

@@ -183,3 +183,13 @@ def test_api_ingest_takes_year_and_names_undated_articles(tmp_path: Path) -> Non
         bad = httpx.post(f"{url}/api/ingest", params={"date": "someday"}, json={"id": "x", "text": NO_YEAR},
                          headers=auth, timeout=120)
         assert bad.status_code == 422 and "someday" in bad.text
+
+
+def test_batch_summary_names_undated_articles(capsys) -> None:
+    from wirewatch.cli.batch import _report
+    from wirewatch.scale.batch import BatchSummary
+
+    summary = BatchSummary(out=Path("runs/x"), articles=2, undated=[("noyear", "the dateline gives no year")])
+    _report(summary, quiet=True)
+    err = capsys.readouterr().err
+    assert "undated 1: the dateline gives no year: noyear" in err
