@@ -117,3 +117,9 @@ def test_a_narrative_dates_partial_dates_even_without_an_article_date(times) -> 
 def test_without_an_article_date_news_times_stay_null(times) -> None:
     got = times("Shelling hit the city on Tuesday and again on March 3.", None)
     assert got["Tuesday"][0] is None and got["March 3"][0] is None
+
+
+def test_the_following_year_moves_the_narrative_on(times) -> None:
+    text = ("On May 22, 1995, the colonel was promoted, and the following year he was posted abroad. "
+            "In December he was recalled.")
+    assert times(text, "2022-04-18")["December"][0] == "1996-12"

@@ -49,10 +49,13 @@ def tense(tok: Token | None) -> str:
     'planned to leave Thursday', 'met Friday', 'is in its fifth week'). 'planned' is a future seen from the
     past ('was scheduled for Sept. 26', 'a service planned for Saturday was cancelled'): the date may lie
     on either side of the article date. A time inside a noun phrase ('Wednesday's ruling', 'the Oct. 23
-    slaying') has no tense of its own: it reads as 'past' when the clause around the phrase is past
-    ('won the 8 November election'), else 'present'."""
+    slaying') has no tense of its own: it reads as 'np-past' when the clause around the phrase is past
+    ('won the 8 November election': a dated day is past, a bare month the nearest), else 'present'."""
     if tok is None:
         return "present"
+    if tok.dep_ in ("amod", "nummod", "compound", "det", "advmod") and tok.head.ent_type_ in ("DATE", "TIME") \
+            and tok.head.i != tok.i and abs(tok.head.i - tok.i) <= 3:
+        tok = tok.head  # 'early March', 'the 8 November': the calendar word carries the expression's role
     if tok.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod") and tok.head.pos_ in ("NOUN", "PROPN"):
         if tok.dep_ == "poss" or tok.head.lower_ in TIME_NOUNS:
             return "present"  # 'Wednesday's ruling', 'Friday evening': no tense of their own
@@ -62,7 +65,7 @@ def tense(tok: Token | None) -> str:
                 break
             noun = noun.head
         outer = _verb_tense(governor(noun.head), depth=1) if noun.head is not noun else "present"
-        return "past" if outer in ("past", "planned") else "present"
+        return "np-past" if outer in ("past", "planned") else "present"
     return _verb_tense(governor(tok), depth=0)
 
 

@@ -4,7 +4,7 @@
 before the article date. Decided per paragraph: a paragraph with a sentence that opens with a date (month and year) well before
 the article's (two years or more: 'On 1 September 1939 Germany ...') is narrative from that sentence on, and its year-less dates take the year
 of the last such mention (the next year if the month lies three or more months before the mention's:
-stories move forward). A news cue (a weekday, 'today', 'yesterday', 'this week', a recent full date)
+stories move forward; 'the following year' moves the story's year on). A news cue (a weekday, 'today', 'yesterday', 'this week', a recent full date)
 returns to the news rule, and so does a new paragraph. A future-tense clause keeps the news rule too.
 With no article date, any such date anchors (never a guess: the text says it).
 """
@@ -28,6 +28,9 @@ _NEWS_CUE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|
 # what may stand between the start of a sentence and a date that opens it ('On 1 September 1939, ...')
 _OPENS = re.compile(r"(?:^|[.!?\n\"“]\s*)(?:(?:on|in|by|from|until|during|early|late|then|and|but)\s+)?(?:the\s+)?$",
                     re.I)
+
+
+_NEXT_YEAR = re.compile(r"\b(?:the\s+(?:following|next)\s+year|a\s+year\s+later)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +64,7 @@ class NarrativeAnchors:
             old = dct is None or year <= dct.year - 2
             events.append((m.end(), "year", (year, month) if old else None))
         events += [(m.start(), "news", None) for m in _NEWS_CUE.finditer(text)]
+        events += [(m.end(), "next", None) for m in _NEXT_YEAR.finditer(text)]
         events += [(m.start(), "para", None) for m in re.finditer(r"\n", text)]
         events.sort(key=lambda e: e[0])
         state: tuple[int, int | None] | None = None
@@ -73,7 +77,11 @@ class NarrativeAnchors:
                     self.marks.append(offset)
                     self.states.append(None)
                 continue
-            if kind == "news":
+            if kind == "next":
+                if state is None:
+                    continue
+                state = (state[0] + 1, None)  # 'the following year': the story moves on a year
+            elif kind == "news":
                 news_in_paragraph = True
                 state = None
             else:

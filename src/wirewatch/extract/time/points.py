@@ -77,7 +77,7 @@ def r_month(m: re.Match, ctx: Context) -> Reading | None:
     elif rel in ("next", "coming"):
         y = y if mo > ctx.dct.month else y + 1
     elif rel != "this":
-        y = year_for(ctx, mo, None, m.start()) or y
+        y = year_for(ctx, mo, None, m.start("mon")) or y
     return Reading("DATE", f"{y:04d}-{mo:02d}", m.start(), m.end())
 
 

@@ -52,8 +52,12 @@ class Context:
         self.text, self.dct, self.tokens = text, dct, tokens
         self.narrative = NarrativeAnchors(text, dct)
 
-    def tense_at(self, offset: int) -> str:
+    def tense_at(self, offset: int, dated: bool = False) -> str:
+        """The clause's tense at `offset`; a day named inside a past noun phrase ('the Oct. 23 slaying') is past
+        only for a full day (`dated`): 'November transactions' is the nearest November."""
         t = tense(self.tokens.at(offset))
+        if t == "np-past":
+            t = "past" if dated else "present"
         if t == "present" and _FUTURE_CUE.search(self.text, max(0, offset - 16), offset):
             return "future"
         return t
@@ -122,7 +126,7 @@ def year_for(ctx: Context, month_: int, day_: int | None, offset: int) -> int | 
         return story  # a history or background paragraph: the year of the story, not of the article
     if ctx.dct is None:
         return None
-    t = ctx.tense_at(offset)
+    t = ctx.tense_at(offset, dated=day_ is not None)
     y = ctx.dct.year
     if t == "planned":
         t = "present"  # a plan told in the past tense: the nearest such day, either side of the article date
