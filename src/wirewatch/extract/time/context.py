@@ -53,8 +53,8 @@ def tense(tok: Token | None) -> str:
     ('won the 8 November election': a dated day is past, a bare month the nearest), else 'present'."""
     if tok is None:
         return "present"
-    if tok.dep_ in ("amod", "nummod", "compound", "det", "advmod") and tok.head.ent_type_ in ("DATE", "TIME") \
-            and tok.head.i != tok.i and abs(tok.head.i - tok.i) <= 3:
+    if tok.dep_ in ("amod", "nummod", "det", "advmod") and tok.head.ent_type_ in ("DATE", "TIME") \
+            and tok.head.i != tok.i and abs(tok.head.i - tok.i) <= 3 and tok.head.lower_ not in TIME_NOUNS:
         tok = tok.head  # 'early March', 'the 8 November': the calendar word carries the expression's role
     if tok.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod") and tok.head.pos_ in ("NOUN", "PROPN"):
         if tok.dep_ == "poss" or tok.head.lower_ in TIME_NOUNS:
