@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/run.py [--articles 1000] [--no-write]
 
 Throughput (extract vs bare spaCy), scaling (batch on 1 and 2 workers), memory (peak RSS per worker, from
-the 2-worker run) and, when `benchmarks/store_query.py` is there, the store's query benchmark (its output is
-quoted as printed). Every ratio compares two things measured in this run on the same corpus.
+the 2-worker run) and, when `benchmarks/store_query.py` / `benchmarks/gazetteer.py` are there, the store's
+query benchmark and the gazetteer's build/load benchmark (their output is quoted as printed). Every ratio compares two things measured in this run on the same corpus.
 """
 
 from __future__ import annotations
@@ -36,19 +36,30 @@ HERE = Path(__file__).resolve().parent
 DOCS = HERE.parent / "docs"
 PLOT = DOCS / "img" / "throughput-workers.png"
 STORE = HERE / "store_query.py"
+GAZETTEER = HERE / "gazetteer.py"
 
 
-def store_benchmark(timeout: float = 900) -> str | None:
-    """The store helper's benchmark output, or None if it is not there."""
-    if not STORE.exists():
+def quoted_benchmark(script: Path, timeout: float = 900) -> str | None:
+    """The output of a helper benchmark script (quoted in the page as printed), or None if it is not there."""
+    if not script.exists():
         return None
     try:
-        done = subprocess.run([sys.executable, str(STORE)], capture_output=True, text=True, timeout=timeout,
+        done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=timeout,
                               cwd=HERE.parent)
     except subprocess.TimeoutExpired:
         return f"(stopped after {timeout:.0f} s)"
     out = done.stdout.strip()
     return out if done.returncode == 0 else f"{out}\n(exit code {done.returncode}: {done.stderr.strip()[-500:]})"
+
+
+def store_benchmark(timeout: float = 900) -> str | None:
+    """The store helper's benchmark output, or None if it is not there."""
+    return quoted_benchmark(STORE, timeout)
+
+
+def gazetteer_benchmark(timeout: float = 900) -> str | None:
+    """The gazetteer benchmark's output (build, size, load, lookups), or None if it is not there."""
+    return quoted_benchmark(GAZETTEER, timeout)
 
 
 def plot(runs: list[dict[str, Any]], path: Path) -> None:
@@ -82,7 +93,7 @@ def _ok(good: bool) -> str:
 
 
 def markdown(ctx: dict[str, Any], tp: dict[str, Any], runs: list[dict[str, Any]], mem: dict[str, Any],
-             store: str | None) -> str:
+             store: str | None, gazetteer: str | None = None) -> str:
     two = runs[-1]
     cpu_eff = runs[0]["cpu_ms_per_article"] / two["cpu_ms_per_article"]
     src = ", ".join(f"{k} {v}" for k, v in ctx["sources"].items())
@@ -157,6 +168,9 @@ def markdown(ctx: dict[str, Any], tp: dict[str, Any], runs: list[dict[str, Any]]
     if store:
         lines += ["## Store queries", "", "Output of `benchmarks/store_query.py`, as printed:", "", "```",
                   store, "```", ""]
+    if gazetteer:
+        lines += ["## Gazetteer", "", "Output of `benchmarks/gazetteer.py` (build at install, index size, load in a "
+                  "fresh process, lookups), as printed:", "", "```", gazetteer, "```", ""]
     lines += ["## Reproduce", "", "```", "make bench                     # all of the above, rewrites this page",
               ".venv/bin/python benchmarks/throughput.py --articles 1000",
               ".venv/bin/python benchmarks/scaling.py --articles 1000 --workers 1 2 --rounds 2",
@@ -167,7 +181,8 @@ def markdown(ctx: dict[str, Any], tp: dict[str, Any], runs: list[dict[str, Any]]
 def write(results: dict[str, Any]) -> None:
     """docs/benchmarks.md and the plot from one run's results."""
     plot(results["scaling"], PLOT)
-    text = markdown(results["context"], results["throughput"], results["scaling"], results["memory"], results["store"])
+    text = markdown(results["context"], results["throughput"], results["scaling"], results["memory"], results["store"],
+                    results.get("gazetteer"))
     (DOCS / "benchmarks.md").write_text(text, encoding="utf-8")
     print(f"wrote {DOCS / 'benchmarks.md'} and {PLOT}")
 
@@ -199,9 +214,13 @@ def main() -> None:
     print("== store", flush=True)
     store = store_benchmark()
     print(store or "benchmarks/store_query.py not present", flush=True)
+    print("== gazetteer", flush=True)
+    gazetteer = gazetteer_benchmark()
+    print(gazetteer or "benchmarks/gazetteer.py not present", flush=True)
     ctx["load_after"] = os.getloadavg()[0]
     ctx["minutes"] = (time.perf_counter() - started) / 60
-    results = {"context": ctx, "throughput": tp, "scaling": runs, "memory": mem, "store": store}
+    results = {"context": ctx, "throughput": tp, "scaling": runs, "memory": mem, "store": store,
+               "gazetteer": gazetteer}
     if args.save:
         args.save.write_text(json.dumps(results, indent=1), encoding="utf-8")
     if not args.no_write:

@@ -55,6 +55,11 @@ class Article(Record):
 
     id: str
     date: dt.date | None = Field(default=None, description="Publication date (the document creation time).")
+    date_source: Literal["input", "dateline", "heading", "option"] | None = Field(
+        default=None, description="Where `date` comes from: the input's own date (JSONL, feed, HTML metadata), "
+                                  "the dateline, a dated heading above the text, or the run's --date option.")
+    date_note: str | None = Field(
+        default=None, description="Why `date` is null, or a warning about the input's date (ambiguous, not a date).")
     dateline: str | None = Field(default=None, description="The dateline as written, e.g. 'KYIV, March 30 (Reuters)'.")
     title: str | None = None
     source: str | None = Field(default=None, description="Outlet or agency, e.g. 'Reuters'.")
@@ -68,6 +73,10 @@ class TimeExpr(Span):
     type: TimeType
     value: str | None = Field(description="TIMEX3 value (2022-03-29, P8Y, 2022-W12, PRESENT_REF ...); null if unknown.")
     precision: Precision | None = None
+    points_to: str | None = Field(
+        default=None, description="For an offset ('two days later', 'a day after Russia promised'; value P2D, "
+                                  "P1D): the date it points to, counted from the last day named or from that "
+                                  "event's date where the text gives it; null when that anchor is unknown.")
 
 
 class Place(Span):
@@ -84,6 +93,15 @@ class Place(Span):
     feature_code: str | None = None
     confidence: float = Field(default=0.0, ge=0, le=1)
     sentence: int | None = Field(default=None, description="Index of the sentence (spaCy) the mention is in.")
+    relation: str | None = Field(
+        default=None, description="Words before the name saying the location is near it, not at it: "
+                                  "'near', 'north of', '30 km south of', 'on the outskirts of'.")
+    demonym: bool = Field(default=False, description="The mention is a demonym or adjective ('Russian'), output as "
+                                                     "a place only with WIREWATCH_PLACES_DEMONYMS=1 (LGL/TR-News style).")
+    precision: Literal["town", "near town", "region", "country"] | None = Field(
+        default=None, description="How precisely the mention locates something (ACLED geo-precision 1/2/3 = "
+                                  "town / near town or small region / region or country): a settlement, near "
+                                  "one (`relation` set), a larger area (division, region, sea), or a country.")
 
 
 class Actor(Span):

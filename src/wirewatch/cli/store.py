@@ -22,7 +22,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..store import DEFAULT_DB, Filters, IngestReport, Store, ingest_documents, parse_near
-from .common import err, progress
+from .common import DateOpt, YearOpt, err, noting_undated, progress, undated_lines, with_dates
 
 
 class Fmt(str, Enum):
@@ -148,6 +148,8 @@ def ingest(
     force: Annotated[bool, typer.Option("--force", help="Re-extract articles already stored from the same input.")] = False,
     no_link: Annotated[bool, typer.Option("--no-link", help="Do not recompute clusters after the batch.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or skip messages.")] = False,
+    date: DateOpt = None,
+    year: YearOpt = None,
 ) -> None:
     """Extract articles and store them (one transaction per article; re-running resumes).
 
@@ -163,8 +165,9 @@ def ingest(
 
     if not paths and from_ is None:
         raise typer.BadParameter("give files/directories to read, or --from DIR", param_hint="PATHS")
-    settings = Settings.from_env()
+    settings = with_dates(Settings.from_env(), date, year)
     report = IngestReport()
+    undated: list[tuple[str, str]] = []
     with Store.open(db) as store, progress("ingesting", quiet=quiet) as bar:
         def tick(item, result: str) -> None:
             if result == "skipped" and not quiet and report.skipped:
@@ -172,7 +175,7 @@ def ingest(
             bar.update(bar.task_ids[0], advance=1, rate=f"stored {report.stored + report.replaced}")
 
         if paths:
-            items = reader.read(paths, settings)
+            items = noting_undated(reader.read(paths, settings), undated)
             if not force:
                 from ..store.ingest import unstored
                 items = unstored(store, items, report, on_item=tick)
@@ -189,7 +192,7 @@ def ingest(
             bar.update(bar.task_ids[0], description="linking")
             store.relink()
         counts = store.counts()
-    err.print(report.summary(), highlight=False)
+    err.print("\n".join([report.summary(), *undated_lines(undated)]), highlight=False)
     if not quiet:
         err.print("store: " + ", ".join(f"{v} {k}" for k, v in counts.items()), highlight=False)
     if report.read and report.read == len(report.skipped):

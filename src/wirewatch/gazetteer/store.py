@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -131,10 +132,20 @@ def open_gazetteer(path: Path | None = None) -> Gazetteer:
     return Gazetteer(path)
 
 
+STALE_AFTER_S = 2 * 86400  # other fingerprints unused this long are dropped
+
+
 def _drop_stale(current: Path) -> None:
-    """Remove cache files of earlier fingerprints (built from older data) beside the current one."""
+    """Remove cache files of other fingerprints (built from older data) that nothing has used for two days.
+
+    Several checkouts of different versions may share one cache directory (and run at the same time): a
+    fresh file of another fingerprint is another version's index in use, not garbage."""
     if current.parent != cache_dir():
         return
+    now = time.time()
     for old in current.parent.glob("gazetteer-????????????.sqlite"):
-        if old != current:
-            old.unlink(missing_ok=True)
+        try:
+            if old != current and now - max(old.stat().st_mtime, old.stat().st_atime) > STALE_AFTER_S:
+                old.unlink(missing_ok=True)
+        except OSError:
+            continue  # removed meanwhile by another process
