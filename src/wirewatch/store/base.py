@@ -73,6 +73,10 @@ class Store(abc.ABC):
     def cluster(self, cluster_id: str) -> Cluster | None: ...
 
     @abc.abstractmethod
+    def facets(self, limit: int = 500) -> dict[str, list[tuple[str, int]]]:
+        """Values of the event columns type, acled, acled_sub, country, admin1, place, source, with counts."""
+
+    @abc.abstractmethod
     def counts(self) -> dict[str, int]:
         """Rows per kind: articles, events, claims, places, figures, clusters."""
 

@@ -210,6 +210,9 @@ class SQLiteStore(Store):
     def cluster(self, cluster_id: str) -> Cluster | None:
         return reads.cluster(self.conn, cluster_id)
 
+    def facets(self, limit: int = 500) -> dict[str, list[tuple[str, int]]]:
+        return reads.facets(self.conn, limit)
+
     def counts(self) -> dict[str, int]:
         c = self.conn
         out = {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
