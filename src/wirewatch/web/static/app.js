@@ -143,6 +143,9 @@ async function refresh({ fit }) {
     points = new Map(got.points.map((p) => [p.uid, p]));
     legend.render(storeTypes, f.type, got.types);
     timeline.set(got.days, f.since || f.until ? [f.since, f.until] : null);
+    $("#brush-clear").hidden = !(f.since || f.until);
+    $("#brush-label").textContent = f.since || f.until
+      ? `showing ${f.since || "the first day"} to ${f.until || "the last day"}` : "drag across the bars to choose dates";
     $("#n-events").textContent = got.total.toLocaleString("en") + (got.truncated ? "+" : "");
     const shown = map.show(got.points, fit);
     await tableLoad;

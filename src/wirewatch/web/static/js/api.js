@@ -7,9 +7,15 @@ export const PAGE_SIZE = 50;
 
 async function getJSON(url, signal) {
   const res = await fetch(url, { headers: { Accept: "application/json" }, signal });
-  const body = await res.json().catch(() => ({}));
+  const text = await res.text(); // rejects when the request is aborted mid-body: never a half answer
+  let body = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    if (res.ok) throw new Error(`${url}: the answer is not JSON`);
+  }
   if (!res.ok) {
-    const detail = body.message || (typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail));
+    const detail = body && (body.message || (typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail)));
     throw new Error(`${res.status}: ${detail || res.statusText}`);
   }
   return body;
