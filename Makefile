@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= wirewatch.db
 
-.PHONY: install demo test test-all test-hostile bench schema clean
+.PHONY: install demo test test-all test-hostile bench bench-page schema clean
 
 install: $(STAMP)
 
@@ -39,8 +39,11 @@ test-all: install
 test-hostile: install
 	$(BIN)/python -m pytest -m '' tests/hostile
 
-bench: install  ## throughput, scaling, memory, store; writes docs/benchmarks.md (a few minutes on 2 cores)
+bench: install  ## throughput, scaling, memory, store, page load; writes docs/benchmarks.md (a few minutes on 2 cores)
 	$(BIN)/python benchmarks/run.py
+
+bench-page: install  ## the page-load benchmark alone: Chromium over a generated store of 10,000 events
+	$(BIN)/python benchmarks/page_load.py
 
 schema: install
 	$(BIN)/wirewatch schema > docs/schema/.new.json && mv docs/schema/.new.json docs/schema/wirewatch.article-1.json

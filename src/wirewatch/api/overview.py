@@ -14,8 +14,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from ..link.figures import headline
-from ..store import EventRow
+from ..store import EventPoint
 from .deps import FiltersDep, StoreDep
 from .precision import precision_of, ring_km
 
@@ -25,34 +24,29 @@ POINT_COLUMNS = ("uid", "lat", "lon", "type", "fatalities", "precision", "place"
                  "sources", "cluster_id", "ring_km")
 
 
-def fatalities(row: EventRow) -> int | None:
-    """The report's largest stated 'killed' count (the same as the table's fatalities column and sort)."""
-    fig = headline(row.figures, "killed")
-    return None if fig is None else (fig.value or fig.high or fig.low)
-
-
-def overview(rows: list[EventRow], cap: int) -> dict[str, Any]:
+def overview(rows: list[EventPoint], cap: int) -> dict[str, Any]:
+    """Counts per day and type, counts per type, and map rows for the first `cap` rows (newest first)."""
     days: dict[str, dict[str, Any]] = {}
     types: Counter[str] = Counter()
     points: list[list[Any]] = []
     undated = 0
     for row in rows[:cap]:
         types[row.type] += 1
-        killed = fatalities(row)
-        precision = precision_of(row.place_feature_code, getattr(row, "geo_precision", None))
+        killed = row.killed
+        precision = precision_of(row.feature_code)
         located = row.lat is not None and row.lon is not None and precision != "vague"
         if row.day is None:
             undated += 1
         else:
-            d = days.setdefault(row.day.isoformat(), {"n": 0, "types": Counter(), "killed": 0, "unmapped": 0})
+            d = days.setdefault(row.day, {"n": 0, "types": Counter(), "killed": 0, "unmapped": 0})
             d["n"] += 1
             d["types"][row.type] += 1
             d["killed"] += killed or 0
             d["unmapped"] += 0 if located else 1
         if located:
-            points.append([row.uid, row.lat, row.lon, row.type, killed, precision, row.place or row.place_text,
-                           row.admin1, row.country_code, row.day.isoformat() if row.day else None,
-                           row.cluster_sources, row.cluster_id, ring_km(row.place_feature_code, precision)])
+            points.append([row.uid, row.lat, row.lon, row.type, killed, precision, row.place, row.admin1,
+                           row.country_code, row.day, row.cluster_sources, row.cluster_id,
+                           ring_km(row.feature_code, precision)])
     shown = min(len(rows), cap)
     return {"total": shown, "truncated": len(rows) > cap, "cap": cap, "mapped": len(points),
             "undated": undated, "types": dict(types.most_common()),
@@ -68,4 +62,4 @@ def events_overview(request: Request, store: StoreDep, f: FiltersDep) -> dict[st
     """The timeline, legend and map of `/` for the same filters as `/api/events` (paging ignored).
     Example: `/api/events/overview?country=UA&since=2022-03-01`."""
     cap = request.app.state.settings.max_export_rows
-    return overview(store.events(replace(f, limit=cap + 1, offset=0)), cap)
+    return overview(store.event_points(replace(f, limit=cap + 1, offset=0)), cap)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..model import Document
-from .query import ArticleRow, ClaimRow, Cluster, EventRow, Filters, PlaceRow, SearchHit
+from .query import ArticleRow, ClaimRow, Cluster, EventPoint, EventRow, Filters, PlaceRow, SearchHit
 
 PutResult = Literal["stored", "unchanged", "replaced", "duplicate"]
 
@@ -54,6 +54,10 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def events(self, f: Filters) -> list[EventRow]: ...
+
+    @abc.abstractmethod
+    def event_points(self, f: Filters) -> list[EventPoint]:
+        """The events `events(f)` would list (newest first, up to f.limit), lean: for maps and timelines."""
 
     @abc.abstractmethod
     def claims(self, f: Filters) -> list[ClaimRow]: ...

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,7 +18,7 @@ from ..model import Certainty, Figure, Polarity, Span, Verification
 
 __all__ = [
     "Filters", "EventRow", "ClaimRow", "PlaceRow", "ArticleRow", "SearchHit", "Cluster", "Contradiction",
-    "FigureRange", "parse_near", "parse_bbox", "haversine_km", "EVENT_ORDERS",
+    "FigureRange", "EventPoint", "parse_near", "parse_bbox", "haversine_km", "EVENT_ORDERS",
 ]
 
 # Orders `Filters.order` may name for events: a column, '-' in front for descending (ties: newest first).
@@ -116,6 +116,23 @@ class EventRow(Row):
     cluster_sources: int | None = Field(default=None, description="Independent outlets reporting the event's cluster.")
     place_feature_code: str | None = Field(default=None, description="GeoNames feature code of the place (PPL, ADM1, "
                                                                      "PCLI...): how precise the location is.")
+
+
+class EventPoint(NamedTuple):
+    """An event as a map and a timeline need it, and no more (read without building an EventRow)."""
+
+    uid: str
+    day: str | None
+    type: str
+    lat: float | None
+    lon: float | None
+    place: str | None
+    admin1: str | None
+    country_code: str | None
+    feature_code: str | None
+    killed: int | None          # the largest stated 'killed' count, as the `fatalities` order uses
+    cluster_id: str | None
+    cluster_sources: int | None
 
 
 class ClaimRow(Row):

@@ -7,7 +7,8 @@ import sqlite3
 from dataclasses import replace
 
 from ..model import Figure, Span
-from .query import ArticleRow, ClaimRow, Cluster, Contradiction, EventRow, FigureRange, Filters, PlaceRow, SearchHit
+from .query import (ArticleRow, ClaimRow, Cluster, Contradiction, EventPoint, EventRow, FigureRange, Filters, PlaceRow,
+                    SearchHit)
 from .where import article_where, claim_where, event_plan, event_where, fts_query, has_event_filters, place_where
 
 EVENT_COLUMNS = """e.rowid, e.key, a.id, a.date, a.source, a.title, e.type, e.mode, e.cameo, e.acled, e.acled_sub,
@@ -75,6 +76,19 @@ def events(conn: sqlite3.Connection, f: Filters) -> list[EventRow]:
     sql = (f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE e.rowid IN ({' UNION ALL '.join(subs)})"
            f"{order} LIMIT ? OFFSET ?")
     return [event_row(r) for r in conn.execute(sql, [*args, f.limit, f.offset])]
+
+
+def event_points(conn: sqlite3.Connection, f: Filters) -> list[EventPoint]:
+    """Every event the filters match (up to f.limit, newest first) as an EventPoint: one lean query."""
+    plan = event_plan(conn, f)
+    if plan is None:
+        return []
+    parts, args = plan.where()
+    sql = (f"SELECT a.id || '#' || e.key, e.day, e.type, e.lat, e.lon, coalesce(e.place, e.place_text), e.admin1,"
+           " e.country, (SELECT p.feature_code FROM place p WHERE p.article = e.article AND p.key = e.place_key LIMIT 1),"
+           f" {_FATAL}, e.cluster, {_SORT_KEYS['sources']} FROM event e JOIN article a ON a.rowid = e.article"
+           f"{_where(parts)} ORDER BY e.day DESC, e.rowid DESC LIMIT ? OFFSET ?")
+    return [EventPoint(*r) for r in conn.execute(sql, [*args, f.limit, f.offset])]
 
 
 def cluster_reports(conn: sqlite3.Connection, cluster_id: str) -> list[EventRow]:

@@ -16,7 +16,7 @@ from ..model import Document
 from . import reads
 from .base import PutResult, Store
 from .ingest import content_hash, input_hash, text_hash
-from .query import ArticleRow, ClaimRow, Cluster, EventRow, Filters, PlaceRow, SearchHit, haversine_km
+from .query import ArticleRow, ClaimRow, Cluster, EventPoint, EventRow, Filters, PlaceRow, SearchHit, haversine_km
 from .schema import migrate
 
 __all__ = ["SQLiteStore"]
@@ -194,6 +194,9 @@ class SQLiteStore(Store):
 
     def events(self, f: Filters) -> list[EventRow]:
         return reads.events(self.conn, f)
+
+    def event_points(self, f: Filters) -> list[EventPoint]:
+        return reads.event_points(self.conn, f)
 
     def claims(self, f: Filters) -> list[ClaimRow]:
         return reads.claims(self.conn, f)

@@ -16,11 +16,15 @@ const $ = (sel) => document.querySelector(sel);
 const form = $("#filters");
 let state = parse(location.search);
 let points = new Map();      // uid -> overview point (for the reader: its cluster)
-let storeTypes = [];
+let storeTypes = [];        // event types in the store (pick lists), for the legend
+let typeCounts = {};        // events per type under the current filters
 let overviewCount = null;
 let tableToken = 0;
 
 const say = (msg) => { $("#status").textContent = msg; };
+let tableDrawn;
+const firstTable = new Promise((resolve) => { tableDrawn = resolve; });
+setTimeout(() => tableDrawn(), 1500); // the base map waits for the first table, but not for ever
 const ready = (v) => { document.body.dataset.ready = v; };
 
 // -- the URL ---------------------------------------------------------------------------------------------
@@ -69,6 +73,7 @@ function readForm() {
 const viewer = createViewer($("#viewer"));
 const tabs = createTabs($(".tabs"), { onChange: (tab) => { state.tab = tab; remember(); if (tab === "clusters") loadClusters(); } });
 const map = createMap($("#map"), {
+  after: firstTable,
   onSelect: (uid) => openEvent({ uid, cluster_id: points.get(uid)?.cluster_id }),
   onMove: (m) => {
     state.map = { lat: m.getCenter().lat, lon: m.getCenter().lng, zoom: m.getZoom() };
@@ -118,6 +123,8 @@ async function loadTable() {
       bbox: state.inview ? map.bbox() : undefined });
     if (mine !== tableToken) return;
     table.show(got, { page: state.page, total: overviewCount, order: state.sort, selected: state.event, inview: state.inview });
+    if (!performance.getEntriesByName("ww:table").length) performance.mark("ww:table"); // read by benchmarks/page_load.py
+    tableDrawn();
   } catch (err) {
     if (mine === tableToken) say(`could not load the table: ${err.message}`);
   } finally {
@@ -141,7 +148,8 @@ async function refresh({ fit }) {
     const got = await api.overview(f);
     overviewCount = got.total;
     points = new Map(got.points.map((p) => [p.uid, p]));
-    legend.render(storeTypes, f.type, got.types);
+    typeCounts = got.types;
+    legend.render([...new Set([...storeTypes, ...Object.keys(got.types)])], f.type, got.types);
     timeline.set(got.days, f.since || f.until ? [f.since, f.until] : null);
     $("#brush-clear").hidden = !(f.since || f.until);
     $("#brush-label").textContent = f.since || f.until
@@ -151,6 +159,7 @@ async function refresh({ fit }) {
     await tableLoad;
     table.setTotal(overviewCount); // the pager can now say "of N"
     await shown;
+    if (!performance.getEntriesByName("ww:map").length) performance.mark("ww:map");
     document.body.dataset.shown = String(got.mapped);
     const words = describe(f);
     say(`${got.total.toLocaleString("en")}${got.truncated ? "+" : ""} events${words ? ` (${words})` : ""}: ` +
@@ -212,6 +221,7 @@ async function fillPickLists() {
     return;
   }
   storeTypes = f.type.map(([t]) => t);
+  legend.render([...new Set([...storeTypes, ...Object.keys(typeCounts)])], state.filters.type, typeCounts);
   const fill = (select, values, label = (v) => v) => {
     const keep = select.value;
     for (const [v, n] of values) if (![...select.options].some((o) => o.value === v)) select.append(new Option(`${label(v)} (${n})`, v));
@@ -227,12 +237,13 @@ async function fillPickLists() {
 // -- start ------------------------------------------------------------------------------------------------------
 (async () => {
   ready("loading");
-  await fillPickLists();
   fillForm();
   tabs.select(state.tab);
   if (state.map) map.map.setView([state.map.lat, state.map.lon], state.map.zoom);
   remember(true);
+  const lists = fillPickLists().then(fillForm); // the pick lists do not hold up the data
   await refresh({ fit: !state.map });
+  await lists;
   if (state.event) viewer.openEvent({ uid: state.event, cluster_id: points.get(state.event)?.cluster_id });
   if (state.tab === "clusters" && state.cluster) clusters.openStory(state.cluster);
 })();

@@ -14,7 +14,9 @@ const getJSON = (url) => fetch(url).then((r) => {
   return r.json();
 });
 
-export function createBasemap(map) {
+/** `after`: a promise the page resolves once its first data is drawn; the outlines (a few hundred ms of work
+ *  on the main thread) are drawn after it, so the table does not wait for them. */
+export function createBasemap(map, after = Promise.resolve()) {
   const renderer = L.canvas({ padding: 0.3 });
   map.createPane("labels");
   map.getPane("labels").classList.add("ww-labels-pane");
@@ -28,7 +30,7 @@ export function createBasemap(map) {
   const admin1 = new Map();           // ISO3 -> Promise<{features, lines}>
   let index = null;                   // ISO3 -> [w, s, e, n]
 
-  const ready = getJSON(`${VENDOR}/world-atlas/countries-50m.json`).then((topo) => {
+  const ready = Promise.all([getJSON(`${VENDOR}/world-atlas/countries-50m.json`), after]).then(([topo]) => {
     countries = topojson.feature(topo, topo.objects.countries).features;
     for (const f of countries) f.bbox = bboxOf(f.geometry);
     land.addData(countries);

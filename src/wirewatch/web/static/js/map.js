@@ -35,13 +35,13 @@ function clusterIcon(cluster) {
 const describe = (p) => `${p.type} · ${p.place || "unknown place"}${p.precision !== "point" ? ` (${p.precision === "admin1" ? "region" : p.precision})` : ""}` +
   ` · ${p.day || "no date"}${p.fatalities ? ` · ${p.fatalities} killed` : ""}`;
 
-export function createMap(element, { onSelect, onMove, onArea }) {
+export function createMap(element, { onSelect, onMove, onArea, after }) {
   const map = L.map(element, { worldCopyJump: true, minZoom: 2, maxZoom: 12, zoomSnap: 0.5, attributionControl: true,
     keyboard: true, preferCanvas: false });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Natural Earth; places: GeoNames");
   map.setView([48.5, 31], 5);
-  const base = createBasemap(map);
+  const base = createBasemap(map, after);
   const areas = L.featureGroup().addTo(map);
   const group = L.markerClusterGroup({
     maxClusterRadius: 36, spiderfyOnMaxZoom: true, showCoverageOnHover: false, iconCreateFunction: clusterIcon,
@@ -79,9 +79,11 @@ export function createMap(element, { onSelect, onMove, onArea }) {
       radius: radiusOf(p.fatalities), color: "#1f2328", weight: 1, fillColor: colorOf(p.type), fillOpacity: 0.9,
       className: `ww-marker ww-type-${p.type}`, eventType: p.type, place: p.place, uid: p.uid,
     });
-    const tip = document.createElement("span"); // text only: Leaflet would parse a string as HTML
-    tip.textContent = describe(p);
-    m.bindTooltip(tip);
+    m.bindTooltip(() => { // built when first shown (thousands of markers); text only, never parsed as HTML
+      const tip = document.createElement("span");
+      tip.textContent = describe(p);
+      return tip;
+    });
     m.on("click", () => onSelect(p.uid));
     m.on("add", () => { // data-* on the SVG path: lets tests and scripts find a marker by what it shows
       const path = m.getElement();
