@@ -28,7 +28,7 @@ demo: install
 	$(BIN)/wirewatch clusters --db $(DB) --limit 10
 	@echo "== situation report =="
 	$(BIN)/wirewatch sitrep --db $(DB) --since 2022-03-29 --until 2022-04-03
-	@echo "Next: wirewatch serve --db $(DB)  (map, timeline, claim viewer at http://127.0.0.1:8000/)"
+	@echo "Next: wirewatch serve --db $(DB)  (map, event table, timeline, reader at http://127.0.0.1:8000/)"
 
 test: install
 	$(BIN)/python -m pytest

@@ -56,8 +56,9 @@ def test_screenshots_of_the_page_and_its_controls(context, tmp_path_factory):
     page.locator('#events-table tr[data-uid="sm-0326-kharkiv-region#e1"]').hover()
     page.wait_for_timeout(300)
     page.screenshot(path=str(out / "wirewatch-table.png"))
-    page.click("#tab-clusters")
-    page.locator(".incident").first.click()
+    open_page(page, "?place=Mykolaiv&tab=clusters&map=47.8,33.5,6")
+    page.wait_for_selector(".ww-label", timeout=15_000)
+    page.locator(".incident").first.click()  # the most independently sourced: the strike, 9 vs 14 killed
     page.locator(".story").wait_for()
     page.screenshot(path=str(out / "wirewatch-incident.png"))
     report = context.new_page()

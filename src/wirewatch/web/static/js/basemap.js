@@ -17,12 +17,16 @@ const getJSON = (url) => fetch(url).then((r) => {
 /** `after`: a promise the page resolves once its first data is drawn; the outlines (a few hundred ms of work
  *  on the main thread) are drawn after it, so the table does not wait for them. */
 export function createBasemap(map, after = Promise.resolve()) {
-  const renderer = L.canvas({ padding: 0.3 });
+  // Land under the lines, both under the events, whichever arrives first: one pane (and canvas) each.
+  map.createPane("ww-land").classList.add("ww-land-pane");
+  map.createPane("ww-lines").classList.add("ww-lines-pane");
+  const renderer = L.canvas({ padding: 0.3, pane: "ww-land" });
+  const lineRenderer = L.canvas({ padding: 0.3, pane: "ww-lines" });
   map.createPane("labels");
   map.getPane("labels").classList.add("ww-labels-pane");
   const land = L.geoJSON(null, { renderer, interactive: false,
     style: { stroke: false, fillColor: "#eeeadf", fillOpacity: 1 } }).addTo(map);
-  const borders = L.geoJSON(null, { renderer, interactive: false,
+  const borders = L.geoJSON(null, { renderer: lineRenderer, interactive: false,
     style: { color: "#8c8775", weight: 0.9, opacity: 1, fill: false } }).addTo(map);
   const admin1Lines = L.layerGroup().addTo(map);
   const labels = L.layerGroup().addTo(map);
@@ -45,7 +49,7 @@ export function createBasemap(map, after = Promise.resolve()) {
         const features = topojson.feature(topo, topo.objects.admin1).features;
         for (const f of features) f.bbox = bboxOf(f.geometry);
         const mesh = topojson.mesh(topo, topo.objects.admin1, (a, b) => a !== b);
-        const lines = L.geoJSON(mesh, { renderer, interactive: false,
+        const lines = L.geoJSON(mesh, { renderer: lineRenderer, interactive: false,
           style: { color: "#a39f8e", weight: 0.7, dashArray: "3 3", opacity: 0.9 } });
         return { features, lines };
       }).catch(() => ({ features: [], lines: null })));

@@ -142,11 +142,13 @@ export function createTimeline(svg, { onBrush }) {
     }
     svg.append(bars);
 
-    if (maxKilled) { // fatalities per day on their own scale (right)
-      const pts = list.map((d) => [x(d.t) + bw / 2, H - pad.bottom - (d.killed / maxKilled) * h]);
+    if (maxKilled) { // fatalities per day on their own scale (right); a day with no report counts 0
+      const every = [];
+      for (let t = t0; t <= t1; t += bucket * DAY) every.push(buckets.get(t) || { t, day: iso(t), killed: 0 });
+      const pts = every.map((d) => [x(d.t) + bw / 2, H - pad.bottom - (d.killed / maxKilled) * h]);
       const g = el("g", { class: "killed" });
       g.append(el("polyline", { points: pts.map((p) => p.join(",")).join(" "), class: "killed-line" }));
-      list.forEach((d, i) => {
+      every.forEach((d, i) => {
         if (!d.killed) return;
         const c = el("circle", { cx: pts[i][0], cy: pts[i][1], r: 2.5, class: "killed-dot", "data-day": d.day, "data-killed": d.killed });
         const tip = el("title");
