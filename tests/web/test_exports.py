@@ -15,19 +15,21 @@ from wirewatch.export import ACLED_COLUMNS
 pytestmark = pytest.mark.browser
 
 
-def _filter_by_outlet(page) -> None:
+def _download_for_outlet(page, link: str, into):
+    """Filter by the test outlet, press the export link, and return the saved file's path."""
     open_page(page)
     page.select_option("#f-source", OUTLET)
     page.click("button[type=submit]")
     wait_drawn(page)
+    with page.expect_download() as got:
+        page.click(link)
+    path = into / got.value.suggested_filename
+    got.value.save_as(path)
+    return path
 
 
 def test_acled_csv_of_the_filtered_rows_downloads_and_pandas_reads_it(page, api, tmp_path):
-    _filter_by_outlet(page)
-    with page.expect_download() as got:
-        page.click("#x-csv")
-    path = tmp_path / got.value.suggested_filename
-    got.value.save_as(path)
+    path = _download_for_outlet(page, "#x-csv", tmp_path)
     assert path.suffix == ".csv"
     df = pd.read_csv(path)
     assert list(df.columns) == list(ACLED_COLUMNS)
@@ -39,11 +41,7 @@ def test_acled_csv_of_the_filtered_rows_downloads_and_pandas_reads_it(page, api,
 
 
 def test_geojson_of_the_filtered_rows_downloads_and_pandas_reads_it(page, api, tmp_path):
-    _filter_by_outlet(page)
-    with page.expect_download() as got:
-        page.click("#x-geojson")
-    path = tmp_path / got.value.suggested_filename
-    got.value.save_as(path)
+    path = _download_for_outlet(page, "#x-geojson", tmp_path)
     data = json.loads(path.read_text())
     df = pd.json_normalize(data["features"])
     events = api("/api/events", source=OUTLET, limit=1000)["items"]

@@ -211,6 +211,8 @@ window.addEventListener("popstate", () => {
   tabs.select(state.tab);
   if (state.map) map.map.setView([state.map.lat, state.map.lon], state.map.zoom);
   refresh({ fit: !state.map });
+  if (state.event) viewer.openEvent({ uid: state.event, cluster_id: points.get(state.event)?.cluster_id });
+  if (state.tab === "clusters" && state.cluster) clusters.openStory(state.cluster);
 });
 
 async function fillPickLists() {

@@ -4,26 +4,9 @@
 // the disagreements spelled out; each report opens in the reader at its evidence.
 
 import * as api from "./api.js";
-import { colorOf, inkOn } from "./colors.js";
+import { h, typeBadge } from "./dom.js";
 
-const h = (tag, props = {}, ...children) => {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === "class") e.className = v;
-    else if (k === "data") Object.assign(e.dataset, v);
-    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
-    else if (v !== undefined && v !== null && v !== false) e.setAttribute(k, v);
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) e.append(c instanceof Node ? c : String(c));
-  return e;
-};
 
-function typeBadge(type) {
-  const b = h("span", { class: "badge type" }, type);
-  b.style.background = colorOf(type);
-  b.style.color = inkOn(type);
-  return b;
-}
 
 const where = (c) => [c.place, c.admin1 && c.admin1 !== c.place ? c.admin1 : null, c.country_code].filter(Boolean).join(", ") || "place not given";
 const when = (c) => (c.first ? (c.last && c.last !== c.first ? `${c.first} to ${c.last}` : c.first) : "date not given");

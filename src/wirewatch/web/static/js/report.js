@@ -2,17 +2,9 @@
 // page): GET /api/sitrep?format=json, rendered as a page of text, every line with its citations.
 
 import * as api from "./api.js";
+import { h } from "./dom.js";
 import { describe, parse, serialize } from "./state.js";
 
-const h = (tag, props = {}, ...children) => {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === "class") e.className = v;
-    else e.setAttribute(k, v);
-  }
-  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) e.append(c instanceof Node ? c : String(c));
-  return e;
-};
 
 function line(l) {
   return h("li", {}, l.text,

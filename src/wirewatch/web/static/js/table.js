@@ -3,7 +3,7 @@
 // focusing a row marks the event on the map.
 
 import { PAGE_SIZE } from "./api.js";
-import { colorOf, inkOn } from "./colors.js";
+import { h, typeBadge } from "./dom.js";
 
 const PRECISION = { ADM1: "region", ADM1H: "region", PCLI: "country", PCL: "country", PCLD: "country", PCLF: "country",
   PCLS: "country", PCLIX: "country", TERR: "country", ADM2: "district", ADM3: "district", ADMD: "district", RGN: "area",
@@ -61,11 +61,7 @@ export function createTable(table, { onOpen, onHover, onSort }) {
     if (r.country_code) place.append(Object.assign(document.createElement("span"), { className: "muted", textContent: ` ${r.country_code}` }));
     if (level) place.append(Object.assign(document.createElement("span"), { className: "tag", textContent: level }));
     if (r.lat === null || r.lat === undefined || VAGUE.has((r.place_feature_code || "").toUpperCase())) place.append(Object.assign(document.createElement("span"), { className: "tag", textContent: "not on map" }));
-    const type = document.createElement("span");
-    const badge = Object.assign(document.createElement("span"), { className: "badge type", textContent: r.type });
-    badge.style.background = colorOf(r.type);
-    badge.style.color = inkOn(r.type);
-    type.append(badge);
+    const type = h("span", {}, typeBadge(r.type));
     if (r.acled_event_type) type.append(Object.assign(document.createElement("span"), { className: "acled", textContent: r.acled_sub_event_type || r.acled_event_type }));
     const killed = killedOf(r);
     tr.append(td(r.day || "—", "day"), td(type), td(place), td(killed ?? "—", "num"), td(r.cluster_sources ?? "—", "num"),

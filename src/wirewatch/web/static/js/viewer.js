@@ -3,31 +3,15 @@
 // side by side with their figures, so disagreements show at a glance.
 
 import * as api from "./api.js";
-import { colorOf, inkOn } from "./colors.js";
+import { h, typeBadge } from "./dom.js";
 import { highlighted, KINDS } from "./highlight.js";
 
-const h = (tag, attrs = {}, ...children) => {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "class") e.className = v;
-    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
-    else if (v !== undefined && v !== null) e.setAttribute(k, v);
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) e.append(c instanceof Node ? c : String(c));
-  return e;
-};
 
 function badge(verification) {
   const v = verification || "none";
   return h("span", { class: `badge ${v}`, "data-verification": v }, verification || "not stated");
 }
 
-function typeBadge(type) { // colours set through the CSSOM: the page runs under a strict CSP (no style attributes)
-  const b = h("span", { class: "badge type" }, type);
-  b.style.background = colorOf(type);
-  b.style.color = inkOn(type);
-  return b;
-}
 
 function dl(pairs) {
   return h("dl", {}, pairs.filter(([, v]) => v !== null && v !== undefined && v !== "").flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]));
