@@ -145,3 +145,11 @@ def test_sitrep_takes_every_filter(api):
     assert protests["summary"]["text"] != everything["summary"]["text"]
     text = json.dumps(protests)
     assert "protest" in text.lower() and "Mykolaiv" not in text
+
+
+def test_every_endpoint_is_in_the_api_docs(api):
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text()
+    for path in api("/openapi.json")["paths"]:
+        assert f"`GET {path.split('{')[0].rstrip('/')}" in docs or f"`POST {path}" in docs, path
