@@ -97,10 +97,11 @@ def test_the_table_follows_the_map(page, api):
     inside = {e["uid"] for e in api("/api/events", bbox="49.5,35.0,50.5,37.0", limit=1000)["items"]}
     assert "nw-0327-kharkiv#e1" in uids and set(uids) <= inside
     assert BATTLE_UID not in uids and REGION_UID not in uids
-    page.evaluate("window.scrollTo(0, 0)")
+    before = url_params(page)["map"]
     page.locator("#map").hover()
     page.mouse.wheel(0, 1200)  # zoom out: more events come into view
-    page.wait_for_timeout(1200)
+    page.wait_for_function(f"() => new URLSearchParams(location.search).get('map') !== {json.dumps(before)}")
+    page.wait_for_timeout(600)
     wait_drawn(page)
     assert len(table_uids(page)) > len(uids)
 
