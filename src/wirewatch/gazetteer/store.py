@@ -115,6 +115,14 @@ class Gazetteer:
     def meta(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT k, v FROM meta"))
 
+    def populated_places(self, min_population: int) -> list[Candidate]:
+        """Populated places (class P) with at least this population, capitals whatever their size; most
+        populous first. For map labels."""
+        rows = self._db.execute(
+            "SELECT id, name, cc, admin1_code, admin1, fclass, fcode, lat, lon, pop, 0 FROM place WHERE fclass = 'P'"
+            " AND lat IS NOT NULL AND (pop >= ? OR fcode = 'PPLC') ORDER BY pop DESC", (min_population,))
+        return [Candidate(*row) for row in rows]
+
 
 @lru_cache(maxsize=4)
 def open_gazetteer(path: Path | None = None) -> Gazetteer:

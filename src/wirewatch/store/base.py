@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..model import Document
-from .query import ArticleRow, ClaimRow, Cluster, EventRow, Filters, PlaceRow, SearchHit
+from .query import ArticleRow, ClaimRow, Cluster, EventPoint, EventRow, Filters, PlaceRow, SearchHit
 
 PutResult = Literal["stored", "unchanged", "replaced", "duplicate"]
 
@@ -56,6 +56,10 @@ class Store(abc.ABC):
     def events(self, f: Filters) -> list[EventRow]: ...
 
     @abc.abstractmethod
+    def event_points(self, f: Filters) -> list[EventPoint]:
+        """The events `events(f)` would list (newest first, up to f.limit), lean: for maps and timelines."""
+
+    @abc.abstractmethod
     def claims(self, f: Filters) -> list[ClaimRow]: ...
 
     @abc.abstractmethod
@@ -71,6 +75,10 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def cluster(self, cluster_id: str) -> Cluster | None: ...
+
+    @abc.abstractmethod
+    def facets(self, limit: int = 500) -> dict[str, list[tuple[str, int]]]:
+        """Values of the event columns type, acled, acled_sub, country, admin1, place, source, with counts."""
 
     @abc.abstractmethod
     def counts(self) -> dict[str, int]:

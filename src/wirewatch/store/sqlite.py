@@ -16,7 +16,7 @@ from ..model import Document
 from . import reads
 from .base import PutResult, Store
 from .ingest import content_hash, input_hash, text_hash
-from .query import ArticleRow, ClaimRow, Cluster, EventRow, Filters, PlaceRow, SearchHit, haversine_km
+from .query import ArticleRow, ClaimRow, Cluster, EventPoint, EventRow, Filters, PlaceRow, SearchHit, haversine_km
 from .schema import migrate
 
 __all__ = ["SQLiteStore"]
@@ -195,6 +195,9 @@ class SQLiteStore(Store):
     def events(self, f: Filters) -> list[EventRow]:
         return reads.events(self.conn, f)
 
+    def event_points(self, f: Filters) -> list[EventPoint]:
+        return reads.event_points(self.conn, f)
+
     def claims(self, f: Filters) -> list[ClaimRow]:
         return reads.claims(self.conn, f)
 
@@ -209,6 +212,9 @@ class SQLiteStore(Store):
 
     def cluster(self, cluster_id: str) -> Cluster | None:
         return reads.cluster(self.conn, cluster_id)
+
+    def facets(self, limit: int = 500) -> dict[str, list[tuple[str, int]]]:
+        return reads.facets(self.conn, limit)
 
     def counts(self) -> dict[str, int]:
         c = self.conn
