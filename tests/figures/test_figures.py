@@ -49,9 +49,9 @@ def test_vague_deaths_with_who(figures):
     assert f.text == "Hundreds of residents"
 
 
-def test_vague_word_kept_in_span_and_value_null(figures):
+def test_vague_word_kept_in_span_with_its_convention(figures):
     f = one(figures("Several gunmen were killed when the patrol returned fire."), "killed")
-    assert f.qualifier == "vague" and f.value is None and f.low is None
+    assert (f.qualifier, f.low, f.value) == ("vague", 3, 10)     # least "several" is used for; ACLED's number
     assert f.text.lower().startswith("several")
 
 
@@ -110,9 +110,15 @@ def test_age_is_not_the_count(figures):
     ("up to 40", 40, None, 40, "at_most"),
     ("between 10 and 15", None, 10, 15, "exact"),
     ("two hundred and fifty", 250, None, None, "exact"),
-    ("dozens", None, 24, None, "vague"),
-    ("a few", None, None, None, "vague"),
-    ("a couple of", None, 2, None, "vague"),
+    ("dozens", None, 12, None, "vague"),
+    ("hundreds", None, 100, None, "vague"),
+    ("a few", None, 3, None, "vague"),
+    ("several", 10, 3, None, "vague"),
+    ("many", 10, 4, None, "vague"),
+    ("a number of", 10, 3, None, "vague"),
+    ("an unknown number of", 10, 1, None, "vague"),
+    ("a couple of", 2, 2, None, "vague"),
+    ("both", 2, None, None, "exact"),
     ("several dozen", None, 24, None, "vague"),
     ("two dozen", 24, None, None, "exact"),
 ])

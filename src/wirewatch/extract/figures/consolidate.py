@@ -1,0 +1,326 @@
+"""One figure per count: group the mentions of a category that count the same people, add up the parts of one
+count, and let a stated total stand for what it totals.
+
+An article names the same people more than once ("a Taliban leader was arrested ... the arrested leader"),
+gives a vague count and then the number ("several suspects ... three suspects"), adds to a count ("also
+detained two suspected insurgents") and restates totals ("Two men were shot dead. 2 fatalities."). Read
+mention by mention, in text order, each category apart:
+
+1. a definite phrase ("the leader", "the victim", "both men", "him", a name said again) is another mention of
+   people already counted, when it fits them (same kind of person, or a word like "victim" that fits anybody);
+2. a total ("a total of 17", "in all", or a casualty noun such as "3 fatalities" soon after) takes the place
+   of the counts it covers, which become its parts;
+3. an exact count of at least two gives the number of an earlier vague count of the same people
+   ("several suspects ... three additional suspects");
+4. a count joined to another in the same clause ("a leader and several associates", "arrested a leader and
+   detained three suspects") or marked as more ("also", "additional", "one other") is a part of the figure
+   before it; a vague addition to a figure that already holds a vague count ("numerous suspects ... several
+   of his associates were also detained") is taken to be within it, the lowest total the text allows;
+5. the same count of the same people again ("killed five insurgents ... five insurgents were killed") is
+   another mention;
+6. a count placed in the happening just counted ("detained two suspects during the operation") is a part of
+   that figure; another source's reading of a count just given ("other sources reported at least 37 were
+   killed") is a mention of it, and the figure keeps the lower reading (ACLED's lowest credible total);
+7. anything else is a figure of its own. A running total over a long period ("since June") is always a figure
+   of its own, never merged.
+
+Within a sentence, the phrases that point back are read first, and the other counts of that sentence join the
+figure they point at: "killed four insurgents and confirmed Qari Ziauddin was killed" adds the four to the
+figure Qari Ziauddin was already counted in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+from .quantity import Quantity
+
+__all__ = ["Mention", "Count", "consolidate", "combine"]
+
+_ADD_WINDOW = 6      # sentences: how far back "also"/"additional" can reach for the count it adds to
+_TOTAL_WINDOW = 3    # sentences: how far back a casualty noun ("2 fatalities") can total what came before
+
+
+@dataclass(slots=True)
+class Mention:
+    """One phrase that counts people, as read from the parse (before mentions are grouped)."""
+
+    category: str
+    q: Quantity
+    start: int
+    end: int
+    who: str | None
+    who_lemma: str | None
+    sent: int
+    clause: int                 # token index of the clause the casualty word heads (coordinated verbs share it)
+    trigger: Token
+    definite: bool = False      # "the leader", "both men", "him"
+    name: str | None = None     # a person's name, lower case ("qari ziauddin")
+    additive: bool = False      # "also", "additional", "one other"
+    happening: bool = False     # "during the operation": the happening already counted
+    total: bool = False         # "a total of", "in all"
+    total_noun: bool = False    # counted by a casualty noun ("3 fatalities", "the death toll")
+    cumulative: bool = False    # "since June", "so far"
+    competing: bool = False     # "other sources reported ...": another reading of a count just given
+
+
+@dataclass(slots=True)
+class _Group:
+    """Mentions of the same people; `best` is the mention whose number counts them."""
+
+    mentions: list[Mention]
+    best: Mention
+
+    @property
+    def q(self) -> Quantity:
+        return self.best.q
+
+
+@dataclass(slots=True)
+class Count:
+    """The result: groups of people added up, maybe under a stated total."""
+
+    category: str
+    groups: list[_Group]
+    total: Mention | None = None
+    cumulative: bool = False
+    extra: list[Mention] = field(default_factory=list)   # restatements of the total
+
+    @property
+    def last_sent(self) -> int:
+        return max(m.sent for g in self.groups for m in g.mentions)
+
+    @property
+    def q(self) -> Quantity:
+        return self.total.q if self.total is not None else combine([g.q for g in self.groups])
+
+    def mentions(self) -> list[Mention]:
+        out = [m for g in self.groups for m in g.mentions] + self.extra
+        if self.total is not None:
+            out.append(self.total)
+        return sorted(out, key=lambda m: m.start)
+
+
+def minimum(q: Quantity) -> int:
+    """The least a quantity asserts (0 when it asserts no number)."""
+    if q.low is not None:
+        return q.low
+    if q.value is not None and q.qualifier in ("exact", "about", "more_than", "at_least"):
+        return q.value + (q.qualifier == "more_than")
+    return 0
+
+
+def combine(qs: list[Quantity]) -> Quantity:
+    """The sum of several counts, with the qualifier the sum can honestly carry."""
+    if len(qs) == 1:
+        return qs[0]
+    quals = {q.qualifier for q in qs}
+
+    def lo(q: Quantity) -> int | None:
+        return q.low if q.low is not None else (q.value if q.qualifier in ("exact", "about", "more_than") else None)
+
+    def hi(q: Quantity) -> int | None:
+        return q.high if q.high is not None else (
+            q.value if q.qualifier in ("exact", "about", "nearly", "at_most") else None)
+
+    def point(q: Quantity) -> int | None:
+        return q.value if q.value is not None else q.low
+
+    lows, highs, points = [lo(q) for q in qs], [hi(q) for q in qs], [point(q) for q in qs]
+    low = sum(lows) if None not in lows else None        # type: ignore[arg-type]
+    high = sum(highs) if None not in highs else None     # type: ignore[arg-type]
+    value = sum(points) if None not in points else None  # type: ignore[arg-type]
+    if any(q.value is None and q.qualifier != "vague" for q in qs):   # a range among the parts: "10 to 15"
+        value = None
+    if "vague" in quals:
+        return Quantity(value, low, None, "vague", 0, 0)
+    if quals == {"exact"}:
+        if value is not None:
+            return Quantity(value, None, None, "exact", 0, 0)
+        return Quantity(None, low, high, "exact", 0, 0)
+    if quals <= {"exact", "at_least", "more_than"}:
+        if "at_least" in quals:
+            return Quantity(value, low, None, "at_least", 0, 0)
+        return Quantity(value, None, None, "more_than", 0, 0)   # "more than 15" + 1: more than 16
+    if quals <= {"exact", "at_most", "nearly"}:
+        return Quantity(value, None, high, "at_most" if "at_most" in quals else "nearly", 0, 0)
+    return Quantity(value, None, None, "about", 0, 0)
+
+
+def _unitless_vague(q: Quantity) -> bool:
+    """"several", "numerous", "a number of": vague with no unit ("dozens" and "thousands" have one)."""
+    return q.qualifier == "vague" and (q.low is None or q.low < 12)
+
+
+def _fits(m: Mention, g: _Group, lx: Lexicon) -> bool:
+    """Can the definite phrase `m` point back at the people of group `g`?"""
+    if m.q.value is not None and m.q.qualifier == "exact" and g.q.qualifier != "vague":
+        if minimum(g.q) and m.q.value > max(minimum(g.q), g.q.value or 0):
+            return False
+    if m.name is not None:
+        words = set(m.name.split())
+        return any(x.name is not None and words & set(x.name.split()) for x in g.mentions)
+    if m.who_lemma is None:                     # "him", "her": one person counted before; "the two"
+        return m.q.value != 1 or (g.q.value == 1 and g.q.qualifier == "exact")
+    if m.who_lemma in lx.generic_nouns:
+        return True
+    return any(x.who_lemma == m.who_lemma for x in g.mentions)
+
+
+def _antecedent(m: Mention, counts: list[Count], lx: Lexicon) -> _Group | None:
+    groups = [g for c in counts if not c.cumulative for g in c.groups]
+    for g in sorted(groups, key=lambda g: -max(x.start for x in g.mentions)):
+        if _fits(m, g, lx):
+            return g
+    return None
+
+
+def _covered(m: Mention, counts: list[Count]) -> list[Count]:
+    """The latest counts a total `m` can stand for: near enough, and together no more than it says."""
+    window = _ADD_WINDOW if m.total else _TOTAL_WINDOW
+    out: list[Count] = []
+    running = 0
+    for c in reversed(counts):
+        if c.cumulative or m.sent - c.last_sent > window or m.sent < c.last_sent:
+            break
+        running += minimum(c.q)
+        if running > minimum(m.q):
+            break
+        out.insert(0, c)
+    return out
+
+
+def consolidate(mentions: list[Mention], lx: Lexicon) -> list[Count]:
+    """Group the mentions of one article into counts (see the module docstring for the rules)."""
+    counts: list[Count] = []
+    placed: list[tuple[Mention, Count]] = []
+
+    def owner(g: _Group) -> Count:
+        return next(c for c in counts if any(x is g for x in c.groups))
+
+    def put(m: Mention, c: Count) -> None:
+        placed.append((m, c))
+
+    for m in _reading_order(mentions, lx):
+        mine = [c for c in counts if c.category == m.category]
+        open_ = [c for c in mine if not c.cumulative]
+        if m.cumulative:
+            counts.append(Count(m.category, [_Group([m], m)], cumulative=True))
+            continue
+        if m.definite or m.name is not None:
+            g = _antecedent(m, mine, lx)
+            if g is not None:
+                g.mentions.append(m)
+                put(m, owner(g))
+                continue
+        if m.total or (m.total_noun and mine):
+            covered = _covered(m, mine)
+            if covered:
+                merged = Count(m.category, [g for c in covered for g in c.groups], total=m)
+                merged.extra = [x for c in covered for x in c.extra + ([c.total] if c.total else [])]
+                counts = [c for c in counts if all(c is not x for x in covered)] + [merged]
+                placed = [(x, merged if any(c is y for y in covered) else c) for x, c in placed]
+                put(m, merged)
+                continue
+        if m.competing and open_ and 0 <= m.sent - open_[-1].last_sent <= _TOTAL_WINDOW and open_[-1].total is None:
+            target = open_[-1]
+            g = target.groups[-1] if len(target.groups) == 1 else None
+            if g is not None and minimum(m.q) < minimum(g.q):
+                g.best = m                       # the lowest credible reading stands for the figure
+            (g or target.groups[-1]).mentions.append(m)
+            put(m, target)
+            continue
+        mates = [c for x, c in placed if x.sent == m.sent and x.category == m.category
+                 and (x.clause == m.clause or x.definite or x.name is not None)]
+        if mates and not mates[-1].cumulative:
+            # "killed Fayez Jan and one additional insurgent", said again: the clause's other phrase already
+            # points at a figure, so this one is that figure's too (again, the number of a vague part, or a part)
+            target = mates[-1]
+            g = _to_specify(m, [target]) or _same_count(m, [target], strict=False)
+            if g is not None:
+                g.mentions.append(m)
+                if g.best.q.qualifier == "vague" and m.q.qualifier != "vague" and g.best.sent < m.sent:
+                    g.best = m
+            elif target.total is None:
+                target.groups.append(_Group([m], m))
+            else:
+                target.extra.append(m)
+            put(m, target)
+            continue
+        spec = _to_specify(m, open_)
+        if spec is not None:
+            spec.mentions.append(m)
+            spec.best = m
+            put(m, owner(spec))
+            continue
+        cur = open_[-1] if open_ else None
+        near = cur is not None and cur.total is None and 0 <= m.sent - cur.last_sent <= _ADD_WINDOW
+        if near and m.additive:
+            # "a leader along with one suspect ... an additional suspect was detained": the part said again;
+            # a vague addition to a figure that already holds a vague count is taken to be within it
+            again = _same_count(m, [Count(m.category, cur.groups[1:])], strict=False)
+            vague = next((g for g in cur.groups if _unitless_vague(g.q)), None) if m.q.qualifier == "vague" else None
+            if again is not None or vague is not None:
+                (again or vague).mentions.append(m)
+            else:
+                cur.groups.append(_Group([m], m))
+            put(m, cur)
+            continue
+        same = _same_count(m, open_)
+        if same is not None:
+            same.mentions.append(m)
+            put(m, owner(same))
+            continue
+        if near and m.happening:
+            cur.groups.append(_Group([m], m))
+            put(m, cur)
+            continue
+        counts.append(Count(m.category, [_Group([m], m)]))
+        put(m, counts[-1])
+    return sorted(counts, key=lambda c: min(x.start for x in c.mentions()))
+
+
+def _reading_order(mentions: list[Mention], lx: Lexicon) -> list[Mention]:
+    """Text order, except that in each sentence the phrases pointing back at people counted in an earlier
+    sentence come first (so the sentence's other counts can join their figure)."""
+    out: list[Mention] = []
+    by_sent: dict[int, list[Mention]] = {}
+    for m in sorted(mentions, key=lambda x: x.start):
+        by_sent.setdefault(m.sent, []).append(m)
+    for sent in sorted(by_sent):
+        earlier = [x for x in out]
+        def back(m: Mention) -> bool:
+            if not (m.definite or m.name is not None):
+                return False
+            return any(x.category == m.category and _fits(m, _Group([x], x), lx) for x in earlier)
+        ms = by_sent[sent]
+        out += [m for m in ms if back(m)] + [m for m in ms if not back(m)]
+    return out
+
+
+def _to_specify(m: Mention, counts: list[Count]) -> _Group | None:
+    """An earlier vague count of the same people that `m`, an exact count of two or more, gives the number of."""
+    if m.q.qualifier == "vague" or (m.q.value or 0) < 2 or m.who_lemma is None:
+        return None
+    for c in reversed(counts):
+        for g in c.groups:
+            if (_unitless_vague(g.q) and g.best.sent < m.sent and any(x.who_lemma == m.who_lemma for x in g.mentions)):
+                return g
+    return None
+
+
+def _same_count(m: Mention, counts: list[Count], strict: bool = True) -> _Group | None:
+    """An earlier count of the same people with the same number: `m` says it again (`strict`: unless `m` says
+    it adds people, "one additional insurgent")."""
+    if m.who_lemma is None or (strict and m.additive):
+        return None
+    key = (m.q.value, m.q.low, m.q.high, m.q.qualifier)
+    for c in reversed(counts):
+        for g in c.groups:
+            if (g.q.value, g.q.low, g.q.high, g.q.qualifier) == key and g.best.sent != m.sent \
+                    and any(x.who_lemma == m.who_lemma for x in g.mentions):
+                return g
+    return None
