@@ -9,19 +9,21 @@ people out of them (restatements, parts and totals). See docs/figures.md for eve
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ...model import Figure, Place, TimeExpr, span_of
+from ...model import Figure, Place, Span, TimeExpr
 from .. import Found, Stage, sentence_of, tokens_of, word_hits
 from .casualty import patients, trigger_category, unstated
 from .consolidate import Count, Mention, consolidate, minimum
 from .lexicon import Lexicon, lexicon
 from .measure import measure
 from .quantity import Quantity, read_quantity
-from .references import clause_head, in_the_happening, is_additive, is_cumulative, is_definite, is_total, name_of
+from .references import (clause_head, in_the_happening, is_additive, is_cumulative, is_definite, is_total, name_of,
+                         sentence_text)
 
 __all__ = ["find", "stage", "read_quantity"]
 
@@ -159,7 +161,10 @@ def _mentions(doc: Doc, found: Found, lx: Lexicon) -> list[Mention]:
         if role == "noun" and _charged(t, lx):
             continue
         category, shared = _pair_category(t, category, lx)
-        head = clause_head(t)
+        # a casualty noun inside a phrase ("with the capture of the leader yesterday, forces have detained ...
+        # since June") is a clause of its own: the verb's modifiers are not its
+        inside = role == "noun" and t.dep_ == "pobj"
+        head = t if inside else clause_head(t)
         pats = patients(t, role, lx)
         if not pats and role == "noun" and unstated(t, lx):
             pats = [t]
@@ -167,6 +172,17 @@ def _mentions(doc: Doc, found: Found, lx: Lexicon) -> list[Mention]:
             if p.pos_ == "PROPN" and any(pl.start <= p.idx < pl.end for pl in found.places):
                 continue
             if (p.i, category) in seen:     # the same people counted by the same kind of word again
+                continue
+            if p.is_punct or (p.i + 2 < len(doc) and doc[p.i + 1].text == "-" and doc[p.i + 1].idx == p.idx + len(p)):
+                continue                    # a piece of a hyphenated word the parser split ("vice-president")
+            if p.lower_ in ("them", "they"):
+                back = _counted_just_before(out, sent_of[t.i], p.idx)
+                if back is not None:        # "discovered three wounded insurgents ... detaining them"
+                    seen.add((p.i, category))
+                    out.append(replace(back, category=category, start=p.idx, end=p.idx + len(p), trigger=t,
+                                       sent=sent_of[t.i], clause=head.i, definite=True, name=None, additive=False,
+                                       happening=False, total=False, total_noun=False,
+                                       cumulative=is_cumulative(head, lx), competing=False, patient=None, head=None))
                 continue
             m = measure(p, lx, loose=t.lemma_.lower() in _PEOPLE_VERBS or role == "killing", self_count=p.i == t.i)
             if m is None and role == "noun" and p.i == t.i and unstated(t, lx):   # "incurring fatalities"
@@ -182,20 +198,40 @@ def _mentions(doc: Doc, found: Found, lx: Lexicon) -> list[Mention]:
             out.append(Mention(
                 category=category, q=q, start=start, end=end, who=who.lower_ if who is not None else None,
                 who_lemma=who.lemma_.lower() if who is not None else None, sent=sent_of[t.i], clause=head.i,
-                trigger=t, definite=is_definite(p, lx), name=name_of(p, text[start:end]),
-                additive=is_additive(p, head, lx), happening=in_the_happening(p, head, lx),
-                total=is_total(p, text[start:end], head, lx),
-                total_noun=role == "noun" and t.lemma_.lower() in lx.total_nouns,
-                cumulative=is_cumulative(head, lx), competing=_competing(t, lx)))
+                trigger=t, total_noun=role == "noun" and t.lemma_.lower() in lx.total_nouns,
+                cumulative=not inside and is_cumulative(head, lx), patient=p, head=head))
             if shared and (p.i, "killed") not in seen:      # "killed and wounded a number": some were killed
                 seen.add((p.i, "killed"))
-                out.append(replace(out[-1], category="killed", q=_part_killed(q, lx), definite=False, name=None))
+                out.append(replace(out[-1], category="killed", q=_part_killed(q, lx), patient=None))
+    _relate(out, text, lx)
     return out
+
+
+def _relate(mentions: list[Mention], text: str, lx: Lexicon) -> None:
+    """How each mention relates to the others (points back, adds, totals, competes), read only where its
+    category has more than one mention: alone, a mention is its own figure whatever these say."""
+    per_category = Counter(m.category for m in mentions)
+    for m in mentions:
+        p, head = m.patient, m.head
+        if p is None or head is None or per_category[m.category] < 2:
+            continue
+        phrase = text[m.start:m.end]
+        m.definite, m.name = is_definite(p, lx), name_of(p, phrase)
+        m.additive, m.happening = is_additive(p, head, lx), in_the_happening(p, head, lx)
+        m.total, m.competing = is_total(p, phrase, head, lx), _competing(m.trigger, lx)
+
+
+def _counted_just_before(mentions: list[Mention], sent: int, at: int) -> Mention | None:
+    """The last count of more than one person in this sentence or the one before, before `at` ("them")."""
+    for m in sorted(mentions, key=lambda x: -x.start):
+        if m.start < at and sent - 1 <= m.sent <= sent and (m.q.qualifier == "vague" or (m.q.value or m.q.low or 0) > 1):
+            return m
+    return None
 
 
 def _competing(t: Token, lx: Lexicon) -> bool:
     """Is the sentence another source's reading ("other sources reported ...", "villagers contest that figure")?"""
-    low = t.sent.text.lower()
+    low = sentence_text(t.doc, t.i)
     return any(phrase in low for phrase in lx.competing)
 
 
@@ -225,13 +261,20 @@ def _figure(n: int, c: Count, found: Found) -> Figure:
         (m.who for m in reversed(parts or [x for g in groups for x in g.mentions]) if m.who), None)
     q = c.q
     trig = anchor.trigger
+    sent = trig.sent if found.places or found.times else None
     return Figure(
         id=f"f{n}", text=text[start:end], start=start, end=end, category=c.category, value=q.value, low=q.low,
         high=q.high, qualifier=q.qualifier, who=who,
-        place=_nearest(found.places, trig.sent, trig.idx, locative=True), time=_nearest(found.times, trig.sent, trig.idx),
-        mentions=[span_of(text, m.start, m.end) for m in c.mentions()],
-        parts=[span_of(text, p.start, p.end) for p in parts], cumulative=c.cumulative,
+        place=_nearest(found.places, sent, trig.idx, locative=True) if found.places else None,
+        time=_nearest(found.times, sent, trig.idx) if found.times else None,
+        mentions=[_span(text, m.start, m.end) for m in c.mentions()],
+        parts=[_span(text, p.start, p.end) for p in parts], cumulative=c.cumulative,
     )
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    """A span cut from the text, exact by construction (the Document checks every span again when built)."""
+    return Span.model_construct(text=text[start:end], start=start, end=end)
 
 
 def find(doc: Doc, found: Found) -> dict[str, Any]:

@@ -65,6 +65,8 @@ class Mention:
     total_noun: bool = False    # counted by a casualty noun ("3 fatalities", "the death toll")
     cumulative: bool = False    # "since June", "so far"
     competing: bool = False     # "other sources reported ...": another reading of a count just given
+    patient: Token | None = None    # the counted phrase's head and its clause's verb (read by `_relate`)
+    head: Token | None = None
 
 
 @dataclass(slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib.resources import files
@@ -58,7 +59,13 @@ class Lexicon:
         '[verb] to death' and 'fatally' (which make any verb a killing)."""
         return self.trigger_lemmas | frozenset(self.adjectives) | {"death", "fatally"}
 
-    @property
+    @cached_property
+    def happening_re(self) -> re.Pattern[str]:
+        """"the operation", "this raid": a happening named again (searched in lower-case sentence text)."""
+        nouns = "|".join(sorted((re.escape(n) for n in self.happening_nouns), key=len, reverse=True))
+        return re.compile(rf"\b(?:the|this|that|these|those) (?:{nouns})\b")
+
+    @cached_property
     def number_words(self) -> frozenset[str]:
         return frozenset(self.units) | frozenset(self.tens) | frozenset(self.scales)
 

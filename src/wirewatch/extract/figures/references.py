@@ -4,17 +4,32 @@ data/figures/references.json; `consolidate` uses these flags to make one figure 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from .. import sentence_bounds, sentence_of, text_of, tokens_of
 from .lexicon import Lexicon
 
-__all__ = ["clause_head", "is_definite", "name_of", "is_additive", "in_the_happening", "is_total", "is_cumulative"]
+__all__ = ["clause_head", "is_definite", "name_of", "is_additive", "in_the_happening", "is_total", "is_cumulative",
+           "sentence_text"]
 
 _PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
 _VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 _CLIMB = {"conj", "advcl", "xcomp"}
 _HAPPENING_PREPS = {"during", "in", "throughout", "after", "following", "as", "from", "of"}
 _POINTING = {"the", "this", "that", "these", "those"}
+
+
+def sentence_text(doc: Doc, i: int) -> str:
+    """The lower-cased text of the sentence holding token i (cached per Doc: cue phrases are looked up in it
+    before any subtree is walked)."""
+    cache = doc.user_data.setdefault("ww_figure_sents", {})
+    k = sentence_of(doc)[i]
+    text = cache.get(k)
+    if text is None:
+        a, b = sentence_bounds(doc)[k]
+        tokens = tokens_of(doc)
+        text = cache[k] = text_of(doc)[tokens[a].idx: tokens[b - 1].idx + len(tokens[b - 1])].lower()
+    return text
 
 
 def _is_verb(t: Token) -> bool:
@@ -51,23 +66,27 @@ def name_of(p: Token, phrase: str) -> str | None:
 
 def is_additive(p: Token, head: Token, lx: Lexicon) -> bool:
     """People added to a count already given: "two additional suspects", "one other", "also detained"."""
-    doc = p.doc
-    for t in doc[p.left_edge.i: p.i + 1]:
-        if t.lower_ in lx.additive and not (t.lower_ == "more" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "than"):
+    tokens = tokens_of(p.doc)
+    for i in range(p.left_edge.i, p.i + 1):
+        t = tokens[i]
+        if t.lower_ in lx.additive and not (t.lower_ == "more" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "than"):
             return True
+    phrases = [ph for ph in lx.additive_phrases if ph in sentence_text(p.doc, p.i)]
     for verb in _verbs_of(p, head):
         for c in verb.children:
             if c.dep_ == "advmod" and c.lower_ in lx.additive:
                 return True
-            if c.dep_ in ("advmod", "prep", "cc"):
+            if phrases and c.dep_ in ("advmod", "prep", "cc"):
                 words = " ".join(w.lower_ for w in c.subtree)
-                if any(words.startswith(ph) for ph in lx.additive_phrases):
+                if any(words.startswith(ph) for ph in phrases):
                     return True
     return False
 
 
 def in_the_happening(p: Token, head: Token, lx: Lexicon) -> bool:
     """"detained two suspects during the operation": counted in the happening already named."""
+    if lx.happening_re.search(sentence_text(p.doc, p.i)) is None:
+        return False
     return any(c.dep_ == "prep" and c.lower_ in _HAPPENING_PREPS and _names_the_happening(c, lx)
                for verb in _verbs_of(p, head) for c in verb.children)
 
@@ -90,15 +109,18 @@ def is_total(p: Token, phrase: str, head: Token, lx: Lexicon) -> bool:
     low = f" {phrase.lower()} "
     if any(f" {m} " in low for m in lx.total_markers):
         return True
-    for c in list(p.children) + list(head.children):
-        if c.dep_ == "prep" and c.lower_ == "including" and any(
-                g.dep_ == "pobj" and (is_definite(g, lx) or g.ent_type_ == "PERSON") for g in c.children):
-            return True
-    for c in head.children:
-        if c.dep_ in ("advmod", "prep", "npadvmod"):
-            words = " ".join(w.lower_ for w in c.subtree)
-            if words in lx.total_markers:
+    sent = sentence_text(p.doc, p.i)
+    if "including" in sent:
+        for c in list(p.children) + list(head.children):
+            if c.dep_ == "prep" and c.lower_ == "including" and any(
+                    g.dep_ == "pobj" and (is_definite(g, lx) or g.ent_type_ == "PERSON") for g in c.children):
                 return True
+    if any(m in sent for m in lx.total_markers):
+        for c in head.children:
+            if c.dep_ in ("advmod", "prep", "npadvmod"):
+                words = " ".join(w.lower_ for w in c.subtree)
+                if words in lx.total_markers:
+                    return True
     return False
 
 
@@ -107,6 +129,10 @@ def is_cumulative(head: Token, lx: Lexicon) -> bool:
     "we continue to apprehend a large number"."""
     if head.dep_ == "xcomp" and head.head.lemma_.lower() in lx.habitual_verbs:   # "we continue to apprehend"
         return True
+    sent = sentence_text(head.doc, head.i)
+    phrases = [ph for ph in lx.cumulative_phrases if ph in sent]
+    if not phrases and not any(w in sent for w in lx.cumulative_words):
+        return False
     verbs = [head]
     v = head
     while v.dep_ in _CLIMB and v.head.i != v.i and _is_verb(v.head) and len(verbs) < 4:
@@ -117,8 +143,8 @@ def is_cumulative(head: Token, lx: Lexicon) -> bool:
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in lx.cumulative_words:
                 return True
-            if c.dep_ in ("advmod", "npadvmod", "prep"):
+            if phrases and c.dep_ in ("advmod", "npadvmod", "prep"):
                 words = " ".join(w.lower_ for w in c.subtree)
-                if any(words.startswith(ph) or words.endswith(ph) for ph in lx.cumulative_phrases):
+                if any(words.startswith(ph) or words.endswith(ph) for ph in phrases):
                     return True
     return False
