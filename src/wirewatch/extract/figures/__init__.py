@@ -21,19 +21,18 @@ from .casualty import patients, trigger_category, unstated
 from .consolidate import Count, Mention, consolidate, minimum
 from .lexicon import Lexicon, lexicon
 from .measure import measure
+from .pairs import pair_category
 from .quantity import Quantity, read_quantity
+from .realis import charged, unrealised
 from .references import (clause_head, in_the_happening, is_additive, is_cumulative, is_definite, is_total, name_of,
                          sentence_text)
 
 __all__ = ["find", "stage", "read_quantity"]
 
-_MERGE = {frozenset({"killed", "injured"}): "killed_or_injured"}
 # Words that only ever count people ("killed an interpreter", "the death of a bystander").
 _PEOPLE_VERBS = {"kill", "murder", "slay", "execute", "massacre", "behead", "assassinate", "injure", "wound",
                  "maim", "detain", "arrest", "apprehend", "abduct", "kidnap", "die", "perish", "flee", "death",
                  "killing", "assassination", "execution"}
-_TRY_VERBS = {"attempt", "try", "plan", "threaten", "seek", "vow", "plot", "aim", "intend", "want", "fail",
-              "conspire", "prepare"}
 _LOCATIVE = {"in", "at", "near", "around", "outside", "inside", "across", "throughout", "on"}
 
 
@@ -58,94 +57,6 @@ def _nearest(items: tuple[Place, ...] | tuple[TimeExpr, ...], sent: SpacySpan, a
     return min(inside, key=lambda x: abs(x.start - anchor)).id
 
 
-def _unrealised(t: Token) -> bool:
-    """"tried to assassinate X", "threatened to kill 100", "an operation to detain a leader": nobody was
-    counted yet (a purpose is not a result)."""
-    if t.dep_ == "xcomp" and t.head.lemma_.lower() in _TRY_VERBS:
-        return True
-    return t.tag_ == "VB" and t.dep_ in ("acl", "advcl", "relcl") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-
-
-def _charged(t: Token, lx: Lexicon) -> bool:
-    """"responsible for the deaths of several civilians", "the attempted assassination of": a casualty noun that
-    names someone's record or an act that failed, not a happening the article reports."""
-    if any(c.dep_ in ("amod", "compound") and c.lower_ in lx.unrealised_modifiers for c in t.children):
-        return True
-    for steps, a in enumerate(t.ancestors):
-        if steps >= 8 or _is_verb_token(a) and a.lemma_.lower() not in lx.charge_words and a.dep_ in ("ROOT", "relcl"):
-            return False
-        if a.lemma_.lower() in lx.charge_words or a.lower_ in lx.charge_words:
-            return True
-    return False
-
-
-def _is_verb_token(t: Token) -> bool:
-    return t.pos_ in ("VERB", "AUX")
-
-
-def _has_cc(t: Token, words: tuple[str, ...]) -> bool:
-    return any(c.dep_ == "cc" and c.lower_ in words for c in t.children)
-
-
-def _listed(t: Token) -> list[Token]:
-    """The casualty words listed with `t`: "killed, injured or captured" (the parser may hang the middle one
-    on the first as a clause of its own)."""
-    def joined(x: Token) -> bool:
-        return x.dep_ == "conj" or (x.dep_ == "advcl" and x.tag_ == "VBN" and x.i > 0
-                                    and x.doc[x.i - 1].text == "," and x.head.tag_ == "VBN")
-    root = t
-    while joined(root) and root.head.i != root.i:
-        root = root.head
-    out, todo = [], [root]
-    while todo:
-        x = todo.pop()
-        out.append(x)
-        todo.extend(c for c in x.children if joined(c))
-    return out
-
-
-def _own_patient(v: Token) -> bool:
-    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in v.children)
-
-
-def _shares_people(a: Token, b: Token) -> bool:
-    """a ... and b count the same people: "killed and wounded a number of fighters" (b's object),
-    "7 militants were killed and wounded" (a's subject)."""
-    first, second = (a, b) if a.i < b.i else (b, a)
-    if not (_is_verb(first) and _is_verb(second)):
-        return False
-    if not any(c.dep_ == "dobj" for c in first.children) and any(c.dep_ == "dobj" for c in second.children) \
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in second.children):
-        return True
-    return _is_passive_verb(first) and second.tag_ == "VBN" and not _own_patient(second)
-
-
-def _is_verb(t: Token) -> bool:
-    return t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
-
-
-def _is_passive_verb(t: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
-
-
-def _pair_category(t: Token, category: str, lx: Lexicon) -> tuple[str, bool]:
-    """Casualty words that count the same people once: "killed or injured thousands", "killed and wounded a
-    number of fighters" (one object for both) are killed_or_injured; other alternatives ("captured or killed",
-    "killed, injured or captured") are `other`; "detained and later killed" counts the same man twice, once
-    per word. The flag says killed and injured were joined by "and" over the same people."""
-    listed = _listed(t)
-    if any(_has_cc(x, ("or", "and/or")) for x in listed):
-        cats = {category} | {hit[0] for hit in (trigger_category(x, lx) for x in listed if x.i != t.i) if hit}
-        return (category if len(cats) == 1 else _MERGE.get(frozenset(cats), "other")), False
-    partners = [x for x in ([t.head] if t.dep_ == "conj" else []) + [c for c in t.children if c.dep_ == "conj"]
-                if _shares_people(t, x)]
-    cats = {category} | {hit[0] for hit in (trigger_category(x, lx) for x in partners) if hit}
-    if cats == {"killed", "injured"}:
-        return "killed_or_injured", True
-    return category, False
-
-
 def _mentions(doc: Doc, found: Found, lx: Lexicon) -> list[Mention]:
     """Every phrase a casualty word counts, with what `consolidate` needs to know about it."""
     text = found.text
@@ -155,12 +66,12 @@ def _mentions(doc: Doc, found: Found, lx: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     for t in (tokens[i] for i in word_hits(doc, lx.trigger_words)):  # the shared pre-filter: no tags read for the rest
         hit = trigger_category(t, lx)
-        if hit is None or any(c.dep_ == "neg" for c in t.children) or _unrealised(t):
+        if hit is None or any(c.dep_ == "neg" for c in t.children) or unrealised(t):
             continue
         category, role = hit
-        if role == "noun" and _charged(t, lx):
+        if role == "noun" and charged(t, lx):
             continue
-        category, shared = _pair_category(t, category, lx)
+        category, shared = pair_category(t, category, lx)
         # a casualty noun inside a phrase ("with the capture of the leader yesterday, forces have detained ...
         # since June") is a clause of its own: the verb's modifiers are not its
         inside = role == "noun" and t.dep_ == "pobj"

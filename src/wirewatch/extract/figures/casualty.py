@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
-__all__ = ["trigger_category", "patients", "shared_object", "killing_verb", "unstated", "reported"]
+__all__ = ["trigger_category", "patients", "shared_object", "killing_verb", "unstated", "reported", "is_verb",
+           "is_passive"]
 
 _VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 _RELATIVE = {"who", "that", "which", "whom"}
@@ -26,7 +27,8 @@ _CUSTODY = {"custody", "captivity", "detention"}
 _CAPTIVE = {"prisoner", "hostage", "captive"}
 
 
-def _is_verb(t: Token) -> bool:
+def is_verb(t: Token) -> bool:
+    """A verb by its tag or part of speech (the small parser tags some participles one way, some the other)."""
     return t.tag_ in _VERB_TAGS or t.pos_ in ("VERB", "AUX")
 
 
@@ -38,7 +40,7 @@ def killing_verb(t: Token, lx: Lexicon) -> Token | None:
         verb = t.head
     else:
         return None
-    if not _is_verb(verb) or verb.lemma_.lower() in lx.to_death_excluded:
+    if not is_verb(verb) or verb.lemma_.lower() in lx.to_death_excluded:
         return None
     return verb
 
@@ -52,7 +54,7 @@ def trigger_category(t: Token, lx: Lexicon) -> tuple[str, str] | None:
         return None                                       # most words: no need to look at their tags
     if lower in ("death", "fatally") and killing_verb(t, lx) is not None:
         return "killed", "killing"
-    if _is_verb(t):
+    if is_verb(t):
         if lemma in lx.transitive:
             if lemma == "round" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
                 return None
@@ -87,7 +89,8 @@ def _subject(t: Token, *deps: str) -> Token | None:
     return subjects[-1] if subjects else None
 
 
-def _is_passive(t: Token) -> bool:
+def is_passive(t: Token) -> bool:
+    """"were killed": the verb has a passive subject or auxiliary."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
 
 
@@ -153,13 +156,26 @@ def _relative_head(t: Token, subj: Token | None) -> Token | None:
     return subj
 
 
-def shared_object(t: Token) -> Token | None:
-    """"killed and wounded a number of fighters": the object of the verb `t` is joined to, when `t` has none."""
+def shared_object(t: Token, lx: Lexicon | None = None) -> Token | None:
+    """"killed and wounded a number of fighters": the object of the casualty verb `t` is joined to, when `t`
+    has none ("kidnapped ... and exploded a series of bombs" shares nothing: exploding counts no one)."""
     if _child(t, "dobj") is not None:
         return None
     for c in t.children:
-        if c.dep_ == "conj" and _is_verb(c) and _child(c, "dobj") is not None:
+        if c.dep_ == "conj" and is_verb(c) and _child(c, "dobj") is not None \
+                and (lx is None or trigger_category(c, lx) is not None):
             return _child(c, "dobj")
+    return None
+
+
+def _up_to(t: Token) -> Token | None:
+    """"kidnapped up to 16 advisers" parsed as the particle "up" and "to 16 advisers"."""
+    for c in t.children:
+        if c.dep_ == "prt" and c.lower_ == "up":
+            prep = next((g for g in list(c.children) + list(t.children)
+                         if g.dep_ == "prep" and g.lower_ == "to" and g.i == c.i + 1), None)
+            if prep is not None:
+                return _child(prep, "pobj")
     return None
 
 
@@ -178,7 +194,7 @@ def patients(t: Token, role: str, lx: Lexicon | None = None) -> list[Token]:
             subj = _child(t.head, "dobj") or _subject(t.head, "nsubjpass", "nsubj")
         if subj is None:
             subj = _numeric_child(t)
-        if subj is None and t.dep_ == "conj" and _is_verb(t.head):     # "a suspect was shot and died"
+        if subj is None and t.dep_ == "conj" and is_verb(t.head):     # "a suspect was shot and died"
             subj = _relative_head(t.head, _subject(t.head, "nsubjpass", "nsubj"))
         if subj is None:
             subj = _left_of_aux(t)
@@ -187,11 +203,11 @@ def patients(t: Token, role: str, lx: Lexicon | None = None) -> list[Token]:
     if t.dep_ in ("amod", "acl") and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") \
             and _child(t, "dobj") is None:              # "an airstrike killed 10 militants" parsed as a participle
         return [t.head]
-    if _is_passive(t) or (t.tag_ == "VBN" and t.dep_ == "conj" and _is_passive(t.head)):
+    if is_passive(t) or (t.tag_ == "VBN" and t.dep_ == "conj" and is_passive(t.head)):
         subj = _relative_head(t, _subject(t, "nsubjpass", "nsubj"))
         if subj is None:
             subj = _numeric_child(t)
-        if subj is None and t.dep_ == "conj" and _is_passive(t.head):   # "He was engaged and killed"
+        if subj is None and t.dep_ == "conj" and is_passive(t.head):   # "He was engaged and killed"
             subj = _relative_head(t.head, _subject(t.head, "nsubjpass"))
         if subj is None:
             subj = _left_of_aux(t)
@@ -205,7 +221,7 @@ def patients(t: Token, role: str, lx: Lexicon | None = None) -> list[Token]:
     objs = [c for c in t.children if c.dep_ == "dobj"]
     while len(objs) > 1 and objs[1].i == objs[0].i + 1:   # "a Taliban sub-commander", split by the parser in three
         objs.pop(0)
-    obj = objs[0] if objs else shared_object(t)
+    obj = objs[0] if objs else (_up_to(t) or shared_object(t, lx))
     if obj is None and t.tag_ == "VBN":
         obj = _numeric_child(t)                      # "12 killed and 33 injured"
     if obj is None and t.tag_ in ("VBD", "VBN"):     # "Four people killed and twenty wounded": a headline's passive
@@ -266,7 +282,8 @@ def _noun_patients(t: Token, lx: Lexicon | None) -> list[Token]:
     if lx is not None and t.lemma_.lower() in lx.reported_nouns and not reported(t, lx):
         return []                                    # "the number of fatalities could not be identified"
     if any(c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in ("several", "numerous", "many"))
-           or c.dep_ == "poss" for c in t.children if c.i < t.i):
+           or (c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") and _child(t, "prep") is None)
+           for c in t.children if c.i < t.i):
         return [t]                                   # "45 deaths", "several fatalities", "his death", "a man's body"
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _COUNT_HEADS:
         return [t.head.head]                         # "incurring a number of fatalities", "dozens of deaths"
@@ -296,7 +313,7 @@ def reported(t: Token, lx: Lexicon) -> bool:
     head = node.head
     if node.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
-    if node.dep_ not in ("dobj", "pobj", "attr", "nsubj", "nsubjpass", "oprd") or not _is_verb(head):
+    if node.dep_ not in ("dobj", "pobj", "attr", "nsubj", "nsubjpass", "oprd") or not is_verb(head):
         return False
     if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in ("whether", "if")) for c in head.children):
         return False

@@ -3,30 +3,33 @@ count, and let a stated total stand for what it totals.
 
 An article names the same people more than once ("a Taliban leader was arrested ... the arrested leader"),
 gives a vague count and then the number ("several suspects ... three suspects"), adds to a count ("also
-detained two suspected insurgents") and restates totals ("Two men were shot dead. 2 fatalities."). Read
-mention by mention, in text order, each category apart:
+detained two suspected insurgents") and restates totals ("Two men were shot dead. 2 fatalities."). Mentions
+are read in text order, each category apart, and the first rule that applies places each one:
 
 1. a definite phrase ("the leader", "the victim", "both men", "him", a name said again) is another mention of
    people already counted, when it fits them (same kind of person, or a word like "victim" that fits anybody);
-2. a total ("a total of 17", "in all", or a casualty noun such as "3 fatalities" soon after) takes the place
-   of the counts it covers, which become its parts;
-3. an exact count of at least two gives the number of an earlier vague count of the same people
-   ("several suspects ... three additional suspects");
-4. a count joined to another in the same clause ("a leader and several associates", "arrested a leader and
-   detained three suspects") or marked as more ("also", "additional", "one other") is a part of the figure
-   before it; a vague addition to a figure that already holds a vague count ("numerous suspects ... several
-   of his associates were also detained") is taken to be within it, the lowest total the text allows;
-5. the same count of the same people again ("killed five insurgents ... five insurgents were killed") is
+2. a total ("a total of 17", "in all", "including the facilitator", or a casualty noun such as "3 fatalities"
+   soon after) takes the place of the counts it covers, which become its parts;
+3. another source's reading of a count just given ("other sources reported at least 37 were killed") is a
+   mention of it, and the figure keeps the lower reading (ACLED's lowest credible total);
+4. a count in the same clause as a placed one ("a leader and several associates", "arrested a leader and
+   detained three suspects"), or in a sentence whose definite phrase points at a figure ("killed four
+   insurgents and confirmed Qari Ziauddin was killed"), belongs to that figure: as the number of its vague
+   part, as a part said again, or as a new part;
+5. an exact count of at least two gives the number of an earlier vague count of the same people ("several
+   suspects ... three additional suspects");
+6. a count marked as more ("also", "additional", "one other") is a part of the figure before it; a vague
+   addition to a figure that already holds a vague count ("numerous suspects ... several of his associates
+   were also detained") is taken to be within it, the lowest total the text allows;
+7. the same count of the same people again ("killed five insurgents ... five insurgents were killed") is
    another mention;
-6. a count placed in the happening just counted ("detained two suspects during the operation") is a part of
-   that figure; another source's reading of a count just given ("other sources reported at least 37 were
-   killed") is a mention of it, and the figure keeps the lower reading (ACLED's lowest credible total);
-7. anything else is a figure of its own. A running total over a long period ("since June") is always a figure
+8. a count placed in the happening just counted ("detained two suspects during the operation") is a part of
+   that figure;
+9. anything else is a figure of its own. A running total over a long period ("since June") is always a figure
    of its own, never merged.
 
-Within a sentence, the phrases that point back are read first, and the other counts of that sentence join the
-figure they point at: "killed four insurgents and confirmed Qari Ziauddin was killed" adds the four to the
-figure Qari Ziauddin was already counted in.
+Within a sentence, the phrases that point back at a count from an earlier sentence are read first, so the
+sentence's other counts can join their figure (rule 4).
 """
 
 from __future__ import annotations
@@ -197,92 +200,140 @@ def _covered(m: Mention, counts: list[Count]) -> list[Count]:
 
 def consolidate(mentions: list[Mention], lx: Lexicon) -> list[Count]:
     """Group the mentions of one article into counts (see the module docstring for the rules)."""
-    counts: list[Count] = []
-    placed: list[tuple[Mention, Count]] = []
-
-    def owner(g: _Group) -> Count:
-        return next(c for c in counts if any(x is g for x in c.groups))
-
-    def put(m: Mention, c: Count) -> None:
-        placed.append((m, c))
-
+    ledger = _Ledger(lx)
     for m in _reading_order(mentions, lx):
-        mine = [c for c in counts if c.category == m.category]
+        ledger.read(m)
+    return sorted(ledger.counts, key=lambda c: min(x.start for x in c.mentions()))
+
+
+class _Ledger:
+    """The counts found so far, and which count each mention went to; `read` applies the rules in order."""
+
+    def __init__(self, lx: Lexicon) -> None:
+        self.lx = lx
+        self.counts: list[Count] = []
+        self.placed: list[tuple[Mention, Count]] = []
+
+    def read(self, m: Mention) -> None:
+        mine = [c for c in self.counts if c.category == m.category]
         open_ = [c for c in mine if not c.cumulative]
         if m.cumulative:
-            counts.append(Count(m.category, [_Group([m], m)], cumulative=True))
-            continue
-        if m.definite or m.name is not None:
-            g = _antecedent(m, mine, lx)
-            if g is not None:
-                g.mentions.append(m)
-                put(m, owner(g))
-                continue
-        if m.total or (m.total_noun and mine):
-            covered = _covered(m, mine)
-            if covered:
-                merged = Count(m.category, [g for c in covered for g in c.groups], total=m)
-                merged.extra = [x for c in covered for x in c.extra + ([c.total] if c.total else [])]
-                counts = [c for c in counts if all(c is not x for x in covered)] + [merged]
-                placed = [(x, merged if any(c is y for y in covered) else c) for x, c in placed]
-                put(m, merged)
-                continue
-        if m.competing and open_ and 0 <= m.sent - open_[-1].last_sent <= _TOTAL_WINDOW and open_[-1].total is None:
-            target = open_[-1]
-            g = target.groups[-1] if len(target.groups) == 1 else None
-            if g is not None and minimum(m.q) < minimum(g.q):
-                g.best = m                       # the lowest credible reading stands for the figure
-            (g or target.groups[-1]).mentions.append(m)
-            put(m, target)
-            continue
-        mates = [c for x, c in placed if x.sent == m.sent and x.category == m.category
+            self.counts.append(Count(m.category, [_Group([m], m)], cumulative=True))
+            return
+        for rule in (self._points_back, self._totals, self._competes, self._joins_its_sentence,
+                     self._gives_the_number, self._adds, self._says_again, self._in_the_happening):
+            target = rule(m, mine, open_)
+            if target is not None:
+                self.placed.append((m, target))
+                return
+        self.counts.append(Count(m.category, [_Group([m], m)]))
+        self.placed.append((m, self.counts[-1]))
+
+    def _owner(self, g: _Group) -> Count:
+        return next(c for c in self.counts if any(x is g for x in c.groups))
+
+    def _points_back(self, m: Mention, mine: list[Count], open_: list[Count]) -> Count | None:
+        """1. "the leader", "the victim", "him", a name said again."""
+        if not (m.definite or m.name is not None):
+            return None
+        g = _antecedent(m, mine, self.lx)
+        if g is None:
+            return None
+        g.mentions.append(m)
+        return self._owner(g)
+
+    def _totals(self, m: Mention, mine: list[Count], open_: list[Count]) -> Count | None:
+        """2. "a total of 17", "in all", "3 fatalities": stands for the latest counts it covers."""
+        if not (m.total or (m.total_noun and mine)):
+            return None
+        covered = _covered(m, mine)
+        if not covered:
+            return None
+        merged = Count(m.category, [g for c in covered for g in c.groups], total=m)
+        merged.extra = [x for c in covered for x in c.extra + ([c.total] if c.total else [])]
+        self.counts = [c for c in self.counts if all(c is not x for x in covered)] + [merged]
+        self.placed = [(x, merged if any(c is y for y in covered) else c) for x, c in self.placed]
+        return merged
+
+    def _competes(self, m: Mention, mine: list[Count], open_: list[Count]) -> Count | None:
+        """3. "other sources reported 15": a mention; the figure keeps the lower reading."""
+        if not (m.competing and open_ and open_[-1].total is None
+                and 0 <= m.sent - open_[-1].last_sent <= _TOTAL_WINDOW):
+            return None
+        target = open_[-1]
+        g = target.groups[-1]
+        if len(target.groups) == 1 and minimum(m.q) < minimum(g.q):
+            g.best = m
+        g.mentions.append(m)
+        return target
+
+    def _joins_its_sentence(self, m: Mention, mine: list[Count], open_: list[Count]) -> Count | None:
+        """4. A phrase of the same clause, or of a sentence whose definite phrase points at a figure, is that
+        figure's: the number of its vague part, a part said again ("killing Fayez Jan and one additional
+        insurgent", restated), or a new part."""
+        mates = [c for x, c in self.placed if x.sent == m.sent and x.category == m.category
                  and (x.clause == m.clause or x.definite or x.name is not None)]
-        if mates and not mates[-1].cumulative:
-            # "killed Fayez Jan and one additional insurgent", said again: the clause's other phrase already
-            # points at a figure, so this one is that figure's too (again, the number of a vague part, or a part)
-            target = mates[-1]
-            g = _to_specify(m, [target]) or _same_count(m, [target], strict=False)
-            if g is not None:
-                g.mentions.append(m)
-                if g.best.q.qualifier == "vague" and m.q.qualifier != "vague" and g.best.sent < m.sent:
-                    g.best = m
-            elif target.total is None:
-                target.groups.append(_Group([m], m))
-            else:
-                target.extra.append(m)
-            put(m, target)
-            continue
-        spec = _to_specify(m, open_)
-        if spec is not None:
-            spec.mentions.append(m)
-            spec.best = m
-            put(m, owner(spec))
-            continue
-        cur = open_[-1] if open_ else None
-        near = cur is not None and cur.total is None and 0 <= m.sent - cur.last_sent <= _ADD_WINDOW
-        if near and m.additive:
-            # "a leader along with one suspect ... an additional suspect was detained": the part said again;
-            # a vague addition to a figure that already holds a vague count is taken to be within it
-            again = _same_count(m, [Count(m.category, cur.groups[1:])], strict=False)
-            vague = next((g for g in cur.groups if _unitless_vague(g.q)), None) if m.q.qualifier == "vague" else None
-            if again is not None or vague is not None:
-                (again or vague).mentions.append(m)
-            else:
-                cur.groups.append(_Group([m], m))
-            put(m, cur)
-            continue
-        same = _same_count(m, open_)
-        if same is not None:
-            same.mentions.append(m)
-            put(m, owner(same))
-            continue
-        if near and m.happening:
+        if not mates or mates[-1].cumulative:
+            return None
+        target = mates[-1]
+        g = _to_specify(m, [target]) or _same_count(m, [target], strict=False)
+        if g is not None:
+            g.mentions.append(m)
+            if g.best.q.qualifier == "vague" and m.q.qualifier != "vague" and g.best.sent < m.sent:
+                g.best = m
+        elif target.total is None:
+            target.groups.append(_Group([m], m))
+        else:
+            target.extra.append(m)
+        return target
+
+    def _gives_the_number(self, m: Mention, mine: list[Count], open_: list[Count]) -> Count | None:
+        """5. "several suspects ... three additional suspects"."""
+        g = _to_specify(m, open_)
+        if g is None:
+            return None
+        g.mentions.append(m)
+        g.best = m
+        return self._owner(g)
+
+    def _adds(self, m: Mention, mine: list[Count], open_: list[Count]) -> Count | None:
+        """6. "also", "additional", "one other": a part of the figure before, unless the part was said
+        already ("a leader along with one suspect ... an additional suspect was detained") or the addition is
+        vague and the figure already holds a vague count (taken to be within it)."""
+        cur = _near(m, open_)
+        if cur is None or not m.additive:
+            return None
+        again = _same_count(m, [Count(m.category, cur.groups[1:])], strict=False)
+        vague = next((g for g in cur.groups if _unitless_vague(g.q)), None) if m.q.qualifier == "vague" else None
+        if again is not None or vague is not None:
+            (again or vague).mentions.append(m)
+        else:
             cur.groups.append(_Group([m], m))
-            put(m, cur)
-            continue
-        counts.append(Count(m.category, [_Group([m], m)]))
-        put(m, counts[-1])
-    return sorted(counts, key=lambda c: min(x.start for x in c.mentions()))
+        return cur
+
+    def _says_again(self, m: Mention, mine: list[Count], open_: list[Count]) -> Count | None:
+        """7. The same count of the same people."""
+        g = _same_count(m, open_)
+        if g is None:
+            return None
+        g.mentions.append(m)
+        return self._owner(g)
+
+    def _in_the_happening(self, m: Mention, mine: list[Count], open_: list[Count]) -> Count | None:
+        """8. "detained two suspects during the operation"."""
+        cur = _near(m, open_)
+        if cur is None or not m.happening:
+            return None
+        cur.groups.append(_Group([m], m))
+        return cur
+
+
+def _near(m: Mention, open_: list[Count]) -> Count | None:
+    """The latest figure of the category, if `m` can still add to it (no stated total, within six sentences)."""
+    cur = open_[-1] if open_ else None
+    if cur is None or cur.total is not None or not 0 <= m.sent - cur.last_sent <= _ADD_WINDOW:
+        return None
+    return cur
 
 
 def _reading_order(mentions: list[Mention], lx: Lexicon) -> list[Mention]:
@@ -293,13 +344,10 @@ def _reading_order(mentions: list[Mention], lx: Lexicon) -> list[Mention]:
     for m in sorted(mentions, key=lambda x: x.start):
         by_sent.setdefault(m.sent, []).append(m)
     for sent in sorted(by_sent):
-        earlier = [x for x in out]
-        def back(m: Mention) -> bool:
-            if not (m.definite or m.name is not None):
-                return False
-            return any(x.category == m.category and _fits(m, _Group([x], x), lx) for x in earlier)
-        ms = by_sent[sent]
-        out += [m for m in ms if back(m)] + [m for m in ms if not back(m)]
+        earlier = list(out)
+        back = {id(m) for m in by_sent[sent] if (m.definite or m.name is not None) and any(
+            x.category == m.category and _fits(m, _Group([x], x), lx) for x in earlier)}
+        out += [m for m in by_sent[sent] if id(m) in back] + [m for m in by_sent[sent] if id(m) not in back]
     return out
 
 

@@ -79,6 +79,15 @@ def _is_date(doc: Doc, q: Quantity, base: int) -> bool:
     return m.group(1) != "May" and m.group(1)[0].isupper() or m.group(2) is not None or m.group(0).rstrip().endswith(",")
 
 
+def _with_qualifier(doc: Doc, start: int, lx: Lexicon) -> int:
+    """Move the start back over a qualifier the parser hung elsewhere ("kidnapped [up to] 16 advisers")."""
+    before = text_of(doc)[max(0, start - 24):start].lower()
+    for phrase in lx.qualifiers:
+        if before.endswith(phrase + " ") and (len(before) == len(phrase) + 1 or not before[-len(phrase) - 2].isalnum()):
+            return start - len(phrase) - 1
+    return start
+
+
 def _looks_like_person(t: Token) -> bool:
     """After a word that only ever counts people (kill, detain), a concrete noun that is not a thing or an
     animal we know of counts people: "interpreter", "tribesmen", "one dahalo"."""
@@ -115,7 +124,7 @@ def measure(p: Token, lx: Lexicon, loose: bool = False,
     while left < p.i and (doc[left].is_punct or doc[left].dep_ in ("cc", "prep", "case", "poss")
                           and doc[left].head != p):
         left += 1
-    start_char = doc[left].idx
+    start_char = _with_qualifier(doc, doc[left].idx, lx)
     end_tok = p
     who: Token | None = None
     read_end = p.idx + len(p)
@@ -140,8 +149,8 @@ def measure(p: Token, lx: Lexicon, loose: bool = False,
                 return None
             end_tok = obj
             who = obj if obj.pos_ != "PRON" else None
-    elif is_person(p, lx) or (loose and _looks_like_person(p)):
-        who = p if p.pos_ != "PROPN" else None
+    elif is_person(p, lx) or (loose and _looks_like_person(p) and (obj is None or _counts_people(obj, lx, loose))):
+        who = p if p.pos_ != "PROPN" else None      # a guessed person noun, but not "a series of bombs"
     elif p.pos_ == "PROPN" and obj is not None and is_person(obj, lx) and obj.pos_ == "NOUN":
         end_tok = who = obj                                     # "an Islamic Movement of Uzbekistan facilitator"
         read_end = obj.idx + len(obj)

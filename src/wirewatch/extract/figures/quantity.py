@@ -12,7 +12,7 @@ from .lexicon import Lexicon, lexicon
 
 __all__ = ["Quantity", "read_quantity"]
 
-_WORD = re.compile(r"\d[\d,]*(?:\.\d+)?(?:/\d+)*|[A-Za-z]+\.?|[-–%$€£]")   # "9/11" is one word, no count
+_WORD = re.compile(r"\d[\d,]*(?:\.\d+)?(?:/\d+)*(?:st\b|nd\b|rd\b|th\b)?|[A-Za-z]+\.?|[-–%$€£]")   # "9/11", "3rd": one word, no count
 _RANGE_JOIN = {"to", "-", "–", "or", "and"}
 _NOT_PEOPLE_AFTER = {"%", "percent", "per", "pc"}
 _CURRENCY = {"$", "€", "£", "dollars", "euros", "pounds", "rubles", "roubles", "afghanis", "hryvnias"}

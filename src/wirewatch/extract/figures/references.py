@@ -7,13 +7,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .. import sentence_bounds, sentence_of, text_of, tokens_of
+from .casualty import is_verb
 from .lexicon import Lexicon
 
 __all__ = ["clause_head", "is_definite", "name_of", "is_additive", "in_the_happening", "is_total", "is_cumulative",
            "sentence_text"]
 
 _PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
-_VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 _CLIMB = {"conj", "advcl", "xcomp"}
 _HAPPENING_PREPS = {"during", "in", "throughout", "after", "following", "as", "from", "of"}
 _POINTING = {"the", "this", "that", "these", "those"}
@@ -32,19 +32,15 @@ def sentence_text(doc: Doc, i: int) -> str:
     return text
 
 
-def _is_verb(t: Token) -> bool:
-    return t.tag_ in _VERB_TAGS or t.pos_ in ("VERB", "AUX")
-
-
 def clause_head(t: Token) -> Token:
     """The verb whose clause a casualty word sits in; coordinated verbs share the first one's clause
     ("arrested a leader and detained three suspects")."""
     v = t
     steps = 0
-    while not _is_verb(v) and v.head.i != v.i and steps < 4:   # "12 dead", "the death of", "to death"
+    while not is_verb(v) and v.head.i != v.i and steps < 4:   # "12 dead", "the death of", "to death"
         v = v.head
         steps += 1
-    while v.dep_ == "conj" and _is_verb(v.head):
+    while v.dep_ == "conj" and is_verb(v.head):
         v = v.head
     return v
 
@@ -135,10 +131,10 @@ def is_cumulative(head: Token, lx: Lexicon) -> bool:
         return False
     verbs = [head]
     v = head
-    while v.dep_ in _CLIMB and v.head.i != v.i and _is_verb(v.head) and len(verbs) < 4:
+    while v.dep_ in _CLIMB and v.head.i != v.i and is_verb(v.head) and len(verbs) < 4:
         v = v.head
         verbs.append(v)
-    verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj" and _is_verb(c)]
+    verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj" and is_verb(c)]
     for v in verbs:
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in lx.cumulative_words:
