@@ -236,11 +236,7 @@ class _Ledger:
         """1. "the leader", "the victim", "him", a name said again."""
         if not (m.definite or m.name is not None):
             return None
-        g = _antecedent(m, mine, self.lx)
-        if g is None:
-            return None
-        g.mentions.append(m)
-        return self._owner(g)
+        return self._mention_of(_antecedent(m, mine, self.lx), m)
 
     def _totals(self, m: Mention, mine: list[Count], open_: list[Count]) -> Count | None:
         """2. "a total of 17", "in all", "3 fatalities": stands for the latest counts it covers."""
@@ -289,12 +285,7 @@ class _Ledger:
 
     def _gives_the_number(self, m: Mention, mine: list[Count], open_: list[Count]) -> Count | None:
         """5. "several suspects ... three additional suspects"."""
-        g = _to_specify(m, open_)
-        if g is None:
-            return None
-        g.mentions.append(m)
-        g.best = m
-        return self._owner(g)
+        return self._mention_of(_to_specify(m, open_), m, gives_the_number=True)
 
     def _adds(self, m: Mention, mine: list[Count], open_: list[Count]) -> Count | None:
         """6. "also", "additional", "one other": a part of the figure before, unless the part was said
@@ -313,10 +304,14 @@ class _Ledger:
 
     def _says_again(self, m: Mention, mine: list[Count], open_: list[Count]) -> Count | None:
         """7. The same count of the same people."""
-        g = _same_count(m, open_)
+        return self._mention_of(_same_count(m, open_), m)
+
+    def _mention_of(self, g: _Group | None, m: Mention, gives_the_number: bool = False) -> Count | None:
         if g is None:
             return None
         g.mentions.append(m)
+        if gives_the_number:
+            g.best = m
         return self._owner(g)
 
     def _in_the_happening(self, m: Mention, mine: list[Count], open_: list[Count]) -> Count | None:
