@@ -101,9 +101,12 @@ class Figure(Span):
 
     id: str
     category: FigureCategory
-    value: int | None = None
-    low: int | None = None
-    high: int | None = None
+    value: int | None = Field(default=None, description=(
+        "The count; for a vague figure, the number ACLED's codebook records for the words ('several' 10), "
+        "else null."))
+    low: int | None = Field(default=None, description=(
+        "The least the figure asserts ('at least 12' 12; a vague word: the least it is used for, 'several' 3)."))
+    high: int | None = Field(default=None, description="The most the figure allows ('up to 40', '10 to 15').")
     qualifier: Qualifier = "exact"
     who: str | None = Field(default=None, description="Who was counted, e.g. 'civilians'.")
     place: str | None = Field(default=None, description="Id of the place the figure refers to.")
