@@ -119,13 +119,23 @@ class Figure(Span):
 
     id: str
     category: FigureCategory
-    value: int | None = None
-    low: int | None = None
-    high: int | None = None
+    value: int | None = Field(default=None, description=(
+        "The count; for a vague figure, the number ACLED's codebook records for the words ('several' 10), "
+        "else null."))
+    low: int | None = Field(default=None, description=(
+        "The least the figure asserts ('at least 12' 12; a vague word: the least it is used for, 'several' 3)."))
+    high: int | None = Field(default=None, description="The most the figure allows ('up to 40', '10 to 15').")
     qualifier: Qualifier = "exact"
     who: str | None = Field(default=None, description="Who was counted, e.g. 'civilians'.")
     place: str | None = Field(default=None, description="Id of the place the figure refers to.")
     time: str | None = Field(default=None, description="Id of the time the figure refers to.")
+    mentions: list[Span] = Field(default_factory=list, description=(
+        "Every phrase that counts these people, in text order (restatements, the parts, a stated total)."))
+    parts: list[Span] = Field(default_factory=list, description=(
+        "For a figure that adds up several counts ('a leader ... also detained two suspects'), one phrase per "
+        "count it adds; empty when one phrase gives the number."))
+    cumulative: bool = Field(default=False, description=(
+        "A running total over a long period ('have detained more than 125 since June'), not one happening's count."))
 
 
 class Source(Span):
@@ -209,6 +219,9 @@ class Document(Record):
         out: list[tuple[str, Span]] = []
         for name in ("times", "places", "actors", "figures", "notes"):
             out.extend((f"{name}[{i}]", s) for i, s in enumerate(getattr(self, name)))
+        for i, f in enumerate(self.figures):
+            out.extend((f"figures[{i}].mentions[{j}]", s) for j, s in enumerate(f.mentions))
+            out.extend((f"figures[{i}].parts[{j}]", s) for j, s in enumerate(f.parts))
         for i, c in enumerate(self.claims):
             out.append((f"claims[{i}].content", c.content))
             if c.source is not None:
