@@ -1,0 +1,139 @@
+"""The evidence that a report and a cluster tell of one incident: signals, a score, or the reason they cannot.
+
+Hard reasons to keep apart (`veto`): the dates cannot meet (their intervals, see link.dates, are more than
+`slack_days` apart), the places are apart (link.places), or the types share no family (data/link/families.tsv)
+unless both are their articles' main events (a story's main event is the incident the story is about,
+however each outlet's wording was coded). Otherwise the score adds the weighted signals of `LinkRules`:
+lead-word similarity (TF-IDF cosine), both main events, same type or family, same or nested/near place,
+same named day, shared actor words, a figure with the same count. Contradicting figures keep no report out
+(the cluster flags them); they only add nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .actors import actor_stems
+from .dates import gap_days
+from .events import LinkRules, Report
+from .figures import headline, interval
+from .places import best
+from .profile import Profile
+from .summary import CATEGORIES
+from .text import mean_cosine
+
+__all__ = ["Evidence", "evidence", "families", "related_types"]
+
+
+@dataclass
+class Evidence:
+    score: float = 0.0
+    veto: str | None = None
+    signals: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def families() -> dict[str, frozenset[str]]:
+    raw = resources.files("wirewatch").joinpath("data", "link", "families.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in raw.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, types = line.split("\t")
+            out[name] = frozenset(t.strip() for t in types.split(","))
+    return out
+
+
+def related_types(a: str, b: str) -> str | None:
+    """'same', the name of a family both belong to, or None."""
+    if a == b:
+        return "same"
+    return next((name for name, types in families().items() if a in types and b in types), None)
+
+
+def _type_signal(r: Report, p: Profile) -> str | None:
+    if r.type in p.types:
+        return "same"
+    found = [related_types(r.type, t) for t in p.types]
+    return next((f for f in found if f), None)
+
+
+def evidence(r: Report, p: Profile, rules: LinkRules) -> Evidence:
+    ev = Evidence()
+    s = ev.signals
+    main = r.main and p.main > 0 and r.article_id not in p.articles
+    kind = _type_signal(r, p)
+    if kind is None and not main:
+        ev.veto = "types"
+        return ev
+    spans = p.when()
+    if r.when is not None and spans:
+        total = sum(k for _, k in spans)
+        gaps = [(gap_days(r.when, span), span, k) for span, k in spans]
+        agree = sum(k for g, _, k in gaps if g <= rules.slack_days) / total
+        if agree == 0:
+            gap = min(g for g, _, _ in gaps)
+            published_only = not r.when.own and all(not span.own for span, _ in spans)
+            if gap > rules.max_gap_days and published_only:
+                ev.veto = "dates"
+                return ev
+            s["day"] = f"{gap} days apart"
+            ev.score -= rules.date_apart
+        elif agree < 0.5:
+            s["day"] = "some members apart"
+            ev.score -= rules.date_apart / 2
+        elif r.when.own and r.when.precision == "day" and any(
+                g == 0 and span.own and span.precision == "day" for g, span, _ in gaps):
+            s["day"] = "same"
+            ev.score += rules.same_day
+    if r.where is not None and p.places:
+        rel = best(r.where, p.places, max_km=rules.max_km)
+        if rel == "apart":
+            s["place"] = "apart"
+            ev.score -= rules.place_apart
+        elif rel == "same":
+            s["place"] = "same"
+            ev.score += rules.same_place
+        elif rel in ("near", "within"):
+            s["place"] = rel
+            ev.score += rules.near_place
+    if main and r.terms and p.terms:
+        sim = mean_cosine(r.terms, p.terms, p.n_terms)
+        s["lead"] = round(sim, 3)
+        ev.score += rules.text * sim
+    if r.words and p.words:
+        sim = mean_cosine(r.words, p.words, p.n_words)
+        s["sentence"] = round(sim, 3)
+        ev.score += rules.sentence * sim
+    if main:
+        s["main"] = True
+        ev.score += rules.main
+    if kind == "same":
+        s["type"] = r.type
+        ev.score += rules.same_type
+    elif kind is not None:
+        s["type"] = kind
+        ev.score += rules.same_family
+    shared = sorted(actor_stems(r.actor1, r.actor2) & set(p.stems))
+    if shared:
+        s["actors"] = shared
+        ev.score += rules.actor
+    same_counts = []
+    for cat in CATEGORIES:
+        f = headline(list(r.figures), cat)
+        iv = interval(f) if f is not None else None
+        if iv is None or cat not in p.figures or iv[0] != iv[1]:
+            continue
+        lo, hi = p.figures[cat]
+        if lo == hi == iv[0]:
+            same_counts.append(f"{cat} {int(iv[0])}")
+    if same_counts:
+        s["figures"] = same_counts
+        ev.score += rules.figures
+    if kind == "same" and s.get("day") == "same" and s.get("place") in ("same", "near") and r.where is not None \
+            and r.where.grain == "spot":
+        s["scene"] = True
+        ev.score += rules.scene
+    ev.score = round(ev.score, 4)
+    return ev
