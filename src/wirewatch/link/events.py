@@ -43,8 +43,11 @@ class LinkRules:
     same_day: float = 0.05          # both name the same day themselves
     actor: float = 0.02             # a shared distinctive actor word
     figures: float = 0.05           # a figure of the same category and count
+    same_article: float = 0.25      # its article already has a report of the same type here, dates and place agree
+    article_sentence: float = 0.2   # ... or the same named day and a sentence this similar
     scene: float = 0.3              # same type, same named day, same or near town or site: one scene
     date_apart: float = 0.05        # the dates do not meet (half when only some members' dates do not)
+    published_apart: float = 0.15   # ... and both are known only by publication dates (reliable ones)
     place_apart: float = 0.1        # the places are apart (link.places)
     threshold: float = 0.3
     merge_margin: float = 0.0       # a report that reaches two clusters merges them if it reaches both by this much more

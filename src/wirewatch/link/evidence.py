@@ -74,12 +74,14 @@ def evidence(r: Report, p: Profile, rules: LinkRules) -> Evidence:
         agree = sum(k for g, _, k in gaps if g <= rules.slack_days) / total
         if agree == 0:
             gap = min(g for g, _, _ in gaps)
-            published_only = not r.when.own and all(not span.own for span, _ in spans)
-            if gap > rules.max_gap_days and published_only:
+            fine = r.when.precision in ("day", "published") and all(
+                span.precision in ("day", "published") for span, _ in spans)
+            if gap > rules.max_gap_days and fine:
                 ev.veto = "dates"
                 return ev
             s["day"] = f"{gap} days apart"
-            ev.score -= rules.date_apart
+            published = not r.when.own and all(not span.own for span, _ in spans)
+            ev.score -= rules.published_apart if published else rules.date_apart
         elif agree < 0.5:
             s["day"] = "some members apart"
             ev.score -= rules.date_apart / 2
@@ -131,9 +133,16 @@ def evidence(r: Report, p: Profile, rules: LinkRules) -> Evidence:
     if same_counts:
         s["figures"] = same_counts
         ev.score += rules.figures
-    if kind == "same" and s.get("day") == "same" and s.get("place") in ("same", "near") and r.where is not None \
+    dates_meet = r.when is not None and bool(spans) and "day" not in s or s.get("day") == "same"
+    if kind == "same" and dates_meet and s.get("place") in ("same", "near") and r.where is not None \
             and r.where.grain == "spot":
         s["scene"] = True
         ev.score += rules.scene
+    agree_dates = "day" not in s or s["day"] == "same"
+    pinned = s.get("place") in ("same", "near") or (
+        s.get("day") == "same" and (s.get("sentence", 0) >= rules.article_sentence or "actors" in s))
+    if r.article_id in p.articles and kind == "same" and agree_dates and pinned and s.get("place") != "apart":
+        s["article"] = True      # its article already reports it here: same type, same place or named day
+        ev.score += rules.same_article
     ev.score = round(ev.score, 4)
     return ev

@@ -55,11 +55,18 @@ def _words(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-def lead_vector(title: str | None, text: str, *, words: int = 60, names: float = 1.0) -> dict[str, float]:
+def lead_vector(title: str | None, text: str, *, words: int = 60, names: float = 1.0,
+                dateline: str | None = None, source: str | None = None) -> dict[str, float]:
     """TF-IDF of the title and the first `words` words of the text, L2-normalised; common words left out,
-    words written as names weighted `names` times."""
+    words written as names weighted `names` times. The dateline and the outlet's name are left out: they
+    tell who wrote the story, not what happened (two stories of one desk are not one incident)."""
+    if dateline and (at := text.find(dateline)) >= 0:
+        text = text[:at] + " " + text[at + len(dateline):]
+    outlet = {w for w, _ in _words(source or "")}
     counts: dict[str, float] = {}
     for w, is_name in _words(title or "") + _words(text)[:words]:
+        if w in outlet:
+            continue
         counts[w] = counts.get(w, 0.0) + (names if is_name else 1.0)
     vec = {}
     for w, n in counts.items():

@@ -77,5 +77,14 @@ class Store(abc.ABC):
         """Rows per kind: articles, events, claims, places, figures, clusters."""
 
     @abc.abstractmethod
-    def relink(self) -> None:
-        """Recompute event clusters and claim repeats over the whole store (after a batch)."""
+    def link(self, on_batch=None):
+        """Link the events and claims waiting to be linked (every stored article's, until linked); return
+        counts (`store.linking.LinkStats`). Cost depends on what waits, not on the store's size."""
+
+    @abc.abstractmethod
+    def relink(self, on_batch=None):
+        """Forget all links and link the whole store again, in store order (after a change of rules)."""
+
+    @abc.abstractmethod
+    def story(self, cluster_id: str):
+        """A cluster's reports in time order with their figures (`store.query.Story`), or None."""
