@@ -131,7 +131,10 @@ def _window(day: dt.date | None, days: int) -> tuple[str, list[object]]:
 def _candidates(conn: sqlite3.Connection, rep: Report, facts: dict, rules: LinkRules) -> list[str]:
     """Cluster ids found for a report through the indexes, most routes first, at most `rules.candidates`."""
     reach = rules.lag_days + rules.slack_days + 1
-    cond, args = _window(rep.day, reach)
+    if facts.get("published") is None:      # an undated article: no window to search in, any day may do
+        cond, args = "1", []
+    else:
+        cond, args = _window(rep.day, reach)
     routes: list[tuple[str, list[object]]] = [
         ("SELECT cluster FROM event WHERE article = ? AND cluster IS NOT NULL AND cluster != ''",
          [rep.extra["article"]])]
