@@ -15,7 +15,7 @@ from ..model import Figure, Span
 from .dates import Span as When
 from .places import Where
 
-__all__ = ["LinkRules", "Report", "cluster_id"]
+__all__ = ["LinkRules", "Report", "cluster_id", "place_key"]
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,10 @@ class LinkRules:
     scene: float = 0.3              # same type, same named day, same or near town or site: one scene
     date_apart: float = 0.05        # the dates do not meet (half when only some members' dates do not)
     published_apart: float = 0.15   # ... and both are known only by publication dates (reliable ones)
-    place_apart: float = 0.1        # the places are apart (link.places)
+    place_apart: float = 0.1        # the places are apart (link.places), but each story names the other's place
+    place_conflict: float = 1.0     # the places are apart and neither story names the other's place
+    date_conflict: float = 0.4      # named days (or publication days) do not meet, and neither story names the other's
+    week_conflict: float = 1.0      # ... and are more than `lag_days` apart (a week apart: another incident)
     threshold: float = 0.3
     merge_margin: float = 0.0       # a report that reaches two clusters merges them if it reaches both by this much more
     claim_similarity: float = 0.5   # claims repeated across outlets (link.claims)
@@ -84,12 +87,19 @@ class Report:
     main: bool = False
     terms: dict = field(default_factory=dict, compare=False, hash=False)      # lead vector of the article
     words: dict = field(default_factory=dict, compare=False, hash=False)      # vector of the evidence sentence
+    mentions: frozenset[str] = frozenset()     # places its article names (`place_key`s)
+    days: frozenset[str] = frozenset()         # days its article's events name (ISO)
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def independent_source(self) -> str:
         """Outlet, else the article (an article without a named outlet counts as its own source)."""
         return (self.outlet or f"article '{self.article_id}'").strip()
+
+
+def place_key(geonameid: int | None, name: str | None) -> str:
+    """How a place is compared across articles: its GeoNames id, else its name."""
+    return f"g{geonameid}" if geonameid is not None else f"n{(name or '').casefold()}"
 
 
 def cluster_id(first_uid: str) -> str:

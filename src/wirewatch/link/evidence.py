@@ -17,7 +17,7 @@ from importlib import resources
 
 from .actors import actor_stems
 from .dates import gap_days
-from .events import LinkRules, Report
+from .events import LinkRules, Report, place_key
 from .figures import headline, interval
 from .places import best
 from .profile import Profile
@@ -80,8 +80,14 @@ def evidence(r: Report, p: Profile, rules: LinkRules) -> Evidence:
                 ev.veto = "dates"
                 return ev
             s["day"] = f"{gap} days apart"
-            published = not r.when.own and all(not span.own for span, _ in spans)
-            ev.score -= rules.published_apart if published else rules.date_apart
+            named = {sp.lo.isoformat() for sp, _ in spans if sp.own and sp.precision == "day"}
+            crossed = (r.when.own and r.when.lo.isoformat() in p.days) or bool(named & r.days)
+            if fine and not crossed:         # each names its own day and never the other's: two incidents
+                s["day"] = f"{gap} days apart, neither story names the other's day"
+                ev.score -= rules.date_conflict if gap <= rules.lag_days else rules.week_conflict
+            else:
+                published = not r.when.own and all(not span.own for span, _ in spans)
+                ev.score -= rules.published_apart if published else rules.date_apart
         elif agree < 0.5:
             s["day"] = "some members apart"
             ev.score -= rules.date_apart / 2
@@ -92,8 +98,14 @@ def evidence(r: Report, p: Profile, rules: LinkRules) -> Evidence:
     if r.where is not None and p.places:
         rel = best(r.where, p.places, max_km=rules.max_km)
         if rel == "apart":
-            s["place"] = "apart"
-            ev.score -= rules.place_apart
+            mine = place_key(r.where.geonameid, r.where.name)
+            crossed = mine in p.mentions or any(place_key(w.geonameid, w.name) in r.mentions for w in p.places)
+            if crossed:
+                s["place"] = "apart"
+                ev.score -= rules.place_apart
+            else:                            # neither story names the other's place: two scenes
+                s["place"] = "apart, neither story names the other's place"
+                ev.score -= rules.place_conflict
         elif rel == "same":
             s["place"] = "same"
             ev.score += rules.same_place

@@ -23,6 +23,7 @@ MAX_PLACES = 12
 MAX_ARTICLES = 200
 MAX_STEMS = 40
 MAX_SPANS = 24
+MAX_MENTIONS = 80
 
 
 @dataclass
@@ -40,6 +41,8 @@ class Profile:
     n_terms: int = 0                                                 # main events' articles summed into `terms`
     words: dict[str, float] = field(default_factory=dict)            # centroid of the evidence sentences
     n_words: int = 0
+    mentions: list[str] = field(default_factory=list)                # places its articles name
+    days: list[str] = field(default_factory=list)                    # days its articles' events name
     first: str | None = None                                         # earliest and latest day of a member
     last: str | None = None
 
@@ -66,6 +69,8 @@ class Profile:
             self.words = add_into(self.words, r.words, keep=rules.centroid_words)
             self.n_words += 1
         if r.article_id not in self.articles:
+            self._extend(self.mentions, r.mentions)
+            self._extend(self.days, r.days)
             if r.terms and r.main:
                 self.terms = add_into(self.terms, r.terms, keep=rules.centroid_words)
                 self.n_terms += 1
@@ -97,11 +102,19 @@ class Profile:
         self.n_terms += other.n_terms
         self.words = add_into(self.words, other.words, keep=rules.centroid_words)
         self.n_words += other.n_words
+        self._extend(self.mentions, other.mentions)
+        self._extend(self.days, other.days)
         for a in other.articles:
             if a not in self.articles and len(self.articles) < MAX_ARTICLES:
                 self.articles.append(a)
         days = [d for d in (self.first, self.last, other.first, other.last) if d]
         self.first, self.last = (min(days), max(days)) if days else (None, None)
+
+    @staticmethod
+    def _extend(kept: list[str], new) -> None:
+        for x in sorted(new):
+            if x not in kept and len(kept) < MAX_MENTIONS:
+                kept.append(x)
 
     def _count_span(self, raw: list, k: int) -> None:
         for entry in self.spans:
@@ -118,7 +131,7 @@ class Profile:
     def to_json(self) -> dict:
         return {"n": self.n, "main": self.main, "types": self.types,
                 "spans": self.spans, "places": [p.to_json() for p in self.places],
-                "stems": self.stems, "figures": self.figures, "terms": self.terms, "n_terms": self.n_terms, "words": self.words, "n_words": self.n_words, "articles": self.articles,
+                "stems": self.stems, "figures": self.figures, "terms": self.terms, "n_terms": self.n_terms, "words": self.words, "n_words": self.n_words, "articles": self.articles, "mentions": self.mentions, "days": self.days,
                 "first": self.first, "last": self.last}
 
     @classmethod
@@ -127,5 +140,5 @@ class Profile:
                    spans=raw["spans"],
                    places=[Where.from_json(p) for p in raw["places"]], stems=raw["stems"],
                    figures=raw["figures"], terms=raw["terms"], n_terms=raw["n_terms"], words=raw["words"], n_words=raw["n_words"],
-                   articles=raw["articles"], first=raw.get("first"),
+                   articles=raw["articles"], mentions=raw.get("mentions", []), days=raw.get("days", []), first=raw.get("first"),
                    last=raw.get("last"))

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..link import LinkRules, Profile, Report, decide, summarize
+from ..link.events import place_key
 from ..link.dates import event_span
 from ..link.places import Where
 from ..link.text import lead_vector, top_terms
@@ -96,9 +97,13 @@ def _article(conn: sqlite3.Connection, batch: _Batch, art: int, rules: LinkRules
                            " ON a.rowid = f.rowid WHERE f.rowid = ?", (art,)).fetchone()
         title, text, dateline, source = row if row else ("", "", None, None)
         main = conn.execute("SELECT min(rowid) FROM event WHERE article = ?", (art,)).fetchone()[0]
+        mentions = frozenset(place_key(g, n) for g, n in conn.execute(
+            "SELECT DISTINCT geonameid, name FROM place WHERE article = ?", (art,)))
+        days = frozenset(d[:10] for (d,) in conn.execute(
+            "SELECT DISTINCT date FROM event WHERE article = ? AND length(date) >= 10", (art,)))
         batch.articles[art] = {"terms": lead_vector(title, text or "", words=rules.lead_words, names=rules.name_weight,
                                                     dateline=dateline, source=source),
-                               "main": main, "indexed": False}
+                               "main": main, "indexed": False, "mentions": mentions, "days": days}
     return batch.articles[art]
 
 
@@ -116,7 +121,8 @@ def _report(r: tuple, facts: dict, rules: LinkRules) -> Report:
         actor1=r[11], actor2=r[12], actor1_country=r[13], actor2_country=r[14],
         figures=tuple(Figure.model_validate(x) for x in json.loads(r[15] or "[]")), polarity=r[16] or "positive",
         claim_source=r[17], verification=r[18], evidence=evidence, acled=r[22], acled_sub=r[23], when=when,
-        where=where, main=facts["main"] == r[0], terms=facts["terms"],
+        where=where, main=facts["main"] == r[0], terms=facts["terms"], mentions=facts.get("mentions", frozenset()),
+        days=facts.get("days", frozenset()),
         words=lead_vector(None, r[19], words=200, names=rules.name_weight),
         extra={"admin1": r[24], "article": r[25], "actors": (r[30], r[31]), "loc": r[32]})
 
