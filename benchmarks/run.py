@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/run.py [--articles 1000] [--no-write]
 
 Throughput (extract vs bare spaCy), scaling (batch on 1 and 2 workers), memory (peak RSS per worker, from
-the 2-worker run) and, when `benchmarks/store_query.py` is there, the store's query benchmark (its output is
-quoted as printed). Every ratio compares two things measured in this run on the same corpus.
+the 2-worker run), the store's query benchmark and the linking benchmark (`store_query.py`, `link_add.py`:
+their output is quoted as printed). Every ratio compares two things measured in this run on the same corpus.
 """
 
 from __future__ import annotations
@@ -36,14 +36,15 @@ HERE = Path(__file__).resolve().parent
 DOCS = HERE.parent / "docs"
 PLOT = DOCS / "img" / "throughput-workers.png"
 STORE = HERE / "store_query.py"
+LINK = HERE / "link_add.py"
 
 
-def store_benchmark(timeout: float = 900) -> str | None:
-    """The store helper's benchmark output, or None if it is not there."""
-    if not STORE.exists():
+def store_benchmark(timeout: float = 900, script: Path = STORE) -> str | None:
+    """A benchmark script's output (the store's queries, or linking), or None if it is not there."""
+    if not script.exists():
         return None
     try:
-        done = subprocess.run([sys.executable, str(STORE)], capture_output=True, text=True, timeout=timeout,
+        done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=timeout,
                               cwd=HERE.parent)
     except subprocess.TimeoutExpired:
         return f"(stopped after {timeout:.0f} s)"
@@ -82,7 +83,7 @@ def _ok(good: bool) -> str:
 
 
 def markdown(ctx: dict[str, Any], tp: dict[str, Any], runs: list[dict[str, Any]], mem: dict[str, Any],
-             store: str | None) -> str:
+             store: str | None, link: str | None = None) -> str:
     two = runs[-1]
     cpu_eff = runs[0]["cpu_ms_per_article"] / two["cpu_ms_per_article"]
     src = ", ".join(f"{k} {v}" for k, v in ctx["sources"].items())
@@ -157,6 +158,10 @@ def markdown(ctx: dict[str, Any], tp: dict[str, Any], runs: list[dict[str, Any]]
     if store:
         lines += ["## Store queries", "", "Output of `benchmarks/store_query.py`, as printed:", "", "```",
                   store, "```", ""]
+    if link:
+        lines += ["## Linking: adding an article to a large store", "",
+                  "Output of `benchmarks/link_add.py` (see [linking.md](linking.md)), as printed:", "", "```",
+                  link, "```", ""]
     lines += ["## Reproduce", "", "```", "make bench                     # all of the above, rewrites this page",
               ".venv/bin/python benchmarks/throughput.py --articles 1000",
               ".venv/bin/python benchmarks/scaling.py --articles 1000 --workers 1 2 --rounds 2",
@@ -167,7 +172,8 @@ def markdown(ctx: dict[str, Any], tp: dict[str, Any], runs: list[dict[str, Any]]
 def write(results: dict[str, Any]) -> None:
     """docs/benchmarks.md and the plot from one run's results."""
     plot(results["scaling"], PLOT)
-    text = markdown(results["context"], results["throughput"], results["scaling"], results["memory"], results["store"])
+    text = markdown(results["context"], results["throughput"], results["scaling"], results["memory"], results["store"],
+                    results.get("link"))
     (DOCS / "benchmarks.md").write_text(text, encoding="utf-8")
     print(f"wrote {DOCS / 'benchmarks.md'} and {PLOT}")
 
@@ -199,9 +205,12 @@ def main() -> None:
     print("== store", flush=True)
     store = store_benchmark()
     print(store or "benchmarks/store_query.py not present", flush=True)
+    print("== linking", flush=True)
+    link = store_benchmark(timeout=3600, script=LINK)
+    print(link or "benchmarks/link_add.py not present", flush=True)
     ctx["load_after"] = os.getloadavg()[0]
     ctx["minutes"] = (time.perf_counter() - started) / 60
-    results = {"context": ctx, "throughput": tp, "scaling": runs, "memory": mem, "store": store}
+    results = {"context": ctx, "throughput": tp, "scaling": runs, "memory": mem, "store": store, "link": link}
     if args.save:
         args.save.write_text(json.dumps(results, indent=1), encoding="utf-8")
     if not args.no_write:
