@@ -26,7 +26,7 @@ class LinkRules:
     slack_days: int = 1             # two date intervals this many days apart still meet
     max_gap_days: int = 30          # further apart than this: never one incident
     max_km: float = 25.0            # two specific places this close are one scene
-    lead_words: int = 120           # words of the text (after the title) that make the lead vector
+    lead_words: int = 200           # words of the text (after the title) that make the lead vector
     name_weight: float = 3.0        # a word written as a name counts this many times
     centroid_words: int = 60        # words a cluster keeps of its members' lead vectors
     index_words: int = 8            # words of a lead indexed to find candidates
