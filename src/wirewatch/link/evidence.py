@@ -1,12 +1,12 @@
 """The evidence that a report and a cluster tell of one incident: signals, a score, or the reason they cannot.
 
-Hard reasons to keep apart (`veto`): the dates cannot meet (their intervals, see link.dates, are more than
-`slack_days` apart), the places are apart (link.places), or the types share no family (data/link/families.tsv)
-unless both are their articles' main events (a story's main event is the incident the story is about,
-however each outlet's wording was coded). Otherwise the score adds the weighted signals of `LinkRules`:
-lead-word similarity (TF-IDF cosine), both main events, same type or family, same or nested/near place,
-same named day, shared actor words, a figure with the same count. Contradicting figures keep no report out
-(the cluster flags them); they only add nothing.
+Hard reasons to keep apart (`veto`): types that share no family (data/link/families.tsv), unless both are
+their articles' main events (a story's main event is the incident it is about, however each outlet's wording
+was coded); days more than `max_gap_days` apart. Otherwise the score adds the weighted signals of `LinkRules`:
+lead-word similarity of main events (TF-IDF cosine), sentence similarity, same type, same or nested/near place,
+same named day, shared actor words, a figure with the same count, the same article, one scene; and takes off
+for places apart or days apart, a lot when neither story names the other's place or day (look-alikes).
+Contradicting figures keep no report out (the cluster flags them); they only add nothing.
 """
 
 from __future__ import annotations

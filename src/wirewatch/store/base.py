@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import abc
 from pathlib import Path
-from typing import Literal
+from typing import Callable, Literal
 
 from ..model import Document
 from .query import ArticleRow, ClaimRow, Cluster, EventRow, Filters, PlaceRow, SearchHit
@@ -77,12 +77,12 @@ class Store(abc.ABC):
         """Rows per kind: articles, events, claims, places, figures, clusters."""
 
     @abc.abstractmethod
-    def link(self, on_batch=None):
+    def link(self, on_batch: Callable | None = None):
         """Link the events and claims waiting to be linked (every stored article's, until linked); return
         counts (`store.linking.LinkStats`). Cost depends on what waits, not on the store's size."""
 
     @abc.abstractmethod
-    def relink(self, on_batch=None):
+    def relink(self, on_batch: Callable | None = None):
         """Forget all links and link the whole store again, in store order (after a change of rules)."""
 
     @abc.abstractmethod

@@ -238,14 +238,11 @@ def _link_one(conn: sqlite3.Connection, batch: _Batch, r: tuple, rules: LinkRule
     stats.events += 1
 
 
-def _members(conn: sqlite3.Connection, cid: str, rules: LinkRules, batch: _Batch, status: str) -> list[Report]:
+def _members(conn: sqlite3.Connection, cid: str, rules: LinkRules, status: str) -> list[Report]:
+    """The cluster's most recent reports (at most SUMMARY_MEMBERS), oldest first, for its summary."""
     rows = conn.execute(EVENT_SQL.format(status=status) + " WHERE e.cluster = ? ORDER BY e.rowid DESC LIMIT ?",
                         (cid, SUMMARY_MEMBERS)).fetchall()
-    out = []
-    for r in reversed(rows):
-        facts = {"terms": {}, "main": None}
-        out.append(_report(r, facts, rules))
-    return out
+    return [_report(r, {"terms": {}, "main": None}, rules) for r in reversed(rows)]
 
 
 def _write_cluster(conn: sqlite3.Connection, cid: str, profile: Profile | None, members: list[Report],
@@ -277,7 +274,7 @@ def _flush(conn: sqlite3.Connection, batch: _Batch, rules: LinkRules, status: st
     dirty = {c for (c,) in conn.execute("SELECT cluster FROM link_dirty")}
     conn.execute("DELETE FROM link_dirty")
     for cid in sorted(batch.touched | {batch.resolve(c) for c in dirty}):
-        members = _members(conn, cid, rules, batch, status)
+        members = _members(conn, cid, rules, status)
         _write_cluster(conn, cid, batch.profiles.get(cid), members, batch.joins.get(cid, []))
 
 
