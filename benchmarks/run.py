@@ -41,6 +41,8 @@ QUOTED: tuple[tuple[str, str, str, str], ...] = (
     ("store", "store_query.py", "Store queries", "filtered queries over a generated store of 1M events"),
     ("gazetteer", "gazetteer.py", "Gazetteer", "build at install, index size, load in a fresh process, lookups"),
     ("page", "page_load.py", "Page load", "Chromium over 10,000 generated events, beside the API calls alone"),
+    ("link", "link_add.py", "Linking: adding an article to a large store",
+     "stores of 10k, 100k and 1M events beside an empty one; see [linking.md](linking.md)"),
 )
 
 

@@ -1,4 +1,4 @@
-"""`wirewatch ingest` and the query commands: events, claims, places, articles, search, clusters.
+"""`wirewatch ingest` and the query commands: events, claims, places, articles, search (clusters: cli/link.py).
 
 Every query command takes the same filters (`wirewatch.store.Filters`) and `--format table|json|csv`;
 rows go to stdout, progress and the ingest summary to stderr.
@@ -130,15 +130,6 @@ HIT_COLUMNS = {
     "kind": lambda r: r.kind, "article": lambda r: r.article_id, "date": lambda r: r.article_date,
     "source": lambda r: r.source, "claim": lambda r: r.claim_id, "snippet": lambda r: r.snippet,
 }
-CLUSTER_COLUMNS = {
-    "first": lambda r: r.first, "last": lambda r: r.last, "type": lambda r: r.type, "place": lambda r: r.place,
-    "sources": lambda r: r.n_sources, "reports": lambda r: r.n_reports,
-    "figures": lambda r: "; ".join(f"{f.category} {f.low}" + ("+" if f.high is None else
-                                                                (f"–{f.high}" if f.high != f.low else ""))
-                                   for f in r.figures),
-    "contradictions": lambda r: "; ".join(c.kind + (f" ({c.category})" if c.category else "") for c in r.contradictions),
-    "id": lambda r: r.id,
-}
 
 
 def ingest(
@@ -146,7 +137,8 @@ def ingest(
     db: DbOpt = Path(DEFAULT_DB),
     from_: Annotated[Optional[Path], typer.Option("--from", help="A batch directory (Parquet shards) to load.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract articles already stored from the same input.")] = False,
-    no_link: Annotated[bool, typer.Option("--no-link", help="Do not recompute clusters after the batch.")] = False,
+    no_link: Annotated[bool, typer.Option("--no-link", help="Do not link now; the next ingest or `wirewatch "
+                                                           "relink` links what waits.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or skip messages.")] = False,
     date: DateOpt = None,
     year: YearOpt = None,
@@ -188,9 +180,9 @@ def ingest(
             except (FileNotFoundError, ValueError) as exc:
                 err.print(f"[red]error[/] {exc}")
                 raise typer.Exit(code=1) from None
-        if not no_link and (report.stored or report.replaced):
+        if not no_link:  # also links what an earlier, killed or --no-link run left waiting
             bar.update(bar.task_ids[0], description="linking")
-            store.relink()
+            store.link()
         counts = store.counts()
     err.print("\n".join([report.summary(), *undated_lines(undated)]), highlight=False)
     if not quiet:
@@ -246,13 +238,9 @@ search = query_command("search", HIT_COLUMNS, "matches for {text!r}", """Full-te
 
     Example: wirewatch search "hospital strike" --since 2022-03-01
     """, words=True)
-clusters = query_command("clusters", CLUSTER_COLUMNS, "clusters", """List event clusters (one real event, many reports): independent sources, figures, contradictions.
-
-    Example: wirewatch clusters --type ASSAULT --format json
-    """)
 
 
 def register(app: typer.Typer) -> None:
     app.command()(ingest)
-    for command in (events, claims, places, articles, search, clusters):
+    for command in (events, claims, places, articles, search):
         app.command()(command)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import abc
 from pathlib import Path
-from typing import Literal
+from typing import Callable, Literal
 
 from ..model import Document
 from .query import ArticleRow, ClaimRow, Cluster, EventPoint, EventRow, Filters, PlaceRow, SearchHit
@@ -85,5 +85,14 @@ class Store(abc.ABC):
         """Rows per kind: articles, events, claims, places, figures, clusters."""
 
     @abc.abstractmethod
-    def relink(self) -> None:
-        """Recompute event clusters and claim repeats over the whole store (after a batch)."""
+    def link(self, on_batch: Callable | None = None):
+        """Link the events and claims waiting to be linked (every stored article's, until linked); return
+        counts (`store.linking.LinkStats`). Cost depends on what waits, not on the store's size."""
+
+    @abc.abstractmethod
+    def relink(self, on_batch: Callable | None = None):
+        """Forget all links and link the whole store again, in store order (after a change of rules)."""
+
+    @abc.abstractmethod
+    def story(self, cluster_id: str):
+        """A cluster's reports in time order with their figures (`store.query.Story`), or None."""

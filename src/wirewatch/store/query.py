@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,7 +18,8 @@ from ..model import Certainty, Figure, Polarity, Span, Verification
 
 __all__ = [
     "Filters", "EventRow", "ClaimRow", "PlaceRow", "ArticleRow", "SearchHit", "Cluster", "Contradiction",
-    "FigureRange", "EventPoint", "parse_near", "parse_bbox", "haversine_km", "EVENT_ORDERS",
+    "FigureRange", "EventPoint", "Join", "Story", "StoryReport", "parse_near", "parse_bbox", "haversine_km",
+    "EVENT_ORDERS",
 ]
 
 # Orders `Filters.order` may name for events: a column, '-' in front for descending (ties: newest first).
@@ -223,6 +224,16 @@ class Contradiction(Row):
     evidence: list[Span] = Field(default_factory=list)
 
 
+class Join(Row):
+    """Why one report joined its cluster: the score linking gave it and the signals behind the score."""
+
+    report: str = Field(description="Uid of the report (event) that joined.")
+    score: float
+    signals: dict[str, Any] = Field(default_factory=dict, description="lead, sentence (similarities), place, day, "
+                                    "type, actors, figures, scene, main: see docs/linking.md.")
+    merged: list[str] = Field(default_factory=list, description="Clusters this report's joining merged in.")
+
+
 class Cluster(Row):
     """Reports (events, possibly from many articles) judged to be one real event."""
 
@@ -244,6 +255,10 @@ class Cluster(Row):
     figures: list[FigureRange] = Field(default_factory=list)
     contradictions: list[Contradiction] = Field(default_factory=list)
     disputed: bool = False
+    why: dict[str, int] = Field(default_factory=dict, description="How many joins each signal took part in.")
+    joins: list[Join] = Field(default_factory=list, description="Each report that joined, with its signals "
+                              "(the last 50).")
+    merged_from: list[str] = Field(default_factory=list, description="Ids of clusters merged into this one.")
     reports: list[EventRow] = Field(default_factory=list)
 
 
@@ -266,6 +281,37 @@ def parse_bbox(value: str) -> tuple[float, float, float, float]:
 def _wrap(lon: float) -> float:
     """A longitude into -180..180 (a map scrolled round the world gives -200 or 190)."""
     return lon if -180 <= lon <= 180 else ((lon + 180) % 360) - 180
+
+
+class StoryReport(Row):
+    """One report of a story: who said what, when, with which figures; and what linked it."""
+
+    uid: str
+    day: dt.date | None = None
+    article_id: str
+    article_date: dt.date | None = None
+    source: str | None = None
+    title: str | None = None
+    type: str
+    place: str | None = None
+    claim_source: str | None = None
+    certainty: Certainty = "certain"
+    polarity: Polarity = "positive"
+    verification: Verification | None = None
+    figures: list[Figure] = Field(default_factory=list)
+    evidence: Span
+    joined: Join | None = Field(default=None, description="Why it joined (none for the report that opened "
+                                "the cluster, or if it joined before the last 50).")
+    disagrees: list[str] = Field(default_factory=list, description="Contradiction kinds it is part of "
+                                 "(`killed`, `polarity`, ...).")
+
+
+class Story(Row):
+    """A cluster told in time order: each report with its figures, so the toll's evolution and disagreements
+    show (`wirewatch clusters --show ID`, `GET /api/clusters/{id}/story`)."""
+
+    cluster: Cluster = Field(description="The cluster, without its `reports` (they are in `reports` here).")
+    reports: list[StoryReport] = Field(default_factory=list, description="Oldest first (day, then article date).")
 
 
 def parse_near(value: str) -> tuple[float, float, float]:

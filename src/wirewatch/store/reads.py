@@ -7,8 +7,9 @@ import sqlite3
 from dataclasses import replace
 
 from ..model import Figure, Span
-from .query import (ArticleRow, ClaimRow, Cluster, Contradiction, EventPoint, EventRow, FigureRange, Filters, PlaceRow,
-                    SearchHit)
+from .query import (
+    ArticleRow, ClaimRow, Cluster, Contradiction, EventPoint, EventRow, FigureRange, Filters, Join, PlaceRow, SearchHit,
+)
 from .where import article_where, claim_where, event_plan, event_where, fts_query, has_event_filters, place_where
 
 EVENT_COLUMNS = """e.rowid, e.key, a.id, a.date, a.source, a.title, e.type, e.mode, e.cameo, e.acled, e.acled_sub,
@@ -52,7 +53,7 @@ def event_row(r: tuple) -> EventRow:
         figures=[Figure.model_validate(x) for x in json.loads(r[27])] if r[27] else [],
         claim_id=r[28], claim_source=r[29], claim_cue=r[30], certainty=r[31] or "certain",
         polarity=r[32] or "positive", verification=r[33],
-        evidence=Span(text=r[34], start=r[35], end=r[36]), cluster_id=r[37], cluster_sources=r[38],
+        evidence=Span(text=r[34], start=r[35], end=r[36]), cluster_id=r[37] or None, cluster_sources=r[38],
         place_feature_code=r[39])
 
 
@@ -183,14 +184,27 @@ CLUSTER_COLUMNS = "cl.id, cl.type, cl.acled, cl.first, cl.last, cl.place, cl.adm
                   " cl.n_sources, cl.n_reports, cl.disputed, cl.summary"
 
 
-def _cluster(conn: sqlite3.Connection, r: tuple) -> Cluster:
+def _cluster(conn: sqlite3.Connection, r: tuple, *, reports: bool = True) -> Cluster:
     s = json.loads(r[13])
+    joins = [Join(**j) for j in s.get("joins", [])]
     return Cluster(id=r[0], type=r[1], acled_event_type=r[2], acled_sub_event_type=s.get("acled_sub"), first=r[3],
                    last=r[4], place=r[5], admin1=r[6], country_code=r[7], lat=r[8], lon=r[9], n_sources=r[10],
                    n_reports=r[11], disputed=bool(r[12]), actors=s["actors"], sources=s["sources"],
                    figures=[FigureRange(**x) for x in s["figures"]],
                    contradictions=[Contradiction(**x) for x in s["contradictions"]],
-                   reports=cluster_reports(conn, r[0]))
+                   why=why(joins), joins=joins, merged_from=s.get("merged", []),
+                   reports=cluster_reports(conn, r[0]) if reports else [])
+
+
+def why(joins: list[Join]) -> dict[str, int]:
+    """How many joins each signal took part in (a penalty such as 'place apart' is not support)."""
+    out: dict[str, int] = {}
+    for j in joins:
+        for k, v in j.signals.items():
+            if v in (None, False, 0) or (k in ("day", "place") and v not in ("same", "near", "within")):
+                continue
+            out[k] = out.get(k, 0) + 1
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def clusters(conn: sqlite3.Connection, f: Filters) -> list[Cluster]:
@@ -205,9 +219,9 @@ def clusters(conn: sqlite3.Connection, f: Filters) -> list[Cluster]:
     return [_cluster(conn, r) for r in conn.execute(sql, [*args, f.limit, f.offset])]
 
 
-def cluster(conn: sqlite3.Connection, cluster_id: str) -> Cluster | None:
+def cluster(conn: sqlite3.Connection, cluster_id: str, *, reports: bool = True) -> Cluster | None:
     r = conn.execute(f"SELECT {CLUSTER_COLUMNS} FROM cluster cl WHERE cl.id = ?", (cluster_id,)).fetchone()
-    return _cluster(conn, r) if r else None
+    return _cluster(conn, r, reports=reports) if r else None
 
 
 FACET_COLUMNS = ("type", "acled", "acled_sub", "country", "admin1", "place", "source")

@@ -224,10 +224,20 @@ class SQLiteStore(Store):
         return {"articles": out["article"], "events": out["event"], "claims": out["claim"],
                 "places": out["place"], "figures": figures, "clusters": out["cluster"]}
 
-    def relink(self) -> None:
+    def link(self, on_batch=None):
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
-        from .relink import relink
-        relink(self.conn)
+        from .linking import link_pending
+        return link_pending(self.conn, on_batch=on_batch)
+
+    def relink(self, on_batch=None):
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        from .relink import relink_all
+        return relink_all(self.conn, on_batch=on_batch)
+
+    def story(self, cluster_id: str):
+        from .story import story
+        return story(self.conn, cluster_id)
 
 
