@@ -67,6 +67,8 @@ def test_incidents_list_with_sources_and_contradictions_opens_the_story(page, ap
     assert story.locator(".story-reports li").count() == cluster["n_reports"]
     disputed = {u for c in cluster["contradictions"] for u in c["reports"]}
     assert story.locator(".story-reports li.conflict").count() == len(disputed) >= 2  # 9 vs 14 killed
+    assert "disagrees on killed" in story.locator(".story-reports li.conflict").first.inner_text()
+    assert "Joined by:" in story.inner_text() and "joined (score" in story.inner_text()  # why they are one incident
     assert url_params(page)["cluster"]
     story.locator(".story-reports li", has_text="Eastern Ledger").locator("button.read").click()
     page.locator("#viewer .article-text .hl.focus").first.wait_for()

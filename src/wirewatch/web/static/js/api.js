@@ -36,6 +36,9 @@ export const eventsPage = (filters, { sort, page, bbox }, signal) =>
 
 export const clusters = (filters, signal) => getJSON(`/api/clusters?${apiQuery(filters, { limit: 50 })}`, signal);
 export const cluster = (id) => getJSON(`/api/clusters/${encodeURIComponent(id)}`);
+/** A cluster told in time order: `{cluster, reports}`, each report with its figures, why it joined and what it
+ *  disagrees with (docs/api.md#story-view). */
+export const story = (id) => getJSON(`/api/clusters/${encodeURIComponent(id)}/story`);
 export const article = (id) => getJSON(`/api/articles/${encodeURIComponent(id)}`);
 export const facets = () => getJSON("/api/facets");
 export const labels = (b, zoom, signal) => getJSON(`/api/labels?${new URLSearchParams({

@@ -56,15 +56,14 @@ export function createClusters(root, { onOpenReport, onOpenCluster }) {
 
   async function openStory(id) {
     root.replaceChildren(h("p", { class: "muted" }, "loading the story…"));
-    let c;
+    let c, reports;
     try {
-      c = await api.cluster(id);
+      ({ cluster: c, reports } = await api.story(id));
     } catch (err) {
       root.replaceChildren(h("p", { class: "contradiction" }, `Could not load incident ${id}: ${err.message}`));
       return;
     }
-    const conflicted = new Set(c.contradictions.flatMap((x) => x.reports));
-    const reports = [...c.reports].sort((a, b) => String(a.day).localeCompare(String(b.day)) || String(a.source).localeCompare(String(b.source)));
+    const why = Object.entries(c.why || {}).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(", ");
     root.replaceChildren(
       h("button", { type: "button", class: "back", onclick: () => showList({ items: list }) }, "‹ All incidents"),
       h("div", { class: "story", data: { cluster: c.id } },
@@ -73,17 +72,21 @@ export function createClusters(root, { onOpenReport, onOpenCluster }) {
           `${c.actors.length ? ` · ${c.actors.join(", ")}` : ""}`),
         h("p", {}, h("strong", {}, `${c.n_sources} independent source${c.n_sources === 1 ? "" : "s"}`),
           ` (${c.sources.join(", ") || "none named"}), ${c.n_reports} report${c.n_reports === 1 ? "" : "s"}`),
+        why ? h("p", { class: "meta" }, `Joined by: ${why}`) : "",
         c.figures.length ? h("p", {}, "Figures across reports: ",
           c.figures.map((f) => `${f.category.replace(/_/g, " ")} ${range(f)} (${f.reports} report${f.reports === 1 ? "" : "s"})`).join("; ")) : "",
         c.contradictions.map((x) => h("p", { class: "contradiction" }, `⚠ ${x.message}`)),
         h("h3", {}, "Reports in date order"),
-        h("ol", { class: "story-reports" }, reports.map((r) => h("li", { class: conflicted.has(r.uid) ? "conflict" : "" },
+        h("ol", { class: "story-reports" }, reports.map((r) => h("li", { class: r.disagrees.length ? "conflict" : "" },
           h("div", { class: "head" }, h("strong", {}, r.source || r.article_id), ` · ${r.day || "no date"}`,
             r.claim_source ? ` · per ${r.claim_source}` : " · outlet's own voice",
             ` · ${r.certainty}`, r.verification ? h("span", { class: `badge ${r.verification}` }, r.verification) : ""),
           r.figures.length ? h("div", { class: "figs" }, r.figures.map(figureText).join("; ")) : "",
+          r.disagrees.length ? h("div", { class: "contradiction" }, `disagrees on ${r.disagrees.join(", ")}`) : "",
+          r.joined ? h("div", { class: "meta" }, `joined (score ${r.joined.score.toFixed(2)}): ` +
+            Object.entries(r.joined.signals).map(([k, v]) => `${k} ${v}`).join(", ")) : "",
           h("blockquote", {}, r.evidence.text),
-          h("button", { type: "button", class: "read", onclick: () => onOpenReport(r) }, "Read the report at this sentence"))))));
+          h("button", { type: "button", class: "read", onclick: () => onOpenReport({ ...r, cluster_id: c.id }) }, "Read the report at this sentence"))))));
     root.scrollTop = 0;
   }
 
