@@ -10,7 +10,7 @@ import pytest
 
 from wirewatch.ingest import read, read_bytes, sniff
 from wirewatch.ingest.dateline import find_dateline
-from wirewatch.model import Document, Skipped
+from wirewatch.model import Document, Skipped, Warned
 from wirewatch.settings import Settings
 
 S = Settings()
@@ -96,7 +96,7 @@ def test_jsonl_null_date_is_read_from_the_dateline() -> None:
     assert doc.article.id == "7" and doc.article.date == dt.date(2012, 2, 3)
 
 
-def test_jsonl_bad_lines_are_skipped_with_line_numbers_and_good_ones_kept() -> None:
+def test_jsonl_bad_lines_are_skipped_with_line_numbers_and_bad_optional_fields_only_warned() -> None:
     good = {"id": "ok", "date": "2020-01-02", "text": "Good text."}
     lines = [
         json.dumps(good),
@@ -111,10 +111,12 @@ def test_jsonl_bad_lines_are_skipped_with_line_numbers_and_good_ones_kept() -> N
     items = list(read_bytes("\n".join(lines).encode(), "mixed.jsonl", S))
     docs = [i for i in items if isinstance(i, Document)]
     skips = {i.record: i.reason for i in items if isinstance(i, Skipped)}
-    assert [d.article.id for d in docs] == ["ok", "ok2"]
+    warnings = {i.record: i.reason for i in items if isinstance(i, Warned)}
+    assert [d.article.id for d in docs] == ["ok", "n", "m", "ok2"]
+    assert [d.article.date for d in docs[1:3]] == [None, None]  # a bad optional field: kept, left out, warned
     assert "not valid JSON" in skips["mixed.jsonl:2"]
-    assert "'date' must be a string" in skips["mixed.jsonl:3"]
-    assert "not a real calendar date" in skips["mixed.jsonl:4"]
+    assert "'date' must be a string" in warnings["mixed.jsonl:3"]
+    assert "not a real calendar date" in warnings["mixed.jsonl:4"] and "kept without a date" in warnings["mixed.jsonl:4"]
     assert "'text' must be a string, not null" in skips["mixed.jsonl:5"]
     assert "duplicate id 'ok' (first on line 1)" in skips["mixed.jsonl:6"]
     assert "expected a JSON object" in skips["mixed.jsonl:7"]

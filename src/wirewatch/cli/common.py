@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from ..model import Skipped
+from ..model import Skipped, Warned
 
 err = Console(stderr=True, soft_wrap=True)  # messages stay whole lines, so they can be grepped
 
@@ -27,11 +27,12 @@ def progress(label: str, *, quiet: bool = False, total: int | None = None) -> It
 
 
 class Tally:
-    """Counts of a run: read, done, skipped with reasons."""
+    """Counts of a run: read, done, skipped with reasons, and warnings (records kept with a problem)."""
 
     def __init__(self) -> None:
         self.done = 0
         self.skipped: list[Skipped] = []
+        self.warnings: list[Warned] = []
 
     @property
     def read(self) -> int:
@@ -42,9 +43,16 @@ class Tally:
         if not quiet:
             err.print(f"[yellow]skipped[/] {escape(str(item))}", highlight=False)
 
+    def warn(self, item: Warned, *, quiet: bool = False) -> None:
+        self.warnings.append(item)
+        if not quiet:
+            err.print(f"[yellow]warning[/] {escape(str(item))}", highlight=False)
+
     def summary(self, verb: str = "extracted") -> str:
         reasons = Counter(s.reason.split(" (")[0] for s in self.skipped)
         line = f"read {self.read}, {verb} {self.done}, skipped {len(self.skipped)}"
         if reasons:
             line += " (" + "; ".join(f"{n}× {r}" for r, n in reasons.most_common(5)) + ")"
+        if self.warnings:
+            line += f", warnings {len(self.warnings)}"
         return line

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import unescape
 from html.parser import HTMLParser
+from typing import Iterator
 
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError
 
 from ..errors import IngestError
-from ..model import Document
-from .text import parse_text
+from ..model import Document, Warned
+from .guard import admit
 
 
 _MIN_WORDS = 5  # fewer words than this after boilerplate removal is navigation, not an article
@@ -24,7 +26,7 @@ def html_to_text(html: str) -> str:
     Feed entries are short, so trafilatura's boilerplate heuristics (tuned for whole pages) would drop them.
     """
     if "<" not in html:
-        return html.strip()
+        return unescape(html).strip()  # HTML without tags still has entities: AT&amp;T is AT&T
     try:
         parts = lxml.html.fragments_fromstring(html)
     except (ParserError, ValueError):
@@ -79,8 +81,9 @@ def _fallback_text(html: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def parse_html(html: str, record: str, *, article_id: str, url: str | None = None) -> Document:
-    """An Article from an HTML page, or IngestError when the page has no main text."""
+def parse_html(html: str, record: str, *, article_id: str, url: str | None = None,
+               origin: str | None = None) -> Iterator[Document | Warned]:
+    """An Article from an HTML page (through `guard.admit`), or IngestError when the page has no main text."""
     try:
         result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                              include_tables=False)
@@ -96,5 +99,5 @@ def parse_html(html: str, record: str, *, article_id: str, url: str | None = Non
             date = dt.date.fromisoformat(str(raw)[:10])
         except ValueError:
             date = None
-    return parse_text(text, record, article_id=article_id, date=date, url=url or meta.get("url"),
-                      title=meta.get("title"), source=meta.get("sitename"))
+    yield from admit(record, text, article_id=article_id, origin=origin, date=date, url=url or meta.get("url"),
+                     title=meta.get("title"), source=meta.get("sitename"))

@@ -22,7 +22,8 @@ def _title(text: str, dateline_start: int | None) -> str | None:
 
 
 def parse_text(text: str, record: str, *, article_id: str, date: dt.date | None = None,
-               source: str | None = None, url: str | None = None, title: str | None = None) -> Document:
+               source: str | None = None, url: str | None = None, title: str | None = None,
+               origin: str | None = None) -> Document:
     """An Article from plain text; `date` is a known publication date that the dateline cannot override."""
     dl = find_dateline(text, date)
     return Document(
@@ -33,6 +34,7 @@ def parse_text(text: str, record: str, *, article_id: str, date: dt.date | None 
             title=title or _title(text, dl.start if dl else None),
             source=source or (dl.source if dl else None),
             url=url,
+            origin=origin,
         ),
         text=text,
     )
