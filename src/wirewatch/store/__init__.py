@@ -10,8 +10,9 @@ See docs/store.md.
 
 from __future__ import annotations
 
-from .base import PutResult, Store
+from .base import Put, PutResult, Store
 from .ingest import IngestReport, content_hash, ingest_documents, input_hash
+from .sqlite import SQLiteStore  # noqa: F401 - the backend `Store.open` finds among Store's subclasses
 from .query import (
     ArticleRow, ClaimRow, Cluster, Contradiction, EventRow, FigureRange, Filters, PlaceRow, SearchHit, parse_near,
 )
@@ -19,7 +20,7 @@ from .query import (
 DEFAULT_DB = "wirewatch.db"
 
 __all__ = [
-    "Store", "PutResult", "Filters", "EventRow", "ClaimRow", "PlaceRow", "ArticleRow", "SearchHit", "Cluster",
+    "Store", "Put", "PutResult", "Filters", "EventRow", "ClaimRow", "PlaceRow", "ArticleRow", "SearchHit", "Cluster",
     "Contradiction", "FigureRange", "IngestReport", "ingest_documents", "content_hash", "input_hash", "parse_near",
     "DEFAULT_DB",
 ]

@@ -103,7 +103,16 @@ CREATE VIRTUAL TABLE article_fts USING fts5(title, text, tokenize = 'unicode61 r
 CREATE VIRTUAL TABLE claim_fts USING fts5(content, tokenize = 'unicode61 remove_diacritics 2');
 """
 
-MIGRATIONS: tuple[str, ...] = (V1,)
+# Identity includes the source: an article is (origin, source_id); `id` stays the public, unique id.
+# Rows stored before keep origin NULL and source_id = id (docs/store.md, "Identity").
+V2_ARTICLE_ORIGIN = """
+ALTER TABLE article ADD COLUMN origin TEXT;
+ALTER TABLE article ADD COLUMN source_id TEXT;
+UPDATE article SET source_id = id;
+CREATE UNIQUE INDEX article_origin ON article(source_id, origin);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2_ARTICLE_ORIGIN)
 VERSION = len(MIGRATIONS)
 
 
