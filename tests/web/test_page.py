@@ -73,7 +73,7 @@ def test_filters_refetch_the_events(page):
     _open(page)
     page.select_option("#f-type", "PROTEST")
     page.click("button[type=submit]")
-    page.wait_for_function("document.body.dataset.ready === 'yes' && document.body.dataset.shown !== undefined")
+    page.wait_for_selector("body[data-ready='yes'][data-shown]")  # no eval: the page's CSP forbids it
     page.wait_for_selector("path.ww-marker.ww-type-PROTEST")
     assert page.locator("path.ww-marker:not(.ww-type-PROTEST)").count() == 0
 

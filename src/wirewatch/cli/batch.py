@@ -68,6 +68,7 @@ def _report(summary: BatchSummary, *, quiet: bool) -> None:
     tally = Tally()
     tally.done = summary.articles
     tally.skipped = summary.skipped
+    tally.warnings = summary.warnings
     if quiet and not (summary.failed or summary.skipped):
         return
     err.print(tally.summary(), highlight=False)
