@@ -36,14 +36,15 @@ HERE = Path(__file__).resolve().parent
 DOCS = HERE.parent / "docs"
 PLOT = DOCS / "img" / "throughput-workers.png"
 STORE = HERE / "store_query.py"
+LONG = HERE / "long_article.py"  # one 5 MB article: peak memory (issue 20)
 
 
-def store_benchmark(timeout: float = 900) -> str | None:
-    """The store helper's benchmark output, or None if it is not there."""
-    if not STORE.exists():
+def store_benchmark(timeout: float = 900, script: Path = STORE) -> str | None:
+    """A helper benchmark's output (the store's, or another script's), or None if it is not there."""
+    if not script.exists():
         return None
     try:
-        done = subprocess.run([sys.executable, str(STORE)], capture_output=True, text=True, timeout=timeout,
+        done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=timeout,
                               cwd=HERE.parent)
     except subprocess.TimeoutExpired:
         return f"(stopped after {timeout:.0f} s)"
@@ -157,10 +158,14 @@ def markdown(ctx: dict[str, Any], tp: dict[str, Any], runs: list[dict[str, Any]]
     if store:
         lines += ["## Store queries", "", "Output of `benchmarks/store_query.py`, as printed:", "", "```",
                   store, "```", ""]
+    if ctx.get("long_article"):
+        lines += ["## One long article", "", "Output of `benchmarks/long_article.py`, as printed:", "", "```",
+                  ctx["long_article"], "```", ""]
     lines += ["## Reproduce", "", "```", "make bench                     # all of the above, rewrites this page",
               ".venv/bin/python benchmarks/throughput.py --articles 1000",
               ".venv/bin/python benchmarks/scaling.py --articles 1000 --workers 1 2 --rounds 2",
-              ".venv/bin/python benchmarks/memory.py --workers 2", "```", ""]
+              ".venv/bin/python benchmarks/memory.py --workers 2",
+              ".venv/bin/python benchmarks/long_article.py --mb 4.9", "```", ""]
     return "\n".join(lines)
 
 
@@ -199,6 +204,9 @@ def main() -> None:
     print("== store", flush=True)
     store = store_benchmark()
     print(store or "benchmarks/store_query.py not present", flush=True)
+    print("== long article", flush=True)
+    ctx["long_article"] = store_benchmark(timeout=3600, script=LONG)
+    print(ctx["long_article"], flush=True)
     ctx["load_after"] = os.getloadavg()[0]
     ctx["minutes"] = (time.perf_counter() - started) / 60
     results = {"context": ctx, "throughput": tp, "scaling": runs, "memory": mem, "store": store}

@@ -61,9 +61,15 @@ class Merger:
                 self.parts[name].append(json.dumps(items, ensure_ascii=False)[1:-1])
 
     def document(self) -> Document:
+        """The whole Document, validated once from one JSON text (its spans checked against the text)."""
         head = {"schema": "wirewatch.article/1", "article": self.article.model_dump(mode="json"), "text": self.text}
-        body = ", ".join(f'"{name}": [{", ".join(self.parts[name])}]' for name in FIELDS)
-        doc = Document.model_validate_json(json.dumps(head, ensure_ascii=False)[:-1] + ", " + body + "}")
+        pieces = [json.dumps(head, ensure_ascii=False)[:-1]]
+        for name in FIELDS:
+            pieces += [f', "{name}": [', ", ".join(self.parts.pop(name)), "]"]  # each part let go once joined
+        pieces.append("}")
+        data = "".join(pieces)
+        del pieces
+        doc = Document.model_validate_json(data)
         return doc.model_copy(update={"article": self.article})  # the Article itself, origin included
 
 

@@ -128,7 +128,6 @@ def cases(full: bool = False) -> list[Case]:
         out.append(Case("one-line-5mb.txt", words.encode()[:4_900_000], ("one-line-5mb",), None, True))
         out.append(Case("quotes-40k.txt", ('"' * 40_000 + " (" + "(" * 40_000).encode(), ("quotes-40k",), None, True))
         out.append(Case("dash-quotes-1mb.txt", ('"- ' * 340_000).encode()[:1_000_000], ("dash-quotes-1mb",), None, True))
-        out.append(Case("news-5mb.txt", _news(4_900_000).encode(), ("news-5mb",), None, True))
     return out
 
 
