@@ -169,7 +169,7 @@ def _read_path(path: Path, settings: Settings, root: Path | None, in_folder: boo
             yield from read_stream(stream, name, settings, origin=name, fmt=suffix_fmt)
             return
         origin = fs_text(path.resolve())
-        if suffix_fmt != "jsonl" and st.st_size > settings.max_article_bytes:
+        if suffix_fmt not in (None, "jsonl") and st.st_size > settings.max_article_bytes:  # (no suffix: sniffed)
             yield skipped(name, f"{st.st_size:,} bytes, over the limit of {settings.max_article_bytes:,} "
                                 "(setting max_article_bytes)")
             return
