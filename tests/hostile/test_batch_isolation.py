@@ -59,10 +59,10 @@ def test_when_every_article_fails_alone_the_partition_is_retried_later() -> None
     assert job.all_failed() == ["article 'a0'", "article 'a1'"]
 
 
-def _inputs(tmp: Path, long_chars: int) -> Path:
+def _inputs(tmp: Path, long_text: str) -> Path:
     lines = [json.dumps({"id": f"n{i}", "text": f"KHERSON, May {i + 1}, 2023 (Test Desk) - Shelling hit the port "
                                                  f"on Tuesday, killing {i + 2} people, officials said."}) for i in range(4)]
-    lines.insert(2, json.dumps({"id": "long", "text": _news(long_chars)}))
+    lines.insert(2, json.dumps({"id": "long", "text": long_text}))
     (tmp / "in").mkdir()
     (tmp / "in" / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return tmp / "in"
@@ -70,8 +70,9 @@ def _inputs(tmp: Path, long_chars: int) -> Path:
 
 @pytest.mark.slow
 def test_an_article_that_kills_its_worker_is_skipped_by_name(tmp_path: Path) -> None:
-    """A worker limit 100 MB above what a worker needs with the pipeline loaded: the long article's first
-    piece goes over it (parsing 50,000 characters takes more), the short ones never do."""
+    """A worker limit 150 MB above what a worker needs with the pipeline loaded: the short articles never
+    reach it; 100 KB of `"- ` (a token for nearly every character: parsing one 50,000-character piece of it
+    takes about 300 MB more) goes over it in its first piece."""
     from wirewatch.scale import connect, run_batch
     from wirewatch.scale.cluster import worker_stats
     from wirewatch.settings import Settings
@@ -79,9 +80,9 @@ def test_an_article_that_kills_its_worker_is_skipped_by_name(tmp_path: Path) -> 
     model = Settings().model
     with connect(workers=1, model=model) as client:
         (stats,) = worker_stats(client).values()
-    limit = int((stats["peak_rss_bytes"] + 100e6) / 0.95)  # Dask terminates a worker at 95% of its limit
+    limit = int((stats["peak_rss_bytes"] + 150e6) / 0.95)  # Dask terminates a worker at 95% of its limit
     out = tmp_path / "out"
-    summary = run_batch([_inputs(tmp_path, 1_000_000)], out, partial(connect, workers=1, model=model,
+    summary = run_batch([_inputs(tmp_path, ('"- ' * 40_000)[:100_000])], out, partial(connect, workers=1, model=model,
                                                                      memory_limit=limit), partition_size=10)
     assert summary.failed == [] and summary.articles == 4, summary
     manifest = read_manifest(out)
@@ -94,7 +95,7 @@ def test_an_article_that_kills_its_worker_is_skipped_by_name(tmp_path: Path) -> 
 @pytest.mark.slow
 def test_an_article_at_the_size_limit_is_extracted_in_a_batch(tmp_path: Path) -> None:
     """The default worker limit (2 GB) and an article of 4.9 MB: extracted (before: KilledWorker, 4 workers)."""
-    res = subprocess.run([sys.executable, "-m", "wirewatch", "batch", str(_inputs(tmp_path, 4_900_000)), "--out",
+    res = subprocess.run([sys.executable, "-m", "wirewatch", "batch", str(_inputs(tmp_path, _news(4_900_000))), "--out",
                           str(tmp_path / "out"), "--workers", "1", "--partition-size", "10"],
                          capture_output=True, text=True, timeout=4 * 3600)
     assert res.returncode == 0, res.stderr[-3000:]

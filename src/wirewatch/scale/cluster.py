@@ -69,11 +69,14 @@ def connect(*, workers: int | None = None, scheduler: str | None = None, model: 
         # printed a traceback; what matters (a failed or killed task) reaches the summary as a failed partition.
         # A task whose worker dies is not retried on another worker (Dask's default is 3 retries, so one
         # article too big for memory killed four workers in turn): `run_batch` retries the partition one
-        # article per task instead, and only the article that kills its worker is lost, by name. Workers
-        # never pause or spill: a task holds no data to spill, and a paused worker (80% of its limit, which
-        # the spaCy pipeline alone can reach under a low limit) would wait for memory that is never freed.
+        # article per task instead, and only the article that kills its worker is lost, by name. For that
+        # the death must be the running task's alone: a worker is given one task per thread, no more waiting
+        # on it (worker-saturation 1), so no queued neighbour dies with it. Workers never pause or spill: a
+        # task holds no data to spill, and a paused worker (80% of its limit, which the spaCy pipeline alone
+        # can reach under a low limit) would wait for memory that is never freed.
         with dask.config.set({"distributed.worker.profile.enabled": False,
                               "distributed.scheduler.allowed-failures": 0,
+                              "distributed.scheduler.worker-saturation": 1.0,
                               "distributed.worker.memory.pause": False,
                               "distributed.worker.memory.spill": False,
                               "distributed.worker.memory.target": False}):
