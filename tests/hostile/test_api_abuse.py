@@ -161,7 +161,8 @@ def test_hardening_host_headers_offset_and_records(server: str, client: httpx.Cl
     report = client.post("/api/ingest", content=body.encode(), headers=auth).json()
     assert (report["stored"], report["replaced"], report["skipped"]) == (4, 0, 1), report
     assert report["reasons"][0]["record"] == "body[1]" and "lone surrogate" in report["reasons"][0]["reason"]
-    assert any("not a real calendar date" in w["reason"] for w in report["warnings"])
+    # a bad optional date keeps the record, undated, and says why
+    assert any(u["article"] == "h-date" and "not a real calendar date" in u["reason"] for u in report["undated"])
     again = client.post("/api/ingest", content=body.encode(), headers=auth).json()
     assert (again["stored"], again["replaced"], again["unchanged"]) == (0, 0, 4), again
     for bad in ("[" * 100_000 + "]" * 100_000, '{"id": ' + "9" * 5000 + ', "text": "x"}'):

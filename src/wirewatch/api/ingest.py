@@ -6,6 +6,7 @@ lock, so two uploads never interleave their transactions. Bad records are skippe
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any, Iterator
 
@@ -14,7 +15,10 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from .. import ingest as ingest_
+from ..errors import WirewatchError
+from ..ingest.dates import DateHints, hints_from
 from ..model import Document, Skipped, Warned
+from ..settings import Settings
 from ..pipeline import run
 from ..store import IngestReport, Store, ingest_documents
 from ..store.ingest import unstored
@@ -39,15 +43,31 @@ _BODY = {"requestBody": {"required": True, "content": {
 }}}
 
 
-def _from_json(data: Any) -> Iterator[Document | Skipped | Warned]:
+def _from_json(data: Any, hints: DateHints = DateHints()) -> Iterator[Document | Skipped | Warned]:
     records = data.get("articles") if isinstance(data, dict) and "articles" in data else data
     if not isinstance(records, (dict, list)):
         raise HTTPException(422, detail="expected an article object, a list of them, or {\"articles\": [...]}")
-    yield from ingest_.read_records(records, "body", origin="api")  # each record guarded: one bad one is skipped
+    # each record guarded: one bad one is skipped
+    yield from ingest_.read_records(records, "body", origin="api", hints=hints)
+
+
+def _dated_settings(request: Request) -> Settings:
+    """The app's settings with this request's `date`/`year` query parameters (for articles that give none)."""
+    settings = request.app.state.settings
+    date, year = request.query_params.get("date"), request.query_params.get("year")
+    if date is None and year is None:
+        return settings
+    try:
+        settings = dataclasses.replace(settings, article_date=date or settings.article_date,
+                                       article_year=int(year) if year is not None else settings.article_year)
+        hints_from(settings)
+    except (ValueError, WirewatchError) as exc:
+        raise HTTPException(422, detail=f"query parameter date/year: {str(exc).split(': ', 1)[-1]}") from None
+    return settings
 
 
 async def _items(request: Request) -> list[Document | Skipped | Warned]:
-    settings = request.app.state.settings
+    settings = _dated_settings(request)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json" or kind.endswith("+json"):
         try:
@@ -56,7 +76,7 @@ async def _items(request: Request) -> list[Document | Skipped | Warned]:
             raise HTTPException(422, detail="body is nested too deeply to read") from None
         except (ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError, or a number of over 4,300 digits
             raise HTTPException(422, detail=f"body is not valid JSON ({str(exc)[:200]})") from None
-        return list(_from_json(data))
+        return list(_from_json(data, hints_from(settings)))
     if kind == "multipart/form-data":
         try:
             form = await request.form(max_files=MAX_FILES, max_fields=MAX_FILES,
@@ -92,9 +112,13 @@ def _store(request: Request, items: list[Document | Skipped | Warned]) -> Ingest
                  415: {"description": "Neither JSON nor multipart."}})
 async def ingest(request: Request) -> dict:
     """Extract and store articles: a JSON article (`id`, `text`, optional `date`, `title`, `source`, `url`),
-    a list of them, or uploaded files. Runs the same pipeline as `wirewatch extract`; returns counts and the
-    reason for every skipped record. Re-sending the same article is a no-op (`unchanged`).
+    a list of them, or uploaded files. Runs the same pipeline as `wirewatch extract`; returns counts, the
+    reason for every skipped record, and every article left without a date with the reason (`undated`).
+    Query parameters `date=YYYY-MM-DD` and `year=YYYY` date articles that give none, as `--date`/`--year` do.
+    Re-sending the same article is a no-op (`unchanged`).
     """
     items = await _items(request)
     report = await run_in_threadpool(_store, request, items)
-    return report.as_dict()
+    undated = [{"article": d.article.id, "reason": d.article.date_note or "no date found"}
+               for d in items if isinstance(d, Document) and d.article.date is None]
+    return {**report.as_dict(), "undated": undated}

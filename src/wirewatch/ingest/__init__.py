@@ -25,6 +25,7 @@ from typing import BinaryIO, Iterable, Iterator
 from ..errors import IngestError
 from ..model import Document, Skipped, Warned
 from ..settings import Settings
+from .dates import DateHints, hints_from
 from .decode import decode, looks_utf16
 from .feed import parse_feed
 from .guard import admit, fs_text, guarded, skipped
@@ -79,7 +80,7 @@ def read_bytes(data: bytes, name: str, settings: Settings, root: str | Path | No
     def parse() -> Iterator[Item]:
         if sniff(name, data[:2000].decode("utf-8", "replace")) == "jsonl" and not _wide(data[:_HEAD]):
             # line by line, each decoded on its own: one line that is not UTF-8 costs only that line
-            yield from parse_lines(enumerate(data.split(b"\n"), start=1), name, settings, origin)
+            yield from parse_lines(enumerate(data.split(b"\n"), start=1), name, settings, origin, hints)
             return
         if len(data) > settings.max_article_bytes:
             raise IngestError(name, f"{len(data):,} bytes, over the limit of {settings.max_article_bytes:,} "
@@ -88,23 +89,25 @@ def read_bytes(data: bytes, name: str, settings: Settings, root: str | Path | No
         fmt = sniff(name, text)
         article_id = _article_id(name, str(root) if root is not None else None)
         if fmt == "jsonl":
-            yield from parse_jsonl(text, name, settings, origin)
+            yield from parse_jsonl(text, name, settings, origin, hints)
         elif fmt == "feed":
-            yield from parse_feed(text, name, origin)
+            yield from parse_feed(text, name, origin, hints)
         elif fmt == "html":
-            yield from parse_html(text, name, article_id=article_id, origin=origin)
+            yield from parse_html(text, name, article_id=article_id, origin=origin, hints=hints)
         else:
-            yield from admit(name, text, article_id=article_id, origin=origin)
+            yield from admit(name, text, article_id=article_id, origin=origin, hints=hints)
 
+    hints = hints_from(settings)  # a bad --date/--year ends the run here, before any record
     yield from guarded(name, parse)
 
 
-def read_records(records: object, name: str = "body", origin: str = "api") -> Iterator[Item]:
+def read_records(records: object, name: str = "body", origin: str = "api",
+                 hints: DateHints = DateHints()) -> Iterator[Item]:
     """Articles from decoded JSON (the API's body: one object or a list of them), each record guarded."""
     seen: dict[str, tuple[str, str]] = {}
     for i, obj in enumerate(records if isinstance(records, list) else [records]):
         record = f"{name}[{i}]"
-        yield from guarded(record, lambda: parse_record(obj, record, origin=origin, seen=seen))
+        yield from guarded(record, lambda: parse_record(obj, record, origin=origin, seen=seen, hints=hints))
 
 
 def read_uploads(files: Iterable[tuple[str, bytes]], settings: Settings, origin: str = "api") -> Iterator[Item]:
@@ -133,7 +136,7 @@ def read_stream(stream: BinaryIO, name: str, settings: Settings, *, origin: str 
     fmt = fmt or sniff(name, head[:2000].decode("utf-8", "replace"))
     if fmt == "jsonl" and not _wide(head):
         yield from parse_lines(lines(stream, settings.max_line_bytes, settings.max_stream_bytes, head), name,
-                               settings, origin)
+                               settings, origin, hints_from(settings))
         return
     limit = settings.max_article_bytes
     data = head + (stream.read(limit + 1 - len(head)) if len(head) <= limit else b"")
@@ -187,6 +190,7 @@ def _files(path: Path, errors: list[OSError]) -> Iterator[Path]:
 def read(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Item]:
     """Every article in the given files and directories (recursive); `-` reads standard input."""
     settings = settings or Settings()
+    hints_from(settings)  # a bad --date/--year ends the run here, before any record
     for raw in paths:
         if str(raw) == "-":
             yield from guarded("<stdin>", lambda: read_stream(sys.stdin.buffer, "<stdin>", settings, origin="<stdin>"))

@@ -16,6 +16,7 @@ import feedparser
 
 from ..errors import IngestError
 from ..model import Document, Skipped, Warned
+from .dates import DateHints
 from .guard import admit, guarded, skipped, warned
 from .html import html_to_text
 
@@ -56,6 +57,7 @@ def _entry_text(entry: feedparser.FeedParserDict) -> str:
 
 
 def _entry_date(entry: feedparser.FeedParserDict) -> dt.date | None:
+    """The entry's (or the feed's own) published/updated/created date, as feedparser parsed it."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         if value := entry.get(key):
             try:
@@ -66,16 +68,17 @@ def _entry_date(entry: feedparser.FeedParserDict) -> dt.date | None:
 
 
 def _entry(entry: feedparser.FeedParserDict, record: str, source: str | None, origin: str | None,
-           seen: dict[str, tuple[str, str]], fallback_id: str) -> Iterator[Document | Warned]:
+           seen: dict[str, tuple[str, str]], year: int | None, hints: DateHints) -> Iterator[Document | Warned]:
     body = _entry_text(entry)
     if not body:
         raise IngestError(record, "entry has no text (no content or summary)")
-    article_id = entry.get("id") or entry.get("link") or fallback_id
-    yield from admit(record, body, article_id=article_id, origin=origin, date=_entry_date(entry), source=source,
-                     url=entry.get("link"), title=entry.get("title") or None, seen=seen)
+    article_id = entry.get("id") or entry.get("link") or record
+    yield from admit(record, body, article_id=article_id, origin=origin, date=_entry_date(entry), year=year,
+                     hints=hints, source=source, url=entry.get("link"), title=entry.get("title") or None, seen=seen)
 
 
-def parse_feed(text: str, name: str, origin: str | None = None) -> Iterator[Document | Skipped | Warned]:
+def parse_feed(text: str, name: str, origin: str | None = None,
+               hints: DateHints = DateHints()) -> Iterator[Document | Skipped | Warned]:
     """Every entry of an RSS/Atom feed as an article; the feed's own title is the source."""
     text, bad = repair_charrefs(text)
     if bad:
@@ -87,7 +90,9 @@ def parse_feed(text: str, name: str, origin: str | None = None) -> Iterator[Docu
         yield skipped(name, f"feed has no readable entries{problem}")
         return
     source = feed.feed.get("title") or None
+    feed_date = _entry_date(feed.feed)  # the channel's date: the year of an undated entry's dateline
+    year = feed_date.year if feed_date else None
     seen: dict[str, tuple[str, str]] = {}
     for number, entry in enumerate(feed.entries, start=1):
         record = f"{name}#entry{number}"
-        yield from guarded(record, lambda: _entry(entry, record, source, origin, seen, record))
+        yield from guarded(record, lambda: _entry(entry, record, source, origin, seen, year, hints))

@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..errors import IngestError
 from ..model import Document, Skipped, Warned
+from .dates import DateHints
 from .text import parse_text
 
 __all__ = ["Item", "guarded", "admit", "shown", "fs_text", "invalid_unicode", "BIDI_CONTROLS"]
@@ -87,9 +88,12 @@ def guarded(record: str, parse: Callable[[], Iterable[Item]]) -> Iterator[Item]:
 
 def admit(record: str, text: str, *, article_id: str, origin: str | None = None, date: dt.date | None = None,
           title: str | None = None, source: str | None = None, url: str | None = None,
+          year: int | None = None, date_note: str | None = None, hints: DateHints = DateHints(),
           seen: dict[str, tuple[str, str]] | None = None) -> Iterator[Document | Warned]:
     """The checked Document for one record, after a `Warned` for each problem that did not stop it.
 
+    The date arguments are `text.parse_text`'s: a date that is not one is a note on the article
+    (`Article.date_note`), never a reason to drop it.
     `seen` (id -> (record, text hash)) is shared by the records of one input: an id that repeats with another
     text is kept as a separate article (its origin gets `#2`, `#3` ...), not as a new version of the first.
     Raises IngestError when `article_id` or `text` is unusable.
@@ -113,7 +117,8 @@ def admit(record: str, text: str, *, article_id: str, origin: str | None = None,
             origin = f"{origin or ''}#{copies}"
             notes.append(warned(record, f"id {article_id!r} repeats {first[0]} with another text; "
                                         "kept as a separate article"))
-    doc = parse_text(text, record, article_id=article_id, date=date, origin=origin, **fields)
+    doc = parse_text(text, record, article_id=article_id, date=date, year=year, date_note=date_note, hints=hints,
+                     origin=origin, **fields)
     clean = {name: BIDI_CONTROLS.sub("", value) for name in _SHOWN_FIELDS
              if (value := getattr(doc.article, name)) is not None and BIDI_CONTROLS.search(value)}
     if clean:

@@ -13,6 +13,7 @@ from lxml.etree import ParserError
 
 from ..errors import IngestError
 from ..model import Document, Warned
+from .dates import DateHints, NotADate, parse_written_date
 from .guard import admit
 
 
@@ -82,7 +83,7 @@ def _fallback_text(html: str) -> str:
 
 
 def parse_html(html: str, record: str, *, article_id: str, url: str | None = None,
-               origin: str | None = None) -> Iterator[Document | Warned]:
+               origin: str | None = None, hints: DateHints = DateHints()) -> Iterator[Document | Warned]:
     """An Article from an HTML page (through `guard.admit`), or IngestError when the page has no main text."""
     try:
         result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
@@ -93,11 +94,16 @@ def parse_html(html: str, record: str, *, article_id: str, url: str | None = Non
     text = (meta.get("text") or "").strip() or _fallback_text(html)
     if len(text.split()) < _MIN_WORDS:
         raise IngestError(record, "HTML page has no main text (only markup, scripts or navigation)")
-    date: dt.date | None = None
-    if raw := meta.get("date"):
-        try:
-            date = dt.date.fromisoformat(str(raw)[:10])
-        except ValueError:
-            date = None
-    yield from admit(record, text, article_id=article_id, origin=origin, date=date, url=url or meta.get("url"),
-                     title=meta.get("title"), source=meta.get("sitename"))
+    date, year, note = _meta_date(meta.get("date"))
+    yield from admit(record, text, article_id=article_id, origin=origin, date=date, year=year, date_note=note,
+                     hints=hints, url=url or meta.get("url"), title=meta.get("title"), source=meta.get("sitename"))
+
+
+def _meta_date(raw: object) -> tuple[dt.date | None, int | None, str | None]:
+    """The page's metadata date (htmldate via trafilatura): a full date, or only its year, or a note."""
+    if not raw:
+        return None, None, None
+    try:
+        return parse_written_date(str(raw))
+    except NotADate as exc:
+        return None, None, f"page metadata date {exc}; ignored"

@@ -2,8 +2,10 @@
 
 `id` and `text` are kept exactly (the scorers rely on it). Files are split on `\\n` only, since texts may
 contain U+0085 and U+2028, and read a line at a time (`lines`), so a file is never held whole and each line
-has its own size limit. A bad line is skipped with its number, a bad optional field (an impossible `date`, a
-`title` that is not a string) is left out with a warning and the record kept, and the batch goes on.
+has its own size limit. A bad line is skipped with its number and the batch goes on. A bad optional field is
+never a reason to drop the record: `title`, `url` or `source` of the wrong type is left out with a warning;
+`date` is read as people write it (`2022-05-14`, `14/05/2022`, `May 14, 2022`), and one that is not a date
+keeps the record, undated unless its dateline gives one, with the reason in `article.date_note`.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import BinaryIO, Iterable, Iterator
 from ..errors import IngestError
 from ..model import Document, Skipped, Warned
 from ..settings import Settings
+from .dates import DateHints, NotADate, parse_written_date
 from .decode import decode
 from .guard import admit, guarded, skipped, warned
 
@@ -25,19 +28,21 @@ _CHUNK = 1 << 20
 OVER_TOTAL = object()  # from `lines`: the input went over its total limit, reading stopped here
 
 
-def _date(value: object, record: str) -> dt.date | None:
+def _date(value: object) -> tuple[dt.date | None, int | None, str | None]:
+    """(date, year, note): an optional field, so a bad value is a note on the record, never a skip."""
     if value is None or value == "":
-        return None
+        return None, None, None
     if not isinstance(value, str):
-        raise IngestError(record, f"'date' must be a string YYYY-MM-DD or null, not {type(value).__name__} {value!r}")
+        return None, None, f"'date' must be a string such as 2022-05-14, not {type(value).__name__} {value!r}; ignored"
     try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        raise IngestError(record, f"'date' {value!r} is not a real calendar date (YYYY-MM-DD)") from None
+        return parse_written_date(value)
+    except NotADate as exc:
+        return None, None, f"'date' {exc}; ignored"
 
 
 def parse_record(obj: object, record: str, *, origin: str | None = None,
-                 seen: dict[str, tuple[str, str]] | None = None) -> Iterator[Document | Warned]:
+                 seen: dict[str, tuple[str, str]] | None = None,
+                 hints: DateHints = DateHints()) -> Iterator[Document | Warned]:
     """One decoded JSON value to a Document (after a Warned per optional field left out); IngestError when
     the record itself is unusable (not an object, no `id`, no `text`)."""
     if not isinstance(obj, dict):
@@ -59,12 +64,9 @@ def parse_record(obj: object, record: str, *, origin: str | None = None,
             yield warned(record, f"'{key}' left out: must be a string or null, not {type(value).__name__}")
             value = None
         extras[key] = value
-    try:
-        date = _date(obj.get("date"), record)
-    except IngestError as exc:
-        yield warned(record, f"{exc.reason}; the record is kept without a date")
-        date = None
-    yield from admit(record, text, article_id=str(raw_id), origin=origin, date=date, seen=seen, **extras)
+    date, year, note = _date(obj.get("date"))
+    yield from admit(record, text, article_id=str(raw_id), origin=origin, date=date, year=year, date_note=note,
+                     hints=hints, seen=seen, **extras)
 
 
 def lines(stream: BinaryIO, max_line: int, max_total: int, head: bytes = b"") -> Iterator[tuple[int, object]]:
@@ -111,7 +113,7 @@ def _line_text(raw: bytes, record: str) -> str:
 
 
 def parse_lines(numbered: Iterable[tuple[int, object]], name: str, settings: Settings,
-                origin: str | None = None) -> Iterator[Document | Skipped | Warned]:
+                origin: str | None = None, hints: DateHints = DateHints()) -> Iterator[Document | Skipped | Warned]:
     """Every line of a JSON Lines input; blank lines are ignored, duplicate ids after the first are skipped."""
     first_line: dict[str, int] = {}
     total = settings.max_stream_bytes
@@ -125,11 +127,11 @@ def parse_lines(numbered: Iterable[tuple[int, object]], name: str, settings: Set
                                 "(setting max_stream_bytes)")
             return
         assert isinstance(line, (str, bytes))
-        yield from guarded(record, lambda: _parse_line(line, record, settings, first_line, number, origin))
+        yield from guarded(record, lambda: _parse_line(line, record, settings, first_line, number, origin, hints))
 
 
 def _parse_line(line: str | bytes, record: str, settings: Settings, first_line: dict[str, int], number: int,
-                origin: str | None) -> Iterator[Document | Skipped | Warned]:
+                origin: str | None, hints: DateHints) -> Iterator[Document | Skipped | Warned]:
     if isinstance(line, bytes):
         if not line.strip():
             return
@@ -147,7 +149,7 @@ def _parse_line(line: str | bytes, record: str, settings: Settings, first_line: 
     except json.JSONDecodeError as exc:
         yield skipped(record, f"not valid JSON: {exc.msg} (column {exc.colno})")
         return
-    items = list(parse_record(obj, record, origin=origin))
+    items = list(parse_record(obj, record, origin=origin, hints=hints))
     doc = items[-1]
     assert isinstance(doc, Document)
     if (first := first_line.get(doc.article.id)) is not None:
@@ -157,6 +159,7 @@ def _parse_line(line: str | bytes, record: str, settings: Settings, first_line: 
     yield from items
 
 
-def parse_jsonl(text: str, name: str, settings: Settings, origin: str | None = None) -> Iterator[Document | Skipped | Warned]:
+def parse_jsonl(text: str, name: str, settings: Settings, origin: str | None = None,
+                hints: DateHints = DateHints()) -> Iterator[Document | Skipped | Warned]:
     """Every line of a JSON Lines text already in memory (an upload)."""
-    yield from parse_lines(enumerate(text.split("\n"), start=1), name, settings, origin)
+    yield from parse_lines(enumerate(text.split("\n"), start=1), name, settings, origin, hints)

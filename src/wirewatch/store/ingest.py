@@ -89,14 +89,14 @@ def ingest_documents(
     on_item: Callable[[Item, str], None] | None = None,
     relink: bool = True,
 ) -> IngestReport:
-    """Put every Document (one transaction each), record every Skipped and Warned; relink clusters at the end.
+    """Put every Document (one transaction each), record every Skipped and Warned; then link what waits
+    (`relink`: link at all; events stored before, by a run killed before it linked them, are linked too).
 
     `on_item(item, result)` is called after each item (result: stored|unchanged|replaced|duplicate|skipped|
     warned), e.g. to advance a progress bar. An article stored under another id than its own (another source
     holds that id: see `Store`) is reported as a warning naming both ids.
     """
     report = report or IngestReport()
-    changed = False
     for item in docs_and_skips:
         if isinstance(item, Skipped):
             report.skipped.append(item)
@@ -113,7 +113,6 @@ def ingest_documents(
             else:
                 result = put.result
                 report.count(result)
-                changed = changed or result in ("stored", "replaced")
                 if result in ("stored", "replaced") and put.id is not None and put.id != item.article.id:
                     report.warnings.append(Warned(
                         record=f"article {item.article.id!r}",
@@ -121,6 +120,6 @@ def ingest_documents(
                                f"(origin {item.article.origin or 'unknown'})"))
         if on_item is not None:
             on_item(item, result)
-    if relink and changed:
-        store.relink()
+    if relink:
+        store.link()
     return report
