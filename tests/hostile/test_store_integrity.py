@@ -77,6 +77,24 @@ def test_a_full_disk_mid_batch_loses_only_the_articles_that_did_not_fit(tmp_path
         assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
+def test_a_full_disk_while_linking_is_reported_and_the_next_run_links(tmp_path: Path) -> None:
+    """Before: the link step at the end of the ingest raised (a traceback after the articles were stored)."""
+    db = tmp_path / "ww.db"
+    docs = [strike(f"n{i}", f"Unit {i} North", f"Town {i} South", extra=" x" * 400) for i in range(40)]
+    with Store.open(db) as store:
+        ingest_documents(store, docs[:39], relink=False)
+        pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+        store.conn.execute(f"PRAGMA max_page_count = {pages}")       # not one page more: linking cannot write
+        report = ingest_documents(store, docs[39:])
+        assert report.link_error and "disk is full" in report.link_error and "wait" in report.link_error
+        assert report.as_dict()["link_error"] == report.link_error and report.link_error in report.summary()
+        waiting = "SELECT count(*) FROM event WHERE cluster IS NULL"
+        assert store.conn.execute(waiting).fetchone()[0] == 39          # rolled back whole, nothing half-linked
+        store.conn.execute("PRAGMA max_page_count = 1073741823")
+        again = ingest_documents(store, docs)
+        assert again.link_error is None and again.stored == 1 and store.conn.execute(waiting).fetchone()[0] == 0
+
+
 # -- item 3 --------------------------------------------------------------------------------------------
 
 def _feed(title: str, guid: str, body: str) -> str:

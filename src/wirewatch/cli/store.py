@@ -24,6 +24,7 @@ from rich.table import Table
 from ..errors import StoreError
 from ..export.csvsafe import cell
 from ..store import DEFAULT_DB, Filters, IngestReport, Store, ingest_documents, parse_near
+from ..store.ingest import link_waiting
 from .common import DateOpt, YearOpt, err, noting_undated, progress, undated_lines, with_dates
 
 
@@ -197,7 +198,7 @@ def ingest(
                 raise typer.Exit(code=1) from None
         if not no_link:  # also links what an earlier, killed or --no-link run left waiting
             bar.update(bar.task_ids[0], description="linking")
-            store.link()
+            link_waiting(store, report)  # a failure (a full disk) is reported; the events wait for the next run
         counts = store.counts()
     err.print("\n".join([report.summary(), *undated_lines(undated)]), highlight=False)
     if not quiet:

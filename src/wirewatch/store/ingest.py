@@ -15,7 +15,7 @@ from ..model import Document, Skipped, Warned
 from .base import Store
 from .hashing import content_hash, input_hash, text_hash
 
-__all__ = ["IngestReport", "ingest_documents", "unstored", "content_hash", "input_hash", "text_hash"]
+__all__ = ["IngestReport", "ingest_documents", "link_waiting", "unstored", "content_hash", "input_hash", "text_hash"]
 
 Item = Document | Skipped | Warned
 
@@ -30,6 +30,7 @@ class IngestReport:
     duplicate: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[Warned] = field(default_factory=list)
+    link_error: str | None = None  # why the link step stopped (its events wait for the next one)
 
     @property
     def read(self) -> int:
@@ -42,7 +43,8 @@ class IngestReport:
         return {"read": self.read, "stored": self.stored, "unchanged": self.unchanged, "replaced": self.replaced,
                 "duplicate": self.duplicate, "skipped": len(self.skipped),
                 "reasons": [{"record": s.record, "reason": s.reason} for s in self.skipped],
-                "warnings": [{"record": w.record, "reason": w.reason} for w in self.warnings]}
+                "warnings": [{"record": w.record, "reason": w.reason} for w in self.warnings],
+                "link_error": self.link_error}
 
     def summary(self) -> str:
         line = (f"read {self.read}, stored {self.stored}, replaced {self.replaced}, unchanged {self.unchanged}, "
@@ -52,6 +54,8 @@ class IngestReport:
             line += " (" + "; ".join(f"{n}× {r}" for r, n in reasons.most_common(5)) + ")"
         if self.warnings:
             line += f", warnings {len(self.warnings)}"
+        if self.link_error:
+            line += f"\n{self.link_error}"
         return line
 
 
@@ -121,5 +125,17 @@ def ingest_documents(
         if on_item is not None:
             on_item(item, result)
     if relink:
-        store.link()
+        link_waiting(store, report)
     return report
+
+
+def link_waiting(store: Store, report: IngestReport, on_batch: Callable | None = None) -> None:
+    """Link what waits; a link step that fails (a full disk) is reported, never a crash of the run.
+
+    Each link batch is its own transaction and rolls back whole, so the articles stored stay stored and
+    their events stay waiting: the next ingest (or `wirewatch relink`) links them."""
+    try:
+        store.link(on_batch=on_batch)
+    except Exception as exc:  # noqa: BLE001 - what was stored is committed; only the linking is left
+        report.link_error = (f"linking stopped ({type(exc).__name__}: {exc}); the events not yet linked wait "
+                             "for the next ingest or `wirewatch relink`")
