@@ -9,6 +9,7 @@ Links across pieces (a pronoun to a name in an earlier piece) are lost, which on
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -36,19 +37,45 @@ def _shift(obj: Any, offset: int, ids: dict[str, str]) -> Any:
     return out
 
 
-def merge(article: Article, text: str, pieces: list[tuple[int, Document]]) -> Document:
-    """One Document for `text` from Documents of its pieces, each given with its start offset in `text`."""
-    merged: dict[str, list] = {name: [] for name in FIELDS}
-    counters: dict[str, int] = {}
-    for offset, piece in pieces:
-        data = piece.to_json()
+class Merger:
+    """Joins the Documents of a text's pieces as they come: each is shifted and renumbered at once and kept as
+    compact JSON text, so until the end memory holds a piece's results as text (about a tenth of the objects),
+    and the whole Document is built once, straight from that text."""
+
+    def __init__(self, article: Article, text: str) -> None:
+        self.article, self.text = article, text
+        self.counters: dict[str, int] = {}
+        self.parts: dict[str, list[str]] = {name: [] for name in FIELDS}
+
+    def add(self, offset: int, piece: Document) -> None:
+        """The Document of the piece starting at `offset` in the text."""
         ids: dict[str, str] = {}
         for name in FIELDS:
-            for item in data[name]:
-                if isinstance(item.get("id"), str) and (m := _ID.match(item["id"])):
-                    counters[m[1]] = counters.get(m[1], 0) + 1
-                    ids[item["id"]] = f"{m[1]}{counters[m[1]]}"
+            for item in getattr(piece, name):
+                if isinstance(getattr(item, "id", None), str) and (m := _ID.match(item.id)):
+                    self.counters[m[1]] = self.counters.get(m[1], 0) + 1
+                    ids[item.id] = f"{m[1]}{self.counters[m[1]]}"
         for name in FIELDS:
-            merged[name].extend(_shift(data[name], offset, ids))
-    return Document.model_validate({"schema": "wirewatch.article/1", "article": article.model_dump(),
-                                    "text": text, **merged})
+            items = _shift(piece.model_dump(mode="json", include={name})[name], offset, ids)
+            if items:
+                self.parts[name].append(json.dumps(items, ensure_ascii=False)[1:-1])
+
+    def document(self) -> Document:
+        """The whole Document, validated once from one JSON text (its spans checked against the text)."""
+        head = {"schema": "wirewatch.article/1", "article": self.article.model_dump(mode="json"), "text": self.text}
+        pieces = [json.dumps(head, ensure_ascii=False)[:-1]]
+        for name in FIELDS:
+            pieces += [f', "{name}": [', ", ".join(self.parts.pop(name)), "]"]  # each part let go once joined
+        pieces.append("}")
+        data = "".join(pieces)
+        del pieces
+        doc = Document.model_validate_json(data)
+        return doc.model_copy(update={"article": self.article})  # the Article itself, origin included
+
+
+def merge(article: Article, text: str, pieces: list[tuple[int, Document]]) -> Document:
+    """One Document for `text` from Documents of its pieces, each given with its start offset in `text`."""
+    merger = Merger(article, text)
+    for offset, piece in pieces:
+        merger.add(offset, piece)
+    return merger.document()

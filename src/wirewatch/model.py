@@ -10,7 +10,8 @@ Every object with `start`/`end` is a span of `Document.text` and satisfies `text
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import json
+from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -66,6 +67,9 @@ class Article(Record):
     title: str | None = None
     source: str | None = Field(default=None, description="Outlet or agency, e.g. 'Reuters'.")
     url: str | None = None
+    origin: str | None = Field(default=None, exclude=True, description=(
+        "Where ingest read it: the file's path, '<stdin>', 'api'. With `id` it is the article's identity in a "
+        "store. Not part of the output (it would make output depend on where files lie, and show their paths)."))
 
 
 class TimeExpr(Span):
@@ -258,6 +262,18 @@ class Document(Record):
         """The contract's JSON object (keys as in `docs/output.md`, dates as ISO strings)."""
         return self.model_dump(mode="json", by_alias=True)
 
+    def json_fields(self) -> Iterator[tuple[str, object]]:
+        """(key, JSON value) of `to_json()`, one top-level key at a time: a 5 MB article's extractions are
+        never all turned into dicts at once (memory)."""
+        for name, info in type(self).model_fields.items():
+            if not info.exclude:
+                yield info.alias or name, self.model_dump(mode="json", by_alias=True, include={name})[info.alias or name]
+
+    def to_json_text(self) -> str:
+        """`json.dumps(self.to_json(), ensure_ascii=False)`, the same text, built a key at a time."""
+        return "{" + ", ".join(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
+                               for key, value in self.json_fields()) + "}"
+
     @classmethod
     def from_json(cls, data: dict) -> Document:
         return cls.model_validate(data)
@@ -268,6 +284,19 @@ class Skipped(Record):
 
     record: str = Field(description="Which record: 'feed.jsonl:57', 'examples/bad.html', 'article ww-1f3a'.")
     reason: str = Field(description="Why, in words a user can act on.")
+
+    def __str__(self) -> str:
+        return f"{self.record}: {self.reason}"
+
+
+class Warned(Record):
+    """A record that was kept with a problem (e.g. an invalid optional field left out): reported, not skipped.
+
+    Ingest yields it just before the Document it concerns; every consumer passes it on or reports it.
+    """
+
+    record: str = Field(description="Which record, as for Skipped.")
+    reason: str = Field(description="What was wrong and what was done about it.")
 
     def __str__(self) -> str:
         return f"{self.record}: {self.reason}"

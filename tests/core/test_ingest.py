@@ -10,7 +10,7 @@ import pytest
 
 from wirewatch.ingest import read, read_bytes, sniff
 from wirewatch.ingest.dateline import find_dateline
-from wirewatch.model import Document, Skipped
+from wirewatch.model import Document, Skipped, Warned
 from wirewatch.settings import Settings
 
 S = Settings()

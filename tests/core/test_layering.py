@@ -47,3 +47,52 @@ def test_no_module_imports_a_later_stage() -> None:
             if imported in RANK and RANK[imported] > RANK[part] and part != "__init__":
                 problems.append(f"{path.relative_to(PKG)} imports later stage {imported!r}")
     assert not problems, "\n".join(problems)
+
+
+def _module_names() -> dict[str, tuple[Path, bool]]:
+    """Dotted name -> (file, is a package's __init__) for every module of the package."""
+    out = {}
+    for path in PKG.rglob("*.py"):
+        parts = list(path.relative_to(PKG.parent).with_suffix("").parts)
+        is_pkg = parts[-1] == "__init__"
+        out[".".join(parts[:-1] if is_pkg else parts)] = (path, is_pkg)
+    return out
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Module -> the package modules it imports (anywhere in the file, functions included); `from . import x`
+    of a submodule is an edge to that submodule, not to its package."""
+    modules = _module_names()
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, (path, is_pkg) in modules.items():
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                base = name.split(".") if is_pkg else name.split(".")[:-1]
+                target = (".".join(base[: len(base) - node.level + 1] + ([node.module] if node.module else []))
+                          if node.level else node.module or "")
+                subs = [f"{target}.{a.name}" for a in node.names if f"{target}.{a.name}" in modules]
+                targets = subs if len(subs) == len(node.names) else [target, *subs]
+            elif isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            else:
+                continue
+            graph[name].update(t for t in targets if t in modules and t != name)
+    return graph
+
+
+def test_no_import_cycles() -> None:
+    """No two modules import each other, directly or through others (store/base <-> sqlite <-> ingest and
+    export/sitrep <-> sitrep_render were such circles)."""
+    graph = _import_graph()
+    cycles = []
+    for start in graph:
+        stack, seen = [(start, [start])], set()
+        while stack:
+            node, path = stack.pop()
+            for nxt in graph[node]:
+                if nxt == start:
+                    cycles.append(" -> ".join([*path, start]))
+                elif nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, [*path, nxt]))
+    assert not cycles, "\n".join(sorted(set(cycles))[:10])

@@ -42,6 +42,22 @@ def _png() -> bytes:
     return b"\x89PNG\r\n\x1a\n" + bytes(random.Random(1).randrange(256) for _ in range(2048))
 
 
+def _news(size: int) -> str:
+    """`size` characters of news-like paragraphs (our own sentences, varied): an article at the size limit."""
+    rnd = random.Random(11)
+    towns = ["Izium", "Bakhmut", "Kupiansk", "Lyman", "Kherson", "Mykolaiv", "Odesa", "Sumy", "Kramatorsk"]
+    out, n = [], 0
+    while n < size:
+        town, other = rnd.choice(towns), rnd.choice(towns)
+        p = (f"Shelling hit the centre of {town} on Tuesday, killing at least {rnd.randint(2, 30)} people and "
+             f"injuring {rnd.randint(3, 60)}, the regional governor said. Russia's defence ministry said its forces "
+             f"had struck a depot near {other}. \"We could not independently verify the reports,\" an official "
+             f"told reporters. About {rnd.randint(100, 900)} residents were evacuated to {other} overnight.\n\n")
+        out.append(p)
+        n += len(p)
+    return "".join(out)[:size]
+
+
 def cases(full: bool = False) -> list[Case]:
     rnd = random.Random(7)
     nested = "<html><body>" + "<div>" * 10_000 + "<p>" + GOOD + "</p>" + "</div>" * 10_000 + "</body></html>"
@@ -84,10 +100,24 @@ def cases(full: bool = False) -> list[Case]:
                                            {"id": "dup-other", "text": GOOD}), ("dup", "dup-other"), "duplicate id"),
         Case("wrong-types.jsonl", _jsonl({"id": "wt-date", "date": 5, "text": GOOD}, {"id": "wt-text", "text": None},
                                          {"id": 17, "date": "2023-05-03", "text": GOOD}, {"id": "wt-ok", "text": GOOD}),
-             ("17", "wt-ok"), "must be a string"),
+             ("wt-date", "17", "wt-ok"), "must be a string"),
         Case("impossible-date.jsonl", _jsonl({"id": "bad-date", "date": "2022-02-30", "text": GOOD},
                                              {"id": "good-date", "date": "2022-02-28", "text": GOOD}),
              ("bad-date", "good-date")),  # an optional field: the record is kept, undated, with a note
+        # issue 20: records that used to end the whole run, each among good neighbours
+        Case("surrogates.jsonl", _jsonl({"id": "sg-1", "text": GOOD}, tail='{"id": "sg-bad", "text": "x \\ud800 y"}\n'
+                                        '{"id": "sg-title", "title": "\\udfff", "text": "Aid reached Izium on Friday."}\n')
+             + _jsonl({"id": "sg-2", "text": GOOD.replace("market", "school")}), ("sg-1", "sg-title", "sg-2"),
+             "lone surrogate U+D800"),
+        Case("deep.jsonl", _jsonl({"id": "dp-1", "text": GOOD}, tail='{"id": "dp-bad", "text": ' + "[" * 100_000
+                                  + "]" * 100_000 + "}\n") + _jsonl({"id": "dp-2", "text": GOOD.replace("market", "bank")}),
+             ("dp-1", "dp-2"), "nested too deeply"),
+        Case("big-number.jsonl", _jsonl({"id": "bn-1", "text": GOOD}, tail='{"id": ' + "7" * 5000 + ', "text": "x"}\n'),
+             ("bn-1",), "could not be read"),
+        Case("charref.rss", rss.replace("<title>good one</title>", "<title>bad &#55296; one</title>").encode(),
+             ("feed-good-1", "feed-good-2"), "replaced with U+FFFD"),
+        Case("bidi-source.jsonl", _jsonl({"id": "bidi-1", "source": "\u202eretueR", "text": GOOD}), ("bidi-1",),
+             "bidirectional control"),
         Case("future-dateline.txt", GOOD.replace("May 3, 2023", "May 3, 2091").encode(), ("future-dateline",)),
         Case("oversized.txt", b"word " * 1_100_000, (), "max_article_bytes"),
     ]
@@ -96,6 +126,8 @@ def cases(full: bool = False) -> list[Case]:
         words = " ".join(rnd.choice(["shelling", "the", "town", "officials", "said", "on", "Tuesday", "near", "Kyiv"])
                          for _ in range(700_000))
         out.append(Case("one-line-5mb.txt", words.encode()[:4_900_000], ("one-line-5mb",), None, True))
+        out.append(Case("quotes-40k.txt", ('"' * 40_000 + " (" + "(" * 40_000).encode(), ("quotes-40k",), None, True))
+        out.append(Case("dash-quotes-1mb.txt", ('"- ' * 340_000).encode()[:1_000_000], ("dash-quotes-1mb",), None, True))
     return out
 
 

@@ -126,3 +126,45 @@ def test_abuse_then_bounded_load_shows_the_same_answers(server: str, client: htt
     assert codes.count(200) == 200
     assert snapshot(client) == before, "abuse changed what the server answers"
     print(f"api abuse: {tried} hostile requests, 200 load requests, server up, answers unchanged")
+
+
+def test_hardening_host_headers_offset_and_records(server: str, client: httpx.Client) -> None:
+    """Issue 20 items 1, 3 and 8 over HTTP (runs after the abuse test: it writes to the store).
+
+    Before: the Host header was echoed into `next` and not checked (DNS rebinding); no CSP, nosniff or
+    frame-options; a deep offset fetched every match first; a lone surrogate or a deeply nested body answered
+    500; two items with one id in a list stored 1 and replaced 1."""
+    port = urlsplit(server).port
+    evil = client.get("/api/events", headers={"Host": "rebound.example"})
+    assert evil.status_code == 400 and "rebound" not in evil.text
+    for host in (f"localhost:{port}", f"127.0.0.1:{port}"):
+        assert client.get("/health", headers={"Host": host}).status_code == 200
+    page = client.get("/api/events", params={"limit": 1}).json()
+    assert page["next"].startswith("/api/events?")  # relative: never built from the Host header
+    for path in ("/", "/api/events", "/static/app.js", "/api/nothing-here", "/api/sitrep?format=html"):
+        headers = client.get(path).headers
+        assert "script-src 'self';" in headers["content-security-policy"], path
+        assert "frame-ancestors 'none'" in headers["content-security-policy"], path
+        assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY", path
+    docs = client.get("/docs")
+    assert "'sha256-" in docs.headers["content-security-policy"]  # its one inline script, by hash
+    deep = client.get("/api/events", params={"offset": 20_001})
+    assert deep.status_code == 422 and "max_offset" in deep.text
+    assert client.get("/api/events", params={"offset": 20_000}).status_code == 200
+
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    body = ('[{"id": "h-ok", "text": "Shelling hit Izium on Tuesday, officials said."},'
+            ' {"id": "h-bad", "text": "lone \\ud800 surrogate"},'
+            ' {"id": "h-date", "date": "2022-02-30", "text": "Aid reached Lyman on Friday."},'
+            ' {"id": "h-twin", "text": "Talks resumed in Istanbul on Monday."},'
+            ' {"id": "h-twin", "text": "A drone hit a substation in Odesa."}]')
+    report = client.post("/api/ingest", content=body.encode(), headers=auth).json()
+    assert (report["stored"], report["replaced"], report["skipped"]) == (4, 0, 1), report
+    assert report["reasons"][0]["record"] == "body[1]" and "lone surrogate" in report["reasons"][0]["reason"]
+    # a bad optional date keeps the record, undated, and says why
+    assert any(u["article"] == "h-date" and "not a real calendar date" in u["reason"] for u in report["undated"])
+    again = client.post("/api/ingest", content=body.encode(), headers=auth).json()
+    assert (again["stored"], again["replaced"], again["unchanged"]) == (0, 0, 4), again
+    for bad in ("[" * 100_000 + "]" * 100_000, '{"id": ' + "9" * 5000 + ', "text": "x"}'):
+        resp = client.post("/api/ingest", content=bad.encode(), headers=auth)
+        assert resp.status_code == 422, resp.text[:300]

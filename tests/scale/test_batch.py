@@ -192,3 +192,20 @@ def test_documented_queries_run_on_the_shards(corpus, tmp_path, scheduler, capsy
     (python,) = _blocks("python")
     exec(python.replace("runs/2024-06", str(out)), {})
     assert capsys.readouterr().out.strip()
+
+
+def test_a_record_that_cannot_be_encoded_is_skipped_by_name_not_the_batch(tmp_path, scheduler):
+    """Issue 20 item 1: a lone surrogate and a 100,000-deep line ended `batch` with exit 2 and no manifest."""
+    src = tmp_path / "in" / "wire.jsonl"
+    src.parent.mkdir()
+    src.write_text("\n".join([
+        json.dumps({"id": "ok-1", "text": "Shelling hit Izium on Tuesday, officials said."}),
+        '{"id": "bad", "text": "lone \\ud800 surrogate"}',
+        '{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        json.dumps({"id": "ok-2", "text": "Aid convoys reached Lyman on Friday."})]) + "\n", encoding="utf-8")
+    out = tmp_path / "run"
+    result = batch(str(src), "--out", str(out), "--scheduler", scheduler)
+    assert result.exit_code == 0, result.output
+    assert [d.article.id for d in read_documents(out)] == ["ok-1", "ok-2"]
+    assert sorted(s.record.rsplit("/", 1)[-1] for s in read_skipped(out)) == ["wire.jsonl:2", "wire.jsonl:3"]
+    assert read_manifest(out)["complete"]

@@ -20,6 +20,7 @@ from ..web import STATIC
 from . import (articles, claims, clusters, errors, events, exports, ingest, labels, meta, overview, places, search,
                sitrep)
 from .limits import BodyLimit
+from .security import LOOPBACK_HOSTS, SecurityHeaders
 
 __all__ = ["create_app"]
 
@@ -29,11 +30,12 @@ List endpoints share the filters of `wirewatch events` and page with `limit`/`of
 
 
 def create_app(db_path: str | Path, settings: Settings | None = None, *, token: str | None = None,
-               cors_origins: Sequence[str] = ()) -> FastAPI:
+               cors_origins: Sequence[str] = (), allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS) -> FastAPI:
     """The Wirewatch HTTP app over the store at `db_path`.
 
     `token` enables writes (POST /api/ingest) for requests bearing it; without one, writes answer 403.
     `cors_origins` lists the origins allowed cross-site reads; empty (the default) means no CORS headers.
+    `allowed_hosts` are the names the Host header may give (default: the loopback names; None: any).
     """
     settings = settings or Settings()
 
@@ -67,4 +69,5 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *, token: 
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(SecurityHeaders, allowed_hosts=allowed_hosts)  # outermost: checks Host first
     return app

@@ -19,7 +19,6 @@ from ..store import Filters, Store, parse_bbox, parse_near, parse_status
 __all__ = ["StoreDep", "FiltersDep", "Page", "invalid", "get_store", "get_filters", "page_of", "one_more", "check_text"]
 
 T = TypeVar("T")
-MAX_OFFSET = 10_000_000
 CERTAINTIES = ("certain", "probable", "possible", "uncertain")
 
 
@@ -66,7 +65,7 @@ def get_filters(
                                         "future, hypothetical, generic, or all. Default: occurred.",
                                         examples=["occurred,future"])] = None,
     limit: Annotated[int, Query(ge=1, description="Rows per page (at most the server's max_page_size).")] = 100,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")] = 0,
+    offset: Annotated[int, Query(ge=0, description="Rows to skip (at most the server's max_offset).")] = 0,
 ) -> Filters:
     """The query parameters every list endpoint shares, checked, as a `Filters`."""
     for name, value in (("type", type), ("acled", acled), ("actor", actor), ("place", place), ("admin1", admin1),
@@ -76,6 +75,10 @@ def get_filters(
     if limit > maximum:
         raise invalid("query", "limit", f"page size {limit} is over the maximum of {maximum} "
                                         "(page with offset, or raise the setting max_page_size)", limit)
+    deepest = request.app.state.settings.max_offset
+    if offset > deepest:  # SQLite reads and drops every skipped row: a deep offset costs as much as a full scan
+        raise invalid("query", "offset", f"offset {offset} is over the maximum of {deepest:,} (narrow the filters, "
+                                         "e.g. since/until, or use `wirewatch export`; setting max_offset)", offset)
     if since and until and since > until:
         raise invalid("query", "since", f"since {since} is after until {until}", str(since))
     point = None
@@ -110,13 +113,18 @@ class Page(BaseModel, Generic[T]):
     items: list[T]
     limit: int
     offset: int
-    next: str | None = Field(default=None, description="URL of the next page, or null.")
+    next: str | None = Field(default=None, description="URL of the next page (path and query, relative to "
+                                                        "this server), or null.")
 
 
 def page_of(request: Request, rows: Sequence[T], f: Filters) -> Page[T]:
-    """Rows fetched with limit+1 -> a Page (the extra row only tells that there is a next page)."""
+    """Rows fetched with limit+1 -> a Page (the extra row only tells that there is a next page).
+
+    `next` is relative (path and query): built from the Host header, it would let a request choose the
+    host that links point to."""
     more = len(rows) > f.limit
-    nxt = str(request.url.include_query_params(offset=f.offset + f.limit)) if more else None
+    url = request.url.include_query_params(offset=f.offset + f.limit)
+    nxt = f"{url.path}?{url.query}" if more else None
     return Page[T](items=list(rows[: f.limit]), limit=f.limit, offset=f.offset, next=nxt)
 
 

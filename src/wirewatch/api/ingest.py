@@ -15,11 +15,10 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from .. import ingest as ingest_
-from ..errors import IngestError, WirewatchError
+from ..errors import WirewatchError
 from ..ingest.dates import DateHints, hints_from
-from ..ingest.jsonl import parse_record
+from ..model import Document, Skipped, Warned
 from ..settings import Settings
-from ..model import Document, Skipped
 from ..pipeline import run
 from ..store import IngestReport, Store, ingest_documents
 from ..store.ingest import unstored
@@ -44,17 +43,12 @@ _BODY = {"requestBody": {"required": True, "content": {
 }}}
 
 
-def _from_json(data: Any, hints: DateHints = DateHints()) -> Iterator[Document | Skipped]:
+def _from_json(data: Any, hints: DateHints = DateHints()) -> Iterator[Document | Skipped | Warned]:
     records = data.get("articles") if isinstance(data, dict) and "articles" in data else data
-    if isinstance(records, dict):
-        records = [records]
-    if not isinstance(records, list):
+    if not isinstance(records, (dict, list)):
         raise HTTPException(422, detail="expected an article object, a list of them, or {\"articles\": [...]}")
-    for i, obj in enumerate(records):
-        try:
-            yield parse_record(obj, f"body[{i}]", hints)
-        except IngestError as exc:
-            yield Skipped(record=exc.record, reason=exc.reason)
+    # each record guarded: one bad one is skipped
+    yield from ingest_.read_records(records, "body", origin="api", hints=hints)
 
 
 def _dated_settings(request: Request) -> Settings:
@@ -72,14 +66,16 @@ def _dated_settings(request: Request) -> Settings:
     return settings
 
 
-async def _items(request: Request) -> list[Document | Skipped]:
+async def _items(request: Request) -> list[Document | Skipped | Warned]:
     settings = _dated_settings(request)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json" or kind.endswith("+json"):
         try:
             data = json.loads(await request.body())
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise HTTPException(422, detail=f"body is not valid JSON ({exc})") from None
+        except RecursionError:
+            raise HTTPException(422, detail="body is nested too deeply to read") from None
+        except (ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError, or a number of over 4,300 digits
+            raise HTTPException(422, detail=f"body is not valid JSON ({str(exc)[:200]})") from None
         return list(_from_json(data, hints_from(settings)))
     if kind == "multipart/form-data":
         try:
@@ -92,16 +88,14 @@ async def _items(request: Request) -> list[Document | Skipped]:
         uploads = [v for _, v in form.multi_items() if isinstance(v, UploadFile)]
         if not uploads:
             raise HTTPException(422, detail="no file in the upload: send the articles as form field 'file'")
-        items: list[Document | Skipped] = []
-        for up in uploads:
-            items.extend(ingest_.read_bytes(await up.read(), up.filename or "upload.txt", settings))
+        files = [(up.filename or "upload.txt", await up.read()) for up in uploads]
         await form.close()
-        return items
+        return list(ingest_.read_uploads(files, settings, origin="api"))
     raise HTTPException(415, detail=f"content type {kind or 'none'!r} not accepted: send application/json "
                                     "or multipart/form-data with a 'file' field")
 
 
-def _store(request: Request, items: list[Document | Skipped]) -> IngestReport:
+def _store(request: Request, items: list[Document | Skipped | Warned]) -> IngestReport:
     state = request.app.state
     report = IngestReport()
     with state.write_lock, Store.open(state.db_path) as store:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi import APIRouter, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 
 from .. import __version__
 from .deps import StoreDep
+from .security import csp_with_script
 
 router = APIRouter(tags=["meta"])
 
@@ -34,8 +37,12 @@ def facets(store: StoreDep) -> dict[str, list[tuple[str, int]]]:
 @router.get("/docs", include_in_schema=False)
 def docs(request: Request) -> HTMLResponse:
     vendor = "/static/vendor/swagger-ui"
-    return get_swagger_ui_html(openapi_url=request.app.openapi_url or "/openapi.json", title="Wirewatch API",
+    page = get_swagger_ui_html(openapi_url=request.app.openapi_url or "/openapi.json", title="Wirewatch API",
                                swagger_js_url=f"{vendor}/swagger-ui-bundle.js",
                                swagger_css_url=f"{vendor}/swagger-ui.css",
                                swagger_favicon_url=f"{vendor}/favicon-32x32.png",
                                swagger_ui_parameters={"validatorUrl": None})  # no call to an online validator
+    inline = re.findall(r"<script>(.*?)</script>", bytes(page.body).decode(), flags=re.S)
+    if inline:  # the one inline script that starts Swagger UI, allowed by its hash and nothing else
+        page.headers["content-security-policy"] = csp_with_script(inline[0])
+    return page

@@ -5,6 +5,9 @@ Rows and documents go to stdout; progress, summaries and errors go to stderr.
 
 from __future__ import annotations
 
+import sqlite3
+import sys
+
 import typer
 
 from .. import __version__
@@ -39,4 +42,10 @@ def _root(
 
 
 def main() -> None:
-    app()
+    """The command; a failure of the machine under it (a full disk, a store SQLite cannot use) is one line
+    naming the reason and exit status 1, never a traceback."""
+    try:
+        app()
+    except (sqlite3.Error, OSError) as exc:  # anything else is a bug: its traceback is wanted
+        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        sys.exit(1)

@@ -70,6 +70,7 @@ def _report(summary: BatchSummary, *, quiet: bool) -> None:
     tally = Tally()
     tally.done = summary.articles
     tally.skipped = summary.skipped
+    tally.warnings = summary.warnings
     tally.undated = summary.undated
     if quiet and not (summary.failed or summary.skipped or summary.undated):
         return

@@ -14,7 +14,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..errors import WirewatchError
-from ..model import Document, Skipped
+from ..ingest.guard import shown
+from ..model import Document, Skipped, Warned
 from ..settings import Settings
 
 DateOpt = Annotated[Optional[str], typer.Option(
@@ -54,11 +55,11 @@ def undated_lines(undated: list[tuple[str, str]]) -> list[str]:
     by_reason: dict[str, list[str]] = {}
     for article_id, reason in undated:
         by_reason.setdefault(reason, []).append(article_id)
-    return [f"undated {len(ids)}: {reason}: {', '.join(ids)}" for reason, ids in by_reason.items()]
+    return [f"undated {len(ids)}: {shown(reason)}: {shown(', '.join(ids))}" for reason, ids in by_reason.items()]
 
 
-def noting_undated(items: Iterable[Document | Skipped], undated: list[tuple[str, str]]
-                   ) -> Iterator[Document | Skipped]:
+def noting_undated(items: Iterable[Document | Skipped | Warned], undated: list[tuple[str, str]]
+                   ) -> Iterator[Document | Skipped | Warned]:
     """Pass ingest results on, noting (id, reason) of every article read without a date."""
     for item in items:
         if isinstance(item, Document) and item.article.date is None:
@@ -67,11 +68,13 @@ def noting_undated(items: Iterable[Document | Skipped], undated: list[tuple[str,
 
 
 class Tally:
-    """Counts of a run: read, done, skipped with reasons, articles left undated with reasons."""
+    """Counts of a run: read, done, skipped with reasons, warnings (records kept with a problem), articles
+    left undated with reasons."""
 
     def __init__(self) -> None:
         self.done = 0
         self.skipped: list[Skipped] = []
+        self.warnings: list[Warned] = []
         self.undated: list[tuple[str, str]] = []
         self.date_warnings: list[tuple[str, str]] = []
 
@@ -93,11 +96,18 @@ class Tally:
         if not quiet:
             err.print(f"[yellow]skipped[/] {escape(str(item))}", highlight=False)
 
+    def warn(self, item: Warned, *, quiet: bool = False) -> None:
+        self.warnings.append(item)
+        if not quiet:
+            err.print(f"[yellow]warning[/] {escape(str(item))}", highlight=False)
+
     def summary(self, verb: str = "extracted") -> str:
         reasons = Counter(s.reason.split(" (")[0] for s in self.skipped)
         line = f"read {self.read}, {verb} {self.done}, skipped {len(self.skipped)}"
         if reasons:
             line += " (" + "; ".join(f"{n}× {r}" for r, n in reasons.most_common(5)) + ")"
+        if self.warnings:
+            line += f", warnings {len(self.warnings)}"
         lines = [line] + undated_lines(self.undated)
-        lines += [f"date warning {article_id}: {note}" for article_id, note in self.date_warnings]
+        lines += [f"date warning {shown(article_id)}: {shown(note)}" for article_id, note in self.date_warnings]
         return "\n".join(lines)

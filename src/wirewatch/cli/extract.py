@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from .. import ingest
-from ..model import Document, Skipped
+from ..model import Document, Skipped, Warned
 from ..pipeline import Profile, run
 from ..schema import output_schema
 from ..settings import Settings
@@ -48,11 +48,14 @@ def extract(
                 if isinstance(item, Skipped):
                     tally.skip(item, quiet=quiet)
                     continue
+                if isinstance(item, Warned):
+                    tally.warn(item, quiet=quiet)
+                    continue
                 tally.article(item)
                 if pretty:
                     render_document(item, sys.stdout)
                 else:
-                    sink.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+                    sink.write(item.to_json_text() + "\n")
                 elapsed = time.perf_counter() - started
                 bar.update(bar.task_ids[0], advance=1, rate=f"{tally.done / elapsed:.1f} art/s")
     finally:

@@ -21,7 +21,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..errors import StoreError
+from ..export.csvsafe import cell
 from ..store import DEFAULT_DB, Filters, IngestReport, Store, ingest_documents, parse_near, parse_status
+from ..store.ingest import link_waiting
 from .common import DateOpt, YearOpt, err, noting_undated, progress, undated_lines, with_dates
 
 
@@ -72,10 +75,18 @@ def make_filters(since: dt.datetime | None = None, until: dt.datetime | None = N
 
 
 def open_store(db: Path, *, read_only: bool = True) -> Store:
+    """The store, or a one-line error and exit 1 (no such store, not a store, read-only media for a write)."""
     if read_only and not db.exists():
         err.print(f"[red]error[/] {db}: no such store; create it with `wirewatch ingest FILES --db {db}`")
         raise typer.Exit(code=1)
-    return Store.open(db, read_only=read_only)
+    try:
+        store = Store.open(db, read_only=read_only)
+    except StoreError as exc:
+        err.print(f"[red]error[/] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(code=1) from None
+    if notice := getattr(store, "notice", None):
+        err.print(f"[yellow]note[/] {escape(notice)}", highlight=False)
+    return store
 
 
 def _cell(value: object) -> str:
@@ -98,8 +109,8 @@ def emit(rows: Sequence[BaseModel], fmt: Fmt, columns: dict[str, Callable[[BaseM
         fields = list(dumped[0]) if dumped else list(columns)
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        for d in dumped:
-            writer.writerow({k: _cell(v) for k, v in d.items()})
+        for d in dumped:  # text cells that a spreadsheet would run as a formula get a leading '
+            writer.writerow({k: cell(_cell(v)) if isinstance(v, str) else _cell(v) for k, v in d.items()})
         return
     table = Table(title=f"{title} ({len(rows)})", title_justify="left")
     for name in columns:
@@ -168,12 +179,17 @@ def ingest(
     settings = with_dates(Settings.from_env(), date, year)
     report = IngestReport()
     undated: list[tuple[str, str]] = []
-    with Store.open(db) as store, progress("ingesting", quiet=quiet) as bar:
+    with open_store(db, read_only=False) as store, progress("ingesting", quiet=quiet) as bar:
         def tick(item, result: str) -> None:
             if result == "skipped" and not quiet and report.skipped:
                 err.print(f"[yellow]skipped[/] {escape(str(report.skipped[-1]))}", highlight=False)
-            bar.update(bar.task_ids[0], advance=1, rate=f"stored {report.stored + report.replaced}")
+            for warning in report.warnings[warned[0]:] if not quiet else ():
+                err.print(f"[yellow]warning[/] {escape(str(warning))}", highlight=False)
+            warned[0] = len(report.warnings)
+            if result != "warned":
+                bar.update(bar.task_ids[0], advance=1, rate=f"stored {report.stored + report.replaced}")
 
+        warned = [0]  # warnings printed so far
         if paths:
             items = noting_undated(reader.read(paths, settings), undated)
             if not force:
@@ -190,7 +206,7 @@ def ingest(
                 raise typer.Exit(code=1) from None
         if not no_link:  # also links what an earlier, killed or --no-link run left waiting
             bar.update(bar.task_ids[0], description="linking")
-            store.link()
+            link_waiting(store, report)  # a failure (a full disk) is reported; the events wait for the next run
         counts = store.counts()
     err.print("\n".join([report.summary(), *undated_lines(undated)]), highlight=False)
     if not quiet:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TextIO
 
 from ..store import Cluster, Filters, Store
+from .csvsafe import safe_row
 from .pages import all_rows
 
 ACLED_COLUMNS = (
@@ -114,5 +115,5 @@ def write_acled(store: Store, f: Filters, out: TextIO) -> int:
     rows = acled_rows(store, f)
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(safe_row(r) for r in rows)  # text from articles: no cell may start a formula
     return len(rows)

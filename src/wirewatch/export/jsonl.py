@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from ..store import Filters, Store
@@ -15,6 +14,6 @@ def write_jsonl(store: Store, f: Filters, out: TextIO) -> int:
     for row in all_rows(store.articles, f):
         doc = store.document(row.id)
         if doc is not None:
-            out.write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
+            out.write(doc.to_json_text() + "\n")
             n += 1
     return n

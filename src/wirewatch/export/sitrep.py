@@ -9,11 +9,12 @@ an article, character offsets and the quoted text). Unverified and disputed mate
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from ..model import Span
 from ..store import Cluster, EventRow, Filters, Store
 from .pages import all_rows
+from .sitrep_model import Area, Cite, Line, Section, Sitrep
 from .sitrep_render import render_html, render_markdown
 
 __all__ = ["Cite", "Line", "Section", "Area", "Sitrep", "build_sitrep", "render_markdown", "render_html"]
@@ -28,47 +29,6 @@ SECTION_TITLES = ("Strikes and fighting", "Casualties", "Displacement", "Negotia
                   "Who claims what")
 CATEGORY_WORDS = {"killed": "Killed", "injured": "Injured", "killed_or_injured": "Killed or injured",
                   "missing": "Missing", "captured": "Captured", "displaced": "Displaced"}
-
-
-@dataclass(frozen=True)
-class Cite:
-    n: int
-    article_id: str
-    source: str | None
-    date: dt.date | None
-    span: Span
-
-
-@dataclass
-class Line:
-    """One sentence of the report: template text, the quotes inside it, its citations and its flags."""
-
-    text: str
-    cites: list[int] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)
-    sub: list[Line] = field(default_factory=list)
-
-
-@dataclass
-class Section:
-    title: str
-    lines: list[Line] = field(default_factory=list)
-
-
-@dataclass
-class Area:
-    name: str
-    sections: list[Section] = field(default_factory=list)
-
-
-@dataclass
-class Sitrep:
-    since: dt.date | None
-    until: dt.date | None
-    place: str | None
-    summary: Line
-    areas: list[Area]
-    cites: list[Cite]
 
 
 class Citations:

@@ -1,20 +1,47 @@
-"""Render a Sitrep as Markdown or as a standalone HTML page (escaped; quotes and citations kept)."""
+"""Render a Sitrep as Markdown or as a standalone HTML page, escaped at each format's boundary.
+
+Everything in a report comes from articles (ids, outlet names, quotes), so every value is escaped for the
+format it lands in: Markdown punctuation is backslash-escaped and line breaks folded, so a value can open no
+link, image, HTML tag, heading or list; an article id is a code span whose fence is longer than any run of
+backticks inside it (CommonMark), so a backtick cannot close it; HTML is `html.escape`d. Bidi controls in a
+value (an RTL override in a source name) are shown as their code point, `[U+202E]`, in both formats, so they
+cannot reverse the rest of the line; quotes are otherwise kept as written.
+"""
 
 from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .sitrep import Line, Sitrep
+from .sitrep_model import Line, Sitrep
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|&!~])")
+_MD_LINE_START = re.compile(r"^(\d*)([-+=.)])")  # a list marker or setext underline at the start of a line
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 FLAG_WORDS = {"unverified": "unverified", "disputed": "disputed", "denial": "denial"}
 
 
+def _bidi(text: str) -> str:
+    return _BIDI.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
 def _md(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Text for Markdown: one line, every character that could start markup escaped."""
+    text = _MD_SPECIAL.sub(r"\\\1", " ".join(_bidi(text).split()))
+    return _MD_LINE_START.sub(r"\1\\\2", text)
+
+
+def code_span(text: str) -> str:
+    """`text` as a Markdown code span nothing inside can close: a fence of one backtick more than the longest
+    run inside, padded with spaces when the text starts or ends with a backtick (CommonMark 6.1)."""
+    text = " ".join(_bidi(text).split()) or " "
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text[0] in "` " or text[-1] in "` " else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _h(text: str) -> str:
+    return html.escape(_bidi(text))
 
 
 def _title(rep: Sitrep) -> str:
@@ -51,7 +78,7 @@ def render_markdown(rep: Sitrep) -> str:
             quote = " ".join(c.span.text.split())
             quote = quote if len(quote) <= 240 else quote[:239] + "…"
             out.append(f"{c.n}. {_md(c.source or 'unknown outlet')}, {c.date or 'undated'}, article "
-                       f"`{c.article_id}`, characters {c.span.start}–{c.span.end}: “{_md(quote)}”")
+                       f"{code_span(c.article_id)}, characters {c.span.start}–{c.span.end}: “{_md(quote)}”")
         out.append("")
     return "\n".join(out)
 
@@ -60,11 +87,11 @@ def _html_line(line: Line) -> str:
     cites = "".join(f'<a href="#ref-{n}">[{n}]</a>' for n in line.cites)
     flags = "".join(f' <strong class="flag {f}">({FLAG_WORDS[f]})</strong>' for f in line.flags if f in FLAG_WORDS)
     sub = "<ul>" + "".join(_html_line(s) for s in line.sub) + "</ul>" if line.sub else ""
-    return f"<li>{html.escape(line.text)}{flags} {cites}{sub}</li>"
+    return f"<li>{_h(line.text)}{flags} {cites}{sub}</li>"
 
 
 def render_html(rep: Sitrep) -> str:
-    e = html.escape
+    e = _h
     parts = [f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{e(_title(rep))}</title>"
              "<style>body{font-family:sans-serif;max-width:60em;margin:auto}.flag{color:#a40}</style></head><body>",
              f"<h1>{e(_title(rep))}</h1><p>{e(rep.summary.text)}</p>"]

@@ -20,7 +20,7 @@ _BOMS = (
 )
 
 
-def _looks_utf16(data: bytes) -> str | None:
+def looks_utf16(data: bytes) -> str | None:
     """UTF-16 without a BOM: every other byte is NUL in Latin-script text."""
     sample = data[:4000]
     if len(sample) < 4:
@@ -48,7 +48,7 @@ def decode(data: bytes, record: str) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise IngestError(record, f"starts with a {encoding} byte-order mark but does not decode: {exc}") from None
-    if (utf16 := _looks_utf16(data)) is not None:
+    if (utf16 := looks_utf16(data)) is not None:
         try:
             return data.decode(utf16)
         except UnicodeDecodeError:
@@ -73,7 +73,7 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
 def _refuse_binary_bytes(data: bytes, record: str) -> None:
     """Control bytes in a sample mean a binary file (UTF-16's NULs are allowed through: checked later)."""
     sample = data[:20_000]
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(sample):
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or looks_utf16(sample):
         return
     controls = sum(sample.count(b) for b in _CONTROL_BYTES)
     if controls > max(8, len(sample) // 50):

@@ -1,24 +1,59 @@
-"""RSS and Atom feeds (feedparser): one article per entry; a broken entry is skipped, its neighbours kept."""
+"""RSS and Atom feeds (feedparser): one article per entry; a broken entry is skipped, its neighbours kept.
+
+Character references to what XML forbids (`&#55296;`, a lone surrogate; `&#0;`) are replaced with U+FFFD
+before parsing, as an HTML5 parser does, with a warning naming the feed: feedparser would otherwise fail on
+the whole feed. Entry ids are the feed's guids: two entries of one feed with one guid and different texts are
+both kept (see `guard.admit`), and the store keys articles by origin and id, so another feed cannot replace them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Iterator
 
 import feedparser
 
 from ..errors import IngestError
-from ..model import Document, Skipped
+from ..model import Document, Skipped, Warned
 from .dates import DateHints
+from .guard import admit, guarded, skipped, warned
 from .html import html_to_text
-from .text import parse_text
+
+_CHARREF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _xml_char(code: int) -> bool:
+    """Whether XML 1.0 allows the character (its `Char` production)."""
+    return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
+
+
+def repair_charrefs(text: str) -> tuple[str, list[str]]:
+    """The feed with character references to forbidden characters replaced by U+FFFD, and those references."""
+    bad: list[str] = []
+
+    def fix(m: re.Match[str]) -> str:
+        code = int(m[1], 16) if m[1] else int(m[2])
+        if _xml_char(code):
+            return m.group()
+        bad.append(m.group())
+        return "\ufffd"
+
+    return _CHARREF.sub(fix, text), bad
+
+
+def _content_text(value: str, kind: str | None) -> str:
+    """Entry content as plain text: HTML is read (entities unescaped once); plain text is taken as it is."""
+    if kind == "text/plain":
+        return "\n\n".join(" ".join(p.split()) for p in value.split("\n\n") if p.strip())
+    return html_to_text(value)
 
 
 def _entry_text(entry: feedparser.FeedParserDict) -> str:
-    parts = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
+    parts = [(c.get("value", ""), c.get("type")) for c in entry.get("content", []) if c.get("value")]
     if not parts and entry.get("summary"):
-        parts = [entry["summary"]]
-    return "\n\n".join(t for t in (html_to_text(p) for p in parts) if t)
+        parts = [(entry["summary"], entry.get("summary_detail", {}).get("type"))]
+    return "\n\n".join(t for t in (_content_text(value, kind) for value, kind in parts) if t)
 
 
 def _entry_date(entry: feedparser.FeedParserDict) -> dt.date | None:
@@ -32,25 +67,32 @@ def _entry_date(entry: feedparser.FeedParserDict) -> dt.date | None:
     return None
 
 
-def parse_feed(text: str, name: str, hints: DateHints = DateHints()) -> Iterator[Document | Skipped]:
+def _entry(entry: feedparser.FeedParserDict, record: str, source: str | None, origin: str | None,
+           seen: dict[str, tuple[str, str]], year: int | None, hints: DateHints) -> Iterator[Document | Warned]:
+    body = _entry_text(entry)
+    if not body:
+        raise IngestError(record, "entry has no text (no content or summary)")
+    article_id = entry.get("id") or entry.get("link") or record
+    yield from admit(record, body, article_id=article_id, origin=origin, date=_entry_date(entry), year=year,
+                     hints=hints, source=source, url=entry.get("link"), title=entry.get("title") or None, seen=seen)
+
+
+def parse_feed(text: str, name: str, origin: str | None = None,
+               hints: DateHints = DateHints()) -> Iterator[Document | Skipped | Warned]:
     """Every entry of an RSS/Atom feed as an article; the feed's own title is the source."""
+    text, bad = repair_charrefs(text)
+    if bad:
+        yield warned(name, f"{len(bad)} character reference(s) to characters XML forbids ({', '.join(bad[:3])}) "
+                           "replaced with U+FFFD")
     feed = feedparser.parse(text)
     if not feed.entries:
         problem = f" ({feed.bozo_exception})" if feed.get("bozo") else ""
-        yield Skipped(record=name, reason=f"feed has no readable entries{problem}")
+        yield skipped(name, f"feed has no readable entries{problem}")
         return
     source = feed.feed.get("title") or None
     feed_date = _entry_date(feed.feed)  # the channel's date: the year of an undated entry's dateline
+    year = feed_date.year if feed_date else None
+    seen: dict[str, tuple[str, str]] = {}
     for number, entry in enumerate(feed.entries, start=1):
         record = f"{name}#entry{number}"
-        try:
-            body = _entry_text(entry)
-            if not body:
-                raise IngestError(record, "entry has no text (no content or summary)")
-            title = entry.get("title") or None
-            article_id = entry.get("id") or entry.get("link") or f"{name}#entry{number}"
-            yield parse_text(body, record, article_id=article_id, date=_entry_date(entry),
-                             year=feed_date.year if feed_date else None, hints=hints,
-                             source=source, url=entry.get("link"), title=title)
-        except IngestError as exc:
-            yield Skipped(record=exc.record, reason=exc.reason)
+        yield from guarded(record, lambda: _entry(entry, record, source, origin, seen, year, hints))

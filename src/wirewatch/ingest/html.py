@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import unescape
 from html.parser import HTMLParser
+from typing import Iterator
 
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError
 
 from ..errors import IngestError
-from ..model import Document
+from ..model import Document, Warned
 from .dates import DateHints, NotADate, parse_written_date
-from .text import parse_text
+from .guard import admit
 
 
 _MIN_WORDS = 5  # fewer words than this after boilerplate removal is navigation, not an article
@@ -25,7 +27,7 @@ def html_to_text(html: str) -> str:
     Feed entries are short, so trafilatura's boilerplate heuristics (tuned for whole pages) would drop them.
     """
     if "<" not in html:
-        return html.strip()
+        return unescape(html).strip()  # HTML without tags still has entities: AT&amp;T is AT&T
     try:
         parts = lxml.html.fragments_fromstring(html)
     except (ParserError, ValueError):
@@ -81,8 +83,8 @@ def _fallback_text(html: str) -> str:
 
 
 def parse_html(html: str, record: str, *, article_id: str, url: str | None = None,
-               hints: DateHints = DateHints()) -> Document:
-    """An Article from an HTML page, or IngestError when the page has no main text."""
+               origin: str | None = None, hints: DateHints = DateHints()) -> Iterator[Document | Warned]:
+    """An Article from an HTML page (through `guard.admit`), or IngestError when the page has no main text."""
     try:
         result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                              include_tables=False)
@@ -93,8 +95,8 @@ def parse_html(html: str, record: str, *, article_id: str, url: str | None = Non
     if len(text.split()) < _MIN_WORDS:
         raise IngestError(record, "HTML page has no main text (only markup, scripts or navigation)")
     date, year, note = _meta_date(meta.get("date"))
-    return parse_text(text, record, article_id=article_id, date=date, year=year, date_note=note, hints=hints,
-                      url=url or meta.get("url"), title=meta.get("title"), source=meta.get("sitename"))
+    yield from admit(record, text, article_id=article_id, origin=origin, date=date, year=year, date_note=note,
+                     hints=hints, url=url or meta.get("url"), title=meta.get("title"), source=meta.get("sitename"))
 
 
 def _meta_date(raw: object) -> tuple[dt.date | None, int | None, str | None]:

@@ -24,7 +24,7 @@ def _title(text: str, dateline_start: int | None) -> str | None:
 def parse_text(text: str, record: str, *, article_id: str, date: dt.date | None = None,
                source: str | None = None, url: str | None = None, title: str | None = None,
                year: int | None = None, date_note: str | None = None,
-               hints: DateHints = DateHints()) -> Document:
+               hints: DateHints = DateHints(), origin: str | None = None) -> Document:
     """An Article from plain text; `date` is a known publication date that the dateline cannot override,
     `year` the year the input's metadata gives without a full date, `hints` the run's --date/--year."""
     decided = date_article(text, given=date, given_year=year, given_note=date_note, hints=hints)
@@ -39,6 +39,7 @@ def parse_text(text: str, record: str, *, article_id: str, date: dt.date | None 
             title=title or _title(text, dl.start if dl else None),
             source=source or (dl.source if dl else None),
             url=url,
+            origin=origin,
         ),
         text=text,
     )

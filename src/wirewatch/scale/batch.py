@@ -26,12 +26,13 @@ import pyarrow as pa
 from distributed import Client, as_completed
 
 from .. import __version__, ingest
-from ..model import Document, Skipped
+from ..model import Document, Skipped, Warned
 from ..nlp import load_nlp
 from ..pipeline import run
 from ..settings import Settings
 from .cluster import worker_stats
 from .shards import FORMAT, TABLES, read_manifest, shard_path, tables_for, write_manifest, write_shards
+from .split import Split, pieces
 
 __all__ = ["Partition", "PartitionResult", "BatchSummary", "partitions", "extract_partition", "run_batch",
            "DEFAULT_PARTITION_SIZE"]
@@ -44,7 +45,7 @@ class Partition:
     """K consecutive ingest results (articles and ingest skips) and a fingerprint of their content."""
 
     index: int
-    items: list[Document | Skipped]
+    items: list[Document | Skipped | Warned]
     fingerprint: str
 
 
@@ -59,6 +60,7 @@ class PartitionResult:
     seconds: float
     cpu_seconds: float
     pid: int
+    warnings: list[Warned] = field(default_factory=list)
 
 
 @dataclass
@@ -72,6 +74,7 @@ class BatchSummary:
     failed: list[tuple[int, str]] = field(default_factory=list)
     articles: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[Warned] = field(default_factory=list)
     computed_articles: int = 0
     seconds: float = 0.0
     startup_seconds: float = 0.0  # of `seconds`: starting/connecting to the cluster (workers load spaCy)
@@ -83,7 +86,7 @@ class BatchSummary:
         return self.articles + len(self.skipped)
 
 
-def _fingerprint(items: Sequence[Document | Skipped], model: str) -> str:
+def _fingerprint(items: Sequence[Document | Skipped | Warned], model: str) -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{FORMAT}\0{__version__}\0{model}\0".encode())
     for item in items:
@@ -92,7 +95,7 @@ def _fingerprint(items: Sequence[Document | Skipped], model: str) -> str:
     return h.hexdigest()
 
 
-def partitions(items: Iterable[Document | Skipped], size: int, model: str) -> Iterator[Partition]:
+def partitions(items: Iterable[Document | Skipped | Warned], size: int, model: str) -> Iterator[Partition]:
     """Cut a stream of ingest results into partitions of `size` (lazily: the inputs are never all in memory)."""
     if size < 1:
         raise ValueError(f"partition size must be at least 1, not {size}")
@@ -103,7 +106,7 @@ def partitions(items: Iterable[Document | Skipped], size: int, model: str) -> It
         index += 1
 
 
-def extract_partition(items: list[Document | Skipped], settings: Settings, index: int = 0,
+def extract_partition(items: list[Document | Skipped | Warned], settings: Settings, index: int = 0,
                       token: str | None = None) -> PartitionResult:
     """Runs on a worker: the pipeline over one partition (the cached model, never a shipped one).
 
@@ -113,15 +116,19 @@ def extract_partition(items: list[Document | Skipped], settings: Settings, index
     t0, c0 = time.perf_counter(), time.process_time()
     docs: list[Document] = []
     skipped: list[Skipped] = []
+    warnings: list[Warned] = []
     for item in run(items, nlp=load_nlp(settings.model), settings=settings):
-        (docs if isinstance(item, Document) else skipped).append(item)
+        if isinstance(item, Document):
+            docs.append(item)
+        else:
+            (skipped if isinstance(item, Skipped) else warnings).append(item)
     tables: dict[str, pa.Table] | None = tables_for(docs)
     rows = {name: table.num_rows for name, table in tables.items()}
     if token is not None and Path(token).exists():
         write_shards(Path(token).parent, index, tables)
         tables = None
     return PartitionResult(rows=rows, tables=tables, skipped=skipped, seconds=time.perf_counter() - t0,
-                           cpu_seconds=time.process_time() - c0, pid=os.getpid())
+                           cpu_seconds=time.process_time() - c0, pid=os.getpid(), warnings=warnings)
 
 
 def _is_done(out: Path, entry: dict[str, Any] | None, part: Partition) -> bool:
@@ -195,11 +202,12 @@ def _submit_all(paths: Sequence[str | Path], out: Path, size: int, settings: Set
     def record(index: int, entry: dict[str, Any]) -> None:
         summary.articles += entry["articles"]
         summary.skipped.extend(Skipped(**s) for s in entry["skipped"])
+        summary.warnings.extend(Warned(**w) for w in entry.get("warnings", []))
         if on_partition is not None:
             on_partition(index, entry)
 
     parts = partitions(ingest.read(paths, settings), size, settings.model)
-    pending: dict[Any, Partition] = {}
+    pending: dict[Any, tuple[Partition | Split, int]] = {}  # future -> (partition, -1) or (split, its task)
     futures: list[as_completed] = []  # created with the client (it needs the client's event loop)
     live: list[Client] = []
     limit = [in_flight or 2]
@@ -213,6 +221,11 @@ def _submit_all(paths: Sequence[str | Path], out: Path, size: int, settings: Set
             futures.append(as_completed(loop=live[0].loop))
         return live[0]
 
+    def submit(items: list, index: int, key: str, owner: Partition | Split, task: int, shard_token: str | None) -> None:
+        future = get_client().submit(extract_partition, items, settings, index, shard_token, pure=False, key=key)
+        pending[future] = (owner, task)
+        futures[0].add(future)
+
     def submit_more() -> None:
         while len(pending) < limit[0] and (part := next(parts, None)) is not None:
             summary.partitions += 1
@@ -224,32 +237,62 @@ def _submit_all(paths: Sequence[str | Path], out: Path, size: int, settings: Set
                 record(part.index, entry)
                 continue
             done.pop(f"{part.index:05d}", None)  # stale (inputs changed): never read it back if this one fails
-            future = get_client().submit(extract_partition, part.items, settings, part.index, str(token), pure=False,
-                                         key=f"wirewatch-partition-{part.index:05d}-{part.fingerprint[:12]}")
-            pending[future] = part
-            futures[0].add(future)
+            submit(part.items, part.index, f"wirewatch-partition-{part.index:05d}-{part.fingerprint[:12]}", part, -1,
+                   str(token))
 
-    submit_more()
-    for future in futures[0] if futures else ():
-        part = pending.pop(future)
-        try:
-            result: PartitionResult = future.result()
-        except Exception as exc:  # a failed partition is reported and retried by the next run, not fatal
-            summary.failed.append((part.index, f"{type(exc).__name__}: {exc}"))
-            submit_more()
-            continue
-        if result.tables is not None:  # the worker could not see the output directory
-            write_shards(out, part.index, result.tables)
-        entry = {"fingerprint": part.fingerprint, **result.rows,
+    def finish(index: int, fingerprint: str, result: PartitionResult, split: bool) -> None:
+        if result.tables is not None:  # the worker could not see the output directory (or the partition was split)
+            write_shards(out, index, result.tables)
+        entry = {"fingerprint": fingerprint, **result.rows,
                  "written_by": "client" if result.tables is not None else "worker",
-                 "skipped": [s.model_dump() for s in result.skipped], "seconds": round(result.seconds, 3),
-                 "cpu_seconds": round(result.cpu_seconds, 3),
+                 "skipped": [s.model_dump() for s in result.skipped],
+                 "warnings": [w.model_dump() for w in result.warnings], "seconds": round(result.seconds, 3),
+                 "cpu_seconds": round(result.cpu_seconds, 3), "split": split,
                  "pid": result.pid, "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
-        done[f"{part.index:05d}"] = entry
+        done[f"{index:05d}"] = entry
         write_manifest(out, manifest)
         summary.computed += 1
         summary.computed_articles += entry["articles"]
-        record(part.index, entry)
+        record(index, entry)
+
+    def split(part: Partition, exc: BaseException) -> Split:
+        """Retry a failed partition one article per task (see `scale.split`); a partition of one article
+        is not retried: that article is the one that failed, and it is skipped by name."""
+        job = Split(part.index, part.fingerprint, f"{type(exc).__name__}: {exc}", pieces(part.items))
+        todo = job.todo()
+        if len(todo) == 1:
+            job.failed(todo[0], exc)
+        for task in job.todo():
+            submit(job.tasks[task], part.index, f"wirewatch-article-{part.index:05d}-{task:04d}-"
+                   f"{part.fingerprint[:12]}", job, task, None)
+        return job
+
+    def split_done(job: Split) -> None:
+        if failed := job.all_failed():
+            summary.failed.append((job.index, f"{job.reason}; on its own, {', '.join(failed[:5])} failed too"))
+            return
+        tables, skipped, warnings, seconds, cpu = job.combine()
+        finish(job.index, job.fingerprint, PartitionResult(
+            rows={name: t.num_rows for name, t in tables.items()}, tables=tables, skipped=skipped,
+            seconds=seconds, cpu_seconds=cpu, pid=os.getpid(), warnings=warnings), split=True)
+
+    submit_more()
+    for future in futures[0] if futures else ():
+        owner, task = pending.pop(future)
+        try:
+            result: PartitionResult = future.result()
+        except Exception as exc:  # noqa: BLE001 - a failed task is isolated to its article, not fatal
+            if isinstance(owner, Split):
+                owner.failed(task, exc)
+            else:
+                owner = split(owner, exc)
+        else:
+            if isinstance(owner, Split):
+                owner.results[task] = result
+            else:
+                finish(owner.index, owner.fingerprint, result, split=False)
+        if isinstance(owner, Split) and owner.finished:
+            split_done(owner)
         submit_more()
     if live:
         summary.workers = worker_stats(live[0])

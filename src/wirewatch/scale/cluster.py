@@ -67,7 +67,19 @@ def connect(*, workers: int | None = None, scheduler: str | None = None, model: 
         # Dask's sampling profiler costs a worker about a fifth of its CPU here; our tasks need no flame graph.
         # Worker logs are silenced below CRITICAL: a heartbeat that meets the closing scheduler at shutdown
         # printed a traceback; what matters (a failed or killed task) reaches the summary as a failed partition.
-        with dask.config.set({"distributed.worker.profile.enabled": False}):
+        # A task whose worker dies is not retried on another worker (Dask's default is 3 retries, so one
+        # article too big for memory killed four workers in turn): `run_batch` retries the partition one
+        # article per task instead, and only the article that kills its worker is lost, by name. For that
+        # the death must be the running task's alone: a worker is given one task per thread, no more waiting
+        # on it (worker-saturation 1), so no queued neighbour dies with it. Workers never pause or spill: a
+        # task holds no data to spill, and a paused worker (80% of its limit, which the spaCy pipeline alone
+        # can reach under a low limit) would wait for memory that is never freed.
+        with dask.config.set({"distributed.worker.profile.enabled": False,
+                              "distributed.scheduler.allowed-failures": 0,
+                              "distributed.scheduler.worker-saturation": 1.0,
+                              "distributed.worker.memory.pause": False,
+                              "distributed.worker.memory.spill": False,
+                              "distributed.worker.memory.target": False}):
             cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
                                    processes=True, dashboard_address=None, silence_logs=logging.CRITICAL,
                                    memory_limit=memory_limit or "auto")

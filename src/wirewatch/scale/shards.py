@@ -39,6 +39,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("source", pa.string()), ("url", pa.string()), ("chars", pa.int64()),
         *((f"n_{name}", pa.int32()) for name in _COUNTS),
         ("document", pa.string()),
+        ("origin", pa.string()),  # where ingest read it (not in `document`): the store's identity needs it
     ]),
     "events": pa.schema([
         ("article_id", pa.string()), ("id", pa.string()), ("type", pa.string()), ("mode", pa.string()),
@@ -69,7 +70,8 @@ TABLES: tuple[str, ...] = tuple(SCHEMAS)
 def _article_row(doc: Document, document_json: str) -> dict[str, Any]:
     a = doc.article
     row: dict[str, Any] = {"id": a.id, "date": a.date, "dateline": a.dateline, "title": a.title,
-                           "source": a.source, "url": a.url, "chars": len(doc.text), "document": document_json}
+                           "source": a.source, "url": a.url, "chars": len(doc.text), "document": document_json,
+                           "origin": a.origin}
     row.update({f"n_{name}": len(getattr(doc, name)) for name in _COUNTS})
     return row
 
@@ -113,7 +115,7 @@ def tables_for(docs: Iterable[Document]) -> dict[str, pa.Table]:
     """The four tables of one partition, with the fixed schemas (empty tables when nothing was found)."""
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     for doc in docs:
-        rows["articles"].append(_article_row(doc, json.dumps(doc.to_json(), ensure_ascii=False)))
+        rows["articles"].append(_article_row(doc, doc.to_json_text()))
         rows["events"].extend(_event_rows(doc))
         rows["claims"].extend(_claim_rows(doc))
         rows["places"].extend(_place_rows(doc))
@@ -173,9 +175,13 @@ def read_documents(out: str | Path) -> Iterator[Document]:
     if not out.is_dir():
         raise FileNotFoundError(f"{out}: no such batch directory")
     for index, _ in _finished(out):
-        table = pq.read_table(shard_path(out, "articles", index), columns=["document"])
-        for text in table.column("document").to_pylist():
-            yield Document.from_json(json.loads(text))
+        path = shard_path(out, "articles", index)
+        has_origin = "origin" in pq.read_schema(path).names  # shards written before origins have none
+        table = pq.read_table(path, columns=["document", "origin"] if has_origin else ["document"])
+        origins = table.column("origin").to_pylist() if has_origin else [None] * table.num_rows
+        for text, origin in zip(table.column("document").to_pylist(), origins):
+            doc = Document.from_json(json.loads(text))
+            yield doc.model_copy(update={"article": doc.article.model_copy(update={"origin": origin})}) if origin else doc
 
 
 def read_skipped(out: str | Path) -> list[Skipped]:

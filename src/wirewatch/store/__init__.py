@@ -10,8 +10,9 @@ See docs/store.md.
 
 from __future__ import annotations
 
-from .base import PutResult, Store
+from .base import Put, PutResult, Store
 from .ingest import IngestReport, content_hash, ingest_documents, input_hash
+from .sqlite import SQLiteStore  # noqa: F401 - the backend `Store.open` finds among Store's subclasses
 from .query import (
     EVENT_ORDERS, ArticleRow, ClaimRow, Cluster, Contradiction, EventPoint, EventRow, FigureRange, Filters, Join,
     PlaceRow, SearchHit, Story, StoryReport, parse_bbox, parse_near, parse_status,
@@ -20,7 +21,7 @@ from .query import (
 DEFAULT_DB = "wirewatch.db"
 
 __all__ = [
-    "Store", "PutResult", "Filters", "EventRow", "ClaimRow", "PlaceRow", "ArticleRow", "SearchHit", "Cluster",
+    "Store", "Put", "PutResult", "Filters", "EventRow", "ClaimRow", "PlaceRow", "ArticleRow", "SearchHit", "Cluster",
     "Contradiction", "FigureRange", "Join", "Story", "StoryReport", "IngestReport", "ingest_documents", "content_hash",
     "input_hash", "parse_near", "parse_status", "DEFAULT_DB", "EVENT_ORDERS", "EventPoint", "parse_bbox",
 ]

@@ -1,31 +1,53 @@
 """The storage interface: what every backend (SQLite today, PostgreSQL next) must answer.
 
-Callers use `Store.open(path)`; it picks the backend from the location (a file path means SQLite).
+Callers use `Store.open(location)`; it asks each backend (each subclass of `Store`, imported by
+`wirewatch.store`) whether it `handles` the location, so this module never imports a backend.
+
+An article's identity in a store is (origin, source id): `Article.origin` says where ingest read it (a file's
+path, `<stdin>`, `api`), `Article.id` is the id that input gave it. Its public id (`ArticleRow.id`, the
+`article_id` of every row) is the source id, or `ID@xxxxxxxx` (8 hex digits of SHA-256 of the origin) when
+another origin already holds that id: two sources never replace each other's articles. See docs/store.md.
 """
 
 from __future__ import annotations
 
 import abc
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Literal
 
+from ..errors import StoreError
 from ..model import Document
 from .query import ArticleRow, ClaimRow, Cluster, EventPoint, EventRow, Filters, PlaceRow, SearchHit
 
 PutResult = Literal["stored", "unchanged", "replaced", "duplicate"]
 
 
+@dataclass(frozen=True)
+class Put:
+    """What `put_article` did, and the public id the article has in the store (None for a duplicate)."""
+
+    result: PutResult
+    id: str | None
+
+
 class Store(abc.ABC):
     """A corpus of extracted Documents with query, search and cross-article links. A context manager."""
+
+    @classmethod
+    def handles(cls, location: str) -> bool:
+        """Whether this backend opens `location` (each backend says which locations are its own)."""
+        return False
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
         """Open (creating and migrating unless read_only) the store at `path`; SQLite for file paths."""
         if str(path).startswith(("postgres://", "postgresql://")):
-            from ..errors import StoreError
             raise StoreError(f"{path}: the PostgreSQL backend is not written yet; use a SQLite file path")
-        from .sqlite import SQLiteStore
-        return SQLiteStore(Path(path), read_only=read_only)
+        for backend in Store.__subclasses__():
+            if backend.handles(str(path)):
+                return backend(Path(path), read_only=read_only)  # type: ignore[call-arg]
+        raise StoreError(f"{path}: no store backend handles this location (import wirewatch.store first)")
 
     def __enter__(self) -> Store:
         return self
@@ -36,15 +58,20 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def close(self) -> None: ...
 
-    @abc.abstractmethod
     def put(self, doc: Document) -> PutResult:
         """Store one extracted article in one transaction: 'stored' (new), 'unchanged' (same content
-        already stored under its id), 'replaced' (its id had other content) or 'duplicate' (the same text
-        is already stored under another id; nothing written)."""
+        already stored under its identity), 'replaced' (its identity had other content) or 'duplicate' (the
+        same text is already stored under another identity; nothing written)."""
+        return self.put_article(doc).result
 
     @abc.abstractmethod
-    def has(self, article_id: str, input_hash: str) -> bool:
-        """True if `article_id` is stored from the same input (so ingest may skip extracting it)."""
+    def put_article(self, doc: Document) -> Put:
+        """`put`, also telling the article's public id (its source id, or `ID@xxxxxxxx`; see above)."""
+
+    @abc.abstractmethod
+    def has(self, article_id: str, input_hash: str, origin: str | None = None) -> bool:
+        """True if the article (`origin`, `article_id`) is stored from the same input (ingest may skip
+        extracting it)."""
 
     @abc.abstractmethod
     def document(self, article_id: str) -> Document | None: ...

@@ -136,7 +136,16 @@ ALTER TABLE event ADD COLUMN status TEXT NOT NULL DEFAULT 'occurred';
 CREATE INDEX event_status ON event(status, day);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2_INCREMENTAL_LINKING, V2_EVENT_STATUS)
+# Identity includes the source: an article is (origin, source_id); `id` stays the public, unique id.
+# Rows stored before keep origin NULL and source_id = id (docs/store.md, "Identity").
+V2_ARTICLE_ORIGIN = """
+ALTER TABLE article ADD COLUMN origin TEXT;
+ALTER TABLE article ADD COLUMN source_id TEXT;
+UPDATE article SET source_id = id;
+CREATE UNIQUE INDEX article_origin ON article(source_id, origin);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2_INCREMENTAL_LINKING, V2_EVENT_STATUS, V2_ARTICLE_ORIGIN)
 VERSION = len(MIGRATIONS)
 
 

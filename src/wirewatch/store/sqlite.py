@@ -1,12 +1,15 @@
 """The SQLite backend: one file, WAL, FTS5, R*Tree; one transaction per article.
 
-Writes go through `put` (BEGIN IMMEDIATE ... COMMIT), so a process killed mid-batch leaves the file
-with whole articles only (SQLite's journal rolls back the unfinished one on the next open).
+Writes go through `put_article` (BEGIN IMMEDIATE ... COMMIT), so a process killed mid-batch leaves the file
+with whole articles only (SQLite's journal rolls back the unfinished one on the next open). The actor-name id
+cache follows the transactions: ids learnt inside one join the cache only when it commits, so a rolled-back
+article can never lend its ids to the next one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import sqlite3
 from pathlib import Path
@@ -14,12 +17,22 @@ from pathlib import Path
 from ..errors import StoreError
 from ..model import Document
 from . import reads
-from .base import PutResult, Store
-from .ingest import content_hash, input_hash, text_hash
+from .base import Put, Store
+from .hashing import content_hash, input_hash, text_hash
 from .query import ArticleRow, ClaimRow, Cluster, EventPoint, EventRow, Filters, PlaceRow, SearchHit, haversine_km
 from .schema import migrate
 
-__all__ = ["SQLiteStore"]
+__all__ = ["SQLiteStore", "public_id"]
+
+
+def _origin_digest(origin: str | None) -> str:
+    return hashlib.sha256((origin or "").encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def public_id(source_id: str, origin: str | None) -> str:
+    """The id an article gets when another origin already holds `source_id`: `ID@` + 8 hex digits of the
+    origin's SHA-256 (stable: the same file or feed always gets the same one)."""
+    return f"{source_id}@{_origin_digest(origin)[:8]}"
 
 
 def _dist(lat1: float | None, lon1: float | None, lat2: float, lon2: float) -> float | None:
@@ -39,19 +52,27 @@ def _day(value: str | None, fallback: dt.date | None) -> str | None:
 
 
 class SQLiteStore(Store):
+    @classmethod
+    def handles(cls, location: str) -> bool:
+        return "://" not in location or location.startswith("file://")
+
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
+        self.notice: str | None = None  # said once to the user, e.g. that the file was opened immutable
         try:
             if read_only:
-                if not path.exists():
-                    raise StoreError(f"{path}: no such store (run `wirewatch ingest ... --db {path}` first)")
-                self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
-                                            check_same_thread=False)
+                self.conn = self._open_read_only(path)
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self.conn = sqlite3.connect(str(path), isolation_level=None, timeout=30, check_same_thread=False)
-                self.conn.execute("PRAGMA journal_mode = WAL")
+                try:
+                    self.conn.execute("PRAGMA journal_mode = WAL")
+                except sqlite3.OperationalError as exc:
+                    if "readonly" in str(exc) or "read-only" in str(exc):
+                        raise StoreError(f"{path}: the store is read-only (read-only media or no permission to "
+                                         "write beside it): it can be queried, not written") from None
+                    raise
                 self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA busy_timeout = 30000")
@@ -59,46 +80,108 @@ class SQLiteStore(Store):
             self.conn.create_function("ww_dist", 4, _dist, deterministic=True)
             if not read_only:
                 migrate(self.conn, str(path))
-            elif self.conn.execute("PRAGMA user_version").fetchone()[0] == 0:
-                raise StoreError(f"{path}: not a Wirewatch store (schema version 0)")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: cannot open store ({exc})") from exc
-        self._actor_ids: dict[str, int] = {}
+        self._actor_ids: dict[str, int] = {}     # committed: name (casefolded) -> actor_name.id
+        self._pending_ids: dict[str, int] = {}   # learnt in the open transaction; dropped on rollback
+
+    @staticmethod
+    def _connect(uri: str) -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+
+    def _open_read_only(self, path: Path) -> sqlite3.Connection:
+        """Read-only; on read-only media (where SQLite cannot create the WAL index beside the file) the file
+        is opened immutable: readable, with a notice that changes made meanwhile will not be seen."""
+        if not path.exists():
+            raise StoreError(f"{path}: no such store (run `wirewatch ingest ... --db {path}` first)")
+        uri = path.resolve().as_uri()
+        conn = self._connect(f"{uri}?mode=ro")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            conn = self._connect(f"{uri}?mode=ro&immutable=1")
+            try:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+            except sqlite3.DatabaseError:
+                conn.close()
+                raise StoreError(f"{path}: cannot open store ({exc})") from exc
+            self.notice = (f"{path}: read-only media ({exc}); opened as immutable: changes made to it meanwhile "
+                           "will not be seen")
+        if version == 0:
+            conn.close()
+            raise StoreError(f"{path}: not a Wirewatch store (schema version 0)")
+        return conn
 
     def close(self) -> None:
         self.conn.close()
 
     # -- writing -------------------------------------------------------------------------------------
 
-    def has(self, article_id: str, input_hash_: str) -> bool:
-        row = self.conn.execute("SELECT input_hash FROM article WHERE id = ?", (article_id,)).fetchone()
-        return row is not None and row[0] == input_hash_
+    def _find(self, source_id: str, origin: str | None) -> tuple | None:
+        """(rowid, id, content_hash, input_hash, text_hash, origin) of the article with this identity, or of a
+        row stored before origins existed (origin NULL) under the same id: the caller decides if it is this
+        article (same input or text) or another source's."""
+        cols = "rowid, id, content_hash, input_hash, text_hash, origin"
+        row = self.conn.execute(f"SELECT {cols} FROM article WHERE source_id = ? AND origin IS ?",
+                                (source_id, origin)).fetchone()
+        if row is None and origin is not None:
+            row = self.conn.execute(f"SELECT {cols} FROM article WHERE id = ? AND origin IS NULL",
+                                    (source_id,)).fetchone()
+        return row
 
-    def put(self, doc: Document) -> PutResult:
+    def has(self, article_id: str, input_hash_: str, origin: str | None = None) -> bool:
+        row = self._find(article_id, origin)
+        return row is not None and row[3] == input_hash_
+
+    def _free_id(self, source_id: str, origin: str | None) -> str:
+        """The source id if no article holds it, else `ID@xxxxxxxx` (longer on the rare clash)."""
+        digest = _origin_digest(origin)
+        for candidate in (source_id, *(f"{source_id}@{digest[:n]}" for n in (8, 16, 64))):
+            if self.conn.execute("SELECT 1 FROM article WHERE id = ?", (candidate,)).fetchone() is None:
+                return candidate
+        raise StoreError(f"article {source_id!r}: no free id for origin {origin!r}")
+
+    def put_article(self, doc: Document) -> Put:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
-        chash, thash = content_hash(doc), text_hash(doc.text)
+        chash, ihash, thash = content_hash(doc), input_hash(doc), text_hash(doc.text)
+        source_id, origin = doc.article.id, doc.article.origin
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
+        self._pending_ids = {}
         try:
-            old = conn.execute("SELECT rowid, content_hash FROM article WHERE id = ?", (doc.article.id,)).fetchone()
-            if old is not None and old[1] == chash:
-                conn.execute("ROLLBACK")
-                return "unchanged"
+            old = self._find(source_id, origin)
+            if old is not None and old[5] is None and origin is not None and old[4] != thash:
+                old = None  # a row from before origins, with another text: another source's article
+            if old is not None and old[2] == chash:
+                if old[5] is None and origin is not None:  # a row from before origins: this origin's now
+                    conn.execute("UPDATE article SET origin = ? WHERE rowid = ?", (origin, old[0]))
+                    conn.execute("COMMIT")
+                else:
+                    conn.execute("ROLLBACK")
+                return Put("unchanged", old[1])
             if old is None:
                 twin = conn.execute("SELECT id FROM article WHERE text_hash = ? LIMIT 1", (thash,)).fetchone()
                 if twin is not None:
                     conn.execute("ROLLBACK")
-                    return "duplicate"
+                    return Put("duplicate", None)
+                stored_id = self._free_id(source_id, origin)
             else:
+                stored_id = old[1]
                 self._delete(old[0])
-            self._insert(doc, chash, thash)
+            if stored_id != source_id:
+                doc = doc.model_copy(update={"article": doc.article.model_copy(update={"id": stored_id})})
+            self._insert(doc, chash, ihash, thash, source_id)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            self._pending_ids = {}
             raise
-        return "stored" if old is None else "replaced"
+        self._actor_ids.update(self._pending_ids)  # committed: the ids are real now
+        self._pending_ids = {}
+        return Put("stored" if old is None else "replaced", stored_id)
 
     def _delete(self, rowid: int) -> None:
         c = self.conn
@@ -107,13 +190,15 @@ class SQLiteStore(Store):
         c.execute("DELETE FROM article WHERE rowid = ?", (rowid,))  # events, claims, places cascade
 
     def _actor_id(self, name: str | None) -> int | None:
+        """The id of an actor name, inserting it in the open transaction if it is new."""
         if not name:
             return None
         key = name.casefold()
-        if key not in self._actor_ids:
-            self.conn.execute("INSERT OR IGNORE INTO actor_name(name) VALUES (?)", (name,))
-            self._actor_ids[key] = self.conn.execute("SELECT id FROM actor_name WHERE name = ?", (name,)).fetchone()[0]
-        return self._actor_ids[key]
+        if (known := self._actor_ids.get(key, self._pending_ids.get(key))) is not None:
+            return known
+        self.conn.execute("INSERT OR IGNORE INTO actor_name(name) VALUES (?)", (name,))
+        self._pending_ids[key] = self.conn.execute("SELECT id FROM actor_name WHERE name = ?", (name,)).fetchone()[0]
+        return self._pending_ids[key]
 
     def _location(self, p) -> int | None:
         """The id of a distinct coordinate pair (locations are few; events point to them for --near)."""
@@ -128,15 +213,16 @@ class SQLiteStore(Store):
                   (loc, p.lat, p.lat, p.lon, p.lon))
         return loc
 
-    def _insert(self, doc: Document, chash: str, thash: str) -> None:
+    def _insert(self, doc: Document, chash: str, ihash: str, thash: str, source_id: str) -> None:
         c, a = self.conn, doc.article
         adate = a.date.isoformat() if a.date else None
         cur = c.execute(
             "INSERT INTO article(id, date, dateline, title, source, url, content_hash, input_hash, text_hash, document,"
-            " stored_at, n_events, n_claims, n_places, n_figures) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (a.id, adate, a.dateline, a.title, a.source, a.url, chash, input_hash(doc), thash,
-             json.dumps(doc.to_json(), ensure_ascii=False), dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-             len(doc.events), len(doc.claims), len(doc.places), len(doc.figures)))
+            " stored_at, n_events, n_claims, n_places, n_figures, origin, source_id)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (a.id, adate, a.dateline, a.title, a.source, a.url, chash, ihash, thash,
+             doc.to_json_text(), dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+             len(doc.events), len(doc.claims), len(doc.places), len(doc.figures), a.origin, source_id))
         art = cur.lastrowid
         c.execute("INSERT INTO article_fts(rowid, title, text) VALUES (?,?,?)", (art, a.title or "", doc.text))
         actors = {x.id: x for x in doc.actors}

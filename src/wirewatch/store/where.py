@@ -36,9 +36,19 @@ def box(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:
     return lat - dlat, lat + dlat, lon - dlon, lon + dlon
 
 
-def actor_ids(conn: sqlite3.Connection, actor: str) -> list[int]:
-    like = "%" + actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return [r[0] for r in conn.execute("SELECT id FROM actor_name WHERE name LIKE ? ESCAPE '\\'", (like,))]
+MAX_ACTOR_BRANCHES = 8  # up to this many matching names: one index range per name; more: one set query
+
+
+def contains(text: str) -> str:
+    """A LIKE pattern (with ESCAPE '\\') matching `text` anywhere, its own % and _ taken literally."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+ACTOR_SET = "(SELECT id FROM actor_name WHERE name LIKE ? ESCAPE '\\')"
+
+
+def actor_ids(conn: sqlite3.Connection, actor: str, limit: int = -1) -> list[int]:
+    return [r[0] for r in conn.execute(f"{ACTOR_SET[1:-1]} LIMIT ?", (contains(actor), limit))]
 
 
 class Plan:
@@ -108,11 +118,15 @@ def event_plan(conn: sqlite3.Connection, f: Filters, e: str = "e") -> Plan | Non
             plan.any_of([(f"{e}.acled = ?", [f.type]), (f"{e}.acled_sub = ?", [f.type])])
     if f.acled:
         plan.any_of([(f"{e}.acled = ?", [f.acled]), (f"{e}.acled_sub = ?", [f.acled])])
-    if f.actor:
-        ids = actor_ids(conn, f.actor)
+    if f.actor:  # a few names: one index range each; many (a short --actor): one parameterised set query
+        ids = actor_ids(conn, f.actor, limit=MAX_ACTOR_BRANCHES + 1)
         if not ids:
             return None
-        plan.any_of([(f"{e}.{role} = ?", [i]) for i in ids for role in ("actor1", "actor2")])
+        if len(ids) <= MAX_ACTOR_BRANCHES:
+            plan.any_of([(f"{e}.{role} = ?", [i]) for i in ids for role in ("actor1", "actor2")])
+        else:
+            pattern = contains(f.actor)
+            plan.add(f"({e}.actor1 IN {ACTOR_SET} OR {e}.actor2 IN {ACTOR_SET})", pattern, pattern)
     if f.country:
         plan.add(f"{e}.country = ?", f.country.upper())
     if f.place:  # the gazetteer name, the admin1 name, or the place as the text wrote it
@@ -221,8 +235,8 @@ def claim_where(conn: sqlite3.Connection, f: Filters, c: str = "c") -> Clause | 
     if f.unverified:
         sql.append(f"{c}.verification IN ('unverified', 'disputed')")
     if f.actor:
-        like = "%" + f.actor.replace("%", "").replace("_", "") + "%"
-        sql.append(f"({c}.source_actor LIKE ? OR {c}.source_text LIKE ?)"); args += [like, like]
+        like = contains(f.actor)
+        sql.append(f"({c}.source_actor LIKE ? ESCAPE '\\' OR {c}.source_text LIKE ? ESCAPE '\\')"); args += [like, like]
     if f.text:
         sql.append(f"{c}.rowid IN (SELECT rowid FROM claim_fts WHERE claim_fts MATCH ?)"); args.append(fts_query(f.text))
     if f.type:
