@@ -8,7 +8,7 @@ import pytest
 
 from wirewatch.extract import Found
 from wirewatch.extract.claims import find
-from wirewatch.model import Actor, Article, Claim, Note, TimeExpr
+from wirewatch.model import Actor, Article, Claim, Note, Place, TimeExpr
 
 
 class Result:
@@ -44,14 +44,16 @@ def actor_at() -> Callable[..., Actor]:
 
 @pytest.fixture(scope="session")
 def claims_of(nlp) -> Callable[..., Result]:
-    """claims_of(text, actors=(), times=()) -> Result: the claims stage alone, on a real parse."""
+    """claims_of(text, actors=(), times=(), dateline=None, places=()) -> Result: the claims stage alone, on a
+    real parse."""
 
-    def _run(text: str, actors: Sequence[Actor] = (), times: Sequence[TimeExpr] = (), dateline: str | None = None
-             ) -> Result:
-        found = Found(article=Article(id="t", dateline=dateline), text=text, actors=tuple(actors), times=tuple(times))
+    def _run(text: str, actors: Sequence[Actor] = (), times: Sequence[TimeExpr] = (), dateline: str | None = None,
+             places: Sequence[Place] = ()) -> Result:
+        found = Found(article=Article(id="t", dateline=dateline), text=text, actors=tuple(actors), times=tuple(times),
+                      places=tuple(places))
         out = find(nlp(text), found)
         for c in out["claims"]:
-            for span in [c.content, c.cue, c.source, *c.modality_cues]:
+            for span in [c.content, c.cue, c.source, c.source and c.source.antecedent, *c.modality_cues]:
                 if span is not None:
                     assert text[span.start:span.end] == span.text
         return Result(text, out["claims"], out["notes"])

@@ -17,6 +17,7 @@ from ...model import Claim, TimeExpr, span_of
 from .. import Found, Stage
 from .attribution import Raw, trim
 from .certainty import assess
+from .lexicon import silences
 from .parsed import Parsed
 from .quotes import inside, quote_spans
 from .scan import find_attributions
@@ -129,6 +130,26 @@ def _within_paragraph(p: Parsed, raw: Raw, floor: int) -> Raw:
     return replace(raw, content=content, source=source, source_token=raw.source_token if source else None)
 
 
+def _says_something(p: Parsed, raw: Raw) -> bool:
+    """False for a cue that reports silence: "did not say whether", "made no mention of", "declined to
+    comment" (`silences.tsv`)."""
+    quiet = silences()
+    if raw.cue_negated and raw.cue_lemma in quiet["negated"]:
+        return False
+    if raw.cue_lemma in ("decline", "refuse") and raw.content_token is not None:
+        return p.doc[raw.content_token].lemma_.lower() not in quiet["refused"]
+    return True
+
+
+def _nested_intention(raws: list[Raw], raw: Raw, p: Parsed) -> bool:
+    """An intention or stance inside another claim's content ("[the leaders agreed to keep pushing ...], a
+    spokesperson said") is part of what that source reported, not a claim of its own; reported speech
+    inside it ("Interfax said [the military accused X of ...]") is one."""
+    if raw.content_token is None or p.doc[raw.content_token].dep_ not in ("xcomp", "pobj", "pcomp"):
+        return False
+    return any(o is not raw and o.content[0] <= raw.cue[0] < o.content[1] for o in raws)
+
+
 def _dedupe(raws: list[Raw]) -> list[Raw]:
     """One attribution per cue start: the first rule that fired wins."""
     seen: set[tuple[int, int]] = set()
@@ -170,18 +191,30 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
     p = Parsed.of(doc, text)
     quotes = quote_spans(text)
     floor = _dateline_end(text, found.article.dateline)
+    import os
+    mode = os.environ.get("WW_CLAIMS_MODE", "rules")
     raws = [_within_paragraph(p, r, floor) for r in find_attributions(p, quotes) if _reported(p, r, quotes)]
     raws = _dedupe(_with_quotes(doc, raws, quotes))
     raws = sorted(raws + _continuations(p, raws, quotes), key=lambda r: (r.cue[0], r.content[0]))
-    sources = resolve_sources(p, raws, found.actors)
+    if mode != "rules":
+        from .tagger import load_tagger
+        from .learned import proposals
+        from .combine import combine, Policy
+        pol = Policy.from_env()
+        props, cue_prob = proposals(p, load_tagger(os.environ.get("WW_CLAIMS_MODEL")), quotes, pol.cue_weight)
+        raws = combine(p, raws, props, quotes, pol, found.actors, cue_prob)
+        raws = [_within_paragraph(p, r, floor) for r in raws if _reported(p, r, quotes)]
+    raws = [r for r in raws if _says_something(p, r) and not _nested_intention(raws, r, p)]
     notes = find_notes(p, raws)
+    raws = [r for r in raws if not any(vn.match[0] < r.cue[1] and r.cue[0] < vn.match[1] for vn in notes)]
+    sources = resolve_sources(p, raws, found.actors)  # ("Reuters could not verify X" is a note, not a claim)
     for vn in notes:
         if vn.cut is not None:
             raws = [replace(r, content=trim(text, r.content[0], vn.cut)) if r.content[0] < vn.cut < r.content[1]
                     else r for r in raws]
-    verification = verification_of(p, raws, sources, notes, found.actors)
+    verification, covering = verification_of(p, raws, sources, notes, found.actors, found.places)
     claims: list[Claim] = []
-    for k, (raw, source, ver) in enumerate(zip(raws, sources, verification), start=1):
+    for k, (raw, source, ver, note) in enumerate(zip(raws, sources, verification, covering), start=1):
         certainty, polarity, cues = assess(p, raw)
         sent = p.sentence(p.sent_of[raw.cue_token])
         claims.append(Claim(
@@ -195,8 +228,9 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
             verification=ver,
             time=_time_of(raw, found.times, (sent.start_char, sent.end_char)),
             modality_cues=[span_of(text, s, e) for s, e in cues],
+            note=note,
         ))
     return {"claims": claims, "notes": [vn.note for vn in notes]}
 
 
-stage = Stage(name="claims", fn=find, requires=("actors", "times"), assigns=("claims", "notes"))
+stage = Stage(name="claims", fn=find, requires=("places", "actors", "times"), assigns=("claims", "notes"))

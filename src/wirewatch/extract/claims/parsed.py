@@ -6,6 +6,7 @@ so they are computed here once per article and passed along.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -41,4 +42,5 @@ class Parsed:
         return self.sentence(self.sent_of[t.i])
 
     def is_person(self, s: int, e: int) -> bool:
-        return any(a < e and s < b for a, b in self.persons)
+        k = bisect_left(self.persons, (e, e))  # persons are in text order and do not overlap
+        return k > 0 and self.persons[k - 1][1] > s

@@ -17,7 +17,12 @@ from .attribution import (CLAUSE_DEPS, LIGHT_VERBS, NO_CUE, SUBJ, Raw, _children
 from .lexicon import Cue, noun_cues, verb_cues
 from .parsed import Parsed
 
-__all__ = ["find_attributions"]
+__all__ = ["find_attributions", "attribution_at"]
+
+# What a cue word outside the lexicon may take as its content, when the tagger proposes it: any of the
+# complements a reporting verb can have ("voted for X", "is expected to X", "focused on X").
+ANY_FRAMES = frozenset({"ccomp", "quote", "inv", "xcomp", "dobj", "objof", "oprd", "prep:for", "prep:on",
+                        "prep:about", "prep:of", "prep:to", "prep:against", "prep:with", "prep:in", "prep:at"})
 
 
 def _according_raw(p: Parsed, t: Token) -> Raw | None:
@@ -141,3 +146,20 @@ def find_attributions(p: Parsed, quotes: list[tuple[int, int]]) -> list[Raw]:
         if raw is not None:
             out.append(raw)
     return out
+
+
+def attribution_at(p: Parsed, i: int, quotes: list[tuple[int, int]]) -> Raw | None:
+    """The rules' attribution for a cue the tagger proposes at token `i`, whether or not the lexicon knows
+    the word: a verb outside it may take any reporting complement (ANY_FRAMES)."""
+    t = p.doc[i]
+    lemma = t.lemma_.lower()
+    if t.lower_ == "according":
+        return _according_raw(p, t)
+    if t.pos_ == "NOUN" and lemma in noun_cues():
+        return _noun_raw(p, t, noun_cues()[lemma])
+    if t.pos_ in ("VERB", "AUX", "ADJ"):
+        known = verb_cues().get(lemma)
+        cue = Cue(lemma, ANY_FRAMES | (known.frames if known else frozenset()), known.certainty if known else None,
+                  known.polarity if known else None)
+        return verb_attribution(p, t, cue, quotes)
+    return None
