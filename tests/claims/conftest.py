@@ -18,12 +18,13 @@ class Result:
         self.text, self.claims, self.notes = text, claims, notes
 
     def by_cue(self, cue: str) -> Claim:
-        hits = [c for c in self.claims if c.cue is not None and c.cue.text == cue]
+        """The claim with this cue (a colon after it aside: the tagger follows PolNeAR's "said:")."""
+        hits = [c for c in self.claims if c.cue is not None and c.cue.text.rstrip(":") == cue]
         assert hits, f"no claim with cue {cue!r} in {[c.cue.text for c in self.claims if c.cue]}"
         return hits[0]
 
     def all_by_cue(self, cue: str) -> list[Claim]:
-        return [c for c in self.claims if c.cue is not None and c.cue.text == cue]
+        return [c for c in self.claims if c.cue is not None and c.cue.text.rstrip(":") == cue]
 
 
 def actor(text: str, mention: str, aid: str, name: str | None = None, *, nth: int = 0, kind: str | None = None,

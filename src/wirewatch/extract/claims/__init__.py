@@ -1,13 +1,16 @@
 """The claims stage: who says what, how sure, and whether the outlet could verify it.
 
-`find` runs after times, places, actors and figures. It finds attribution relations from the dependency
-parse and the cue lexicon (`attribution`), joins direct quotations to them (`quotes`), links sources to
-actors (`sources`), grades certainty and polarity (`certainty`) and applies the outlet's verification
-notes and disputes between the sides (`verification`). See docs/claims.md for the rules.
+`find` runs after times, places, actors and figures. Two finders work side by side: the trained
+attribution tagger (`tagger`, run once per batch by `prepare`; its spans paired by `learned`/`pairing`)
+proposes relations, and the rules (`scan`/`attribution`: the dependency parse and the cue lexicons, with
+direct quotations joined by `quotes`) check them; `combine` keeps from each side the role it does better.
+Then `sources` links sources to actors and antecedents, `certainty` grades certainty and polarity, and
+`verification` applies the outlet's notes and the disputes between the sides. See docs/claims.md.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from typing import Any
 
@@ -17,6 +20,9 @@ from ...model import Claim, TimeExpr, span_of
 from .. import Found, Stage
 from .attribution import Raw, trim
 from .certainty import assess
+from .combine import Policy, combine
+from .learned import proposals, tag
+from .tagger import AttributionTagger, load_tagger
 from .lexicon import silences
 from .parsed import Parsed
 from .quotes import inside, quote_spans
@@ -27,6 +33,8 @@ from .verification import find_notes, verification_of
 __all__ = ["find", "stage"]
 
 MIN_QUOTE_WORDS = 4
+MODEL_ENV = "WIREWATCH_CLAIMS_MODEL"  # a tagger directory to use instead of the shipped one, or "none"
+POLICY = Policy()
 FIRST_SECOND = {"i", "you", "we", "me", "us"}
 
 
@@ -132,10 +140,12 @@ def _within_paragraph(p: Parsed, raw: Raw, floor: int) -> Raw:
 
 def _says_something(p: Parsed, raw: Raw) -> bool:
     """False for a cue that reports silence: "did not say whether", "made no mention of", "declined to
-    comment" (`silences.tsv`)."""
+    comment", "said nothing" (`silences.tsv`)."""
     quiet = silences()
     if raw.cue_negated and raw.cue_lemma in quiet["negated"]:
         return False
+    if p.text[raw.content[0]:raw.content[1]].lower().strip(" .") in quiet["content"]:
+        return False  # "said nothing"
     if raw.cue_lemma in ("decline", "refuse") and raw.content_token is not None:
         return p.doc[raw.content_token].lemma_.lower() not in quiet["refused"]
     return True
@@ -191,18 +201,15 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
     p = Parsed.of(doc, text)
     quotes = quote_spans(text)
     floor = _dateline_end(text, found.article.dateline)
-    import os
-    mode = os.environ.get("WW_CLAIMS_MODE", "rules")
-    raws = [_within_paragraph(p, r, floor) for r in find_attributions(p, quotes) if _reported(p, r, quotes)]
+    tagger, policy = _tagger(), _policy()
+    props, cue_prob = proposals(p, tagger, quotes, policy.cue_weight) if tagger is not None else ([], None)
+    skip = policy.rules_min if policy.rules_only == "checked" and cue_prob is not None and len(cue_prob) else 0.0
+    raws = [_within_paragraph(p, r, floor) for r in find_attributions(p, quotes, cue_prob, skip)
+            if _reported(p, r, quotes)]
     raws = _dedupe(_with_quotes(doc, raws, quotes))
     raws = sorted(raws + _continuations(p, raws, quotes), key=lambda r: (r.cue[0], r.content[0]))
-    if mode != "rules":
-        from .tagger import load_tagger
-        from .learned import proposals
-        from .combine import combine, Policy
-        pol = Policy.from_env()
-        props, cue_prob = proposals(p, load_tagger(os.environ.get("WW_CLAIMS_MODEL")), quotes, pol.cue_weight)
-        raws = combine(p, raws, props, quotes, pol, found.actors, cue_prob)
+    if tagger is not None:
+        raws = combine(p, raws, props, quotes, policy, found.actors, cue_prob)
         raws = [_within_paragraph(p, r, floor) for r in raws if _reported(p, r, quotes)]
     raws = [r for r in raws if _says_something(p, r) and not _nested_intention(raws, r, p)]
     notes = find_notes(p, raws)
@@ -233,4 +240,23 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
     return {"claims": claims, "notes": [vn.note for vn in notes]}
 
 
-stage = Stage(name="claims", fn=find, requires=("places", "actors", "times"), assigns=("claims", "notes"))
+def _tagger() -> AttributionTagger | None:
+    """The tagger this process uses: the shipped one, another directory named by `WIREWATCH_CLAIMS_MODEL`,
+    or none ("none": the rules alone, e.g. to compare)."""
+    where = os.environ.get(MODEL_ENV, "").strip()
+    if where.lower() == "none":
+        return None
+    return load_tagger(where or None)
+
+
+def _policy() -> Policy:
+    return Policy.from_env() if os.environ.get("WW_POLICY") else POLICY
+
+
+def prepare(docs: list[Doc]) -> None:
+    """The tagger over a whole batch of parsed articles at once (see `learned.tag`)."""
+    tag(docs, _tagger(), _policy().cue_weight)
+
+
+stage = Stage(name="claims", fn=find, requires=("places", "actors", "times"), assigns=("claims", "notes"),
+              prepare=prepare)

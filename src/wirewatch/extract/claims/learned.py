@@ -12,11 +12,11 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Doc
 
-from .pairing import pair, root_of
+from .pairing import pair
 from .parsed import Parsed
-from .tagger import AttributionTagger, role_spans
+from .tagger import AttributionTagger, decode
 
-__all__ = ["Proposal", "proposals", "char_span"]
+__all__ = ["TAGGED", "Proposal", "char_span", "proposals", "tag"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,19 +54,38 @@ def _strip_space(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def proposals(p: Parsed, tagger: AttributionTagger, quotes: list[tuple[int, int]] = (), cue_weight: float = 1.0
-              ) -> tuple[list[Proposal], np.ndarray]:
+TAGGED = "ww_attribution"  # doc.user_data: (role spans, cue probability per token), set by `tag` per batch
+
+
+def tag(docs: list[Doc], tagger: AttributionTagger | None, cue_weight: float = 1.0) -> None:
+    """Run the tagger over a batch of parsed Docs at once and decode its tags (one call and one decoding for
+    the batch: the per-call cost is paid once per batch, not per article); each Doc keeps its role spans
+    and every token's probability of being in a cue in `doc.user_data`."""
+    ready = [d for d in docs if len(d) and d.tensor.size]
+    if tagger is None or not ready:
+        return
+    probs = tagger.predict(ready)
+    lengths = [len(d) for d in ready]
+    flat = np.concatenate(probs)
+    cue_prob = np.split(flat[:, 1] + flat[:, 2], np.cumsum(lengths)[:-1])
+    for d, spans, cp in zip(ready, decode(flat, lengths, cue_weight), cue_prob):
+        d.user_data[TAGGED] = (spans, cp)
+
+
+def proposals(p: Parsed, tagger: AttributionTagger | None, quotes: list[tuple[int, int]] = (),
+              cue_weight: float = 1.0) -> tuple[list[Proposal], np.ndarray]:
     """The tagger's relations in this Doc, in cue order, and each token's probability of being in a cue
-    (nothing when the Doc has no tok2vec tensor)."""
+    (nothing without a tagger, or when the Doc has no tok2vec tensor)."""
     doc = p.doc
-    if not len(doc) or not doc.tensor.size:
+    if TAGGED not in doc.user_data:
+        tag([doc], tagger, cue_weight)
+    tagged = doc.user_data.get(TAGGED)
+    if tagged is None or len(tagged[1]) != len(doc):
         return [], np.zeros(len(doc), dtype="float32")
-    doc.user_data.setdefault("ww_text", p.text)
-    (probs,) = tagger.predict([doc])
-    probs = np.asarray(probs)
+    spans, cue_prob = tagged
     by_role: dict[str, list[tuple[int, int]]] = {"CUE": [], "SOURCE": [], "CONTENT": []}
     confidence: dict[tuple[int, int], float] = {}
-    for role, s, e, conf in role_spans(probs, cue_weight):
+    for role, s, e, conf in spans:
         s, e = _strip_space(doc, s, e)
         if s < e:
             by_role[role].append((s, e))
@@ -74,6 +93,6 @@ def proposals(p: Parsed, tagger: AttributionTagger, quotes: list[tuple[int, int]
     blockers = sorted(by_role["CUE"] + by_role["SOURCE"])
     out = []
     for rel in pair(p, by_role["CUE"], by_role["SOURCE"], by_role["CONTENT"], quotes):
-        out.append(Proposal(rel.cue, root_of(doc, *rel.cue).i, rel.source, tuple(_merge(rel.contents, blockers)),
+        out.append(Proposal(rel.cue, p.root(*rel.cue), rel.source, tuple(_merge(rel.contents, blockers)),
                             confidence.get(rel.cue, 0.0)))
-    return out, probs[:, 1] + probs[:, 2]
+    return out, cue_prob

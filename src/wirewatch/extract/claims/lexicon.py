@@ -76,8 +76,8 @@ def rebuttal_patterns() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def silences() -> dict[str, frozenset[str]]:
-    """Cues that report saying nothing (`silences.tsv`): {"negated": lemmas, "refused": lemmas}."""
-    out: dict[str, set[str]] = {"negated": set(), "refused": set()}
+    """Cues that report saying nothing (`silences.tsv`): {"negated"|"refused"|"content": words}."""
+    out: dict[str, set[str]] = {"negated": set(), "refused": set(), "content": set()}
     for kind, lemma in _rows("silences.tsv"):
         out[kind].add(lemma)
     return {k: frozenset(v) for k, v in out.items()}

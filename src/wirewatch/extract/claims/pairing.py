@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from .parsed import Parsed
 
@@ -36,30 +36,28 @@ class Relation:
     contents: list[TokSpan] = field(default_factory=list)
 
 
-def root_of(doc: Doc, s: int, e: int) -> Token:
-    """The span's syntactic root: its first token whose head lies outside it (or is itself)."""
-    for i in range(s, e):
-        h = doc[i].head.i
-        if h == i or not s <= h < e:
-            return doc[i]
-    return doc[s]
+def root_of(p: Parsed, s: int, e: int) -> Token:
+    """The span's syntactic root: its first (non-punctuation) token whose head lies outside it."""
+    return p.doc[p.root(s, e)]
 
 
 class _Spans:
     """Per span: its root's two nearest ancestors (for syntactic ties), computed once per article."""
 
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
+    def __init__(self, p: Parsed) -> None:
+        self.heads = p.heads
+        self.p = p
         self.up: dict[TokSpan, tuple[int, ...]] = {}
 
     def ancestors(self, span: TokSpan) -> tuple[int, ...]:
         if span not in self.up:
-            t, out = root_of(self.doc, *span), []
+            i, out = self.p.root(*span), []
             for _ in range(2):
-                if t.head.i == t.i:
+                h = int(self.heads[i])
+                if h == i:
                     break
-                t = t.head
-                out.append(t.i)
+                out.append(h)
+                i = h
             self.up[span] = tuple(out)
         return self.up[span]
 
@@ -76,26 +74,24 @@ def _overlaps(a: TokSpan, b: TokSpan) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _paragraphs(p: Parsed) -> list[int]:
-    """Token -> paragraph number (a paragraph ends at a line break)."""
+def _paragraph_of(p: Parsed):
+    """Token index -> paragraph number (paragraphs end at line breaks), looked up on demand."""
     breaks = [i for i, ch in enumerate(p.text) if ch == "\n"] if "\n" in p.text else []
-    if not breaks:
-        return [0] * len(p.doc)
-    starts = p.doc.to_array("IDX").tolist()
-    return [bisect_left(breaks, s) for s in starts]
+    starts = p.starts
+    return lambda i: bisect_left(breaks, starts[i]) if breaks else 0
 
 
 def pair(p: Parsed, cues: list[TokSpan], sources: list[TokSpan], contents: list[TokSpan],
          quotes: list[tuple[int, int]] = ()) -> list[Relation]:
     """Relations from role spans (token offsets), in cue order; cues without content are dropped.
     `quotes` are the article's quotation spans (characters): a quoted content may lie in another sentence."""
-    doc, sent = p.doc, p.sent_of
+    sent = p.sent_of
     if not cues:
         return []
     cues = sorted(cues)
     starts = [c[0] for c in cues]
-    para = _paragraphs(p)
-    spans = _Spans(doc)
+    para = _paragraph_of(p)
+    spans = _Spans(p)
     rels = {c: Relation(c) for c in cues}
 
     def between(a: TokSpan, b: TokSpan) -> int:
@@ -104,21 +100,25 @@ def pair(p: Parsed, cues: list[TokSpan], sources: list[TokSpan], contents: list[
                    - (1 if lo <= b[0] < hi else 0))
 
     for ct in sorted(contents):
-        quoted = any(qs <= doc[ct[0]].idx < qe for qs, qe in quotes)
-        lo = bisect_left(starts, ct[0] - MAX_GAP - 40)
+        quoted = any(qs <= p.starts[ct[0]] < qe for qs, qe in quotes)
+        if quoted:
+            lo, hi = bisect_left(starts, ct[0] - MAX_GAP - 40), bisect_left(starts, ct[1] + MAX_GAP + 1)
+        else:  # only the cues of the sentences the content touches
+            lo = bisect_left(starts, p.bounds[sent[ct[0]]][0])
+            hi = bisect_left(starts, p.bounds[sent[ct[1] - 1]][1])
         best, best_cost = None, None
-        for q in cues[lo:bisect_left(starts, ct[1] + MAX_GAP + 1)]:
+        for q in cues[lo:hi]:
             if _overlaps(q, ct):
                 continue
+            if sent[q[0]] != sent[ct[0]] and sent[q[0]] != sent[ct[1] - 1] and not quoted:
+                continue  # reported speech crosses a sentence boundary only inside quotation marks
             near, far = (q, ct) if q[0] < ct[0] else (ct, q)
-            if para[near[1] - 1] != para[far[0]]:
+            if para(near[1] - 1) != para(far[0]):
                 continue
             linked = spans.linked(q, ct)
             gap = _gap(q, ct)
             if gap > MAX_GAP and not linked:
                 continue
-            if sent[q[0]] != sent[ct[0]] and sent[q[0]] != sent[ct[1] - 1] and not quoted:
-                continue  # reported speech crosses a sentence boundary only inside quotation marks
             cost = gap + CUE_BETWEEN * between(q, ct) + SENTENCE_STEP * abs(
                 sent[q[0]] - sent[ct[0] if ct[0] > q[0] else ct[1] - 1]) - (LINK_BONUS if linked else 0)
             if best_cost is None or cost < best_cost:
@@ -127,7 +127,8 @@ def pair(p: Parsed, cues: list[TokSpan], sources: list[TokSpan], contents: list[
             rels[best].contents.append(ct)
     for src in sorted(sources):
         best, best_cost = None, None
-        for q in cues[bisect_left(starts, src[0] - MAX_GAP):bisect_left(starts, src[1] + MAX_GAP)]:
+        a, b = p.bounds[sent[src[0]]]
+        for q in cues[bisect_left(starts, a):bisect_left(starts, b)]:  # the cues of its sentence
             rel = rels[q]
             if not rel.contents or sent[q[0]] != sent[src[0]] or _overlaps(q, src) or any(
                     _overlaps(src, c) for c in rel.contents):

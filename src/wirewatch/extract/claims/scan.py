@@ -110,14 +110,25 @@ def _that_clause_head(t: Token) -> bool:
     return clause and any(c.dep_ in SUBJ for c in holder.children)
 
 
+def _core(lemma: str) -> bool:
+    """A reporting verb that can stand parenthetical to what it reports ("..., its leader said"): the
+    rules always look at it, whatever the tagger thinks."""
+    cue = verb_cues().get(lemma)
+    return cue is not None and "inv" in cue.frames
+
+
 @lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
     """Every cue word, 'according' and 'that' (lower case): the words `find_attributions` looks at."""
     return frozenset((*verb_cues(), *noun_cues(), "according", "that"))
 
 
-def find_attributions(p: Parsed, quotes: list[tuple[int, int]]) -> list[Raw]:
-    """Every attribution the cue lexicon and the parse support, in text order."""
+def find_attributions(p: Parsed, quotes: list[tuple[int, int]], cue_prob=None, floor: float = 0.0) -> list[Raw]:
+    """Every attribution the cue lexicon and the parse support, in text order. With the tagger's `cue_prob`
+    per token, a candidate word is looked at only when it or its head has at least `floor` (the relations
+    of the others would be dropped anyway: see `combine.Policy.rules_min`); its head's head counts too
+    ("was quoted as saying": the rule starts from "saying", the tagger marks "was quoted"), and a core
+    reporting verb is always looked at."""
     verbs, nouns = verb_cues(), noun_cues()
     doc = p.doc
     out: list[Raw] = []
@@ -129,6 +140,10 @@ def find_attributions(p: Parsed, quotes: list[tuple[int, int]]) -> list[Raw]:
                 candidates.add(m.head.head.i)
         else:
             candidates.add(i)
+    if cue_prob is not None and floor > 0:
+        heads = p.heads
+        candidates = {i for i in candidates if max(cue_prob[i], cue_prob[heads[i]], cue_prob[heads[heads[i]]]) >= floor
+                      or _core(doc[i].lemma_.lower())}
     for i in sorted(candidates):
         t = doc[i]
         lemma = t.lemma_.lower()

@@ -2,10 +2,10 @@
 
 It reads what the parse already computed: `doc.tensor` (the small English model's own tok2vec, frozen:
 a second tok2vec over every article would cost as much as a quarter of the parse) and the parse features
-of `features.py`, and adds a small window encoder and a softmax over BIO tags. Trained with `spacy train`
-on PolNeAR train (`training/claims/`, `make train-claims`); shipped in `wirewatch/data/claims/`; loaded
-once per process by `load_tagger`. It proposes spans; `learned.py` pairs them into relations and the
-rules check them (see docs/claims.md).
+of `features.py`; its network (`network.py`) ends in a softmax over BIO tags, decoded here. Trained with
+`spacy train` on PolNeAR train (`training/claims/`, `make train-claims`); shipped in
+`wirewatch/data/claims/attribution/`; loaded once per process by `load_tagger`. It proposes spans;
+`learned.py` pairs them into relations and `combine.py` checks them against the rules and the parse.
 """
 
 from __future__ import annotations
@@ -21,14 +21,12 @@ from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from spacy.util import registry
-from thinc.api import (HashEmbed, Maxout, Model, Softmax, chain, concatenate, list2ragged, ragged2list,
-                       with_array)
+from thinc.api import Model
 from thinc.types import Floats2d
 
-from .features import COLUMNS, token_features, tree_links
+from . import network  # noqa: F401  (registers the architecture the shipped config names)
 
-__all__ = ["ROLES", "TAGS", "RoleSpan", "load_tagger", "role_spans"]
+__all__ = ["ROLES", "TAGS", "RoleSpan", "decode", "load_tagger", "role_spans"]
 
 ROLES = ("CUE", "SOURCE", "CONTENT")
 TAGS = ("O",) + tuple(f"{bio}-{role}" for role in ROLES for bio in ("B", "I"))
@@ -39,148 +37,42 @@ MODEL_DIR = "attribution"  # under wirewatch/data/claims/
 RoleSpan = tuple[str, int, int, float]  # (role, first token, end token, mean probability of its tags)
 
 
-@registry.layers("wirewatch.doc_tensors.v1")
-def doc_tensors(width: int) -> Model[list[Doc], list[Floats2d]]:
-    """The Doc's `tensor` (set by the upstream tok2vec during the parse), as the layer's output; no weights."""
-
-    def forward(model: Model, docs: list[Doc], is_train: bool):
-        out = [model.ops.asarray2f(d.tensor) if d.tensor.size else model.ops.alloc2f(len(d), width) for d in docs]
-        return out, lambda d_out: []
-
-    return Model("doc_tensors", forward, dims={"nO": width})
+_ROLE_OF_TAG = np.array([0] + [k for k in range(1, len(ROLES) + 1) for _ in range(2)])  # O, B-CUE, I-CUE, ...
+_IS_B = np.array([False] + [bio == "B" for _ in ROLES for bio in ("B", "I")])
 
 
-@registry.layers("wirewatch.parse_features.v1")
-def parse_features() -> Model[list[Doc], list]:
-    """Per Doc, the (tokens, columns) uint64 ids of `features.token_features`."""
-
-    def forward(model: Model, docs: list[Doc], is_train: bool):
-        return [model.ops.asarray(token_features(d, d.user_data.get("ww_text")), dtype="uint64") for d in docs], \
-            lambda d_out: []
-
-    return Model("parse_features", forward)
-
-
-@registry.architectures("wirewatch.AttributionTagger.v1")
-def build_tagger(tensor_width: int, embed_width: int, embed_rows: int, width: int, depth: int, window_size: int,
-                 maxout_pieces: int, dropout: float) -> Model[list[Doc], list[Floats2d]]:
-    """tensor ++ hash-embedded parse features -> Maxout -> window encoder (depth x) -> softmax over TAGS."""
-    embeds = [HashEmbed(embed_width, embed_rows, column=k, seed=k + 11, dropout=dropout)
-              for k in range(len(COLUMNS))]
-    feats = chain(parse_features(), list2ragged(), with_array(concatenate(*embeds)), ragged2list())
-    encoder = registry.architectures.get("spacy.MaxoutWindowEncoder.v2")(
-        width=width, window_size=window_size, maxout_pieces=maxout_pieces, depth=depth)
-    head = chain(Maxout(width, tensor_width + embed_width * len(COLUMNS), nP=maxout_pieces, normalize=True,
-                        dropout=dropout), encoder, Softmax(len(TAGS), width))
-    return chain(concatenate(doc_tensors(tensor_width), feats), with_array(head))
-
-
-@registry.layers("wirewatch.tree_gather.v1")
-def tree_gather() -> Model[list[tuple[Floats2d, np.ndarray]], list[Floats2d]]:
-    """Each token's vector next to its head's, its clause's governor's and the mean of its children's.
-
-    The parse links a reported clause to its cue and a subject to its verb however far apart they are;
-    gathering along them gives every token the context a window of neighbours cannot."""
-
-    def forward(model: Model, inputs: list[tuple[Floats2d, np.ndarray]], is_train: bool):
-        outs, saved = [], []
-        for H, links in inputs:
-            heads, gov = links[:, 0], links[:, 1]
-            n = len(H)
-            attached = heads != np.arange(n)
-            counts = np.bincount(heads[attached], minlength=n).astype("float32")
-            kids = np.zeros_like(H)
-            np.add.at(kids, heads[attached], H[attached])
-            kids /= np.maximum(counts, 1.0)[:, None]
-            outs.append(np.hstack([H, H[heads], H[gov], kids]))
-            saved.append((heads, gov, attached, counts))
-
-        def backprop(d_outs: list[Floats2d]) -> list[Floats2d]:
-            grads = []
-            for dY, (heads, gov, attached, counts) in zip(d_outs, saved):
-                w = dY.shape[1] // 4
-                dH = dY[:, :w].copy()
-                np.add.at(dH, heads, dY[:, w:2 * w])
-                np.add.at(dH, gov, dY[:, 2 * w:3 * w])
-                dk = dY[:, 3 * w:] / np.maximum(counts, 1.0)[:, None]
-                dH[attached] += dk[heads[attached]]
-                grads.append(dH)
-            return grads
-
-        return outs, backprop
-
-    return Model("tree_gather", forward)
-
-
-@registry.architectures("wirewatch.AttributionTreeTagger.v1")
-def build_tree_tagger(tensor_width: int, embed_width: int, embed_rows: int, width: int, depth: int,
-                      window_size: int, maxout_pieces: int, dropout: float) -> Model[list[Doc], list[Floats2d]]:
-    """tensor ++ hash-embedded parse features -> Maxout -> gather along the parse tree -> Maxout ->
-    window encoder (depth x) -> softmax over TAGS."""
-    embeds = [HashEmbed(embed_width, embed_rows, column=k, seed=k + 11, dropout=dropout)
-              for k in range(len(COLUMNS))]
-    feats = chain(parse_features(), list2ragged(), with_array(concatenate(*embeds)), ragged2list())
-    inp = chain(concatenate(doc_tensors(tensor_width), feats),
-                with_array(Maxout(width, tensor_width + embed_width * len(COLUMNS), nP=maxout_pieces,
-                                  normalize=True, dropout=dropout)))
-    gather = tree_gather()
-    mix = with_array(Maxout(width, width * 4, nP=maxout_pieces, normalize=True, dropout=dropout))
-    if depth:
-        encoder = registry.architectures.get("spacy.MaxoutWindowEncoder.v2")(
-            width=width, window_size=window_size, maxout_pieces=maxout_pieces, depth=depth)
-        out = with_array(chain(encoder, Softmax(len(TAGS), width)))
-    else:
-        out = with_array(Softmax(len(TAGS), width))
-
-    def forward(model: Model, docs: list[Doc], is_train: bool):
-        H, bp_inp = inp(docs, is_train)
-        links = [tree_links(d) for d in docs]
-        G, bp_gather = gather(list(zip(H, links)), is_train)
-        M, bp_mix = mix(G, is_train)
-        Y, bp_out = out(M, is_train)
-
-        def backprop(dY):
-            bp_inp(bp_gather(bp_mix(bp_out(dY))))
-            return []
-
-        return Y, backprop
-
-    def init(model: Model, X=None, Y=None) -> None:
-        inp.initialize(X=X)
-        H = inp.predict(X)
-        G = gather.predict(list(zip(H, [tree_links(d) for d in X])))
-        mix.initialize(X=G)
-        out.initialize(X=mix.predict(G))
-
-    return Model("attribution_tree_tagger", forward, init=init, layers=[inp, gather, mix, out])
-
-
-def _decode(probs: np.ndarray) -> list[RoleSpan]:
-    """Greedy BIO decoding: a span starts at B-X, or at I-X after something else, and runs over I-X."""
-    best = probs.argmax(axis=1)
-    out: list[RoleSpan] = []
-    start, role = -1, None
-    for i, tag in enumerate(best.tolist() + [0]):
-        name = TAGS[tag]
-        r = name[2:] if tag else None
-        begins = tag and (name[0] == "B" or r != role)
-        if role is not None and (tag == 0 or begins):
-            out.append((role, start, i, float(probs[np.arange(start, i), best[start:i]].mean())))
-            role = None
-        if begins:
-            start, role = i, r
+def decode(probs: np.ndarray, lengths: list[int], cue_weight: float = 1.0) -> list[list[RoleSpan]]:
+    """Greedy BIO decoding of a batch's tag probabilities (the Docs' rows one after another), per Doc:
+    a span starts at B-X, or at I-X after something else, and runs over I-X; `cue_weight` > 1 favours cue
+    tags over the others (recall for precision). One pass of array operations for the whole batch."""
+    out: list[list[RoleSpan]] = [[] for _ in lengths]
+    if not len(probs):
+        return out
+    scored = probs
+    if cue_weight != 1.0:
+        scored = probs.copy()
+        scored[:, 1:3] *= cue_weight
+    best = scored.argmax(axis=1)
+    role = _ROLE_OF_TAG[best]
+    bounds = np.cumsum([0] + list(lengths))
+    edge = np.zeros(len(best) + 1, dtype=bool)
+    edge[bounds] = True  # Doc boundaries end every span
+    prev = np.concatenate([[0], role[:-1]])
+    starts = np.flatnonzero((role > 0) & (_IS_B[best] | (role != prev) | edge[:-1]))
+    ends = np.flatnonzero(np.concatenate([role[:-1] != role[1:], [True]]) | edge[1:]) + 1  # where a role run stops
+    chosen = np.concatenate([[0.0], np.cumsum(probs[np.arange(len(best)), best])])
+    nxt = np.concatenate([starts[1:], [len(best)]])
+    stop = np.minimum(nxt, ends[np.searchsorted(ends, starts, side="right")])
+    doc_of = np.searchsorted(bounds, starts, side="right") - 1
+    means = (chosen[stop] - chosen[starts]) / (stop - starts)
+    for k, a, e, r, m in zip(doc_of.tolist(), starts.tolist(), stop.tolist(), role[starts].tolist(), means.tolist()):
+        out[k].append((ROLES[r - 1], a - int(bounds[k]), e - int(bounds[k]), m))
     return out
 
 
 def role_spans(probs: np.ndarray, cue_weight: float = 1.0) -> list[RoleSpan]:
-    """Cue, source and content spans (token offsets) from one Doc's tag probabilities; `cue_weight` > 1
-    favours cue tags over the others (recall for precision)."""
-    if not len(probs):
-        return []
-    if cue_weight != 1.0:
-        probs = probs.copy()
-        probs[:, 1:3] *= cue_weight
-    return _decode(probs)
+    """Cue, source and content spans (token offsets) from one Doc's tag probabilities (see `decode`)."""
+    return decode(probs, [len(probs)], cue_weight)[0]
 
 
 class AttributionTagger(TrainablePipe):
