@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= wirewatch.db
 
-.PHONY: install demo test test-all test-hostile bench schema train-claims clean
+.PHONY: install demo test test-all test-hostile bench bench-page schema train-claims clean
 
 install: $(STAMP)
 
@@ -28,7 +28,7 @@ demo: install
 	$(BIN)/wirewatch clusters --db $(DB) --limit 10
 	@echo "== situation report =="
 	$(BIN)/wirewatch sitrep --db $(DB) --since 2022-03-29 --until 2022-04-03
-	@echo "Next: wirewatch serve --db $(DB)  (map, timeline, claim viewer at http://127.0.0.1:8000/)"
+	@echo "Next: wirewatch serve --db $(DB)  (map, event table, timeline, reader at http://127.0.0.1:8000/)"
 
 test: install
 	$(BIN)/python -m pytest
@@ -39,8 +39,11 @@ test-all: install
 test-hostile: install
 	$(BIN)/python -m pytest -m '' tests/hostile
 
-bench: install  ## throughput, scaling, memory, store; writes docs/benchmarks.md (a few minutes on 2 cores)
+bench: install  ## throughput, scaling, memory, store, gazetteer, page load; writes docs/benchmarks.md (a few minutes on 2 cores)
 	$(BIN)/python benchmarks/run.py
+
+bench-page: install  ## the page-load benchmark alone: Chromium over a generated store of 10,000 events
+	$(BIN)/python benchmarks/page_load.py
 
 # The attribution tagger (docs/claims.md): PolNeAR train -> training/claims/work -> the model the package ships.
 POLNEAR     ?= ../shared/data/polnear/data

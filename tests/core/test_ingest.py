@@ -97,6 +97,7 @@ def test_jsonl_null_date_is_read_from_the_dateline() -> None:
 
 
 def test_jsonl_bad_lines_are_skipped_with_line_numbers_and_good_ones_kept() -> None:
+    """A bad optional field (the date) keeps its record, undated, with the reason; bad required ones skip."""
     good = {"id": "ok", "date": "2020-01-02", "text": "Good text."}
     lines = [
         json.dumps(good),
@@ -111,10 +112,12 @@ def test_jsonl_bad_lines_are_skipped_with_line_numbers_and_good_ones_kept() -> N
     items = list(read_bytes("\n".join(lines).encode(), "mixed.jsonl", S))
     docs = [i for i in items if isinstance(i, Document)]
     skips = {i.record: i.reason for i in items if isinstance(i, Skipped)}
-    assert [d.article.id for d in docs] == ["ok", "ok2"]
+    assert [d.article.id for d in docs] == ["ok", "n", "m", "ok2"]
+    notes = {d.article.id: d.article.date_note for d in docs}
+    assert "not a valid JSON" not in skips.get("mixed.jsonl:3", "")
     assert "not valid JSON" in skips["mixed.jsonl:2"]
-    assert "'date' must be a string" in skips["mixed.jsonl:3"]
-    assert "not a real calendar date" in skips["mixed.jsonl:4"]
+    assert "'date' must be a string" in notes["n"] and docs[1].article.date is None
+    assert "not a real calendar date" in notes["m"] and docs[2].article.date is None
     assert "'text' must be a string, not null" in skips["mixed.jsonl:5"]
     assert "duplicate id 'ok' (first on line 1)" in skips["mixed.jsonl:6"]
     assert "expected a JSON object" in skips["mixed.jsonl:7"]

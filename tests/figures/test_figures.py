@@ -49,9 +49,9 @@ def test_vague_deaths_with_who(figures):
     assert f.text == "Hundreds of residents"
 
 
-def test_vague_word_kept_in_span_and_value_null(figures):
+def test_vague_word_kept_in_span_with_its_convention(figures):
     f = one(figures("Several gunmen were killed when the patrol returned fire."), "killed")
-    assert f.qualifier == "vague" and f.value is None and f.low is None
+    assert (f.qualifier, f.low, f.value) == ("vague", 3, 10)     # least "several" is used for; ACLED's number
     assert f.text.lower().startswith("several")
 
 
@@ -68,6 +68,22 @@ def test_vague_word_kept_in_span_and_value_null(figures):
     ("Police shot dead three gunmen.", "killed", 3),
     ("The patrol came under fire and returned fire, killing him.", "killed", 1),
     ("Soldiers captured a rebel commander.", "captured", 1),
+    ("A shopkeeper was shot to death by two men.", "killed", 1),
+    ("Gunmen beat a farmer to death near the well.", "killed", 1),
+    ("A guard was fatally stabbed at the gate.", "killed", 1),
+    ("The strike resulted in the death of a bystander.", "killed", 1),
+    ("Twelve fighters were reported killed in the clash.", "killed", 12),
+    ("The prisoner was detained and later found killed.", "killed", 1),
+    ("Four villagers killed and ten wounded in the clashes.", "killed", 4),
+    ("On 3 March 2021, in Harbin, Heilongjiang, a trader was killed by robbers.", "killed", 1),
+    ("Around 8 March 2021 (as reported), in Tula, a woman was found dead near a bridge.", "killed", 1),
+    ("Troops killed a rebel sub-commander at dawn.", "killed", 1),
+    ("Police detained an Army of Liberation commander.", "captured", 1),
+    ("The soldiers killed two herders and 20 cattle.", "killed", 2),
+    ("Gunmen killed one dahalo near the village.", "killed", 1),
+    ("Unidentified gunmen assassinated a colonel in the capital.", "killed", 1),
+    ("Islamic State militants shot a civilian, resulting in his death.", "killed", 1),
+    ("Five corpses of suspected militants were discovered on Friday.", "killed", 5),
 ])
 def test_forms(figures, text, category, value):
     f = one(figures(text), category)
@@ -110,9 +126,15 @@ def test_age_is_not_the_count(figures):
     ("up to 40", 40, None, 40, "at_most"),
     ("between 10 and 15", None, 10, 15, "exact"),
     ("two hundred and fifty", 250, None, None, "exact"),
-    ("dozens", None, 24, None, "vague"),
-    ("a few", None, None, None, "vague"),
-    ("a couple of", None, 2, None, "vague"),
+    ("dozens", None, 12, None, "vague"),
+    ("hundreds", None, 100, None, "vague"),
+    ("a few", None, 3, None, "vague"),
+    ("several", 10, 3, None, "vague"),
+    ("many", 10, 4, None, "vague"),
+    ("a number of", 10, 3, None, "vague"),
+    ("an unknown number of", 10, 1, None, "vague"),
+    ("a couple of", 2, 2, None, "vague"),
+    ("both", 2, None, None, "exact"),
     ("several dozen", None, 24, None, "vague"),
     ("two dozen", 24, None, None, "exact"),
 ])
@@ -171,3 +193,70 @@ def test_seed_article_figures(extract_text, seed_text):
 def test_a_date_like_number_is_not_a_count(figures):
     f = one(figures("The raid killed 9/11 plotter Khalid Umar."), "killed")
     assert f.value == 1
+
+
+def test_fatally_wounded_is_killed_not_injured(figures):
+    figs = figures("Three guards were fatally wounded in the attack.")
+    assert [(f.category, f.value) for f in figs] == [("killed", 3)]
+
+
+def test_sentenced_to_death_kills_nobody(figures):
+    assert figures("The court sentenced two men to death.") == []
+
+
+def test_nominal_killing_with_a_range(figures):
+    f = one(figures("The raid led to the killing of 4 militants and 2-3 soldiers."), "killed")
+    assert (f.value, f.low, f.high) == (None, 6, 7)
+
+
+@pytest.mark.parametrize("text", [
+    "He is accused of the murder of three traders.",
+    "She was responsible for the deaths of several civilians.",
+    "Police foiled the attempted assassination of the mayor.",
+    "Neither injuries nor fatalities were reported.",
+    "It is unclear whether there were fatalities.",
+    "The number of fatalities could not be established.",
+    "Unknown number of fatalities coded as 10.",
+])
+def test_no_count_of_a_happening(figures, text):
+    assert [f for f in figures(text) if f.category in ("killed", "killed_or_injured")] == []
+
+
+def test_fatalities_without_a_number(figures):
+    f = one(figures("The fighting continued, incurring fatalities on both sides."), "killed")
+    assert (f.qualifier, f.low, f.value) == ("vague", 2, 10)      # plural: at least two; ACLED's 10
+
+
+def test_killed_and_wounded_together(figures):
+    figs = figures("Police killed and wounded a number of rioters.")
+    both, dead = one(figs, "killed_or_injured"), one(figs, "killed")
+    assert (both.low, both.value) == (3, 10)
+    assert (dead.low, dead.value, dead.qualifier) == (1, 10, "vague")   # some died: at least one
+
+
+def test_killed_and_wounded_a_number_gives_bounds(figures):
+    dead = one(figures("Nine rebels were killed and wounded in the raid."), "killed")
+    assert (dead.value, dead.low, dead.high) == (None, 1, 9)
+
+
+def test_killed_injured_or_captured_is_other(figures):
+    f = one(figures("Two guards were killed, injured or captured during the raid."), "other")
+    assert f.value == 2
+
+
+def test_detained_and_killed_counts_the_same_man_twice(figures):
+    figs = figures("The prisoner was detained and later found killed.")
+    assert {(f.category, f.value) for f in figs} == {("captured", 1), ("killed", 1)}
+
+
+def test_kidnapped_up_to_and_no_object_borrowed(figures):
+    figs = figures("Bandits kidnapped up to 16 traders and burned a series of huts.")
+    assert [(f.category, f.value, f.high, f.qualifier) for f in figs] == [("captured", 16, 16, "at_most")]
+
+
+def test_an_ordinal_is_not_a_count(figures):
+    assert [f.value for f in figures("Two guards were killed and a 3rd was injured.") if f.value == 3] == []
+
+
+def test_a_day_of_the_month_is_not_a_count(figures):
+    assert [f.value for f in figures("Around 8 May 2020, in Tula, a woman was found dead.")] == [1]

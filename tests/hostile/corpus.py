@@ -87,7 +87,7 @@ def cases(full: bool = False) -> list[Case]:
              ("17", "wt-ok"), "must be a string"),
         Case("impossible-date.jsonl", _jsonl({"id": "bad-date", "date": "2022-02-30", "text": GOOD},
                                              {"id": "good-date", "date": "2022-02-28", "text": GOOD}),
-             ("good-date",), "not a real calendar date"),
+             ("bad-date", "good-date")),  # an optional field: the record is kept, undated, with a note
         Case("future-dateline.txt", GOOD.replace("May 3, 2023", "May 3, 2091").encode(), ("future-dateline",)),
         Case("oversized.txt", b"word " * 1_100_000, (), "max_article_bytes"),
     ]

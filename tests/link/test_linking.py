@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from wirewatch.link import LinkRules, Report, cluster_reports, compatible, interval
-from wirewatch.model import Figure
 from wirewatch.store import Filters, Store
 
 
@@ -45,53 +43,3 @@ def test_cluster_by_id_and_filters(db) -> None:
         assert store.cluster("nope") is None
         assert store.clusters(Filters(country="TR"))[0].type == "CONSULT"
         assert store.clusters(Filters(since=dt.date(2024, 1, 1))) == []
-
-
-def _report(uid: str, **kw) -> Report:
-    base = dict(article_id=uid.split("#")[0], outlet=uid[0], type="ASSAULT", day=dt.date(2023, 6, 2), dated=True,
-                place="Voznesensk", lat=47.57, lon=31.33, actor1="Russia")
-    base.update(kw)
-    return Report(uid=uid, **base)
-
-
-def test_compatibility_rules() -> None:
-    a = _report("a#e1")
-    assert compatible(a, _report("b#e1", lat=47.60, lon=31.40))                    # ~6 km away
-    assert not compatible(a, _report("b#e1", lat=46.97, lon=32.0))                 # Mykolaiv city, ~85 km
-    assert not compatible(a, _report("b#e1", type="CONSULT"))
-    assert compatible(a, _report("b#e1", day=dt.date(2023, 6, 3)))                 # within a day
-    assert not compatible(a, _report("b#e1", day=dt.date(2023, 6, 4)))
-    assert compatible(a, _report("b#e1", day=dt.date(2023, 6, 4), dated=False))   # article date only: 2 days
-    assert compatible(a, _report("b#e1", actor1="Russian forces"))
-    assert not compatible(a, _report("b#e1", actor1="Ukraine", actor1_country="UA"))
-    assert not compatible(a, _report("b#e1", lat=None, lon=None, place=None))     # no place links to nothing
-    assert compatible(a, _report("b#e1", lat=None, lon=None, place="voznesensk"))
-
-
-def test_complete_linkage_does_not_chain() -> None:
-    a = _report("a#e1", lat=47.0, lon=31.0)
-    b = _report("b#e1", lat=47.0, lon=31.3)   # ~23 km from a
-    c = _report("c#e1", lat=47.0, lon=31.6)   # ~23 km from b, ~45 km from a
-    groups = cluster_reports([a, b, c], LinkRules())
-    assert sorted(len(g) for g in groups) == [1, 2]
-
-
-def test_figure_intervals_respect_qualifiers() -> None:
-    def fig(value, qualifier="exact", **kw):
-        return Figure(id="f1", text="x", start=0, end=1, category="killed", value=value, qualifier=qualifier, **kw)
-    assert interval(fig(12)) == (12, 12)
-    assert interval(fig(12, "at_least"))[0] == 12 and interval(fig(12, "at_least"))[1] == float("inf")
-    assert interval(fig(12, "more_than"))[0] == 13
-    assert interval(fig(20, "about")) == (18, 22)
-    assert interval(fig(None, "vague")) is None
-    assert interval(fig(None, low=10, high=15)) == (10, 15)
-
-
-def test_a_report_without_a_place_stands_for_the_towns_its_article_names() -> None:
-    placed = _report("a#e1")
-    town = _report("b#e1", lat=None, lon=None, place=None, area=((47.58, 31.30),))
-    capital_only = _report("c#e1", lat=None, lon=None, place=None, area=())
-    elsewhere = _report("d#e1", lat=None, lon=None, place=None, area=((46.48, 30.73),))
-    assert compatible(placed, town)
-    assert not compatible(placed, capital_only)
-    assert not compatible(placed, elsewhere)

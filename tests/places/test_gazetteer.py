@@ -51,7 +51,9 @@ def test_transliterations_of_kyiv_are_one_entry(spelling: str) -> None:
 
 
 @pytest.mark.parametrize("spelling,geonameid", [("Nikolaev", 700569), ("Mykolaiv", 700569), ("Kharkov", 706483),
-                                                ("Kharkiv", 706483)])
+                                                ("Kharkiv", 706483), ("Bakhmut", 713174),
+                                                ("Lisichansk", 702972), ("Sievierodonetsk", 691999),
+                                                ("Severodonetsk", 691999), ("Kryvyi Rih", 703845)])
 def test_transliterations_resolve_to_the_city(spelling: str, geonameid: int) -> None:
     cities = [c for c in open_gazetteer().lookup(spelling) if c.feature_class == "P"]
     assert cities[0].geonameid == geonameid
@@ -107,3 +109,38 @@ def test_lookup_command_prints_json_lines() -> None:
 def test_lookup_command_fails_on_unknown_name() -> None:
     result = CliRunner().invoke(app, ["gazetteer", "lookup", "Qqqzzxville"])
     assert result.exit_code == 1
+
+
+def test_a_fresh_index_of_another_version_in_a_shared_cache_is_kept(tmp_path: Path, monkeypatch) -> None:
+    """Two checkouts of different versions share ~/.cache: neither deletes the other's index while in use."""
+    import os
+    import time
+
+    from wirewatch.gazetteer import store
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = store.cache_dir()
+    folder.mkdir(parents=True)
+    current, fresh, old = (folder / f"gazetteer-{n * 12}.sqlite" for n in "abc")
+    for f in (current, fresh, old):
+        f.write_bytes(b"")
+    long_ago = time.time() - 3 * 86400
+    os.utime(old, (long_ago, long_ago))
+    store._drop_stale(current)
+    assert current.exists() and fresh.exists() and not old.exists()
+
+
+def test_the_index_is_rebuilt_when_its_inputs_change_not_the_stage_rules(tmp_path: Path) -> None:
+    import shutil
+
+    from wirewatch.gazetteer import fingerprint
+    from wirewatch.gazetteer.sources import supplement_dir
+
+    folder = tmp_path / "supplement"
+    shutil.copytree(supplement_dir(), folder)
+    before = fingerprint(folder)
+    (folder / "country_cues.tsv").write_text("cue\tcountry_code\n\\bMPP\\b\tCA\n", encoding="utf-8")
+    assert fingerprint(folder) == before
+    with (folder / "aliases.tsv").open("a", encoding="utf-8") as f:
+        f.write("703448\tKyjiw\n")
+    assert fingerprint(folder) != before

@@ -18,7 +18,8 @@ from ..nlp import load_nlp
 from ..settings import Settings
 from ..store import Store
 from ..web import STATIC
-from . import articles, claims, clusters, errors, events, ingest, meta, places, search, sitrep
+from . import (articles, claims, clusters, errors, events, exports, ingest, labels, meta, overview, places, search,
+               sitrep)
 from .limits import BodyLimit
 
 __all__ = ["create_app"]
@@ -41,6 +42,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *, token: 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if not Path(db_path).exists():
             Store.open(db_path).close()  # create and migrate once, so read-only requests find a schema
+        labels.warm(app.state)  # map labels from the gazetteer, read in the background
         if token:
             app.state.nlp = load_nlp(settings.model)  # once per process; only a writing server needs it
             load_tagger()  # the claims stage's attribution tagger, likewise
@@ -53,8 +55,9 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *, token: 
     app.state.token = token or None
     app.state.nlp = None
     app.state.write_lock = threading.Lock()
+    app.state.labels, app.state.labels_lock = None, threading.Lock()
     errors.install(app)
-    for module in (meta, articles, events, clusters, claims, places, search, sitrep, ingest):
+    for module in (meta, articles, overview, events, clusters, claims, places, search, sitrep, exports, labels, ingest):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -14,13 +14,14 @@ from fastapi import Depends, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 
-from ..store import Filters, Store, parse_near
+from ..store import Filters, Store, parse_bbox, parse_near
 
 __all__ = ["StoreDep", "FiltersDep", "Page", "invalid", "get_store", "get_filters", "page_of", "one_more", "check_text"]
 
 T = TypeVar("T")
 MAX_OFFSET = 10_000_000
 CERTAINTIES = ("certain", "probable", "possible", "uncertain")
+STATUSES = ("occurred", "future", "hypothetical", "generic")
 
 
 def invalid(where: str, name: str, message: str, value: Any = None) -> RequestValidationError:
@@ -47,12 +48,19 @@ def get_filters(
     request: Request,
     since: Annotated[dt.date | None, Query(description="First day (YYYY-MM-DD), inclusive.")] = None,
     until: Annotated[dt.date | None, Query(description="Last day (YYYY-MM-DD), inclusive.")] = None,
-    type: Annotated[str | None, Query(max_length=80, description="PLOVER type (ASSAULT) or ACLED event type.")] = None,
+    type: Annotated[str | None, Query(max_length=300, description="PLOVER type (ASSAULT), several comma-separated "
+                                      "(ASSAULT,COERCE), or an ACLED event type.")] = None,
+    acled: Annotated[str | None, Query(max_length=80, description="ACLED event type or sub-event type.")] = None,
+    status: Annotated[str, Query(max_length=80, description="Event statuses, comma-separated: occurred, future, "
+                                 "hypothetical, generic.")] = "occurred",
     actor: Annotated[str | None, Query(max_length=200, description="Part of an actor's name.")] = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code (UA).")] = None,
     place: Annotated[str | None, Query(max_length=200, description="Place or admin1 name, whole name.")] = None,
+    admin1: Annotated[str | None, Query(max_length=200, description="Admin1 name of the place (Mykolaiv Oblast).")] = None,
     near: Annotated[str | None, Query(max_length=100, description="LAT,LON,KM: within KM of a point.",
                                       examples=["46.97,32.0,50"])] = None,
+    bbox: Annotated[str | None, Query(max_length=120, description="SOUTH,WEST,NORTH,EAST: inside a box (events with "
+                                      "coordinates only).", examples=["44,22,53,41"])] = None,
     certainty: Annotated[Literal["certain", "probable", "possible", "uncertain"] | None, Query()] = None,
     unverified: Annotated[bool, Query(description="Only rows whose claim is unverified or disputed.")] = False,
     source: Annotated[str | None, Query(max_length=200, description="The outlet (article source).")] = None,
@@ -61,9 +69,12 @@ def get_filters(
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")] = 0,
 ) -> Filters:
     """The query parameters every list endpoint shares, checked, as a `Filters`."""
-    for name, value in (("type", type), ("actor", actor), ("place", place), ("near", near), ("source", source),
-                        ("text", text)):
+    for name, value in (("type", type), ("acled", acled), ("actor", actor), ("place", place), ("admin1", admin1),
+                        ("near", near), ("source", source), ("text", text)):
         check_text(name, value)
+    statuses = tuple(dict.fromkeys(s.strip().lower() for s in status.split(",") if s.strip()))
+    if not statuses or any(s not in STATUSES for s in statuses):
+        raise invalid("query", "status", f"expected one or more of {', '.join(STATUSES)}, comma-separated", status)
     maximum = request.app.state.settings.max_page_size
     if limit > maximum:
         raise invalid("query", "limit", f"page size {limit} is over the maximum of {maximum} "
@@ -76,10 +87,17 @@ def get_filters(
             point = parse_near(near)
         except ValueError as exc:
             raise invalid("query", "near", str(exc).replace("--near", "near"), near) from None
+    box = None
+    if bbox is not None:
+        try:
+            box = parse_bbox(bbox)
+        except ValueError as exc:
+            raise invalid("query", "bbox", str(exc), bbox) from None
     words = text.strip() if text and text.strip() else None
     return Filters(since=since, until=until, type=type or None, actor=actor or None, country=country.upper() if country else None,
-                   place=place or None, near=point, certainty=certainty, unverified=unverified, source=source or None,
-                   text=words, limit=limit, offset=offset)
+                   place=place or None, near=point, bbox=box, certainty=certainty, unverified=unverified, source=source or None,
+                   text=words, acled=acled or None, admin1=admin1 or None, status=statuses, limit=limit,
+                   offset=offset)
 
 
 FiltersDep = Annotated[Filters, Depends(get_filters)]

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from ..export.geojson import feature
-from ..store import EventRow
+from ..store import EVENT_ORDERS, EventRow
 from .deps import FiltersDep, Page, StoreDep, one_more, page_of
 
 router = APIRouter(prefix="/api/events", tags=["events"])
+
+Order = Literal[EVENT_ORDERS]  # type: ignore[valid-type]
 
 
 def geojson(rows: list[EventRow], page: Page[EventRow]) -> dict[str, Any]:
@@ -34,9 +37,12 @@ def geojson(rows: list[EventRow], page: Page[EventRow]) -> dict[str, Any]:
                                             "`unmapped`)."}})
 def list_events(request: Request, store: StoreDep, f: FiltersDep,
                 format: Annotated[Literal["json", "geojson"], Query(description="json (pages) or geojson.")] = "json",
+                sort: Annotated[Order, Query(description="Order: day, type, fatalities, place or sources; '-' in "
+                                             "front for descending. Ties: newest first.")] = "-day",
                 ) -> Any:
-    """Events matching the filters, newest day first. Example: `/api/events?place=Mykolaiv&format=geojson`."""
-    page = page_of(request, store.events(one_more(f)), f)
+    """Events matching the filters, newest day first unless `sort` says otherwise.
+    Example: `/api/events?place=Mykolaiv&sort=-fatalities&format=geojson`."""
+    page = page_of(request, store.events(one_more(replace(f, order=sort))), f)
     if format == "geojson":
         return JSONResponse(geojson(page.items, page), media_type="application/geo+json")
     return page

@@ -6,6 +6,7 @@ lock, so two uploads never interleave their transactions. Bad records are skippe
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any, Iterator
 
@@ -14,8 +15,10 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from .. import ingest as ingest_
-from ..errors import IngestError
+from ..errors import IngestError, WirewatchError
+from ..ingest.dates import DateHints, hints_from
 from ..ingest.jsonl import parse_record
+from ..settings import Settings
 from ..model import Document, Skipped
 from ..pipeline import run
 from ..store import IngestReport, Store, ingest_documents
@@ -41,7 +44,7 @@ _BODY = {"requestBody": {"required": True, "content": {
 }}}
 
 
-def _from_json(data: Any) -> Iterator[Document | Skipped]:
+def _from_json(data: Any, hints: DateHints = DateHints()) -> Iterator[Document | Skipped]:
     records = data.get("articles") if isinstance(data, dict) and "articles" in data else data
     if isinstance(records, dict):
         records = [records]
@@ -49,20 +52,35 @@ def _from_json(data: Any) -> Iterator[Document | Skipped]:
         raise HTTPException(422, detail="expected an article object, a list of them, or {\"articles\": [...]}")
     for i, obj in enumerate(records):
         try:
-            yield parse_record(obj, f"body[{i}]")
+            yield parse_record(obj, f"body[{i}]", hints)
         except IngestError as exc:
             yield Skipped(record=exc.record, reason=exc.reason)
 
 
-async def _items(request: Request) -> list[Document | Skipped]:
+def _dated_settings(request: Request) -> Settings:
+    """The app's settings with this request's `date`/`year` query parameters (for articles that give none)."""
     settings = request.app.state.settings
+    date, year = request.query_params.get("date"), request.query_params.get("year")
+    if date is None and year is None:
+        return settings
+    try:
+        settings = dataclasses.replace(settings, article_date=date or settings.article_date,
+                                       article_year=int(year) if year is not None else settings.article_year)
+        hints_from(settings)
+    except (ValueError, WirewatchError) as exc:
+        raise HTTPException(422, detail=f"query parameter date/year: {str(exc).split(': ', 1)[-1]}") from None
+    return settings
+
+
+async def _items(request: Request) -> list[Document | Skipped]:
+    settings = _dated_settings(request)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json" or kind.endswith("+json"):
         try:
             data = json.loads(await request.body())
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise HTTPException(422, detail=f"body is not valid JSON ({exc})") from None
-        return list(_from_json(data))
+        return list(_from_json(data, hints_from(settings)))
     if kind == "multipart/form-data":
         try:
             form = await request.form(max_files=MAX_FILES, max_fields=MAX_FILES,
@@ -100,9 +118,13 @@ def _store(request: Request, items: list[Document | Skipped]) -> IngestReport:
                  415: {"description": "Neither JSON nor multipart."}})
 async def ingest(request: Request) -> dict:
     """Extract and store articles: a JSON article (`id`, `text`, optional `date`, `title`, `source`, `url`),
-    a list of them, or uploaded files. Runs the same pipeline as `wirewatch extract`; returns counts and the
-    reason for every skipped record. Re-sending the same article is a no-op (`unchanged`).
+    a list of them, or uploaded files. Runs the same pipeline as `wirewatch extract`; returns counts, the
+    reason for every skipped record, and every article left without a date with the reason (`undated`).
+    Query parameters `date=YYYY-MM-DD` and `year=YYYY` date articles that give none, as `--date`/`--year` do.
+    Re-sending the same article is a no-op (`unchanged`).
     """
     items = await _items(request)
     report = await run_in_threadpool(_store, request, items)
-    return report.as_dict()
+    undated = [{"article": d.article.id, "reason": d.article.date_note or "no date found"}
+               for d in items if isinstance(d, Document) and d.article.date is None]
+    return {**report.as_dict(), "undated": undated}

@@ -24,6 +24,13 @@ def counts(store: StoreDep) -> dict[str, int]:
     return store.counts()
 
 
+@router.get("/api/facets", summary="Values to pick from, per event column")
+def facets(store: StoreDep) -> dict[str, list[tuple[str, int]]]:
+    """Outlets (`source`), types, ACLED types and sub-types, countries, admin1 names and places of the stored
+    events, each with its count, most frequent first (at most 500 each): the page's pick lists."""
+    return store.facets()
+
+
 @router.get("/docs", include_in_schema=False)
 def docs(request: Request) -> HTMLResponse:
     vendor = "/static/vendor/swagger-ui"

@@ -10,7 +10,7 @@ import typer
 from .. import __version__
 from . import batch, extract, serve
 from . import export as export_cli, store as store_cli
-from . import gazetteer as gazetteer_cli
+from . import gazetteer as gazetteer_cli, link as link_cli
 
 app = typer.Typer(
     name="wirewatch",
@@ -21,7 +21,7 @@ app = typer.Typer(
 )
 
 # One line per command module; each calls app.command(...) on its functions.
-for module in (extract, batch, serve, store_cli, export_cli, gazetteer_cli):
+for module in (extract, batch, serve, store_cli, link_cli, export_cli, gazetteer_cli):
     module.register(app)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from ..settings import Settings
-from .common import Tally, err, progress
+from .common import DateOpt, Tally, YearOpt, err, progress, with_dates
 
 if TYPE_CHECKING:
     from ..scale.batch import BatchSummary
@@ -29,6 +29,8 @@ def batch(
                               help=f"Articles per partition and shard (default {DEFAULT_PARTITION_SIZE}; "
                                    "a resumed run keeps the directory's size).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; the summary only on errors.")] = False,
+    date: DateOpt = None,
+    year: YearOpt = None,
 ) -> None:
     """Extract a corpus on Dask into Parquet shards (articles, events, claims, places) under --out.
 
@@ -41,7 +43,7 @@ def batch(
         raise typer.BadParameter("give --workers or --scheduler, not both")
     from ..scale import connect, run_batch  # Dask is imported only by the command that uses it
 
-    settings = Settings.from_env()
+    settings = with_dates(Settings.from_env(), date, year)
     started = time.perf_counter()
     with progress("batch", quiet=quiet) as bar:
         task = bar.task_ids[0]
@@ -68,7 +70,8 @@ def _report(summary: BatchSummary, *, quiet: bool) -> None:
     tally = Tally()
     tally.done = summary.articles
     tally.skipped = summary.skipped
-    if quiet and not (summary.failed or summary.skipped):
+    tally.undated = summary.undated
+    if quiet and not (summary.failed or summary.skipped or summary.undated):
         return
     err.print(tally.summary(), highlight=False)
     working = summary.seconds - summary.startup_seconds

@@ -15,7 +15,7 @@ from ..model import Document, Skipped
 from ..pipeline import Profile, run
 from ..schema import output_schema
 from ..settings import Settings
-from .common import Tally, err, progress
+from .common import DateOpt, Tally, YearOpt, err, progress, with_dates
 from .pretty import render_document, render_profile
 
 
@@ -25,15 +25,19 @@ def extract(
     pretty: Annotated[bool, typer.Option("--pretty", help="Show each article readably (spans highlighted) instead of JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no skip messages; the summary only on errors.")] = False,
     profile: Annotated[bool, typer.Option("--profile", help="Print the seconds spent per stage on stderr.")] = False,
+    date: DateOpt = None,
+    year: YearOpt = None,
 ) -> None:
     """Extract times, places, actors, figures, claims and events from articles.
 
     Input formats: plain text with a dateline, JSON Lines (id, date, text, ...), HTML pages, RSS/Atom feeds.
     Output: one wirewatch.article/1 JSON object per line (see docs/output.md).
 
-    Example: wirewatch extract examples/ -o out.jsonl
+    Articles left without a date are named in the summary with the reason; --date and --year fill them in.
+
+    Example: wirewatch extract examples/ -o out.jsonl --year 2022
     """
-    settings = Settings.from_env()
+    settings = with_dates(Settings.from_env(), date, year)
     tally = Tally()
     prof = Profile() if profile else None
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
@@ -44,7 +48,7 @@ def extract(
                 if isinstance(item, Skipped):
                     tally.skip(item, quiet=quiet)
                     continue
-                tally.done += 1
+                tally.article(item)
                 if pretty:
                     render_document(item, sys.stdout)
                 else:
@@ -54,7 +58,7 @@ def extract(
     finally:
         if output:
             sink.close()
-    if not quiet or tally.skipped:
+    if not quiet or tally.skipped or tally.undated or tally.date_warnings:
         err.print(tally.summary(), highlight=False)
     if prof is not None:
         render_profile(prof, err)

@@ -1,4 +1,4 @@
-"""`wirewatch ingest` and the query commands: events, claims, places, articles, search, clusters.
+"""`wirewatch ingest` and the query commands: events, claims, places, articles, search (clusters: cli/link.py).
 
 Every query command takes the same filters (`wirewatch.store.Filters`) and `--format table|json|csv`;
 rows go to stdout, progress and the ingest summary to stderr.
@@ -22,7 +22,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..store import DEFAULT_DB, Filters, IngestReport, Store, ingest_documents, parse_near
-from .common import err, progress
+from .common import DateOpt, YearOpt, err, noting_undated, progress, undated_lines, with_dates
 
 
 class Fmt(str, Enum):
@@ -130,15 +130,6 @@ HIT_COLUMNS = {
     "kind": lambda r: r.kind, "article": lambda r: r.article_id, "date": lambda r: r.article_date,
     "source": lambda r: r.source, "claim": lambda r: r.claim_id, "snippet": lambda r: r.snippet,
 }
-CLUSTER_COLUMNS = {
-    "first": lambda r: r.first, "last": lambda r: r.last, "type": lambda r: r.type, "place": lambda r: r.place,
-    "sources": lambda r: r.n_sources, "reports": lambda r: r.n_reports,
-    "figures": lambda r: "; ".join(f"{f.category} {f.low}" + ("+" if f.high is None else
-                                                                (f"–{f.high}" if f.high != f.low else ""))
-                                   for f in r.figures),
-    "contradictions": lambda r: "; ".join(c.kind + (f" ({c.category})" if c.category else "") for c in r.contradictions),
-    "id": lambda r: r.id,
-}
 
 
 def ingest(
@@ -146,8 +137,11 @@ def ingest(
     db: DbOpt = Path(DEFAULT_DB),
     from_: Annotated[Optional[Path], typer.Option("--from", help="A batch directory (Parquet shards) to load.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract articles already stored from the same input.")] = False,
-    no_link: Annotated[bool, typer.Option("--no-link", help="Do not recompute clusters after the batch.")] = False,
+    no_link: Annotated[bool, typer.Option("--no-link", help="Do not link now; the next ingest or `wirewatch "
+                                                           "relink` links what waits.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or skip messages.")] = False,
+    date: DateOpt = None,
+    year: YearOpt = None,
 ) -> None:
     """Extract articles and store them (one transaction per article; re-running resumes).
 
@@ -163,8 +157,9 @@ def ingest(
 
     if not paths and from_ is None:
         raise typer.BadParameter("give files/directories to read, or --from DIR", param_hint="PATHS")
-    settings = Settings.from_env()
+    settings = with_dates(Settings.from_env(), date, year)
     report = IngestReport()
+    undated: list[tuple[str, str]] = []
     with Store.open(db) as store, progress("ingesting", quiet=quiet) as bar:
         def tick(item, result: str) -> None:
             if result == "skipped" and not quiet and report.skipped:
@@ -172,7 +167,7 @@ def ingest(
             bar.update(bar.task_ids[0], advance=1, rate=f"stored {report.stored + report.replaced}")
 
         if paths:
-            items = reader.read(paths, settings)
+            items = noting_undated(reader.read(paths, settings), undated)
             if not force:
                 from ..store.ingest import unstored
                 items = unstored(store, items, report, on_item=tick)
@@ -185,11 +180,11 @@ def ingest(
             except (FileNotFoundError, ValueError) as exc:
                 err.print(f"[red]error[/] {exc}")
                 raise typer.Exit(code=1) from None
-        if not no_link and (report.stored or report.replaced):
+        if not no_link:  # also links what an earlier, killed or --no-link run left waiting
             bar.update(bar.task_ids[0], description="linking")
-            store.relink()
+            store.link()
         counts = store.counts()
-    err.print(report.summary(), highlight=False)
+    err.print("\n".join([report.summary(), *undated_lines(undated)]), highlight=False)
     if not quiet:
         err.print("store: " + ", ".join(f"{v} {k}" for k, v in counts.items()), highlight=False)
     if report.read and report.read == len(report.skipped):
@@ -243,13 +238,9 @@ search = query_command("search", HIT_COLUMNS, "matches for {text!r}", """Full-te
 
     Example: wirewatch search "hospital strike" --since 2022-03-01
     """, words=True)
-clusters = query_command("clusters", CLUSTER_COLUMNS, "clusters", """List event clusters (one real event, many reports): independent sources, figures, contradictions.
-
-    Example: wirewatch clusters --type ASSAULT --format json
-    """)
 
 
 def register(app: typer.Typer) -> None:
     app.command()(ingest)
-    for command in (events, claims, places, articles, search, clusters):
+    for command in (events, claims, places, articles, search):
         app.command()(command)

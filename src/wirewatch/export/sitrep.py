@@ -9,7 +9,7 @@ an article, character offsets and the quoted text). Unverified and disputed mate
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Span
 from ..store import Cluster, EventRow, Filters, Store
@@ -180,8 +180,9 @@ def _claim_lines(clusters: list[Cluster], cite: Citations) -> list[Line]:
 
 
 def build_sitrep(store: Store, since: dt.date | None, until: dt.date | None, place: str | None = None,
-                 max_clusters: int = 500) -> Sitrep:
-    f = Filters(since=since, until=until, place=place, limit=max_clusters)
+                 max_clusters: int = 500, where: Filters | None = None) -> Sitrep:
+    """`where` adds the other filters (type, actor, country...) the clusters' reports must match."""
+    f = replace(where or Filters(), since=since, until=until, place=place, limit=max_clusters, offset=0)
     clusters = list(all_rows(store.clusters, f, page=100))
     clusters.sort(key=lambda c: (area_of(c), c.first or dt.date.min, -c.n_sources))
     cite = Citations()

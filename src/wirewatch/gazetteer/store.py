@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -114,6 +115,14 @@ class Gazetteer:
     def meta(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT k, v FROM meta"))
 
+    def populated_places(self, min_population: int) -> list[Candidate]:
+        """Populated places (class P) with at least this population, capitals whatever their size; most
+        populous first. For map labels."""
+        rows = self._db.execute(
+            "SELECT id, name, cc, admin1_code, admin1, fclass, fcode, lat, lon, pop, 0 FROM place WHERE fclass = 'P'"
+            " AND lat IS NOT NULL AND (pop >= ? OR fcode = 'PPLC') ORDER BY pop DESC", (min_population,))
+        return [Candidate(*row) for row in rows]
+
 
 @lru_cache(maxsize=4)
 def open_gazetteer(path: Path | None = None) -> Gazetteer:
@@ -131,10 +140,20 @@ def open_gazetteer(path: Path | None = None) -> Gazetteer:
     return Gazetteer(path)
 
 
+STALE_AFTER_S = 2 * 86400  # other fingerprints unused this long are dropped
+
+
 def _drop_stale(current: Path) -> None:
-    """Remove cache files of earlier fingerprints (built from older data) beside the current one."""
+    """Remove cache files of other fingerprints (built from older data) that nothing has used for two days.
+
+    Several checkouts of different versions may share one cache directory (and run at the same time): a
+    fresh file of another fingerprint is another version's index in use, not garbage."""
     if current.parent != cache_dir():
         return
+    now = time.time()
     for old in current.parent.glob("gazetteer-????????????.sqlite"):
-        if old != current:
-            old.unlink(missing_ok=True)
+        try:
+            if old != current and now - max(old.stat().st_mtime, old.stat().st_atime) > STALE_AFTER_S:
+                old.unlink(missing_ok=True)
+        except OSError:
+            continue  # removed meanwhile by another process

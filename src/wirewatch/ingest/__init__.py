@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 from ..errors import IngestError
 from ..model import Document, Skipped
 from ..settings import Settings
+from .dates import hints_from
 from .decode import decode
 from .feed import parse_feed
 from .html import parse_html
@@ -64,14 +65,15 @@ def read_bytes(data: bytes, name: str, settings: Settings, root: Path | None = N
                                     "(setting max_article_bytes)")
         text = decode(data, name)
         fmt = sniff(name, text)
+        hints = hints_from(settings)
         if fmt == "jsonl":
-            yield from parse_jsonl(text, name, settings)
+            yield from parse_jsonl(text, name, settings, hints)
         elif fmt == "feed":
-            yield from parse_feed(text, name)
+            yield from parse_feed(text, name, hints)
         elif fmt == "html":
-            yield parse_html(text, name, article_id=_article_id(name, root))
+            yield parse_html(text, name, article_id=_article_id(name, root), hints=hints)
         else:
-            yield parse_text(text, name, article_id=_article_id(name, root))
+            yield parse_text(text, name, article_id=_article_id(name, root), hints=hints)
     except IngestError as exc:
         yield Skipped(record=exc.record, reason=exc.reason)
 

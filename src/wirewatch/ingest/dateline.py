@@ -5,8 +5,10 @@ Shapes handled (all at the very start of the body, after an optional title and r
   `KYIV, March 30 (Reuters) - body`                   (city, date without year, agency)
   `MOSCOW (AP) — body`                                (city and agency, no date)
   `KABUL, Afghanistan (Jan. 25, 2013)`                (city, country, full date in brackets)
-A date without a year takes the year of the reference date (the feed's date) or of a reference line
-above the dateline (`2010-09-CA-125`); with neither, the date stays unknown rather than guessed.
+A date without a year takes the year of the reference date (the feed's date), of a reference line above
+the dateline (`2010-09-CA-125`), or the year the caller knows (`year`, e.g. `--year`; `before`, e.g.
+`--date`: the latest such day on or before it); with none, the date stays unknown rather than guessed and
+`Dateline.partial` keeps the year-less date as written, so the caller can say why.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class Dateline:
     place: str | None
     date: dt.date | None
     source: str | None
+    partial: str | None = None  # a date written without a year that nothing could complete ('May 14')
 
 
 def _parse_date(raw: str, reference: dt.date | None, year_hint: int | None) -> dt.date | None:
@@ -59,8 +62,10 @@ def _parse_date(raw: str, reference: dt.date | None, year_hint: int | None) -> d
     return parsed.date()
 
 
-def find_dateline(text: str, reference: dt.date | None = None, *, search_chars: int = 400) -> Dateline | None:
-    """The dateline near the start of `text`, or None. `reference` is a known publication date, if any."""
+def find_dateline(text: str, reference: dt.date | None = None, *, year: int | None = None,
+                  before: dt.date | None = None, search_chars: int = 400) -> Dateline | None:
+    """The dateline near the start of `text`, or None. `reference` is a known publication date, if any;
+    `year` and `before` complete a date written without a year when the text itself does not."""
     head = text[:search_chars]
     if m := _MARKER.match(head):
         date = dt.date.fromisoformat(m["date"]) if _valid_iso(m["date"]) else None
@@ -82,24 +87,26 @@ def find_dateline(text: str, reference: dt.date | None = None, *, search_chars: 
         elif not (m["date"] or m["dash"]):
             continue  # a bracket that is neither a date nor an agency: not a dateline
         above = _REF_YEAR.search(text[:offset])
-        year_hint = int(above[1]) if above else None
-        date = _parse_date(date_raw, reference, year_hint) if date_raw else None
+        year_hint = int(above[1]) if above else year
+        ref = reference or (before if year_hint is None else None)
+        date = _parse_date(date_raw, ref, year_hint) if date_raw else None
         if date is None and reference is None:
             date = _date_above(text[:offset])
-        return _dateline(text, offset, offset + m.end(), m["place"].strip(), date, source)
+        partial = date_raw if date is None and date_raw and not re.search(r"\d{4}", date_raw) else None
+        return _dateline(text, offset, offset + m.end(), m["place"].strip(), date, source, partial)
     if reference is None and (date := _date_above(head[:300])) is not None:
         return Dateline(0, 0, "", None, date, None)  # no dateline line, but the heading dates the story
     return None
 
 
 def _dateline(text: str, start: int, end: int, place: str | None, date: dt.date | None,
-              source: str | None) -> Dateline:
+              source: str | None, partial: str | None = None) -> Dateline:
     """A Dateline whose span is trimmed of surrounding white space (so text[start:end] is its text)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Dateline(start, end, text[start:end], place, date, source)
+    return Dateline(start, end, text[start:end], place, date, source, partial)
 
 
 def _date_above(head: str) -> dt.date | None:

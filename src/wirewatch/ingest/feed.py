@@ -9,6 +9,7 @@ import feedparser
 
 from ..errors import IngestError
 from ..model import Document, Skipped
+from .dates import DateHints
 from .html import html_to_text
 from .text import parse_text
 
@@ -21,6 +22,7 @@ def _entry_text(entry: feedparser.FeedParserDict) -> str:
 
 
 def _entry_date(entry: feedparser.FeedParserDict) -> dt.date | None:
+    """The entry's (or the feed's own) published/updated/created date, as feedparser parsed it."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         if value := entry.get(key):
             try:
@@ -30,7 +32,7 @@ def _entry_date(entry: feedparser.FeedParserDict) -> dt.date | None:
     return None
 
 
-def parse_feed(text: str, name: str) -> Iterator[Document | Skipped]:
+def parse_feed(text: str, name: str, hints: DateHints = DateHints()) -> Iterator[Document | Skipped]:
     """Every entry of an RSS/Atom feed as an article; the feed's own title is the source."""
     feed = feedparser.parse(text)
     if not feed.entries:
@@ -38,6 +40,7 @@ def parse_feed(text: str, name: str) -> Iterator[Document | Skipped]:
         yield Skipped(record=name, reason=f"feed has no readable entries{problem}")
         return
     source = feed.feed.get("title") or None
+    feed_date = _entry_date(feed.feed)  # the channel's date: the year of an undated entry's dateline
     for number, entry in enumerate(feed.entries, start=1):
         record = f"{name}#entry{number}"
         try:
@@ -47,6 +50,7 @@ def parse_feed(text: str, name: str) -> Iterator[Document | Skipped]:
             title = entry.get("title") or None
             article_id = entry.get("id") or entry.get("link") or f"{name}#entry{number}"
             yield parse_text(body, record, article_id=article_id, date=_entry_date(entry),
+                             year=feed_date.year if feed_date else None, hints=hints,
                              source=source, url=entry.get("link"), title=title)
         except IngestError as exc:
             yield Skipped(record=exc.record, reason=exc.reason)

@@ -11,6 +11,7 @@ from lxml.etree import ParserError
 
 from ..errors import IngestError
 from ..model import Document
+from .dates import DateHints, NotADate, parse_written_date
 from .text import parse_text
 
 
@@ -79,7 +80,8 @@ def _fallback_text(html: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def parse_html(html: str, record: str, *, article_id: str, url: str | None = None) -> Document:
+def parse_html(html: str, record: str, *, article_id: str, url: str | None = None,
+               hints: DateHints = DateHints()) -> Document:
     """An Article from an HTML page, or IngestError when the page has no main text."""
     try:
         result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
@@ -90,11 +92,16 @@ def parse_html(html: str, record: str, *, article_id: str, url: str | None = Non
     text = (meta.get("text") or "").strip() or _fallback_text(html)
     if len(text.split()) < _MIN_WORDS:
         raise IngestError(record, "HTML page has no main text (only markup, scripts or navigation)")
-    date: dt.date | None = None
-    if raw := meta.get("date"):
-        try:
-            date = dt.date.fromisoformat(str(raw)[:10])
-        except ValueError:
-            date = None
-    return parse_text(text, record, article_id=article_id, date=date, url=url or meta.get("url"),
-                      title=meta.get("title"), source=meta.get("sitename"))
+    date, year, note = _meta_date(meta.get("date"))
+    return parse_text(text, record, article_id=article_id, date=date, year=year, date_note=note, hints=hints,
+                      url=url or meta.get("url"), title=meta.get("title"), source=meta.get("sitename"))
+
+
+def _meta_date(raw: object) -> tuple[dt.date | None, int | None, str | None]:
+    """The page's metadata date (htmldate via trafilatura): a full date, or only its year, or a note."""
+    if not raw:
+        return None, None, None
+    try:
+        return parse_written_date(str(raw))
+    except NotADate as exc:
+        return None, None, f"page metadata date {exc}; ignored"

@@ -1,32 +1,60 @@
-"""Which event reports, possibly from many articles, are the same real event (see docs/linking.md).
+"""An event report as linking sees it (`Report`), and the settings of linking (`LinkRules`).
 
-Two reports are compatible when: same PLOVER type; days at most `window_days` apart (`window_days_undated`
-when a report only has its article's date); places within `max_km` (else the same place name; a report with
-no place stands for the towns its article names, capitals excepted, and links to nothing without them); actors compatible on both roles (missing, same name, one name inside the other,
-a shared distinctive word, or the same country when both are known). A cluster is a set of reports that are
-pairwise compatible (complete linkage, so "A near B near C" does not chain A to C).
+A report is one stored event of one article, with what reporters keep from story to story: when (its own
+date with its precision, else its article's), where (a GeoNames place with its grain), who, how many, what
+kind of event, and the distinctive words of its article's title and lead. See docs/linking.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 from ..model import Figure, Span
-from .geo import haversine_km
+from .dates import Span as When
+from .places import Where
 
-GENERIC = frozenset("forces force military army troops government officials official ministry side authorities "
-                    "the of and defence defense national armed units unit".split())
+__all__ = ["LinkRules", "Report", "cluster_id", "place_key"]
 
 
 @dataclass(frozen=True)
 class LinkRules:
-    window_days: int = 1
-    window_days_undated: int = 2
-    max_km: float = 25.0
-    claim_similarity: float = 0.5
+    """Thresholds and weights of linking (docs/linking.md explains each and how they were measured)."""
+
+    lag_days: int = 4               # an event known only by its article's date happened up to this many days before
+    slack_days: int = 1             # two date intervals this many days apart still meet
+    max_gap_days: int = 30          # further apart than this: never one incident
+    max_km: float = 25.0            # two specific places this close are one scene
+    lead_words: int = 200           # words of the text (after the title) that make the lead vector
+    name_weight: float = 3.0        # a word written as a name counts this many times
+    centroid_words: int = 60        # words a cluster keeps of its members' lead vectors
+    index_words: int = 8            # words of a lead indexed to find candidates
+    candidates: int = 60            # clusters scored per report, at most (most recent first)
+    # evidence weights, in units of cosine similarity: a report joins the best cluster whose score reaches
+    # `threshold` (docs/linking.md gives each weight and what it was measured on)
+    text: float = 1.0               # times the mean cosine of the lead vector and the cluster's main events' leads
+    sentence: float = 0.3           # times the mean cosine of the evidence sentence and the members' sentences
+    main: float = 0.0              # both are their articles' main events
+    same_type: float = 0.02
+    same_family: float = 0.0
+    same_place: float = 0.02
+    near_place: float = 0.02
+    same_day: float = 0.05          # both name the same day themselves
+    actor: float = 0.02             # a shared distinctive actor word
+    figures: float = 0.05           # a figure of the same category and count
+    same_article: float = 0.25      # its article already has a report of the same type here, dates and place agree
+    article_sentence: float = 0.2   # ... or the same named day and a sentence this similar
+    scene: float = 0.3              # same type, same named day, same or near town or site: one scene
+    date_apart: float = 0.05        # the dates do not meet (half when only some members' dates do not)
+    published_apart: float = 0.15   # ... and both are known only by publication dates (reliable ones)
+    place_apart: float = 0.1        # the places are apart (link.places), but each story names the other's place
+    place_conflict: float = 1.0     # the places are apart and neither story names the other's place
+    date_conflict: float = 0.4      # named days (or publication days) do not meet, and neither story names the other's
+    week_conflict: float = 1.0      # ... and are more than `lag_days` apart (a week apart: another incident)
+    threshold: float = 0.3
+    merge_margin: float = 0.0       # a report that reaches two clusters merges them if it reaches both by this much more
+    claim_similarity: float = 0.5   # claims repeated across outlets (link.claims)
 
 
 @dataclass(frozen=True)
@@ -38,7 +66,7 @@ class Report:
     outlet: str | None
     type: str
     day: dt.date | None
-    dated: bool
+    dated: bool = False
     place: str | None = None
     lat: float | None = None
     lon: float | None = None
@@ -54,7 +82,13 @@ class Report:
     evidence: Span | None = None
     acled: str | None = None
     acled_sub: str | None = None
-    area: tuple[tuple[float, float], ...] = ()
+    when: When | None = None
+    where: Where | None = None
+    main: bool = False
+    terms: dict = field(default_factory=dict, compare=False, hash=False)      # lead vector of the article
+    words: dict = field(default_factory=dict, compare=False, hash=False)      # vector of the evidence sentence
+    mentions: frozenset[str] = frozenset()     # places its article names (`place_key`s)
+    days: frozenset[str] = frozenset()         # days its article's events name (ISO)
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -63,80 +97,11 @@ class Report:
         return (self.outlet or f"article '{self.article_id}'").strip()
 
 
-def _words(name: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", name.casefold()) if len(w) > 2 and w not in GENERIC}
+def place_key(geonameid: int | None, name: str | None) -> str:
+    """How a place is compared across articles: its GeoNames id, else its name."""
+    return f"g{geonameid}" if geonameid is not None else f"n{(name or '').casefold()}"
 
 
-def actor_compatible(a: str | None, b: str | None, ca: str | None = None, cb: str | None = None) -> bool:
-    if not a or not b:
-        return True
-    if ca and cb and ca != cb:
-        return False
-    x, y = a.casefold(), b.casefold()
-    if x == y or x in y or y in x:
-        return True
-    wx, wy = _words(x), _words(y)
-    if wx & wy:
-        return True
-    stems = {w[:5] for w in wx} & {w[:5] for w in wy}  # Russia / Russian, Ukraine / Ukrainian
-    return bool(stems) or bool(ca and cb and ca == cb)
-
-
-def _points(r: Report) -> list[tuple[float, float]]:
-    """Where a report may be: its place, else (no place at all) the towns its article names (`area`)."""
-    if r.lat is not None and r.lon is not None:
-        return [(r.lat, r.lon)]
-    return [] if r.place else list(r.area)
-
-
-def distance_ok(a: Report, b: Report, rules: LinkRules) -> bool:
-    if a.place and b.place and (a.lat is None or b.lat is None):
-        return a.place.casefold() == b.place.casefold()
-    return any(haversine_km(p[0], p[1], q[0], q[1]) <= rules.max_km for p in _points(a) for q in _points(b))
-
-
-def compatible(a: Report, b: Report, rules: LinkRules = LinkRules()) -> bool:
-    if a.type != b.type or a.day is None or b.day is None:
-        return False
-    window = rules.window_days if a.dated and b.dated else rules.window_days_undated
-    if abs((a.day - b.day).days) > window:
-        return False
-    if not distance_ok(a, b, rules):
-        return False
-    return (actor_compatible(a.actor1, b.actor1, a.actor1_country, b.actor1_country)
-            and actor_compatible(a.actor2, b.actor2, a.actor2_country, b.actor2_country))
-
-
-def cluster_reports(reports: list[Report], rules: LinkRules = LinkRules()) -> list[list[Report]]:
-    """Group reports into clusters (every report in exactly one; singletons included)."""
-    by_type: dict[str, list[Report]] = {}
-    for r in reports:
-        by_type.setdefault(r.type, []).append(r)
-    out: list[list[Report]] = []
-    for group in by_type.values():
-        group.sort(key=lambda r: (r.day or dt.date.min, r.article_id, r.uid))
-        open_: list[list[Report]] = []
-        for r in group:
-            if r.day is None:
-                out.append([r])
-                continue
-            horizon = r.day - dt.timedelta(days=rules.window_days_undated * 2)
-            still = []
-            for c in open_:
-                if max(m.day for m in c if m.day) >= horizon:
-                    still.append(c)
-                else:
-                    out.append(c)
-            open_ = still
-            best = next((c for c in open_ if all(compatible(r, m, rules) for m in c)), None)
-            if best is None:
-                open_.append([r])
-            else:
-                best.append(r)
-        out.extend(open_)
-    return out
-
-
-def cluster_id(members: list[Report]) -> str:
-    """Stable while the cluster grows: derived from its earliest-sorting member."""
-    return "k" + hashlib.sha1(min(m.uid for m in members).encode("utf-8")).hexdigest()[:12]
+def cluster_id(first_uid: str) -> str:
+    """A cluster's id, from the report that opened it: stable however the cluster grows."""
+    return "k" + hashlib.sha1(first_uid.encode("utf-8")).hexdigest()[:12]

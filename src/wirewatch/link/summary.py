@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .events import Report, cluster_id
+from .events import Report
 from .figures import describe, headline, interval, overlap, who_compatible
 
 CATEGORIES = ("killed", "injured", "killed_or_injured", "displaced", "missing", "captured")
@@ -68,7 +68,7 @@ def figure_ranges(members: list[Report]) -> list[dict]:
     return out
 
 
-def summarize(members: list[Report]) -> dict:
+def summarize(cid: str, members: list[Report]) -> dict:
     """Everything stored about a cluster besides its member list."""
     first = min((m.day for m in members if m.day), default=None)
     last = max((m.day for m in members if m.day), default=None)
@@ -81,7 +81,7 @@ def summarize(members: list[Report]) -> dict:
     acled = Counter(m.acled for m in members if m.acled).most_common(1)
     acled_sub = Counter(m.acled_sub for m in members if m.acled_sub).most_common(1)
     return {
-        "id": cluster_id(members), "type": members[0].type,
+        "id": cid, "type": members[0].type,
         "acled": acled[0][0] if acled else None, "acled_sub": acled_sub[0][0] if acled_sub else None,
         "first": first, "last": last,
         "place": names.most_common(1)[0][0] if names else None,

@@ -76,6 +76,7 @@ class BatchSummary:
     seconds: float = 0.0
     startup_seconds: float = 0.0  # of `seconds`: starting/connecting to the cluster (workers load spaCy)
     workers: dict[str, dict[str, Any]] = field(default_factory=dict)  # per worker: pid, peak RSS, spaCy loads
+    undated: list[tuple[str, str]] = field(default_factory=list)  # (article id, reason): read without a date
 
     @property
     def read(self) -> int:
@@ -215,6 +216,8 @@ def _submit_all(paths: Sequence[str | Path], out: Path, size: int, settings: Set
     def submit_more() -> None:
         while len(pending) < limit[0] and (part := next(parts, None)) is not None:
             summary.partitions += 1
+            summary.undated.extend((d.article.id, d.article.date_note or "no date found") for d in part.items
+                                   if isinstance(d, Document) and d.article.date is None)
             entry = done.get(f"{part.index:05d}")
             if _is_done(out, entry, part):
                 summary.reused += 1

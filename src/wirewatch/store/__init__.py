@@ -13,13 +13,14 @@ from __future__ import annotations
 from .base import PutResult, Store
 from .ingest import IngestReport, content_hash, ingest_documents, input_hash
 from .query import (
-    ArticleRow, ClaimRow, Cluster, Contradiction, EventRow, FigureRange, Filters, PlaceRow, SearchHit, parse_near,
+    EVENT_ORDERS, ArticleRow, ClaimRow, Cluster, Contradiction, EventPoint, EventRow, FigureRange, Filters, Join,
+    PlaceRow, SearchHit, Story, StoryReport, parse_bbox, parse_near,
 )
 
 DEFAULT_DB = "wirewatch.db"
 
 __all__ = [
     "Store", "PutResult", "Filters", "EventRow", "ClaimRow", "PlaceRow", "ArticleRow", "SearchHit", "Cluster",
-    "Contradiction", "FigureRange", "IngestReport", "ingest_documents", "content_hash", "input_hash", "parse_near",
-    "DEFAULT_DB",
+    "Contradiction", "FigureRange", "Join", "Story", "StoryReport", "IngestReport", "ingest_documents", "content_hash",
+    "input_hash", "parse_near", "DEFAULT_DB", "EVENT_ORDERS", "EventPoint", "parse_bbox",
 ]

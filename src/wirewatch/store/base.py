@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import abc
 from pathlib import Path
-from typing import Literal
+from typing import Callable, Literal
 
 from ..model import Document
-from .query import ArticleRow, ClaimRow, Cluster, EventRow, Filters, PlaceRow, SearchHit
+from .query import ArticleRow, ClaimRow, Cluster, EventPoint, EventRow, Filters, PlaceRow, SearchHit
 
 PutResult = Literal["stored", "unchanged", "replaced", "duplicate"]
 
@@ -56,6 +56,10 @@ class Store(abc.ABC):
     def events(self, f: Filters) -> list[EventRow]: ...
 
     @abc.abstractmethod
+    def event_points(self, f: Filters) -> list[EventPoint]:
+        """The events `events(f)` would list (newest first, up to f.limit), lean: for maps and timelines."""
+
+    @abc.abstractmethod
     def claims(self, f: Filters) -> list[ClaimRow]: ...
 
     @abc.abstractmethod
@@ -73,9 +77,22 @@ class Store(abc.ABC):
     def cluster(self, cluster_id: str) -> Cluster | None: ...
 
     @abc.abstractmethod
+    def facets(self, limit: int = 500) -> dict[str, list[tuple[str, int]]]:
+        """Values of the event columns type, acled, acled_sub, country, admin1, place, source, with counts."""
+
+    @abc.abstractmethod
     def counts(self) -> dict[str, int]:
         """Rows per kind: articles, events, claims, places, figures, clusters."""
 
     @abc.abstractmethod
-    def relink(self) -> None:
-        """Recompute event clusters and claim repeats over the whole store (after a batch)."""
+    def link(self, on_batch: Callable | None = None):
+        """Link the events and claims waiting to be linked (every stored article's, until linked); return
+        counts (`store.linking.LinkStats`). Cost depends on what waits, not on the store's size."""
+
+    @abc.abstractmethod
+    def relink(self, on_batch: Callable | None = None):
+        """Forget all links and link the whole store again, in store order (after a change of rules)."""
+
+    @abc.abstractmethod
+    def story(self, cluster_id: str):
+        """A cluster's reports in time order with their figures (`store.query.Story`), or None."""

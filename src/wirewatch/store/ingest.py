@@ -90,13 +90,13 @@ def ingest_documents(
     on_item: Callable[[Document | Skipped, str], None] | None = None,
     relink: bool = True,
 ) -> IngestReport:
-    """Put every Document (one transaction each), record every Skipped; relink clusters at the end.
+    """Put every Document (one transaction each), record every Skipped; then link what waits (`relink`:
+    link at all; events stored before, by a run killed before it linked them, are linked too).
 
     `on_item(item, result)` is called after each item (result: stored|unchanged|replaced|duplicate|skipped),
     e.g. to advance a progress bar.
     """
     report = report or IngestReport()
-    changed = False
     for item in docs_and_skips:
         if isinstance(item, Skipped):
             report.skipped.append(item)
@@ -110,9 +110,8 @@ def ingest_documents(
                 result = "skipped"
             else:
                 report.count(result)
-                changed = changed or result in ("stored", "replaced")
         if on_item is not None:
             on_item(item, result)
-    if relink and changed:
-        store.relink()
+    if relink:
+        store.link()
     return report

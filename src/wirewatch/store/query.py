@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,8 +18,12 @@ from ..model import Certainty, Figure, Polarity, Span, Verification
 
 __all__ = [
     "Filters", "EventRow", "ClaimRow", "PlaceRow", "ArticleRow", "SearchHit", "Cluster", "Contradiction",
-    "FigureRange", "parse_near", "haversine_km",
+    "FigureRange", "EventPoint", "Join", "Story", "StoryReport", "parse_near", "parse_bbox", "haversine_km",
+    "EVENT_ORDERS",
 ]
+
+# Orders `Filters.order` may name for events: a column, '-' in front for descending (ties: newest first).
+EVENT_ORDERS = ("-day", "day", "type", "-type", "fatalities", "-fatalities", "place", "-place", "sources", "-sources")
 
 
 @dataclass(frozen=True)
@@ -27,15 +31,21 @@ class Filters:
     """The filters analysts use; every field is optional and they combine with AND.
 
     - `since`/`until`: inclusive days; an event's day is its own date, else its article's date.
-    - `type`: PLOVER type (ASSAULT) or ACLED event type ("Explosions/Remote violence"), case-insensitive.
+    - `type`: PLOVER type (ASSAULT) or ACLED event type ("Explosions/Remote violence"), case-insensitive;
+      several PLOVER types comma-separated (ASSAULT,COERCE) match any of them.
+    - `acled`: ACLED event type or sub-event type, case-insensitive.
     - `actor`: part of a resolved actor name (actor1 or actor2), case-insensitive.
     - `country`: ISO 3166-1 alpha-2 of the place (UA).
     - `place`: place name or admin1 name, case-insensitive, whole name.
+    - `admin1`: admin1 name of the place (Mykolaiv Oblast), case-insensitive, whole name.
     - `near`: (lat, lon, km): places within km of the point (great-circle distance).
+    - `bbox`: (south, west, north, east): places inside the box (west > east crosses the antimeridian).
     - `certainty`: certain|probable|possible|uncertain.
     - `unverified`: only rows whose claim is unverified or disputed.
     - `source`: the outlet (article source), case-insensitive.
     - `text`: full-text query over article text (events/articles) or claim content (claims).
+    - `status`: event statuses to keep (occurred, future, hypothetical, generic); None keeps all.
+    - `order`: event order, one of `EVENT_ORDERS` ('-day', newest first, by default).
     """
 
     since: dt.date | None = None
@@ -45,10 +55,15 @@ class Filters:
     country: str | None = None
     place: str | None = None
     near: tuple[float, float, float] | None = None  # lat, lon, km
+    bbox: tuple[float, float, float, float] | None = None  # south, west, north, east
     certainty: str | None = None
     unverified: bool = False
     source: str | None = None
     text: str | None = None
+    acled: str | None = None
+    admin1: str | None = None
+    status: tuple[str, ...] | None = None
+    order: str = "-day"
     limit: int = 100
     offset: int = 0
 
@@ -99,6 +114,26 @@ class EventRow(Row):
     verification: Verification | None = None
     evidence: Span
     cluster_id: str | None = None
+    cluster_sources: int | None = Field(default=None, description="Independent outlets reporting the event's cluster.")
+    place_feature_code: str | None = Field(default=None, description="GeoNames feature code of the place (PPL, ADM1, "
+                                                                     "PCLI...): how precise the location is.")
+
+
+class EventPoint(NamedTuple):
+    """An event as a map and a timeline need it, and no more (read without building an EventRow)."""
+
+    uid: str
+    day: str | None
+    type: str
+    lat: float | None
+    lon: float | None
+    place: str | None
+    admin1: str | None
+    country_code: str | None
+    feature_code: str | None
+    killed: int | None          # the largest stated 'killed' count, as the `fatalities` order uses
+    cluster_id: str | None
+    cluster_sources: int | None
 
 
 class ClaimRow(Row):
@@ -189,6 +224,16 @@ class Contradiction(Row):
     evidence: list[Span] = Field(default_factory=list)
 
 
+class Join(Row):
+    """Why one report joined its cluster: the score linking gave it and the signals behind the score."""
+
+    report: str = Field(description="Uid of the report (event) that joined.")
+    score: float
+    signals: dict[str, Any] = Field(default_factory=dict, description="lead, sentence (similarities), place, day, "
+                                    "type, actors, figures, scene, main: see docs/linking.md.")
+    merged: list[str] = Field(default_factory=list, description="Clusters this report's joining merged in.")
+
+
 class Cluster(Row):
     """Reports (events, possibly from many articles) judged to be one real event."""
 
@@ -210,7 +255,63 @@ class Cluster(Row):
     figures: list[FigureRange] = Field(default_factory=list)
     contradictions: list[Contradiction] = Field(default_factory=list)
     disputed: bool = False
+    why: dict[str, int] = Field(default_factory=dict, description="How many joins each signal took part in.")
+    joins: list[Join] = Field(default_factory=list, description="Each report that joined, with its signals "
+                              "(the last 50).")
+    merged_from: list[str] = Field(default_factory=list, description="Ids of clusters merged into this one.")
     reports: list[EventRow] = Field(default_factory=list)
+
+
+def parse_bbox(value: str) -> tuple[float, float, float, float]:
+    """'SOUTH,WEST,NORTH,EAST' -> a tuple; longitudes are wrapped into -180..180; raise ValueError naming what is wrong."""
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) != 4:
+        raise ValueError(f"bbox {value!r}: expected SOUTH,WEST,NORTH,EAST, e.g. 44,22,53,41")
+    try:
+        south, west, north, east = (float(p) for p in parts)
+    except ValueError:
+        raise ValueError(f"bbox {value!r}: the four values must be numbers") from None
+    if not (-90 <= south <= north <= 90) or west != west or east != east:
+        raise ValueError(f"bbox {value!r}: latitudes -90..90 with south <= north")
+    if east - west >= 360:
+        return south, -180.0, north, 180.0
+    return south, _wrap(west), north, _wrap(east)
+
+
+def _wrap(lon: float) -> float:
+    """A longitude into -180..180 (a map scrolled round the world gives -200 or 190)."""
+    return lon if -180 <= lon <= 180 else ((lon + 180) % 360) - 180
+
+
+class StoryReport(Row):
+    """One report of a story: who said what, when, with which figures; and what linked it."""
+
+    uid: str
+    day: dt.date | None = None
+    article_id: str
+    article_date: dt.date | None = None
+    source: str | None = None
+    title: str | None = None
+    type: str
+    place: str | None = None
+    claim_source: str | None = None
+    certainty: Certainty = "certain"
+    polarity: Polarity = "positive"
+    verification: Verification | None = None
+    figures: list[Figure] = Field(default_factory=list)
+    evidence: Span
+    joined: Join | None = Field(default=None, description="Why it joined (none for the report that opened "
+                                "the cluster, or if it joined before the last 50).")
+    disagrees: list[str] = Field(default_factory=list, description="Contradiction kinds it is part of "
+                                 "(`killed`, `polarity`, ...).")
+
+
+class Story(Row):
+    """A cluster told in time order: each report with its figures, so the toll's evolution and disagreements
+    show (`wirewatch clusters --show ID`, `GET /api/clusters/{id}/story`)."""
+
+    cluster: Cluster = Field(description="The cluster, without its `reports` (they are in `reports` here).")
+    reports: list[StoryReport] = Field(default_factory=list, description="Oldest first (day, then article date).")
 
 
 def parse_near(value: str) -> tuple[float, float, float]:

@@ -7,16 +7,36 @@ import sqlite3
 from dataclasses import replace
 
 from ..model import Figure, Span
-from .query import ArticleRow, ClaimRow, Cluster, Contradiction, EventRow, FigureRange, Filters, PlaceRow, SearchHit
+from .query import (
+    ArticleRow, ClaimRow, Cluster, Contradiction, EventPoint, EventRow, FigureRange, Filters, Join, PlaceRow, SearchHit,
+)
 from .where import article_where, claim_where, event_plan, event_where, fts_query, has_event_filters, place_where
 
 EVENT_COLUMNS = """e.rowid, e.key, a.id, a.date, a.source, a.title, e.type, e.mode, e.cameo, e.acled, e.acled_sub,
     e.day, e.date, e.date_precision, n1.name, e.actor1_kind, e.actor1_country, n2.name, e.actor2_kind,
     e.actor2_country, e.place, e.geonameid, e.admin1, e.country, e.lat, e.lon, e.place_text, e.figures,
     e.claim_key, e.claim_source, e.claim_cue, e.certainty, e.polarity, e.verification,
-    e.ev_text, e.ev_start, e.ev_end, e.cluster"""
+    e.ev_text, e.ev_start, e.ev_end, e.cluster, (SELECT n_sources FROM cluster WHERE id = e.cluster),
+    (SELECT p.feature_code FROM place p WHERE p.article = e.article AND p.key = e.place_key LIMIT 1)"""
 EVENT_FROM = """event e JOIN article a ON a.rowid = e.article
     LEFT JOIN actor_name n1 ON n1.id = e.actor1 LEFT JOIN actor_name n2 ON n2.id = e.actor2"""
+# Sort keys for Filters.order; ties go newest first. Fatalities: the largest stated 'killed' count of the
+# report (as `link.figures.headline` picks it); rows without the key sort last either way.
+_FATAL = ("(SELECT max(coalesce(json_extract(j.value, '$.value'), json_extract(j.value, '$.high'),"
+          " json_extract(j.value, '$.low'))) FROM json_each(e.figures) j"
+          " WHERE json_extract(j.value, '$.category') = 'killed')")
+_SORT_KEYS = {"day": "e.day", "type": "e.type", "fatalities": _FATAL,
+              "place": "coalesce(e.place, e.place_text) COLLATE NOCASE",
+              "sources": "(SELECT n_sources FROM cluster WHERE id = e.cluster)"}
+
+
+def event_order(order: str) -> str:
+    """ORDER BY for `Filters.order` ('-day' newest first, 'fatalities' fewest first, ...)."""
+    desc = order.startswith("-")
+    key = _SORT_KEYS.get(order.lstrip("-"), "e.day")
+    if key == "e.day":
+        return " ORDER BY e.day DESC, e.rowid DESC" if desc else " ORDER BY e.day IS NULL, e.day, e.rowid"
+    return f" ORDER BY {key} IS NULL, {key}{' DESC' if desc else ''}, e.day DESC, e.rowid DESC"
 
 
 def _where(parts: list[str]) -> str:
@@ -33,15 +53,17 @@ def event_row(r: tuple) -> EventRow:
         figures=[Figure.model_validate(x) for x in json.loads(r[27])] if r[27] else [],
         claim_id=r[28], claim_source=r[29], claim_cue=r[30], certainty=r[31] or "certain",
         polarity=r[32] or "positive", verification=r[33],
-        evidence=Span(text=r[34], start=r[35], end=r[36]), cluster_id=r[37])
+        evidence=Span(text=r[34], start=r[35], end=r[36]), cluster_id=r[37] or None, cluster_sources=r[38],
+        place_feature_code=r[39])
 
 
 def events(conn: sqlite3.Connection, f: Filters) -> list[EventRow]:
-    """Newest first. OR-filters run as one limited index scan per alternative, merged (see where.Plan)."""
+    """In `f.order` (newest first by default). OR-filters run as one limited index scan per alternative,
+    merged (see where.Plan)."""
     plan = event_plan(conn, f)
     if plan is None:
         return []
-    order = " ORDER BY e.day DESC, e.rowid DESC"
+    order = event_order(f.order)
     branches = plan.branches() if plan.groups else None
     if branches is None:
         parts, args = plan.where()
@@ -55,6 +77,19 @@ def events(conn: sqlite3.Connection, f: Filters) -> list[EventRow]:
     sql = (f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE e.rowid IN ({' UNION ALL '.join(subs)})"
            f"{order} LIMIT ? OFFSET ?")
     return [event_row(r) for r in conn.execute(sql, [*args, f.limit, f.offset])]
+
+
+def event_points(conn: sqlite3.Connection, f: Filters) -> list[EventPoint]:
+    """Every event the filters match (up to f.limit, newest first) as an EventPoint: one lean query."""
+    plan = event_plan(conn, f)
+    if plan is None:
+        return []
+    parts, args = plan.where()
+    sql = (f"SELECT a.id || '#' || e.key, e.day, e.type, e.lat, e.lon, coalesce(e.place, e.place_text), e.admin1,"
+           " e.country, (SELECT p.feature_code FROM place p WHERE p.article = e.article AND p.key = e.place_key LIMIT 1),"
+           f" {_FATAL}, e.cluster, {_SORT_KEYS['sources']} FROM event e JOIN article a ON a.rowid = e.article"
+           f"{_where(parts)} ORDER BY e.day DESC, e.rowid DESC LIMIT ? OFFSET ?")
+    return [EventPoint(*r) for r in conn.execute(sql, [*args, f.limit, f.offset])]
 
 
 def cluster_reports(conn: sqlite3.Connection, cluster_id: str) -> list[EventRow]:
@@ -89,7 +124,8 @@ def places(conn: sqlite3.Connection, f: Filters) -> list[PlaceRow]:
     if f.text:
         parts.append("p.article IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)"); args.append(fts_query(f.text))
     if has_event_filters(f):
-        ew = event_where(conn, Filters(type=f.type, actor=f.actor, certainty=f.certainty, unverified=f.unverified))
+        ew = event_where(conn, Filters(type=f.type, acled=f.acled, actor=f.actor, certainty=f.certainty,
+                                       unverified=f.unverified))
         if ew is None:
             return []
         parts.append(f"(p.article, p.key) IN (SELECT e.article, e.place_key FROM event e WHERE {' AND '.join(ew[0])})")
@@ -148,14 +184,27 @@ CLUSTER_COLUMNS = "cl.id, cl.type, cl.acled, cl.first, cl.last, cl.place, cl.adm
                   " cl.n_sources, cl.n_reports, cl.disputed, cl.summary"
 
 
-def _cluster(conn: sqlite3.Connection, r: tuple) -> Cluster:
+def _cluster(conn: sqlite3.Connection, r: tuple, *, reports: bool = True) -> Cluster:
     s = json.loads(r[13])
+    joins = [Join(**j) for j in s.get("joins", [])]
     return Cluster(id=r[0], type=r[1], acled_event_type=r[2], acled_sub_event_type=s.get("acled_sub"), first=r[3],
                    last=r[4], place=r[5], admin1=r[6], country_code=r[7], lat=r[8], lon=r[9], n_sources=r[10],
                    n_reports=r[11], disputed=bool(r[12]), actors=s["actors"], sources=s["sources"],
                    figures=[FigureRange(**x) for x in s["figures"]],
                    contradictions=[Contradiction(**x) for x in s["contradictions"]],
-                   reports=cluster_reports(conn, r[0]))
+                   why=why(joins), joins=joins, merged_from=s.get("merged", []),
+                   reports=cluster_reports(conn, r[0]) if reports else [])
+
+
+def why(joins: list[Join]) -> dict[str, int]:
+    """How many joins each signal took part in (a penalty such as 'place apart' is not support)."""
+    out: dict[str, int] = {}
+    for j in joins:
+        for k, v in j.signals.items():
+            if v in (None, False, 0) or (k in ("day", "place") and v not in ("same", "near", "within")):
+                continue
+            out[k] = out.get(k, 0) + 1
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def clusters(conn: sqlite3.Connection, f: Filters) -> list[Cluster]:
@@ -170,6 +219,16 @@ def clusters(conn: sqlite3.Connection, f: Filters) -> list[Cluster]:
     return [_cluster(conn, r) for r in conn.execute(sql, [*args, f.limit, f.offset])]
 
 
-def cluster(conn: sqlite3.Connection, cluster_id: str) -> Cluster | None:
+def cluster(conn: sqlite3.Connection, cluster_id: str, *, reports: bool = True) -> Cluster | None:
     r = conn.execute(f"SELECT {CLUSTER_COLUMNS} FROM cluster cl WHERE cl.id = ?", (cluster_id,)).fetchone()
-    return _cluster(conn, r) if r else None
+    return _cluster(conn, r, reports=reports) if r else None
+
+
+FACET_COLUMNS = ("type", "acled", "acled_sub", "country", "admin1", "place", "source")
+
+
+def facets(conn: sqlite3.Connection, limit: int = 500) -> dict[str, list[tuple[str, int]]]:
+    """The values each event column takes, with their counts, most frequent first (for pick lists)."""
+    return {col: [(r[0], r[1]) for r in conn.execute(
+        f"SELECT {col}, count(*) FROM event WHERE {col} IS NOT NULL AND {col} != '' GROUP BY {col}"
+        " ORDER BY count(*) DESC, 1 LIMIT ?", (limit,))] for col in FACET_COLUMNS}

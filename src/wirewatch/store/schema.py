@@ -103,7 +103,33 @@ CREATE VIRTUAL TABLE article_fts USING fts5(title, text, tokenize = 'unicode61 r
 CREATE VIRTUAL TABLE claim_fts USING fts5(content, tokenize = 'unicode61 remove_diacritics 2');
 """
 
-MIGRATIONS: tuple[str, ...] = (V1,)
+V2_INCREMENTAL_LINKING = """
+ALTER TABLE cluster ADD COLUMN state TEXT;
+CREATE TABLE link_term (
+    term TEXT NOT NULL, day TEXT NOT NULL, article INTEGER NOT NULL REFERENCES article(rowid) ON DELETE CASCADE,
+    PRIMARY KEY (term, day, article)
+) WITHOUT ROWID;
+CREATE INDEX link_term_article ON link_term(article);
+CREATE TABLE cluster_merge (merged TEXT PRIMARY KEY, into_id TEXT NOT NULL, by_event TEXT, at TEXT NOT NULL);
+CREATE INDEX cluster_merge_into ON cluster_merge(into_id);
+CREATE TABLE link_dirty (cluster TEXT PRIMARY KEY);
+CREATE TRIGGER link_event_gone AFTER DELETE ON event WHEN old.cluster IS NOT NULL AND old.cluster != ''
+BEGIN INSERT OR IGNORE INTO link_dirty(cluster) VALUES (old.cluster); END;
+CREATE TABLE link_state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE INDEX claim_repeat ON claim(repeat_id);
+DELETE FROM cluster;
+UPDATE event SET cluster = NULL;
+UPDATE claim SET repeat_id = NULL, repeat_sources = 1
+"""
+"""Incremental linking (docs/linking.md): an event whose `cluster` is NULL is waiting to be linked (committed
+with its article, so a killed link step leaves it pending, never lost); '' means "not linked by design"
+(an event that did not occur). `cluster.state` is the profile linking judges new reports against;
+`link_term` indexes the distinctive lead words of each article by day; `cluster_merge` records merges;
+`link_dirty` (filled by a trigger when a linked event is deleted, e.g. its article replaced) lists clusters
+whose summary must be recomputed; `link_state` keeps the last claim linked. Stores linked by an older
+version are linked again from scratch by the next ingest."""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2_INCREMENTAL_LINKING)
 VERSION = len(MIGRATIONS)
 
 
@@ -126,5 +152,14 @@ def migrate(conn: sqlite3.Connection, path: str) -> int:
 
 
 def _statements(script: str) -> list[str]:
-    """Split a migration into statements (our scripts have no ';' inside strings or triggers)."""
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """Split a migration into statements; a trigger's body (with its own ';') stays one statement."""
+    out, buf = [], ""
+    for part in script.split(";"):
+        buf += part + ";"
+        if sqlite3.complete_statement(buf):
+            if buf.strip(" \n;"):
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip(" \n;"):
+        out.append(buf.strip())
+    return out

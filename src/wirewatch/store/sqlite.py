@@ -16,7 +16,7 @@ from ..model import Document
 from . import reads
 from .base import PutResult, Store
 from .ingest import content_hash, input_hash, text_hash
-from .query import ArticleRow, ClaimRow, Cluster, EventRow, Filters, PlaceRow, SearchHit, haversine_km
+from .query import ArticleRow, ClaimRow, Cluster, EventPoint, EventRow, Filters, PlaceRow, SearchHit, haversine_km
 from .schema import migrate
 
 __all__ = ["SQLiteStore"]
@@ -195,6 +195,9 @@ class SQLiteStore(Store):
     def events(self, f: Filters) -> list[EventRow]:
         return reads.events(self.conn, f)
 
+    def event_points(self, f: Filters) -> list[EventPoint]:
+        return reads.event_points(self.conn, f)
+
     def claims(self, f: Filters) -> list[ClaimRow]:
         return reads.claims(self.conn, f)
 
@@ -210,6 +213,9 @@ class SQLiteStore(Store):
     def cluster(self, cluster_id: str) -> Cluster | None:
         return reads.cluster(self.conn, cluster_id)
 
+    def facets(self, limit: int = 500) -> dict[str, list[tuple[str, int]]]:
+        return reads.facets(self.conn, limit)
+
     def counts(self) -> dict[str, int]:
         c = self.conn
         out = {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -218,10 +224,20 @@ class SQLiteStore(Store):
         return {"articles": out["article"], "events": out["event"], "claims": out["claim"],
                 "places": out["place"], "figures": figures, "clusters": out["cluster"]}
 
-    def relink(self) -> None:
+    def link(self, on_batch=None):
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
-        from .relink import relink
-        relink(self.conn)
+        from .linking import link_pending
+        return link_pending(self.conn, on_batch=on_batch)
+
+    def relink(self, on_batch=None):
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        from .relink import relink_all
+        return relink_all(self.conn, on_batch=on_batch)
+
+    def story(self, cluster_id: str):
+        from .story import story
+        return story(self.conn, cluster_id)
 
 

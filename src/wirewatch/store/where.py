@@ -99,10 +99,17 @@ def event_plan(conn: sqlite3.Connection, f: Filters, e: str = "e") -> Plan | Non
     if f.until:
         plan.add(f"{e}.day <= ?", f.until.isoformat())
     if f.type:
-        if f.type.upper() in PLOVER:
-            plan.add(f"{e}.type = ?", f.type.upper())
+        types = [t.strip().upper() for t in f.type.split(",") if t.strip()]
+        if len(types) == 1 and types[0] in PLOVER:
+            plan.add(f"{e}.type = ?", types[0])
+        elif len(types) > 1 and all(t in PLOVER for t in types):
+            plan.any_of([(f"{e}.type = ?", [t]) for t in dict.fromkeys(types)])
         else:
             plan.any_of([(f"{e}.acled = ?", [f.type]), (f"{e}.acled_sub = ?", [f.type])])
+    if f.acled:
+        plan.any_of([(f"{e}.acled = ?", [f.acled]), (f"{e}.acled_sub = ?", [f.acled])])
+    if f.status is not None and "occurred" not in f.status:
+        return None  # no status column yet: every stored event counts as occurred (ww-events adds the column)
     if f.actor:
         ids = actor_ids(conn, f.actor)
         if not ids:
@@ -115,6 +122,8 @@ def event_plan(conn: sqlite3.Connection, f: Filters, e: str = "e") -> Plan | Non
         if not columns:
             return None
         plan.any_of([(f"{e}.{col} = ?", [f.place]) for col in columns])
+    if f.admin1:
+        plan.add(f"{e}.admin1 = ?", f.admin1)
     if f.near:
         locs = locations_near(conn, *f.near)
         if not locs:
@@ -125,6 +134,12 @@ def event_plan(conn: sqlite3.Connection, f: Filters, e: str = "e") -> Plan | Non
             lo_lat, hi_lat, lo_lon, hi_lon = box(*f.near)
             plan.add(f"{e}.lat BETWEEN ? AND ? AND {e}.lon BETWEEN ? AND ? AND ww_dist({e}.lat, {e}.lon, ?, ?) <= ?",
                      lo_lat, hi_lat, lo_lon, hi_lon, *f.near)
+    if f.bbox:
+        south, west, north, east = f.bbox
+        if west <= east:
+            plan.add(f"{e}.lat BETWEEN ? AND ? AND {e}.lon BETWEEN ? AND ?", south, north, west, east)
+        else:  # across the antimeridian
+            plan.add(f"{e}.lat BETWEEN ? AND ? AND ({e}.lon >= ? OR {e}.lon <= ?)", south, north, west, east)
     if f.certainty:
         plan.add(f"{e}.certainty = ?", f.certainty.lower())
     if f.unverified:
@@ -143,7 +158,7 @@ def event_where(conn: sqlite3.Connection, f: Filters, e: str = "e") -> Clause | 
 
 
 def has_event_filters(f: Filters) -> bool:
-    return bool(f.type or f.actor or f.certainty or f.unverified)
+    return bool(f.type or f.acled or f.actor or f.certainty or f.unverified)
 
 
 def place_where(f: Filters, p: str = "p") -> Clause:
@@ -154,6 +169,8 @@ def place_where(f: Filters, p: str = "p") -> Clause:
         sql.append(f"{p}.country = ?"); args.append(f.country.upper())
     if f.place:
         sql.append(f"({p}.name = ? OR {p}.admin1 = ? OR {p}.text = ?)"); args += [f.place] * 3
+    if f.admin1:
+        sql.append(f"{p}.admin1 = ?"); args.append(f.admin1)
     if f.near:
         lat, lon, km = f.near
         lo_lat, hi_lat, lo_lon, hi_lon = box(lat, lon, km)
@@ -182,7 +199,8 @@ def article_where(conn: sqlite3.Connection, f: Filters, a: str = "a") -> Clause 
         sql.append(f"{a}.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
         args.append(fts_query(f.text))
     if has_event_filters(f):
-        ew = event_where(conn, Filters(type=f.type, actor=f.actor, certainty=f.certainty, unverified=f.unverified))
+        ew = event_where(conn, Filters(type=f.type, acled=f.acled, actor=f.actor, certainty=f.certainty,
+                                       unverified=f.unverified))
         if ew is None:
             return None
         sql.append(f"{a}.rowid IN (SELECT e.article FROM event e WHERE {' AND '.join(ew[0])})"); args += ew[1]

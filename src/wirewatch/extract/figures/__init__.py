@@ -3,142 +3,36 @@
 A figure is only made where a casualty word (data/figures/triggers.json) counts a noun phrase that names
 people or is a bare quantity ("33 injured", "killed or injured thousands"): "eight people" at a table, "two
 buckets", "34 days", "Article 5" or "World War 2" are never figures because nothing kills, injures or
-displaces them. See docs/figures.md for every rule.
+displaces them. Each phrase that counts people is a mention; `consolidate` makes one figure per count of
+people out of them (restatements, parts and totals). See docs/figures.md for every rule.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ...model import Figure, Place, TimeExpr
-from .. import Found, Stage, text_of, tokens_of, word_hits
-from .casualty import patients, trigger_category
+from ...model import Figure, Place, Span, TimeExpr
+from .. import Found, Stage, sentence_of, tokens_of, word_hits
+from .casualty import patients, trigger_category, unstated
+from .consolidate import Count, Mention, consolidate, minimum
 from .lexicon import Lexicon, lexicon
+from .measure import measure
+from .pairs import pair_category
 from .quantity import Quantity, read_quantity
+from .realis import charged, unrealised
+from .references import (clause_head, in_the_happening, is_additive, is_cumulative, is_definite, is_total, name_of,
+                         sentence_text)
 
 __all__ = ["find", "stage", "read_quantity"]
 
-_ONE = {"him", "her", "himself", "herself", "he", "she"}
-_GROUP_HEADS = {"number", "group", "handful", "couple", "lot", "host", "pair", "band", "cell", "team"}
-_NOT_COUNTABLE = {"them", "it", "they", "us", "we", "you", "those", "these", "themselves", "who", "that", "which",
-                  "this", "all", "none", "each"}
-_SINGLE_DETS = {"a", "an", "the", "this", "that", "one", "another", "his", "her", "their", "its", "our", "my",
-                "your"}
-_AGE_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "yr", "yrs"}
-_MERGE = {frozenset({"killed", "injured"}): "killed_or_injured"}
-
-
-def _is_quantity_word(t: Token, lx: Lexicon) -> bool:
-    low = t.lower_
-    return t.like_num or t.pos_ == "NUM" or low in lx.vague or low in lx.number_words or low in (
-        "dozens", "hundreds", "thousands", "millions", "scores", "others", "many", "several", "few", "some")
-
-
-def _is_person(t: Token, lx: Lexicon) -> bool:
-    low, lemma = t.lower_, t.lemma_.lower()
-    if low in lx.people or lemma in lx.people or t.ent_type_ in ("PERSON", "NORP"):
-        return True
-    return (t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON")) or low == "others"
-
-
-def _of_object(t: Token) -> Token | None:
-    for c in t.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    return None
-
-
-def _is_age(doc: Doc, q: Quantity, base: int) -> bool:
-    """"a 12-year-old", "aged 34", "34 years old": a number that is an age, not a count."""
-    after = text_of(doc)[base + q.end: base + q.end + 12].lower().lstrip(" -")
-    before = text_of(doc)[max(0, base + q.start - 6): base + q.start].lower()
-    return after.split("-")[0].split(" ")[0] in _AGE_WORDS or before.strip().endswith("aged")
-
-
-_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee", "ers", "ors", "ists", "ians", "ants",
-                    "ents", "eers", "ees")
-_NOT_PEOPLE = {"year", "day", "week", "month", "hour", "minute", "time", "percent", "cent", "animal", "bird",
-               "cattle", "sheep", "goat", "horse", "dog", "cow", "tank", "vehicle", "car", "truck", "building",
-               "house", "home", "weapon", "rifle", "gun", "round", "kilogram", "kilo", "pound", "ton", "tonne",
-               "document", "item", "bucket", "deal", "bill", "plan", "idea", "project", "proposal", "engine",
-               "chance", "hope", "momentum", "mood", "element", "comment", "statement", "agreement", "movement",
-               "equipment", "government", "parliament", "department", "fragment", "shipment", "amount", "payment",
-               "element", "event", "incident", "component", "content"}
-# Verbs whose object is a person unless it says otherwise ("killed an interpreter").
+# Words that only ever count people ("killed an interpreter", "the death of a bystander").
 _PEOPLE_VERBS = {"kill", "murder", "slay", "execute", "massacre", "behead", "assassinate", "injure", "wound",
-                 "maim", "detain", "arrest", "apprehend", "abduct", "kidnap", "die", "perish", "flee"}
-
-
-def _looks_like_person(t: Token) -> bool:
-    low = t.lemma_.lower()
-    return (t.pos_ == "NOUN" and low not in _NOT_PEOPLE and not low.endswith("ment")
-            and t.lower_.endswith(_PERSON_SUFFIXES))
-
-
-def measure(p: Token, lx: Lexicon, loose: bool = False,
-            self_count: bool = False) -> tuple[Quantity, int, int, str | None] | None:
-    """(quantity, span start, span end, who) for the noun phrase headed by `p`, or None if it is no count.
-
-    `loose`: the casualty word only ever counts people (kill, detain), so a noun ending like a person noun
-    ("interpreter", "contractors") counts too. `self_count`: `p` is itself a casualty noun ("deaths").
-    """
-    doc = p.doc
-    low = p.lower_
-    if low in _ONE:
-        return Quantity(1, None, None, "exact", 0, 0), p.idx, p.idx + len(p), None
-    if low in _NOT_COUNTABLE:
-        return None
-    if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in p.children) or low in ("none", "nobody"):
-        return None
-    left = p.left_edge.i
-    while left < p.i and (doc[left].is_punct or doc[left].dep_ in ("cc", "prep", "case", "poss")
-                          and doc[left].head != p):
-        left += 1
-    start_char = doc[left].idx
-    end_tok = p
-    who: str | None = None
-    read_end = p.idx + len(p)
-    if low in _GROUP_HEADS and _of_object(p) is not None:     # "a number of insurgents", "a group of men"
-        obj = _of_object(p)
-        if obj.pos_ != "PRON" and not _is_person(obj, lx) and not (loose and _looks_like_person(obj)):
-            return None
-        read_end = obj.head.idx + len(obj.head)
-        end_tok = obj
-        who = obj.lower_ if obj.pos_ != "PRON" else None
-    elif self_count:                                            # "ten insurgent deaths", "three bodies"
-        kin = [c for c in p.children if c.dep_ in ("compound", "amod") and c.i < p.i
-               and (_is_person(c, lx) or c.ent_type_ == "NORP")]
-        who = kin[-1].lower_ if kin else None
-    elif _is_quantity_word(p, lx):
-        obj = _of_object(p)
-        if obj is not None:
-            if obj.pos_ != "PRON" and not _is_person(obj, lx) and not (loose and _looks_like_person(obj)):
-                return None
-            end_tok = obj
-            who = obj.lower_ if obj.pos_ != "PRON" else None
-    elif _is_person(p, lx) or (loose and _looks_like_person(p)):
-        who = p.lower_ if p.pos_ != "PROPN" else None
-    else:
-        return None
-    text = text_of(doc)[start_char: read_end]
-    q = read_quantity(text, lx)
-    if q is not None and _is_age(doc, q, start_char):
-        q = None
-    if q is None:
-        if _is_quantity_word(p, lx) and p.lower_ == "others":
-            return None
-        single = p.tag_ in ("NN", "NNP") and (p.ent_type_ == "PERSON" or p.pos_ == "PROPN" or any(
-            c.dep_ in ("det", "poss", "nummod") and c.lower_ in _SINGLE_DETS | {"'s"} or c.dep_ == "poss"
-            for c in p.children))
-        if not single:
-            return None
-        q = Quantity(1, None, None, "exact", 0, len(text))
-    end_char = end_tok.idx + len(end_tok)
-    return q, start_char + q.start, end_char, who
-
-
+                 "maim", "detain", "arrest", "apprehend", "abduct", "kidnap", "die", "perish", "flee", "death",
+                 "killing", "assassination", "execution"}
 _LOCATIVE = {"in", "at", "near", "around", "outside", "inside", "across", "throughout", "on"}
 
 
@@ -154,7 +48,7 @@ def _nearest(items: tuple[Place, ...] | tuple[TimeExpr, ...], sent: SpacySpan, a
             if span is None:
                 return False
             head = span.root
-            while head.dep_ in ("compound", "appos", "conj", "npadvmod") and head.head is not head:
+            while head.dep_ in ("compound", "appos", "conj", "npadvmod") and head.head.i != head.i:
                 head = head.head
             return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
         inside = [x for x in inside if is_locative(x)]
@@ -163,64 +57,47 @@ def _nearest(items: tuple[Place, ...] | tuple[TimeExpr, ...], sent: SpacySpan, a
     return min(inside, key=lambda x: abs(x.start - anchor)).id
 
 
-def _sum_coordinated(by_patient: dict[tuple[int, str], dict[str, Any]], group: list[tuple[int, str]]) -> None:
-    """"detained a leader and two associates": one figure of 3 over the whole phrase, if every part is exact."""
-    parts = [by_patient[i] for i in group]
-    if len(parts) < 2 or any(x["q"].qualifier != "exact" or x["q"].value is None for x in parts):
-        return
-    first = parts[0]
-    total = sum(x["q"].value for x in parts)
-    first["q"] = Quantity(total, None, None, "exact", 0, 0)
-    first["start"] = min(x["start"] for x in parts)
-    first["end"] = max(x["end"] for x in parts)
-    first["who"] = next((x["who"] for x in reversed(parts) if x["who"]), None)
-    for i in group[1:]:
-        del by_patient[i]
-
-
-_TRY_VERBS = {"attempt", "try", "plan", "threaten", "seek", "vow", "plot", "aim", "intend", "want", "fail",
-              "conspire", "prepare"}
-
-
-def _unrealised(t: Token) -> bool:
-    """"tried to assassinate X", "threatened to kill 100": nobody was counted yet."""
-    return t.dep_ == "xcomp" and t.head.lemma_.lower() in _TRY_VERBS
-
-
-def _or_partner(t: Token, category: str, lx: Lexicon) -> str:
-    """"killed or injured thousands": the two words count the same people once, as killed_or_injured;
-    other pairs joined by "or" ("captured or killed") are `other`."""
-    pairs = []
-    if t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in ("or", "and/or") for c in t.head.children):
-        pairs.append(t.head)
-    pairs += [c for c in t.children if c.dep_ == "conj"
-              and any(g.dep_ == "cc" and g.lower_ in ("or", "and/or") for g in t.children)]
-    for other in pairs:
-        hit = trigger_category(other, lx)
-        if hit is not None and hit[0] != category:
-            category = _MERGE.get(frozenset({category, hit[0]}), "other")
-    return category
-
-
-def find(doc: Doc, found: Found) -> dict[str, Any]:
-    """Every casualty/displacement/capture figure in the article, in text order."""
-    lx = lexicon()
+def _mentions(doc: Doc, found: Found, lx: Lexicon) -> list[Mention]:
+    """Every phrase a casualty word counts, with what `consolidate` needs to know about it."""
     text = found.text
-    by_patient: dict[tuple[int, str], dict[str, Any]] = {}
     tokens = tokens_of(doc)
+    sent_of = sentence_of(doc)
+    seen: set[tuple[int, str]] = set()
+    out: list[Mention] = []
     for t in (tokens[i] for i in word_hits(doc, lx.trigger_words)):  # the shared pre-filter: no tags read for the rest
         hit = trigger_category(t, lx)
-        if hit is None or any(c.dep_ == "neg" for c in t.children) or _unrealised(t):
+        if hit is None or any(c.dep_ == "neg" for c in t.children) or unrealised(t):
             continue
         category, role = hit
-        category = _or_partner(t, category, lx)
-        group: list[int] = []
-        for p in patients(t, role):
+        if role == "noun" and charged(t, lx):
+            continue
+        category, shared = pair_category(t, category, lx)
+        # a casualty noun inside a phrase ("with the capture of the leader yesterday, forces have detained ...
+        # since June") is a clause of its own: the verb's modifiers are not its
+        inside = role == "noun" and t.dep_ == "pobj"
+        head = t if inside else clause_head(t)
+        pats = patients(t, role, lx)
+        if not pats and role == "noun" and unstated(t, lx):
+            pats = [t]
+        for p in pats:
             if p.pos_ == "PROPN" and any(pl.start <= p.idx < pl.end for pl in found.places):
                 continue
-            if (p.i, category) in by_patient:     # the same people counted by the same kind of word again
+            if (p.i, category) in seen:     # the same people counted by the same kind of word again
                 continue
-            m = measure(p, lx, loose=t.lemma_.lower() in _PEOPLE_VERBS, self_count=p is t)
+            if p.is_punct or (p.i + 2 < len(doc) and doc[p.i + 1].text == "-" and doc[p.i + 1].idx == p.idx + len(p)):
+                continue                    # a piece of a hyphenated word the parser split ("vice-president")
+            if p.lower_ in ("them", "they"):
+                back = _counted_just_before(out, sent_of[t.i], p.idx)
+                if back is not None:        # "discovered three wounded insurgents ... detaining them"
+                    seen.add((p.i, category))
+                    out.append(replace(back, category=category, start=p.idx, end=p.idx + len(p), trigger=t,
+                                       sent=sent_of[t.i], clause=head.i, definite=True, name=None, additive=False,
+                                       happening=False, total=False, total_noun=False,
+                                       cumulative=is_cumulative(head, lx), competing=False, patient=None, head=None))
+                continue
+            m = measure(p, lx, loose=t.lemma_.lower() in _PEOPLE_VERBS or role == "killing", self_count=p.i == t.i)
+            if m is None and role == "noun" and p.i == t.i and unstated(t, lx):   # "incurring fatalities"
+                m = Quantity(lx.unstated.value, lx.unstated.low, None, "vague", 0, 0), t.idx, t.idx + len(t), None
             if m is None:
                 continue
             q, start, end, who = m
@@ -228,21 +105,94 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
                 continue
             if category == "displaced" and q.value == 1 and q.end - q.start in (0, len(text[start:end])):
                 continue                                  # "he fled the scene": one person leaving is no displacement
-            by_patient[(p.i, category)] = {"category": category, "q": q, "start": start, "end": end, "who": who,
-                                           "trigger": t}
-            group.append((p.i, category))
-        _sum_coordinated(by_patient, group)
-    figures: list[Figure] = []
-    for item in sorted(by_patient.values(), key=lambda d: d["start"]):
-        q: Quantity = item["q"]
-        trig: Token = item["trigger"]
-        figures.append(Figure(
-            id=f"f{len(figures) + 1}", text=text[item["start"]:item["end"]], start=item["start"], end=item["end"],
-            category=item["category"], value=q.value, low=q.low, high=q.high, qualifier=q.qualifier,
-            who=item["who"], place=_nearest(found.places, trig.sent, trig.idx, locative=True),
-            time=_nearest(found.times, trig.sent, trig.idx),
-        ))
-    return {"figures": figures}
+            seen.add((p.i, category))
+            out.append(Mention(
+                category=category, q=q, start=start, end=end, who=who.lower_ if who is not None else None,
+                who_lemma=who.lemma_.lower() if who is not None else None, sent=sent_of[t.i], clause=head.i,
+                trigger=t, total_noun=role == "noun" and t.lemma_.lower() in lx.total_nouns,
+                cumulative=not inside and is_cumulative(head, lx), patient=p, head=head))
+            if shared and (p.i, "killed") not in seen:      # "killed and wounded a number": some were killed
+                seen.add((p.i, "killed"))
+                out.append(replace(out[-1], category="killed", q=_part_killed(q, lx), patient=None))
+    _relate(out, text, lx)
+    return out
+
+
+def _relate(mentions: list[Mention], text: str, lx: Lexicon) -> None:
+    """How each mention relates to the others (points back, adds, totals, competes), read only where its
+    category has more than one mention: alone, a mention is its own figure whatever these say."""
+    per_category = Counter(m.category for m in mentions)
+    for m in mentions:
+        p, head = m.patient, m.head
+        if p is None or head is None or per_category[m.category] < 2:
+            continue
+        phrase = text[m.start:m.end]
+        m.definite, m.name = is_definite(p, lx), name_of(p, phrase)
+        m.additive, m.happening = is_additive(p, head, lx), in_the_happening(p, head, lx)
+        m.total, m.competing = is_total(p, phrase, head, lx), _competing(m.trigger, lx)
+
+
+def _counted_just_before(mentions: list[Mention], sent: int, at: int) -> Mention | None:
+    """The last count of more than one person in this sentence or the one before, before `at` ("them")."""
+    for m in sorted(mentions, key=lambda x: -x.start):
+        if m.start < at and sent - 1 <= m.sent <= sent and (m.q.qualifier == "vague" or (m.q.value or m.q.low or 0) > 1):
+            return m
+    return None
+
+
+def _competing(t: Token, lx: Lexicon) -> bool:
+    """Is the sentence another source's reading ("other sources reported ...", "villagers contest that figure")?"""
+    low = sentence_text(t.doc, t.i)
+    return any(phrase in low for phrase in lx.competing)
+
+
+def _part_killed(whole: Quantity, lx: Lexicon) -> Quantity:
+    """The dead among people "killed and wounded" together: at least one, at most the whole; ACLED's number for
+    an unknown count when the whole is vague."""
+    high = whole.value if whole.qualifier == "exact" and whole.value is not None else whole.high
+    value = lx.part_killed.value if whole.qualifier == "vague" and (whole.low is None or whole.low < 12) else None
+    return Quantity(value, lx.part_killed.low, high, "vague", 0, 0)
+
+
+def _figure(n: int, c: Count, found: Found) -> Figure:
+    text = found.text
+    groups = c.groups
+    if c.total is not None and len(groups) == 1 and minimum(c.total.q) == minimum(groups[0].q) \
+            and groups[0].q.qualifier != "vague":
+        shown, parts = groups[0].best, []             # "A man was shot dead. 1 fatality.": the total says it again
+    elif c.total is not None:
+        shown, parts = c.total, [g.best for g in groups]
+    elif len(groups) == 1:
+        shown, parts = groups[0].best, []
+    else:
+        shown, parts = None, [g.best for g in groups]
+    start, end = (shown.start, shown.end) if shown else (min(p.start for p in parts), max(p.end for p in parts))
+    anchor = shown or parts[0]
+    who = shown.who if shown and shown.who else next(
+        (m.who for m in reversed(parts or [x for g in groups for x in g.mentions]) if m.who), None)
+    q = c.q
+    trig = anchor.trigger
+    sent = trig.sent if found.places or found.times else None
+    return Figure(
+        id=f"f{n}", text=text[start:end], start=start, end=end, category=c.category, value=q.value, low=q.low,
+        high=q.high, qualifier=q.qualifier, who=who,
+        place=_nearest(found.places, sent, trig.idx, locative=True) if found.places else None,
+        time=_nearest(found.times, sent, trig.idx) if found.times else None,
+        mentions=[_span(text, m.start, m.end) for m in c.mentions()],
+        parts=[_span(text, p.start, p.end) for p in parts], cumulative=c.cumulative,
+    )
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    """A span cut from the text, exact by construction (the Document checks every span again when built)."""
+    return Span.model_construct(text=text[start:end], start=start, end=end)
+
+
+def find(doc: Doc, found: Found) -> dict[str, Any]:
+    """Every casualty/displacement/capture figure in the article, in text order."""
+    lx = lexicon()
+    counts = consolidate(_mentions(doc, found, lx), lx)
+    return {"figures": [_figure(i, c, found) for i, c in enumerate(counts, 1)]}
 
 
 stage = Stage(name="figures", fn=find, requires=("times", "places"), assigns=("figures",))

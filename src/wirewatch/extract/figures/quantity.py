@@ -12,7 +12,7 @@ from .lexicon import Lexicon, lexicon
 
 __all__ = ["Quantity", "read_quantity"]
 
-_WORD = re.compile(r"\d[\d,]*(?:\.\d+)?(?:/\d+)*|[A-Za-z]+\.?|[-–%$€£]")   # "9/11" is one word, no count
+_WORD = re.compile(r"\d[\d,]*(?:\.\d+)?(?:/\d+)*(?:st\b|nd\b|rd\b|th\b)?|[A-Za-z]+\.?|[-–%$€£]")   # "9/11", "3rd": one word, no count
 _RANGE_JOIN = {"to", "-", "–", "or", "and"}
 _NOT_PEOPLE_AFTER = {"%", "percent", "per", "pc"}
 _CURRENCY = {"$", "€", "£", "dollars", "euros", "pounds", "rubles", "roubles", "afghanis", "hryvnias"}
@@ -103,7 +103,7 @@ def _phrase_before(ws: list[tuple[str, int, int]], i: int, phrases: dict) -> tup
 
 
 def read_quantity(text: str, lx: Lexicon | None = None) -> Quantity | None:
-    """The (last) quantity in `text`, with its qualifier; vague words give value None and maybe a low bound.
+    """The (last) quantity in `text`, with its qualifier; vague words give the bounds their data entry gives.
 
     >>> read_quantity("at least 12").qualifier
     'at_least'
@@ -156,7 +156,8 @@ def read_quantity(text: str, lx: Lexicon | None = None) -> Quantity | None:
 
 
 def _vague(ws: list[tuple[str, int, int]], lx: Lexicon) -> Quantity | None:
-    """A vague quantity word or phrase ("dozens", "several", "a number of"): value None, low from the word."""
+    """A vague quantity word or phrase ("dozens", "several", "a number of"): `low` the least the words are used
+    for, `value` the number ACLED's codebook records for them (data/figures/quantifiers.json)."""
     best: tuple[int, int, str] | None = None   # (first word, last word + 1, phrase); longest, then last
     for i in range(len(ws)):
         for k in range(min(len(ws), i + 5), i, -1):
@@ -168,4 +169,5 @@ def _vague(ws: list[tuple[str, int, int]], lx: Lexicon) -> Quantity | None:
     if best is None:
         return None
     i, k, phrase = best
-    return Quantity(None, lx.vague[phrase], None, "vague", ws[i][1], ws[k - 1][2])
+    v = lx.vague[phrase]
+    return Quantity(v.value, v.low, None, "vague", ws[i][1], ws[k - 1][2])

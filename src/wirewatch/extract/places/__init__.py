@@ -9,7 +9,10 @@ code)). Datasets that annotate them as toponyms (LGL, TR-News) can have them emi
 from __future__ import annotations
 
 import os
+import re
+from collections import Counter
 from functools import lru_cache
+from importlib.resources import files
 from typing import Any, Iterable, Sequence
 
 from spacy.tokens import Doc
@@ -54,6 +57,9 @@ def to_places(doc: Doc, text: str, resolved: Iterable[Resolved], first_id: int =
         start, end = _extend_type_word(doc, r.mention)
         c = r.candidate
         span = span_of(text, start, end)
+        if c is None and r.located_by is not None:
+            places.append(_located_by_host(r, span, f"p{first_id + len(places)}"))
+            continue
         places.append(Place(
             id=f"p{first_id + len(places)}", text=span.text, start=span.start, end=span.end,
             geonameid=c.geonameid if c is not None and c.geonameid > 0 else None,
@@ -61,14 +67,57 @@ def to_places(doc: Doc, text: str, resolved: Iterable[Resolved], first_id: int =
             admin1=c.admin1 if c else None, lat=c.lat if c else None, lon=c.lon if c else None,
             feature_class=c.feature_class if c else None, feature_code=c.feature_code if c else None,
             confidence=r.confidence, sentence=r.mention.sentence,
+            relation=r.mention.relation, demonym=r.mention.demonym,
+            precision=None if r.mention.demonym else precision_of(c, r.mention.relation),
         ))
     return places
+
+
+def _located_by_host(r: Resolved, span, place_id: str) -> Place:
+    """A place the gazetteer lacks, at the point of the place the text puts it in or near: no GeoNames id,
+    no name of its own, precision 'near town' (or 'region' when its host is a division)."""
+    h = r.located_by
+    return Place(id=place_id, text=span.text, start=span.start, end=span.end, geonameid=None, name=None,
+                 country_code=h.country_code or None, admin1=h.admin1, lat=h.lat, lon=h.lon,
+                 feature_class=None, feature_code=None, confidence=min(r.confidence, 0.3),
+                 sentence=r.mention.sentence, relation=r.mention.relation or "in or near",
+                 precision="near town" if h.feature_class in ("P", "S") else "region")
+
+
+def precision_of(c, relation: str | None) -> str | None:
+    """'town', 'near town', 'region' or 'country' for a resolved mention (None if unresolved or a continent)."""
+    if c is None or c.lat is None:
+        return None
+    if c.feature_code in ("PCLI", "PCLS", "PCLD", "PCLF", "PCLIX", "PCL", "TERR"):
+        return "country"
+    if c.feature_class in ("P", "S"):
+        return "near town" if relation else "town"
+    if c.feature_code == "CONT" or c.feature_class == "H" and c.feature_code in ("OCN",):
+        return None
+    return "region"
+
+
+@lru_cache(maxsize=1)
+def _country_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
+    path = files("wirewatch").joinpath("data", "gazetteer", "country_cues.tsv")
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")][1:]
+    return tuple((re.compile(cue), cc.strip()) for cue, cc in rows)
+
+
+def country_cues(text: str) -> Counter[str]:
+    """Countries a story's institutions point to (country_cues.tsv): one vote per cue found, two at most."""
+    votes: Counter[str] = Counter()
+    for pattern, cc in _country_cues():
+        if votes[cc] < 2 and pattern.search(text):
+            votes[cc] += 1
+    return votes
 
 
 def find(doc: Doc, found: Found) -> dict[str, Any]:
     """Place mentions of the article, resolved; demonyms go to extras unless configured as places."""
     mentions = find_mentions(doc, open_gazetteer())
-    resolved = resolve(mentions, _dateline_key(found))
+    resolved = resolve(mentions, _dateline_key(found), country_cues(found.text))
     keep_demonyms = demonyms_as_places()
     places = to_places(doc, found.text, (r for r in resolved if keep_demonyms or not r.mention.demonym),
                        first_id=len(found.places) + 1)
@@ -83,7 +132,8 @@ def place_in(span_start: int, span_end: int, places: Sequence[Place]) -> Place |
     Towns beat districts, regions, countries and continents; among equals the more confident, then the first.
     Returns None if no resolved place lies in the span.
     """
-    inside = [p for p in places if span_start <= p.start and p.end <= span_end and p.lat is not None]
+    inside = [p for p in places if span_start <= p.start and p.end <= span_end and p.lat is not None
+              and not p.demonym]
     if not inside:
         return None
 
@@ -103,4 +153,4 @@ def places_in_sentence(sentence: int, places: Sequence[Place]) -> list[Place]:
 
 stage = Stage(name="places", fn=find, requires=(), assigns=("places",))
 
-__all__ = ["find", "place_in", "places_in_sentence", "stage", "demonyms_as_places"]
+__all__ = ["country_cues", "find", "place_in", "places_in_sentence", "precision_of", "stage", "demonyms_as_places"]

@@ -7,63 +7,20 @@ part-of-speech tags veto names that are only words here ("Reading is fun", "Geor
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
-from ...gazetteer import Candidate, Gazetteer, key
+from ...gazetteer import Gazetteer, key
 from .. import ents_of, sentence_bounds, sentence_of, text_of
+from .lexicon import (BAD_LABELS, CONNECTORS, GOOD_LABELS, INSTITUTIONS, LOCATIVE, MAX_TOKENS, NOT_PLACE_NEXT,
+                      NOTABLE_CODES, PLACE_WORDS, SETTLEMENT_WORDS, STREET_WORDS, TYPE_WORDS, common_words,
+                      relation_ahead)
+from .links import attach_qualifiers, attach_relations, attach_types, drop_not_places
+from .mention import Mention
 
-MAX_TOKENS = 6
-CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "al", "el", "and", "on", "upon", "the", "-", "da", "di",
-              "am", "an", "der", "sur", "en", "y", "i", "'s"}
-LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward", "towards", "via",
-            "through", "throughout", "between", "inside", "off", "northern", "southern", "eastern", "western",
-            "central", "city", "town", "village", "of"}
-TYPE_WORDS = {"region", "regions", "oblast", "oblasts", "province", "provinces", "governorate", "state", "krai",
-              "county", "district", "republic"}
-INSTITUTIONS = {"police", "fire", "department", "county", "city", "school", "schools", "high", "university", "college",
-                "hospital", "council", "board", "commission", "sheriff", "church", "airport", "state", "public", "area",
-                "community", "regional", "memorial", "medical", "center", "centre", "township", "municipal", "court",
-                "superior", "district", "middle", "elementary", "town", "village", "zoo", "library", "museum"}
-SETTLEMENT_WORDS = {"village", "town", "city", "settlement", "suburb", "hamlet", "port", "capital", "district",
-                    "region", "province", "community", "township", "county"}
-PLACE_WORDS = TYPE_WORDS | {"people's", "people", "republic", "city", "island", "islands", "sea", "river"}
-NOT_PLACE_NEXT = {"virus", "viruses", "fever", "hemorrhagic", "haemorrhagic", "disease", "flu", "influenza", "strain", "vaccine", "syndrome"}
-GOOD_LABELS = {"GPE", "LOC", "FAC"}
-BAD_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME",
-              "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}
-NOTABLE_CODES = {"PCLI", "PCLS", "PCLD", "PCLIX", "CONT", "ADM1", "RGN", "SEA", "OCN", "GULF", "PEN", "MTS", "ISL",
-                 "ADMD", "PPLC"}
-
-
-@dataclass
-class Mention:
-    """A toponym in the text, with its gazetteer candidates (empty if only spaCy saw it)."""
-
-    start: int  # character offsets
-    end: int
-    tok_start: int
-    tok_end: int
-    key: str
-    candidates: list[Candidate]
-    sentence: int
-    ner: str | None = None
-    demonym: bool = False
-    admin_hint: bool = False  # followed by 'region', 'Oblast', 'County' ...: a division, not a town
-    qualifier: list[Candidate] = field(default_factory=list)  # 'Alexandria, La.': what it lies in
-    evidence: float = 0.0
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    path = files("wirewatch").joinpath("data", "gazetteer", "common_words.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
+__all__ = ["Mention", "TYPE_WORDS", "find_mentions"]
 
 def _capitalised(tok: Token) -> bool:
     t = tok.text
@@ -156,9 +113,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             pending.append(m)
     mentions.extend(_coordinated(doc, mentions, pending))
     mentions.extend(_ner_only(doc, mentions, gaz, sent_of, person_words))
+    mentions = drop_not_places(text_of(doc), mentions)
     mentions.sort(key=lambda m: m.start)
-    _attach_types(doc, mentions)
-    _attach_qualifiers(doc, mentions)
+    attach_types(doc, mentions)
+    attach_qualifiers(doc, mentions)
+    attach_relations(text_of(doc), mentions)
     return mentions
 
 
@@ -176,15 +135,23 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
     prev = doc[m.tok_start - 1] if m.tok_start > 0 else None
     nxt = doc[m.tok_end] if m.tok_end < len(doc) else None
     locative = prev is not None and prev.text.lower() in LOCATIVE
-    qualified = nxt is not None and nxt.text == "," and m.tok_end + 1 < len(doc) and _capitalised(doc[m.tok_end + 1])
-    typed = nxt is not None and nxt.text.lower() in TYPE_WORDS
+    qualified = nxt is not None and nxt.text in (",", "(") and m.tok_end + 1 < len(doc) \
+        and _capitalised(doc[m.tok_end + 1])  # 'Alexandria, La.', 'Tome (Biobio)'
+    # 'Tulcan city', 'Mongbwalu locality', 'the village of Ersam': what kind of place the name is
+    settled = nxt is not None and nxt.lower_ in SETTLEMENT_WORDS | {"locality", "camp", "area"} or (
+        prev is not None and prev.lower_ == "of" and m.tok_start >= 2 and doc[m.tok_start - 2].lower_ in SETTLEMENT_WORDS)
+    typed = nxt is not None and nxt.text.lower() in TYPE_WORDS or (
+        not single and last.text.lower() in TYPE_WORDS | {"parish", "county", "district"}
+        and any(c.feature_class == "A" for c in m.candidates))  # 'Rapides Parish', 'Kherson Oblast'
     # 'Ostrivka, a village in ...', 'Bakhmut, the eastern city': an apposition that says what it is
-    apposed = nxt is not None and nxt.text == "," and any(
-        t.lower_ in SETTLEMENT_WORDS for t in doc[m.tok_end + 1: m.tok_end + 5])
+    apposed = nxt is not None and nxt.text == "," and (any(
+        t.lower_ in SETTLEMENT_WORDS for t in doc[m.tok_end + 1: m.tok_end + 5]) or bool(relation_ahead().match(
+            doc[m.tok_end + 1: m.tok_end + 6].text + " ")))  # 'Rubizhne, north of Kharkiv'
+
     inside_longer = ent is not None and (ent.start < m.tok_start or ent.end > m.tok_end)
     good_ner = m.ner in GOOD_LABELS and not inside_longer
     time_like = m.ner in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL")
-    dateline = first.is_upper and len(text) > 3 and (nxt is not None and nxt.text in (",", "-", "(", "\u2014"))
+    dateline = first.is_upper and len(text) > 3 and (nxt is not None and nxt.text in (",", "-", "(", "\u2014", ":"))
     m.evidence = -1.0  # a hard no unless the checks below reach the soft part
     if time_like:
         return False
@@ -194,12 +161,14 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         return False  # 'La.', 'Miss.': a state abbreviation only after 'Town, '
     if text.isupper() and len(text) <= 3 and not main_name:
         return False
-    if inside_longer and ent.label_ in ("PERSON", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
+    if inside_longer and ent.label_ in ("PERSON", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") and not typed:
         return False
-    if inside_longer and ent.label_ == "ORG" and single and not notable:
+    if inside_longer and ent.label_ == "ORG" and single and not (notable or qualified or settled):
         return False  # 'Food and Drug Administration': 'Drug' is a hamlet somewhere, not here
     if nxt is not None and nxt.text.lower() in NOT_PLACE_NEXT:
         return False  # 'Ebola virus', 'Marburg fever'
+    if nxt is not None and nxt.text in STREET_WORDS:
+        return False  # 'Memphis St.', 'Dublin Road': a street named after a place
     if text.isupper() and len(text) <= 4 and "." not in text and not notable:
         return False
     if single and key(text) in person_words and not (locative or qualified or typed or (notable and good_ner)):
@@ -208,17 +177,17 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
     glued_prev = prev is not None and _capitalised(prev) and not prev.is_sent_start and prev.pos_ == "PROPN"
     glued_next = nxt is not None and _capitalised(nxt) and nxt.pos_ == "PROPN" and nxt.text.lower() not in TYPE_WORDS \
         and nxt.text.lower() not in INSTITUTIONS
-    if (glued_prev or glued_next) and not (notable or good_ner):
+    if (glued_prev or glued_next) and not (notable or good_ner or typed):  # 'Laurel County Detention Center' 
         return False
     m.evidence = 0.0
-    if m.ner == "PERSON" and not inside_longer and not (notable or locative or qualified or typed):
+    if m.ner == "PERSON" and not inside_longer and not (notable or locative or qualified or typed or apposed or settled):
         return False
     score = 0.5
     if good_ner:
         score += 0.35
     if locative or qualified or typed or dateline:
         score += 0.2
-    if apposed:
+    if apposed or settled:
         score += 0.3
     if notable:
         score += 0.15
@@ -228,10 +197,12 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         score -= 0.25
     common = key(text) in common_words()
     pos_common = single and first.pos_ not in ("PROPN",) and not dateline
-    if not main_name and not notable:
-        return False  # only a foreign or historic alternate of a small place
+    town_alt = (qualified or settled or apposed) and any(c.feature_class == "P" and c.population >= 1000
+                                                         for c in m.candidates)
+    if not main_name and not notable and not town_alt:
+        return False  # only a foreign or historic alternate of a small place, said without context
     if common or pos_common or (first.is_sent_start and single and not (good_ner or dateline or main_name)):
-        if not ((good_ner and locative and not first.is_sent_start) or qualified or typed):
+        if not ((good_ner and locative and not first.is_sent_start) or qualified or typed or (settled and not common)):
             return False
         score -= 0.1
     if last.text.lower() in CONNECTORS:
@@ -286,28 +257,3 @@ def _ner_only(doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_of: list[i
         m.evidence = 0.45 if cands else 0.3
         extra.append(m)
     return extra
-
-
-def _attach_types(doc: Doc, mentions: list[Mention]) -> None:
-    """'Donetsk region', 'Donetsk and Luhansk regions', 'Laurel County': mark divisions."""
-    for idx, m in enumerate(mentions):
-        j = m.tok_end
-        if j < len(doc) and doc[j].text.lower() in TYPE_WORDS:
-            m.admin_hint = True
-            if doc[j].text.lower() in ("regions", "oblasts", "provinces"):
-                for prev in reversed(mentions[:idx]):
-                    gap = doc[prev.tok_end:m.tok_start]
-                    if all(t.text.lower() in (",", "and") for t in gap):
-                        prev.admin_hint = True
-                        m = prev
-                    else:
-                        break
-
-
-def _attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
-    """'Alexandria, La.' / 'Gainesville, Georgia' / 'Kyiv, Ukraine': the second names what the first lies in."""
-    for a, b in zip(mentions, mentions[1:]):
-        if any(c.feature_code in ("PCLI", "CONT", "RGN") and c.kind <= 1 for c in a.candidates):
-            continue  # 'Germany, US, France': a list, not 'Town, State'
-        if b.tok_start == a.tok_end + 1 and doc[a.tok_end].text == "," and not b.demonym:
-            a.qualifier = [c for c in b.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2", "PCLS", "PCLD")]

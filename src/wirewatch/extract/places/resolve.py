@@ -28,6 +28,7 @@ class Resolved:
     mention: Mention
     candidate: Candidate | None
     confidence: float
+    located_by: Candidate | None = None  # unknown here, but said to lie in or near this place: its point
 
 
 def _prior(c: Candidate, m: Mention) -> float:
@@ -92,9 +93,17 @@ def _closeness(c: Candidate, others: list[tuple[Candidate, float]]) -> float:
     return min(3.0, total)
 
 
+def _near_bonus(c: Candidate, anchor: Candidate | None) -> float:
+    """'Rubizhne, north of Kharkiv': the candidate that lies near the place it is said to be near."""
+    if anchor is None or anchor.lat is None or c.lat is None:
+        return 0.0
+    d = _km(c, anchor.lat, anchor.lon)
+    return 6.0 if d < 80 else 3.0 if d < 200 else -1.0
+
+
 def _score(c: Candidate, m: Mention, countries: Counter[str], admins: Counter[tuple[str, str]],
-           others: list[tuple[Candidate, float]], dateline_cc: str | None) -> float:
-    s = _prior(c, m)
+           others: list[tuple[Candidate, float]], dateline_cc: str | None, near: Candidate | None = None) -> float:
+    s = _prior(c, m) + _near_bonus(c, near)
     total = sum(countries.values()) or 1
     if c.country_code in countries:
         s += 1.5 + 3.0 * countries[c.country_code] / total
@@ -148,17 +157,22 @@ def _decide(mentions: list[Mention], countries: Counter[str], admins: Counter[tu
         if group in decided or not m.candidates:
             continue
         context = [(c, w) for g, (c, w) in others.items() if g != group]
-        scored = sorted(((_score(c, m, countries, admins, context, dateline_cc), c) for c in _shortlist(m)),
-                        key=lambda sc: -sc[0])
+        near = others.get((m.near.key, m.near.admin_hint)) if m.near is not None else None
+        scored = sorted(((_score(c, m, countries, admins, context, dateline_cc, near[0] if near else None), c)
+                         for c in _shortlist(m)), key=lambda sc: -sc[0])
         best_score, best = scored[0]
         z = sum(math.exp(min(0.0, sc - best_score)) for sc, _ in scored)
         decided[group] = (best, 1.0 / z)
     return decided
 
 
-def resolve(mentions: list[Mention], dateline_key: str | None = None) -> list[Resolved]:
-    """Resolve every mention (in place order); mentions without candidates come back unresolved."""
+def resolve(mentions: list[Mention], dateline_key: str | None = None,
+            cues: Counter[str] | None = None) -> list[Resolved]:
+    """Resolve every mention (in place order); mentions without candidates come back unresolved.
+
+    `cues`: countries the text points to without naming them (a sheriff's office, an oblast), as votes."""
     countries, admins = _context_countries(mentions)
+    countries.update(cues or {})
     dateline_cc = None
     if dateline_key:
         for m in mentions:
@@ -172,12 +186,60 @@ def resolve(mentions: list[Mention], dateline_key: str | None = None) -> list[Re
             countries[c.country_code] += 0.5
     decided = _decide(mentions, countries, admins, decided, dateline_cc)
     decided = _decide(mentions, countries, admins, decided, dateline_cc)
+    _agree_hosts(mentions, decided)
     out: list[Resolved] = []
     for m in mentions:
         got = decided.get((m.key, m.admin_hint))
-        if got is None:
-            out.append(Resolved(m, None, round(0.3 * m.evidence, 3)))
+        host = _host(m, decided)
+        if got is None or (host is not None and got[0].population < 50_000 and not _inside(got[0], host)):
+            # 'Ashulia town (Savar, Dhaka)', 'Hamirpur village near Rapar': a village the gazetteer does not
+            # know (or knows only far away) is placed where the text says it lies, at that place's point
+            out.append(Resolved(m, None, round(0.3 * m.evidence, 3), host if host and host.lat is not None else None))
             continue
         cand, share = got
         out.append(Resolved(m, cand, round(max(0.01, min(0.99, share * m.evidence)), 3)))
     return out
+
+
+def _agree_hosts(mentions: list[Mention], decided: dict[tuple[str, bool], tuple[Candidate, float]]) -> None:
+    """'Gainesville, Georgia': the second name is the division the first was placed in (the state, not the
+    country), when it can name that division."""
+    for m in mentions:
+        b = m.within
+        if b is None or (got := decided.get((m.key, m.admin_hint))) is None:
+            continue
+        c = got[0]
+        current = decided.get((b.key, b.admin_hint))
+        fits = [q for q in b.candidates if q.geonameid != c.geonameid and q.country_code == c.country_code and (
+            q.feature_code in ("PCLI", "PCLS", "PCLD") or q.feature_code == "ADM1" and q.admin1_code == c.admin1_code)]
+        if not fits or current is None:
+            continue
+        cur = current[0]
+        if cur.country_code == c.country_code and (cur.feature_code != "ADM1" or cur.admin1_code == c.admin1_code) \
+                and (cur.feature_code in ("PCLI", "PCLS", "PCLD", "ADM1", "ADM2") or cur.feature_class == "P"):
+            continue
+        best = min(fits, key=lambda q: (q.feature_code != "ADM1", q.kind))
+        decided[(b.key, b.admin_hint)] = (best, current[1])
+
+
+def _host(m: Mention, decided: dict[tuple[str, bool], tuple[Candidate, float]]) -> Candidate | None:
+    """The resolved place a mention is said to lie in or near ('(Savar, Dhaka)', 'near Rapar'), if any."""
+    for other in (m.within, m.near):
+        if other is not None and other is not m and (got := decided.get((other.key, other.admin_hint))):
+            if got[0].feature_class in ("P", "S", "A") and got[0].feature_code not in ("PCLI", "PCLS", "PCLD"):
+                return got[0]
+    return None
+
+
+def _inside(c: Candidate, host: Candidate) -> bool:
+    """Whether a candidate can lie in/near its host: within 60 km of a town, in the same division as a region."""
+    if c.feature_class not in ("P", "S") or c.lat is None:
+        return True  # a division qualified by another ('Donetsk Oblast, Ukraine') is left as decided
+    if host.feature_class in ("P", "S"):
+        return _km(c, host.lat, host.lon) < 60 if host.lat is not None else True
+    if c.country_code != host.country_code:
+        return False
+    if host.feature_code == "ADM1":
+        return c.admin1_code == host.admin1_code
+    limit = 150 if host.feature_code in ("ADM2", "ADM3") else 400
+    return host.lat is None or _km(c, host.lat, host.lon) < limit

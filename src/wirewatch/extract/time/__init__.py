@@ -22,6 +22,7 @@ from .. import Found, Stage
 from . import calendar as cal
 from .context import Tokens
 from .normalise import INTERPRETERS, Anchored, Context, Reading
+from .offsets import points_to
 from .recognise import candidates, rules
 
 __all__ = ["find", "stage", "readings"]
@@ -105,11 +106,14 @@ def _anchored(a: Anchored, anchors: dict[str, tuple[dt.date, str]], dct: dt.date
 
 
 def find(doc: Doc, found: Found) -> dict[str, Any]:
+    items = readings(found.text, found.article.date, doc)
+    offsets = points_to(items, doc)
     times = [
         TimeExpr(id=f"t{i}", text=found.text[r.start:r.end], start=r.start, end=r.end, type=r.type,
                  value=r.value if isinstance(r.value, str) else None,
-                 precision=cal.precision(r.type, r.value if isinstance(r.value, str) else None))
-        for i, r in enumerate(readings(found.text, found.article.date, doc), start=1)
+                 precision=cal.precision(r.type, r.value if isinstance(r.value, str) else None),
+                 points_to=offsets.get(i - 1))
+        for i, r in enumerate(items, start=1)
     ]
     return {"times": times}
 

@@ -9,6 +9,9 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
+PAST_AUX = frozenset({"was", "were", "had", "'d"})
+TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "week", "weekend", "day", "month", "year",
+                        "noon", "midnight", "dawn"})
 FUTURE_HEADS = frozenset({"plan", "schedule", "expect", "set", "due", "intend", "hope", "aim", "prepare",
                           "want", "agree", "promise", "threaten", "vow", "pledge", "seek", "try", "begin",
                           "start", "continue", "go", "be", "decide", "vote", "propose"})
@@ -42,11 +45,27 @@ def governor(tok: Token) -> Token:
 
 
 def tense(tok: Token | None) -> str:
-    """'future', 'past' or 'present' for the clause a token sits in (news: 'will meet Friday',
-    'planned to leave Thursday', 'met Friday', 'is in its fifth week'). A time inside a noun phrase
-    ('Wednesday's ruling') reads as 'present' (no tense of its own)."""
-    if tok is None or tok.dep_ in ("poss", "compound", "nmod"):
+    """'future', 'past', 'present' or 'planned' for the clause a token sits in (news: 'will meet Friday',
+    'planned to leave Thursday', 'met Friday', 'is in its fifth week'). 'planned' is a future seen from the
+    past ('was scheduled for Sept. 26', 'a service planned for Saturday was cancelled'): the date may lie
+    on either side of the article date. A time inside a noun phrase ('Wednesday's ruling', 'the Oct. 23
+    slaying') has no tense of its own: it reads as 'np-past' when the clause around the phrase is past
+    ('won the 8 November election': a dated day is past, a bare month the nearest), else 'present'."""
+    if tok is None:
         return "present"
+    if tok.dep_ in ("amod", "nummod", "det", "advmod") and tok.head.ent_type_ in ("DATE", "TIME") \
+            and tok.head.i != tok.i and abs(tok.head.i - tok.i) <= 3 and tok.head.lower_ not in TIME_NOUNS:
+        tok = tok.head  # 'early March', 'the 8 November': the calendar word carries the expression's role
+    if tok.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "poss" or tok.head.lower_ in TIME_NOUNS:
+            return "present"  # 'Wednesday's ruling', 'Friday evening': no tense of their own
+        noun = tok.head
+        for _ in range(3):
+            if noun.dep_ not in ("compound", "nmod", "amod") or noun.head is noun:
+                break
+            noun = noun.head
+        outer = _verb_tense(governor(noun.head), depth=1) if noun.head is not noun else "present"
+        return "np-past" if outer in ("past", "planned") else "present"
     return _verb_tense(governor(tok), depth=0)
 
 
@@ -55,6 +74,10 @@ def _verb_tense(v: Token, depth: int) -> str:
         return "present"
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     lowers = {c.lower_ for c in auxes}
+    if v.lemma_ in ("schedule", "plan", "due", "set") and not lowers & FUTURE_AUX and (
+            v.tag_ == "VBD" or lowers & PAST_AUX or v.tag_ == "VBN" and v.dep_ in ("acl", "amod")
+            and _verb_tense(v.head if v.head.pos_ in ("VERB", "AUX") else governor(v.head), depth + 1) == "past"):
+        return "planned"  # 'was scheduled for Sept. 26', 'a service planned for Saturday was cancelled'
     if lowers & FUTURE_AUX or "going" in lowers or v.lemma_ in ("schedule", "plan", "due"):
         return "future"
     if "would" in lowers and "have" not in lowers:
@@ -70,6 +93,9 @@ def _verb_tense(v: Token, depth: int) -> str:
         return "future"
     if v.tag_ == "VBG" and lowers & {"is", "are", "'s", "'re", "am"}:
         return "future"
+    if v.tag_ == "VBG" and lowers & {"has", "have", "had", "'ve"} and "been" in lowers:
+        return "past"  # 'have been searching since the Oct. 23 slaying'
+
     if v.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes) or v.lemma_ == "end" and v.tag_ == "VBN":
         return "past"
     if v.tag_ == "VBN" and lowers & {"has", "have", "had", "was", "were"}:

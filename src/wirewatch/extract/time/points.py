@@ -67,7 +67,8 @@ def r_month(m: re.Match, ctx: Context) -> Reading | None:
         return None
     mo = month_num(m["mon"])
     if ctx.dct is None:
-        return Reading("DATE", None, m.start(), m.end())
+        story = None if m["rel"] or m["yrel"] else ctx.narrative.year_for(m.start(), mo)
+        return Reading("DATE", f"{story:04d}-{mo:02d}" if story else None, m.start(), m.end())
     rel, y = (m["rel"] or "").lower(), ctx.dct.year
     if m["yrel"]:
         y += {"last": -1, "next": 1}.get(m["yrel"], 0)
@@ -76,7 +77,7 @@ def r_month(m: re.Match, ctx: Context) -> Reading | None:
     elif rel in ("next", "coming"):
         y = y if mo > ctx.dct.month else y + 1
     elif rel != "this":
-        y = year_for(ctx, mo, None, m.start()) or y
+        y = year_for(ctx, mo, None, m.start("mon")) or y
     return Reading("DATE", f"{y:04d}-{mo:02d}", m.start(), m.end())
 
 
@@ -114,7 +115,11 @@ def weekday_date(ctx: Context, wd: int, rel: str, offset: int) -> dt.date | None
         return cal.weekday_near(ctx.dct, wd, 2)
     if rel == "this":
         return ctx.dct + dt.timedelta(days=wd - ctx.dct.isoweekday())
-    return cal.weekday_near(ctx.dct, wd, 1 if ctx.tense_at(offset) == "future" else -1)
+    t = ctx.tense_at(offset)
+    if t == "planned":  # 'protesters planned a march on Saturday': the nearest Saturday, either side
+        before, after = cal.weekday_near(ctx.dct, wd, -1), cal.weekday_near(ctx.dct, wd, 1)
+        return before if (ctx.dct - before) <= (after - ctx.dct) else after
+    return cal.weekday_near(ctx.dct, wd, 1 if t == "future" else -1)
 
 
 def pod_suffix(word: str | None) -> str:

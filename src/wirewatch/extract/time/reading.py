@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .context import Tokens, is_calendar_word, tense
 from .lexicon import lexicon
+from .narrative import NarrativeAnchors
 
 UNIT_CODE = {"second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "D", "week": "W", "weekend": "WE",
              "fortnight": "FN", "month": "M", "quarter": "Q", "year": "Y", "decade": "E", "century": "C",
@@ -49,9 +50,14 @@ class Context:
 
     def __init__(self, text: str, dct: dt.date | None, tokens: Tokens) -> None:
         self.text, self.dct, self.tokens = text, dct, tokens
+        self.narrative = NarrativeAnchors(text, dct)
 
-    def tense_at(self, offset: int) -> str:
+    def tense_at(self, offset: int, dated: bool = False) -> str:
+        """The clause's tense at `offset`; a day named inside a past noun phrase ('the Oct. 23 slaying') is past
+        only for a full day (`dated`): 'November transactions' is the nearest November."""
         t = tense(self.tokens.at(offset))
+        if t == "np-past":
+            t = "past" if dated else "present"
         if t == "present" and _FUTURE_CUE.search(self.text, max(0, offset - 16), offset):
             return "future"
         return t
@@ -115,10 +121,18 @@ def year_for(ctx: Context, month_: int, day_: int | None, offset: int) -> int | 
     """The year of a month (and day) given without one: in a past-tense clause the last occurrence up to
     the article date, in a future one the next from it (a few days' slack either way: stories are
     written a day or two around their date), otherwise the nearest one."""
+    if (story := ctx.narrative.year_for(offset, month_)) is not None and (
+            ctx.dct is None or ctx.tense_at(offset) != "future"):
+        return story  # a history or background paragraph: the year of the story, not of the article
     if ctx.dct is None:
         return None
-    t = ctx.tense_at(offset)
+    t = ctx.tense_at(offset, dated=day_ is not None)
     y = ctx.dct.year
+    if t == "planned":
+        t = "present"  # a plan told in the past tense: the nearest such day, either side of the article date
+        if day_ is not None:
+            dates = {yy: dt.date(yy, month_, min(day_, 28)) for yy in (y - 1, y, y + 1)}
+            return min(dates, key=lambda yy: abs((dates[yy] - ctx.dct).days))
     if day_ is None:
         if t == "past":
             return y if month_ <= ctx.dct.month else y - 1

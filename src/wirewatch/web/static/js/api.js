@@ -1,45 +1,55 @@
-// Talking to the Wirewatch HTTP API (same origin). Every function returns parsed JSON or throws an Error
-// whose message is the server's `message`/`detail`, so the page can show it as it is.
+// Talking to the Wirewatch HTTP API (same origin only). Every function returns parsed JSON or throws an
+// Error whose message is the server's `message`/`detail`, so the page can show it as it is.
 
-const MAX_PAGES = 20; // 20 pages of 1000 events: enough for a browser map, bounded for a huge store
+import { apiQuery } from "./state.js";
 
-async function getJSON(url) {
-  const res = await fetch(url, { headers: { Accept: "application/json" } });
-  const body = await res.json().catch(() => ({}));
+export const PAGE_SIZE = 50;
+
+async function getJSON(url, signal) {
+  const res = await fetch(url, { headers: { Accept: "application/json" }, signal });
+  const text = await res.text(); // rejects when the request is aborted mid-body: never a half answer
+  let body = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    if (res.ok) throw new Error(`${url}: the answer is not JSON`);
+  }
   if (!res.ok) {
-    const detail = body.message || (typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail));
+    const detail = body && (body.message || (typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail)));
     throw new Error(`${res.status}: ${detail || res.statusText}`);
   }
   return body;
 }
 
-/** Query string from the filter form's values; empty values are left out. */
-export function query(params) {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "" && v !== false) q.set(k, v);
-  return q;
+/** Counts per day and type, counts per type, and every located event as a compact row (for the map,
+ *  legend and timeline); `points` rows are arrays named by `columns`. */
+export async function overview(filters, signal) {
+  const got = await getJSON(`/api/events/overview?${apiQuery(filters)}`, signal);
+  const at = Object.fromEntries(got.columns.map((c, i) => [c, i]));
+  got.points = got.points.map((r) => Object.fromEntries(Object.entries(at).map(([c, i]) => [c, r[i]])));
+  return got;
 }
 
-/** Every event matching the filters as GeoJSON features (follows `next` up to MAX_PAGES pages), and the
- *  counts per day and type of those without coordinates (`unmapped`), which the timeline still shows. */
-export async function events(filters) {
-  const q = query({ ...filters, format: "geojson", limit: 1000 });
-  let url = `/api/events?${q}`;
-  const features = [];
-  const unmapped = {}; // day -> type -> events of that day without coordinates
-  let without = 0;
-  for (let i = 0; url && i < MAX_PAGES; i++) {
-    const page = await getJSON(url);
-    features.push(...page.features);
-    without += page.without_coordinates || 0;
-    for (const [day, byType] of Object.entries(page.unmapped || {})) {
-      const into = (unmapped[day] ||= {});
-      for (const [type, n] of Object.entries(byType)) into[type] = (into[type] || 0) + n;
-    }
-    url = page.next;
-  }
-  return { features, unmapped, without, truncated: Boolean(url) };
-}
+/** One page of the event table (EventRow items), in `sort` order, optionally inside a map box. */
+export const eventsPage = (filters, { sort, page, bbox }, signal) =>
+  getJSON(`/api/events?${apiQuery(filters, { sort, bbox, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`, signal);
 
-export const article = (id) => getJSON(`/api/articles/${encodeURIComponent(id)}`);
+export const clusters = (filters, signal) => getJSON(`/api/clusters?${apiQuery(filters, { limit: 50 })}`, signal);
 export const cluster = (id) => getJSON(`/api/clusters/${encodeURIComponent(id)}`);
+/** A cluster told in time order: `{cluster, reports}`, each report with its figures, why it joined and what it
+ *  disagrees with (docs/api.md#story-view). */
+export const story = (id) => getJSON(`/api/clusters/${encodeURIComponent(id)}/story`);
+export const article = (id) => getJSON(`/api/articles/${encodeURIComponent(id)}`);
+export const facets = () => getJSON("/api/facets");
+export const labels = (b, zoom, signal) => getJSON(`/api/labels?${new URLSearchParams({
+  south: b.south, west: b.west, north: b.north, east: b.east, zoom })}`, signal);
+export const sitrep = (filters) => getJSON(`/api/sitrep?${apiQuery(filters, { format: "json" })}`);
+export const apiQueryOf = (filters, format) => apiQuery(filters, { format });
+
+/** The uid of an event row ("<article id>#<event id>") split into its parts. */
+export function splitUid(uid) {
+  const i = uid.lastIndexOf("#");
+  return { article: uid.slice(0, i), event: uid.slice(i + 1) };
+}
+
+export const exportURL = (filters, format) => `/api/export?${apiQuery(filters, { format })}`;

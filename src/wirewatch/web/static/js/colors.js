@@ -1,15 +1,31 @@
-// One colour per PLOVER event type, grouped: material conflict reds, verbal conflict oranges/purples,
-// cooperation greens/blues. Used by markers, the timeline bars and the legend alike.
+// Colours of the PLOVER event types, grouped by family (CAMEO's quad classes): one hue per family from the
+// Okabe–Ito palette, which people with any common colour-vision deficiency can tell apart, and within a
+// family one step of lightness per type (the darkest is the most severe). So REJECT and THREATEN differ in
+// lightness, REQUEST and RETREAT in hue. Markers, areas, timeline bars and the legend all use these.
 
-export const TYPES = [
-  "ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION", "PROTEST", "ACCUSE", "REJECT",
-  "REQUEST", "RETREAT", "CONCEDE", "AID", "COOPERATE", "SUPPORT", "CONSULT", "AGREE",
+export const FAMILIES = [
+  { id: "material-conflict", label: "Material conflict", types: ["ASSAULT", "COERCE", "MOBILIZE", "SANCTION"],
+    colors: ["#8a3d00", "#d55e00", "#e49659", "#eebf99"] },
+  { id: "verbal-conflict", label: "Verbal conflict", types: ["THREATEN", "PROTEST", "ACCUSE", "REJECT"],
+    colors: ["#70435c", "#ad678e", "#dba1c1", "#ebc9dc"] },
+  { id: "verbal-cooperation", label: "Verbal cooperation", types: ["REQUEST", "CONSULT", "AGREE", "SUPPORT"],
+    colors: ["#004a74", "#0072b2", "#59a3cd", "#99c7e0"] },
+  { id: "material-cooperation", label: "Material cooperation", types: ["AID", "COOPERATE", "CONCEDE", "RETREAT"],
+    colors: ["#00674b", "#009e73", "#59c0a4", "#99d8c7"] },
 ];
 
-const PALETTE = {
-  ASSAULT: "#d1242f", COERCE: "#e8590c", MOBILIZE: "#8c4a14", THREATEN: "#8250df", SANCTION: "#bf3989",
-  PROTEST: "#d4a72c", ACCUSE: "#fb8f44", REJECT: "#a475f9", REQUEST: "#57606a", RETREAT: "#6e7781",
-  CONCEDE: "#4ac26b", AID: "#1a7f37", COOPERATE: "#0969da", SUPPORT: "#54aeff", CONSULT: "#1b7c83", AGREE: "#2da44e",
-};
+export const TYPES = FAMILIES.flatMap((f) => f.types);
 
-export const colorOf = (type) => PALETTE[type] || "#57606a";
+const COLOR = Object.fromEntries(FAMILIES.flatMap((f) => f.types.map((t, i) => [t, f.colors[i]])));
+const FAMILY = Object.fromEntries(FAMILIES.flatMap((f) => f.types.map((t) => [t, f])));
+
+export const colorOf = (type) => COLOR[type] || "#6a737d";
+export const familyOf = (type) => FAMILY[type] || null;
+
+/** Black or white, whichever reads better on the type's colour (for text on a badge). */
+export function inkOn(type) {
+  const hex = colorOf(type);
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return lum > 0.55 ? "#1f2328" : "#ffffff";
+}

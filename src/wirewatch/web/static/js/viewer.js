@@ -3,24 +3,15 @@
 // side by side with their figures, so disagreements show at a glance.
 
 import * as api from "./api.js";
-import { colorOf } from "./colors.js";
+import { h, typeBadge } from "./dom.js";
 import { highlighted, KINDS } from "./highlight.js";
 
-const h = (tag, attrs = {}, ...children) => {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "class") e.className = v;
-    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
-    else if (v !== undefined && v !== null) e.setAttribute(k, v);
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) e.append(c instanceof Node ? c : String(c));
-  return e;
-};
 
 function badge(verification) {
   const v = verification || "none";
   return h("span", { class: `badge ${v}`, "data-verification": v }, verification || "not stated");
 }
+
 
 function dl(pairs) {
   return h("dl", {}, pairs.filter(([, v]) => v !== null && v !== undefined && v !== "").flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]));
@@ -52,7 +43,7 @@ function eventCard(doc, ev) {
   const name = (id) => (id && byId[id] ? byId[id].name || byId[id].text : null);
   const place = ev.place && byId[ev.place];
   return h("div", { class: "card event", "data-event": ev.id },
-    h("p", {}, h("span", { class: "badge type", style: `background:${colorOf(ev.type)}` }, ev.type),
+    h("p", {}, typeBadge(ev.type),
       ev.acled_event_type ? ` ${ev.acled_event_type}${ev.acled_sub_event_type ? ` / ${ev.acled_sub_event_type}` : ""}` : "",
       ev.cameo ? ` · CAMEO ${ev.cameo}` : ""),
     dl([
@@ -73,16 +64,16 @@ function clusterView(cluster, currentUid, open) {
   for (const r of cluster.reports) for (const f of r.figures) {
     (readings[f.category] ||= new Set()).add(f.value ?? `${f.low}-${f.high}`);
   }
-  const cards = cluster.reports.map((r) => h("div", {
-    class: `report${r.uid === currentUid ? " current" : ""}`, "data-uid": r.uid, title: "open this report",
+  const cards = cluster.reports.map((r) => h("button", {
+    type: "button", class: `report${r.uid === currentUid ? " current" : ""}`, "data-uid": r.uid, title: "open this report",
     onclick: () => open(r),
   },
-  h("strong", {}, r.source || r.article_id), h("div", { class: "muted" }, r.day || "no date"),
+  h("strong", { class: "blk" }, r.source || r.article_id), h("span", { class: "blk muted" }, r.day || "no date"),
   r.figures.length
-    ? r.figures.map((f) => h("div", { class: `fig${readings[f.category].size > 1 ? " conflict" : ""}` }, figureText(f)))
-    : h("div", { class: "muted" }, "no figures"),
-  h("div", {}, r.claim_source ? `per ${r.claim_source}` : "outlet's own voice"),
-  h("div", {}, `${r.certainty} `, badge(r.verification))));
+    ? r.figures.map((f) => h("span", { class: `blk fig${readings[f.category].size > 1 ? " conflict" : ""}` }, figureText(f)))
+    : h("span", { class: "blk muted" }, "no figures"),
+  h("span", { class: "blk" }, r.claim_source ? `per ${r.claim_source}` : "outlet's own voice"),
+  h("span", { class: "blk" }, `${r.certainty} `, badge(r.verification))));
   return h("div", {},
     h("p", { class: "meta" }, `${cluster.n_reports} reports from ${cluster.n_sources} independent source(s)` +
       (cluster.place ? ` · ${cluster.place}` : "") + (cluster.first ? ` · ${cluster.first}${cluster.last && cluster.last !== cluster.first ? ` to ${cluster.last}` : ""}` : "")),
@@ -93,16 +84,18 @@ function clusterView(cluster, currentUid, open) {
 export function createViewer(root) {
   let token = 0;
 
-  /** Show one event (a row of /api/events) with its article, claim and cluster. */
+  /** Show one event: a row of /api/events, or anything with its `uid` ("<article id>#<event id>") and,
+   *  when known, `cluster_id` and `claim_id`. */
   async function openEvent(row) {
     const mine = ++token;
+    const { article: articleId, event: eventId } = api.splitUid(row.uid);
     root.replaceChildren(h("p", { class: "muted" }, "loading…"));
     try {
       const [doc, cluster] = await Promise.all([
-        api.article(row.article_id), row.cluster_id ? api.cluster(row.cluster_id).catch(() => null) : null]);
+        api.article(row.article_id || articleId), row.cluster_id ? api.cluster(row.cluster_id).catch(() => null) : null]);
       if (mine !== token) return;
-      const eventId = row.id ?? row.uid.slice(row.uid.lastIndexOf("#") + 1); // uid: "<article id>#<event id>"
-      render(doc, { event: eventId, claim: row.claim_id, uid: row.uid, cluster });
+      render(doc, { event: row.id ?? eventId, claim: row.claim_id, uid: row.uid, cluster });
+      root.dataset.uid = row.uid;
     } catch (err) {
       if (mine === token) root.replaceChildren(h("p", { class: "contradiction" }, `Could not load the report: ${err.message}`));
     }

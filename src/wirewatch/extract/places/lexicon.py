@@ -1,0 +1,80 @@
+"""Word lists and data files the places stage reads: connectors, type and settlement words, the names
+that are not places (`data/gazetteer/not_places.txt`), relation phrases (`relations.txt`), common words."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+MAX_TOKENS = 6
+CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "al", "el", "and", "on", "upon", "the", "-", "da", "di",
+              "am", "an", "der", "sur", "en", "y", "i", "'s", "los", "las", "do", "dos", "das", "van", "von", "bin",
+              "ben", "ibn", "abu", "bou", "sous", "lès", "les", "lez"}
+LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward", "towards", "via",
+            "through", "throughout", "between", "inside", "off", "northern", "southern", "eastern", "western",
+            "central", "city", "town", "village", "of"}
+TYPE_WORDS = {"region", "regions", "oblast", "oblasts", "province", "provinces", "governorate", "state", "krai",
+              "county", "district", "republic"}
+INSTITUTIONS = {"police", "fire", "department", "county", "city", "school", "schools", "high", "university", "college",
+                "hospital", "council", "board", "commission", "sheriff", "church", "airport", "state", "public", "area",
+                "community", "regional", "memorial", "medical", "center", "centre", "township", "municipal", "court",
+                "superior", "district", "middle", "elementary", "town", "village", "zoo", "library", "museum"}
+SETTLEMENT_WORDS = {"village", "town", "city", "settlement", "suburb", "hamlet", "port", "capital", "district",
+                    "region", "province", "community", "township", "county"}
+PLACE_WORDS = TYPE_WORDS | {"people's", "people", "republic", "city", "island", "islands", "sea", "river"}
+STREET_WORDS = {"St", "St.", "Street", "Road", "Rd", "Rd.", "Avenue", "Ave", "Ave.", "Blvd", "Blvd.", "Boulevard",
+                "Drive", "Dr.", "Lane", "Ln", "Ln.", "Pike", "Parkway", "Pkwy", "Terrace", "Crescent"}
+NOT_PLACE_NEXT = {"dollar", "dollars", "currency", "treasury", "treasuries", "bonds", "virus", "viruses", "fever", "hemorrhagic", "haemorrhagic", "disease", "flu", "influenza", "strain", "vaccine", "syndrome"}
+GOOD_LABELS = {"GPE", "LOC", "FAC"}
+BAD_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME",
+              "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}
+NOTABLE_CODES = {"PCLI", "PCLS", "PCLD", "PCLIX", "CONT", "ADM1", "RGN", "SEA", "OCN", "GULF", "PEN", "MTS", "ISL",
+                 "ADMD", "PPLC"}
+
+
+def _data_lines(name: str) -> list[str]:
+    path = files("wirewatch").joinpath("data", "gazetteer", name)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    return frozenset(_data_lines("common_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def not_places() -> re.Pattern[str]:
+    """Organisations and groups of countries (not_places.txt), as one case-sensitive whole-word pattern."""
+    names = sorted(_data_lines("not_places.txt"), key=len, reverse=True)
+    alts = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])(?!\s+(?:of\s+)?[A-Z])")
+
+
+@lru_cache(maxsize=1)
+def relation_pattern() -> re.Pattern[str]:
+    """'30 km north of', 'near', 'on the outskirts of' right before a place (relations.txt), at the end of a string."""
+    return re.compile(rf"(?:^|\W)(?P<rel>{_relation_core()})\s+(?:the\s+(?:city|town|village|settlement|port|region)"
+                      rf"\s+of\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def relation_ahead() -> re.Pattern[str]:
+    """The same relations at the start of a string ('north of Kharkiv' after 'Rubizhne, ')."""
+    return re.compile(rf"\s*(?P<rel>{_relation_core()})\s", re.I)
+
+
+def _relation_core() -> str:
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in _data_lines("relations.txt"):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            continue
+        sections.setdefault(current, []).append(line)
+    dirs = "|".join(re.escape(d) for d in sorted(sections.get("directions", []), key=len, reverse=True))
+    rels = "|".join(re.escape(r) for r in sorted(sections.get("relations", []), key=len, reverse=True))
+    distance = r"(?:(?:about|some|around|roughly|nearly|just)\s+)?\d[\d,.]*\s*-?\s*(?:km|kms|kilometers|kilometres|miles|mi)\s+"
+    direction = rf"(?:{distance})?(?:{dirs})(?:ern\s+(?:outskirts|suburbs|part|edge)|ward)?\s+of"
+    return rf"{direction}|(?:{distance})?(?:{rels})"

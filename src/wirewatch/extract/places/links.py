@@ -1,0 +1,100 @@
+"""How place mentions relate to each other and to the words around them: 'Donetsk region' (a division),
+'Alexandria, La.' / 'Tome (Biobio)' (a qualifier), 'Rubizhne, north of Kharkiv' (near), 'Palanpur area of
+Surat' (within), and the organisations and groups that are not places at all ('the EU', 'the Baltic states')."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .lexicon import SETTLEMENT_WORDS, TYPE_WORDS, not_places, relation_pattern
+from .mention import Mention
+
+__all__ = ["attach_qualifiers", "attach_relations", "attach_types", "drop_not_places"]
+
+
+def drop_not_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Organisations and groups ('EU', 'Nato', 'the Baltic states') are not places, nor is any part of them."""
+    spans = [(m.start(), m.end()) for m in not_places().finditer(text)]
+    if not spans:
+        return mentions
+    return [m for m in mentions if not any(a < m.end and m.start < b for a, b in spans)]
+
+
+_PART_OF = re.compile(r"\s+(?:area|neighbou?rhood|sector|district|suburb|quarter|village|town|locality|camp|"
+                      r"settlement|township|commune|ward|colony|zone)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?", re.I)
+
+
+def attach_relations(text: str, mentions: list[Mention]) -> None:
+    """'north of Kharkiv', 'near Lozova': mark the relation; 'Rubizhne, north of Kharkiv': link the two."""
+    pattern = relation_pattern()
+    for prev, m in zip(mentions, mentions[1:]):
+        if prev.sentence == m.sentence and _PART_OF.fullmatch(text, prev.end, m.start):
+            prev.within = m  # 'Palanpur area of Surat', 'Hilaac neighborhood of Mogadishu'
+    for i, m in enumerate(mentions):
+        lo = max(0, m.start - 60, mentions[i - 1].end if i else 0)
+        found = pattern.search(text, lo, m.start)
+        if found is None:
+            continue
+        m.relation = " ".join(found["rel"].lower().split())
+        if i and mentions[i - 1].sentence == m.sentence:
+            prev = mentions[i - 1]
+            gap = text[prev.end:found.start("rel")]
+            if re.fullmatch(r"\s*,?\s*(?:(?:a|the|an)\s+(?:\w+\s+){0,2}(?:village|town|city|settlement|"
+                            r"hamlet|suburb|district)\s*,?\s*(?:just\s+|some\s+)?|(?:just|some|located|lying)\s+|"
+                            r"(?:village|town|city|settlement|hamlet|area|locality)\s+)?", gap, re.I):
+                prev.near = m
+
+
+def attach_types(doc: Doc, mentions: list[Mention]) -> None:
+    """'Donetsk region', 'Donetsk and Luhansk regions', 'Laurel County': mark divisions."""
+    for idx, m in enumerate(mentions):
+        j = m.tok_end
+        if j < len(doc) and doc[j].text.lower() in TYPE_WORDS:
+            m.admin_hint = True
+            if doc[j].text.lower() in ("regions", "oblasts", "provinces"):
+                for prev in reversed(mentions[:idx]):
+                    gap = doc[prev.tok_end:m.tok_start]
+                    if all(t.text.lower() in (",", "and") for t in gap):
+                        prev.admin_hint = True
+                        m = prev
+                    else:
+                        break
+
+
+def attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
+    """'Alexandria, La.' / 'Gainesville, Georgia' / 'Kyiv, Ukraine': the second names what the first lies in.
+
+    When a candidate of the first lies in a division the second can name ('in Lozova, Kharkiv': Kharkiv
+    Oblast), the second is read as that division, not as the town of the same name."""
+    starts = {m.tok_start for m in mentions}
+    for a, b in zip(mentions, mentions[1:]):
+        if any(c.feature_code in ("PCLI", "CONT", "RGN") and c.kind <= 1 for c in a.candidates):
+            continue  # 'Germany, US, France': a list, not 'Town, State'
+        listed = b.tok_end + 1 < len(doc) and doc[b.tok_end].lower_ in (",", "and", "or") and \
+            (b.tok_end + 1 in starts or doc[b.tok_end + 1].lower_ == "and" and b.tok_end + 2 in starts)
+        # 'Ashulia town (Savar, Dhaka)': a settlement word may stand between the name and its brackets
+        gap = [t.lower_ for t in doc[a.tok_end:b.tok_start]]
+        if len(gap) == 2 and gap[0] in SETTLEMENT_WORDS | {"locality", "area", "camp"} and gap[1] == "(" \
+                and not b.demonym:
+            a.qualifier = [c for c in b.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2", "PCLS", "PCLD")]
+            a.within = b
+            continue
+        if b.tok_start == a.tok_end + 1 and doc[a.tok_end].text in (",", "(") and not b.demonym:
+            a.qualifier = [c for c in b.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2", "PCLS", "PCLD")]
+            if doc[a.tok_end].text == "(" or not a.candidates and not listed:
+                a.within = b  # 'Hadba (Tripoli)'; 'Ashulia, Savar' when Ashulia is unknown
+            if doc[a.tok_end].text == "(":  # 'Mongbwalu (Djugu, Ituri)': both names in the brackets qualify
+                c_ = next((c for c in mentions if c.tok_start == b.tok_end + 1 and doc[b.tok_end].text == ","), None)
+                if c_ is not None:
+                    a.qualifier += [c for c in c_.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2")]
+            towns = [c for c in a.candidates if c.feature_class in ("P", "S") or c.feature_code in ("ADM2", "ADM3")]
+            biggest = max((c.population for c in towns if c.kind <= 1), default=0)
+            towns = [c for c in towns if c.kind <= 1 or not biggest]  # a town known by that very name
+            towns = [c for c in towns if c.population * 20 >= biggest]  # not a hamlet beside a metropolis
+            holds = any(q.feature_code in ("ADM1", "ADM2") and any(
+                t.country_code == q.country_code and t.admin1_code == q.admin1_code for t in towns) for q in a.qualifier)
+            if holds and not listed:
+                b.admin_hint = True  # 'Lozova, Kharkiv': the oblast ('Lozova, Kharkiv, Izium' is a list)
+                a.within = b
