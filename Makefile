@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= wirewatch.db
 
-.PHONY: install demo test test-all test-hostile bench bench-page schema clean
+.PHONY: install demo test test-all test-hostile bench bench-page schema train-claims clean
 
 install: $(STAMP)
 
@@ -44,6 +44,16 @@ bench: install  ## throughput, scaling, memory, store, gazetteer, page load; wri
 
 bench-page: install  ## the page-load benchmark alone: Chromium over a generated store of 10,000 events
 	$(BIN)/python benchmarks/page_load.py
+
+# The attribution tagger (docs/claims.md): PolNeAR train -> training/claims/work -> the model the package ships.
+POLNEAR     ?= ../shared/data/polnear/data
+CLAIMS_WORK ?= training/claims/work
+CLAIMS_OUT  := src/wirewatch/data/claims/attribution
+train-claims: install  ## retrain and ship the attribution tagger (fixed seed; CPU; about 30 min on 2 quiet cores)
+	OMP_NUM_THREADS=1 nice -n 10 $(BIN)/python training/claims/convert.py $(POLNEAR) $(CLAIMS_WORK) --split train --split dev
+	OMP_NUM_THREADS=1 nice -n 10 $(BIN)/python -m spacy train training/claims/config.cfg --code training/claims/reader.py \
+		--output $(CLAIMS_WORK)/output --paths.train $(CLAIMS_WORK)/train.spacy --paths.dev $(CLAIMS_WORK)/dev.spacy
+	$(BIN)/python training/claims/ship.py $(CLAIMS_WORK)/output/model-best $(CLAIMS_OUT)
 
 schema: install
 	$(BIN)/wirewatch schema > docs/schema/.new.json && mv docs/schema/.new.json docs/schema/wirewatch.article-1.json

@@ -154,6 +154,9 @@ class Source(Span):
 
     kind: str | None = Field(default=None, description="Sector code of the source (GOV, MIL, MED, ...) or 'person'.")
     actor: str | None = Field(default=None, description="Id of the actor the source mention resolves to.")
+    antecedent: Span | None = Field(
+        default=None, description="For a pronoun or role-noun source ('which', 'he', 'the minister', 'its leader'): "
+        "the earlier mention it refers to; `actor` is that mention's actor.")
 
 
 class Claim(Record):
@@ -169,6 +172,7 @@ class Claim(Record):
     verification: Verification | None = None
     time: str | None = None
     modality_cues: list[Span] = Field(default_factory=list, description="Words that set certainty or polarity.")
+    note: str | None = Field(default=None, description="Id of the outlet's note that set `verification`, if one did.")
 
 
 class Event(Record):
@@ -208,6 +212,7 @@ class Note(Span):
     """A statement by the outlet about its own reporting, e.g. what it could not verify."""
 
     kind: NoteKind
+    id: str | None = Field(default=None, description="Id of the note ('n1'), named by the claims it covers.")
 
 
 class Document(Record):
@@ -248,6 +253,8 @@ class Document(Record):
             out.append((f"claims[{i}].content", c.content))
             if c.source is not None:
                 out.append((f"claims[{i}].source", c.source))
+                if c.source.antecedent is not None:
+                    out.append((f"claims[{i}].source.antecedent", c.source.antecedent))
             if c.cue is not None:
                 out.append((f"claims[{i}].cue", c.cue))
             out.extend((f"claims[{i}].modality_cues[{j}]", m) for j, m in enumerate(c.modality_cues))

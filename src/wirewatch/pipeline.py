@@ -48,6 +48,17 @@ def check_stages(stages: Sequence[Stage]) -> None:
         have.update(stage.assigns)
 
 
+def prepare(parsed: list, stages: Sequence[Stage], profile: Profile | None = None) -> None:
+    """Run each stage's batch `prepare` once over a batch of parsed Docs (a long article's pieces included)."""
+    docs = [d for x in parsed for d in (x if isinstance(x, list) else [x])]
+    for stage in stages:
+        if stage.prepare is not None and docs:
+            t0 = time.perf_counter()
+            stage.prepare(docs)
+            if profile is not None:
+                profile.add(stage.name, time.perf_counter() - t0)
+
+
 def extract_one(doc, article_doc: Document, stages: Sequence[Stage], profile: Profile | None = None) -> Document:
     """Run the stages over one parsed article; raise ExtractError naming the stage that failed."""
     found = Found(article=article_doc.article, text=article_doc.text)
@@ -108,16 +119,22 @@ def run(
 
     def drain() -> Iterator[Document | Skipped | Warned]:
         docs = [d for d in buffer if isinstance(d, Document)]
-        parsed = iter(parse(nlp, (d.text for d in docs), batch_size=settings.batch_size,
-                            chunk_chars=settings.nlp_chunk_chars, join=False))
+        t1 = time.perf_counter()
+        batch = list(parse(nlp, (d.text for d in docs), batch_size=settings.batch_size,
+                           chunk_chars=settings.nlp_chunk_chars, join=False))
+        if profile is not None:
+            profile.add("nlp", time.perf_counter() - t1)
+        for item, doc in zip(docs, batch):
+            if not isinstance(doc, list):
+                doc.user_data["ww_text"] = item.text  # == doc.text (spaCy keeps the text), without rebuilding it
+        prepare(batch, stages, profile)  # batch work of the stages (a model over all Docs at once)
+        parsed = iter(batch)
         for item in buffer:
             if not isinstance(item, Document):
                 yield item
                 continue
-            t1 = time.perf_counter()
             doc = next(parsed)
             if profile is not None:
-                profile.add("nlp", time.perf_counter() - t1)
                 profile.articles += 1
             try:
                 yield extract_pieces(doc, item, stages, profile) if isinstance(doc, Pieces) \

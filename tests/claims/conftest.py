@@ -8,7 +8,7 @@ import pytest
 
 from wirewatch.extract import Found
 from wirewatch.extract.claims import find
-from wirewatch.model import Actor, Article, Claim, Note, TimeExpr
+from wirewatch.model import Actor, Article, Claim, Note, Place, TimeExpr
 
 
 class Result:
@@ -18,12 +18,13 @@ class Result:
         self.text, self.claims, self.notes = text, claims, notes
 
     def by_cue(self, cue: str) -> Claim:
-        hits = [c for c in self.claims if c.cue is not None and c.cue.text == cue]
+        """The claim with this cue (a colon after it aside: the tagger follows PolNeAR's "said:")."""
+        hits = [c for c in self.claims if c.cue is not None and c.cue.text.rstrip(":") == cue]
         assert hits, f"no claim with cue {cue!r} in {[c.cue.text for c in self.claims if c.cue]}"
         return hits[0]
 
     def all_by_cue(self, cue: str) -> list[Claim]:
-        return [c for c in self.claims if c.cue is not None and c.cue.text == cue]
+        return [c for c in self.claims if c.cue is not None and c.cue.text.rstrip(":") == cue]
 
 
 def actor(text: str, mention: str, aid: str, name: str | None = None, *, nth: int = 0, kind: str | None = None,
@@ -44,14 +45,16 @@ def actor_at() -> Callable[..., Actor]:
 
 @pytest.fixture(scope="session")
 def claims_of(nlp) -> Callable[..., Result]:
-    """claims_of(text, actors=(), times=()) -> Result: the claims stage alone, on a real parse."""
+    """claims_of(text, actors=(), times=(), dateline=None, places=()) -> Result: the claims stage alone, on a
+    real parse."""
 
-    def _run(text: str, actors: Sequence[Actor] = (), times: Sequence[TimeExpr] = (), dateline: str | None = None
-             ) -> Result:
-        found = Found(article=Article(id="t", dateline=dateline), text=text, actors=tuple(actors), times=tuple(times))
+    def _run(text: str, actors: Sequence[Actor] = (), times: Sequence[TimeExpr] = (), dateline: str | None = None,
+             places: Sequence[Place] = ()) -> Result:
+        found = Found(article=Article(id="t", dateline=dateline), text=text, actors=tuple(actors), times=tuple(times),
+                      places=tuple(places))
         out = find(nlp(text), found)
         for c in out["claims"]:
-            for span in [c.content, c.cue, c.source, *c.modality_cues]:
+            for span in [c.content, c.cue, c.source, c.source and c.source.antecedent, *c.modality_cues]:
                 if span is not None:
                     assert text[span.start:span.end] == span.text
         return Result(text, out["claims"], out["notes"])

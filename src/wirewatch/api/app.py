@@ -13,6 +13,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
+from ..extract.claims.tagger import load_tagger
 from ..nlp import load_nlp
 from ..settings import Settings
 from ..store import Store
@@ -46,6 +47,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *, token: 
         labels.warm(app.state)  # map labels from the gazetteer, read in the background
         if token:
             app.state.nlp = load_nlp(settings.model)  # once per process; only a writing server needs it
+            load_tagger()  # the claims stage's attribution tagger, likewise
         yield
 
     app = FastAPI(title="Wirewatch", version=__version__, description=DESCRIPTION, lifespan=lifespan,

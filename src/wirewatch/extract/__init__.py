@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Protocol
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Article, Claim, Event, Figure, Note, Place, TimeExpr
@@ -98,21 +100,23 @@ def word_hits(doc: Doc, words: frozenset[str]) -> list[int]:
 
     Read from the Doc's LEMMA and LOWER integer arrays, so no Token object is built for the other words; a
     stage looking for a few cue or trigger words builds Tokens only for these. String ids are spaCy's hashes,
-    the same in every vocab, so what a string id means is remembered across articles."""
+    the same in every vocab, so what a string id means is remembered across articles; each distinct id of
+    the article is looked up once, and the tokens are then matched as arrays."""
     if not len(doc):
         return []
     known = _WORD_HITS.setdefault(words, {})
     strings = doc.vocab.strings
-    out: list[int] = []
-    for i, (lemma, lower) in enumerate(zip(doc.to_array("LEMMA").tolist(), doc.to_array("LOWER").tolist())):
-        for h in (lemma, lower):
-            hit = known.get(h)
-            if hit is None:
-                hit = known[h] = strings[h].lower() in words
-            if hit:
-                out.append(i)
-                break
-    return out
+    ids = doc.to_array([LEMMA, LOWER])
+    hits = []
+    for h in np.unique(ids).tolist():
+        hit = known.get(h)
+        if hit is None:
+            hit = known[h] = strings[h].lower() in words
+        if hit:
+            hits.append(h)
+    if not hits:
+        return []
+    return np.flatnonzero(np.isin(ids, np.array(hits, dtype=ids.dtype)).any(axis=1)).tolist()
 
 
 class StageFn(Protocol):
@@ -121,12 +125,17 @@ class StageFn(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Stage:
-    """A named extraction step; `requires`/`assigns` name fields of `Found` (checked by the pipeline)."""
+    """A named extraction step; `requires`/`assigns` name fields of `Found` (checked by the pipeline).
+
+    `prepare`, if given, is called once per batch of parsed Docs before the per-article calls, for work
+    that is cheaper batched (a model run over all the Docs at once); it may only annotate the Docs
+    (`doc.user_data`), and `fn` must give the same result without it."""
 
     name: str
     fn: StageFn | Callable[[Doc, Found], dict[str, Any]]
     requires: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
+    prepare: Callable[[list[Doc]], None] | None = None
 
     def __call__(self, doc: Doc, found: Found) -> dict[str, Any]:
         return self.fn(doc, found)

@@ -1,13 +1,16 @@
 """The claims stage: who says what, how sure, and whether the outlet could verify it.
 
-`find` runs after times, places, actors and figures. It finds attribution relations from the dependency
-parse and the cue lexicon (`attribution`), joins direct quotations to them (`quotes`), links sources to
-actors (`sources`), grades certainty and polarity (`certainty`) and applies the outlet's verification
-notes and disputes between the sides (`verification`). See docs/claims.md for the rules.
+`find` runs after times, places, actors and figures. Two finders work side by side: the trained
+attribution tagger (`tagger`, run once per batch by `prepare`; its spans paired by `learned`/`pairing`)
+proposes relations, and the rules (`scan`/`attribution`: the dependency parse and the cue lexicons, with
+direct quotations joined by `quotes`) check them; `combine` keeps from each side the role it does better.
+Then `sources` links sources to actors and antecedents, `certainty` grades certainty and polarity, and
+`verification` applies the outlet's notes and the disputes between the sides. See docs/claims.md.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from typing import Any
 
@@ -17,6 +20,10 @@ from ...model import Claim, TimeExpr, span_of
 from .. import Found, Stage
 from .attribution import Raw, trim
 from .certainty import assess
+from .combine import Policy, combine
+from .learned import proposals, tag
+from .tagger import AttributionTagger, load_tagger
+from .lexicon import silences
 from .parsed import Parsed
 from .quotes import inside, quote_spans
 from .scan import find_attributions
@@ -26,6 +33,8 @@ from .verification import find_notes, verification_of
 __all__ = ["find", "stage"]
 
 MIN_QUOTE_WORDS = 4
+MODEL_ENV = "WIREWATCH_CLAIMS_MODEL"  # a tagger directory to use instead of the shipped one, or "none"
+POLICY = Policy()
 FIRST_SECOND = {"i", "you", "we", "me", "us"}
 
 
@@ -129,6 +138,28 @@ def _within_paragraph(p: Parsed, raw: Raw, floor: int) -> Raw:
     return replace(raw, content=content, source=source, source_token=raw.source_token if source else None)
 
 
+def _says_something(p: Parsed, raw: Raw) -> bool:
+    """False for a cue that reports silence: "did not say whether", "made no mention of", "declined to
+    comment", "said nothing" (`silences.tsv`)."""
+    quiet = silences()
+    if raw.cue_negated and raw.cue_lemma in quiet["negated"]:
+        return False
+    if p.text[raw.content[0]:raw.content[1]].lower().strip(" .") in quiet["content"]:
+        return False  # "said nothing"
+    if raw.cue_lemma in ("decline", "refuse") and raw.content_token is not None:
+        return p.doc[raw.content_token].lemma_.lower() not in quiet["refused"]
+    return True
+
+
+def _nested_intention(raws: list[Raw], raw: Raw, p: Parsed) -> bool:
+    """An intention or stance inside another claim's content ("[the leaders agreed to keep pushing ...], a
+    spokesperson said") is part of what that source reported, not a claim of its own; reported speech
+    inside it ("Interfax said [the military accused X of ...]") is one."""
+    if raw.content_token is None or p.doc[raw.content_token].dep_ not in ("xcomp", "pobj", "pcomp"):
+        return False
+    return any(o is not raw and o.content[0] <= raw.cue[0] < o.content[1] for o in raws)
+
+
 def _dedupe(raws: list[Raw]) -> list[Raw]:
     """One attribution per cue start: the first rule that fired wins."""
     seen: set[tuple[int, int]] = set()
@@ -170,18 +201,27 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
     p = Parsed.of(doc, text)
     quotes = quote_spans(text)
     floor = _dateline_end(text, found.article.dateline)
-    raws = [_within_paragraph(p, r, floor) for r in find_attributions(p, quotes) if _reported(p, r, quotes)]
+    tagger, policy = _tagger(), _policy()
+    props, cue_prob = proposals(p, tagger, quotes, policy.cue_weight) if tagger is not None else ([], None)
+    skip = policy.rules_min if policy.rules_only == "checked" and cue_prob is not None and len(cue_prob) else 0.0
+    raws = [_within_paragraph(p, r, floor) for r in find_attributions(p, quotes, cue_prob, skip)
+            if _reported(p, r, quotes)]
     raws = _dedupe(_with_quotes(doc, raws, quotes))
     raws = sorted(raws + _continuations(p, raws, quotes), key=lambda r: (r.cue[0], r.content[0]))
-    sources = resolve_sources(p, raws, found.actors)
+    if tagger is not None:
+        raws = combine(p, raws, props, quotes, policy, found.actors, cue_prob)
+        raws = [_within_paragraph(p, r, floor) for r in raws if _reported(p, r, quotes)]
+    raws = [r for r in raws if _says_something(p, r) and not _nested_intention(raws, r, p)]
     notes = find_notes(p, raws)
+    raws = [r for r in raws if not any(vn.match[0] < r.cue[1] and r.cue[0] < vn.match[1] for vn in notes)]
+    sources = resolve_sources(p, raws, found.actors)  # ("Reuters could not verify X" is a note, not a claim)
     for vn in notes:
         if vn.cut is not None:
             raws = [replace(r, content=trim(text, r.content[0], vn.cut)) if r.content[0] < vn.cut < r.content[1]
                     else r for r in raws]
-    verification = verification_of(p, raws, sources, notes, found.actors)
+    verification, covering = verification_of(p, raws, sources, notes, found.actors, found.places)
     claims: list[Claim] = []
-    for k, (raw, source, ver) in enumerate(zip(raws, sources, verification), start=1):
+    for k, (raw, source, ver, note) in enumerate(zip(raws, sources, verification, covering), start=1):
         certainty, polarity, cues = assess(p, raw)
         sent = p.sentence(p.sent_of[raw.cue_token])
         claims.append(Claim(
@@ -195,8 +235,28 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
             verification=ver,
             time=_time_of(raw, found.times, (sent.start_char, sent.end_char)),
             modality_cues=[span_of(text, s, e) for s, e in cues],
+            note=note,
         ))
     return {"claims": claims, "notes": [vn.note for vn in notes]}
 
 
-stage = Stage(name="claims", fn=find, requires=("actors", "times"), assigns=("claims", "notes"))
+def _tagger() -> AttributionTagger | None:
+    """The tagger this process uses: the shipped one, another directory named by `WIREWATCH_CLAIMS_MODEL`,
+    or none ("none": the rules alone, e.g. to compare)."""
+    where = os.environ.get(MODEL_ENV, "").strip()
+    if where.lower() == "none":
+        return None
+    return load_tagger(where or None)
+
+
+def _policy() -> Policy:
+    return Policy.from_env() if os.environ.get("WW_POLICY") else POLICY
+
+
+def prepare(docs: list[Doc]) -> None:
+    """The tagger over a whole batch of parsed articles at once (see `learned.tag`)."""
+    tag(docs, _tagger(), _policy().cue_weight)
+
+
+stage = Stage(name="claims", fn=find, requires=("places", "actors", "times"), assigns=("claims", "notes"),
+              prepare=prepare)

@@ -98,13 +98,23 @@ def _noun_phrase(t: Token) -> tuple[int, int]:
     return left, right
 
 
+def _subject_phrase(t: Token) -> tuple[int, int]:
+    """A subject's phrase without a relative clause set off by commas ("The proposals, which would require
+    a referendum, mentioned ..."): the clause describes the speaker, it is not part of the name."""
+    s, e = _subtree(t)
+    for c in t.rights:
+        if c.dep_ in ("relcl", "acl") and c.left_edge.i > t.i and c.doc[c.left_edge.i - 1].text == ",":
+            return s, _end(c.doc[c.left_edge.i - 2])
+    return s, e
+
+
 def _source(anchor: Token) -> tuple[tuple[int, int] | None, Token | None]:
     """The speaker of a cue: its subject, a passive agent, or the subject it shares with a governing verb."""
     t = anchor
     for _ in range(6):
         subj = _children(t, *SUBJ) or (_children(t, "nsubjpass") if t.lemma_ == "quote" else [])
         if subj:
-            return _subtree(subj[0]), subj[0]
+            return _subject_phrase(subj[0]), subj[0]
         for agent in _children(t, "agent"):
             for pobj in _children(agent, "pobj"):
                 return _subtree(pobj), pobj
@@ -287,10 +297,31 @@ def _rest_of_clause(p: Parsed, v: Token, end: int, *, object_like: bool) -> int:
             if c.dep_ in STOP_DEPS or "," in text[end:c.idx] or "\n" in text[end:c.idx]:
                 break
             end = max(end, _end(c.right_edge))
+        end = _bare_infinitive(p, v, end)
     nxt = text[end:end + 2].lstrip()
     if nxt.startswith(":") and "\n" not in text[end:end + 3]:
         sent = p.sent(v)
         end = max(end, sent.end_char)
+    return end
+
+
+def _bare_infinitive(p: Parsed, v: Token, end: int) -> int:
+    """ "demands Ukraine [cede the region]", "let them [go]": a base-form verb right after the object that
+    the small parser hung elsewhere (often as a subject further on) still belongs to the content."""
+    doc = p.doc
+    i = next((t.i for t in p.sent(v) if t.idx >= end and not t.is_space), None)
+    if i is None or p.text[end:doc[i].idx].strip():
+        return end
+    t = doc[i]
+    if t.tag_ in ("VB", "VBP") and t.head.i != v.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux") and c.i > v.i for c in t.children):  # a subject before the
+        # cue is the parser's misattachment ("The fate of X, which A demands B cede to C, ...")
+        right = t
+        for c in t.rights:
+            if c.dep_ in STOP_DEPS or "," in p.text[_end(right):c.idx]:
+                break
+            right = c.right_edge
+        return max(end, _end(right))
     return end
 
 

@@ -21,6 +21,7 @@ __all__ = ["assess"]
 
 GOVERNING = {"aux", "auxpass", "neg", "advmod", "acomp", "mark", "attr", "oprd"}
 CONDITIONAL = {"if", "unless"}
+NEGATED_ARGS = {"nsubj", "nsubjpass", "dobj", "attr"}
 
 
 def _content_head(doc: Doc, raw: Raw) -> Token | None:
@@ -38,6 +39,8 @@ def _content_head(doc: Doc, raw: Raw) -> Token | None:
 def _governing(head: Token) -> list[Token]:
     out = [head] if head.lower_ in modality() else []
     for c in head.children:
+        if c.dep_ in NEGATED_ARGS:  # "no one was hurt", "the move would have no legal basis"
+            out.extend(d for d in c.children if d.dep_ in ("det", "neg") and d.lower_ in ("no", "neither"))
         if c.dep_ in GOVERNING:
             out.append(c)
             if c.dep_ in ("acomp", "advmod", "attr"):

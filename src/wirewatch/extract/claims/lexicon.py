@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Cue", "verb_cues", "noun_cues", "modality", "verification_patterns", "role_kinds", "rebuttal_patterns"]
+__all__ = ["Cue", "verb_cues", "noun_cues", "modality", "verification_patterns", "role_kinds", "rebuttal_patterns",
+           "silences"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +72,12 @@ def role_kinds() -> dict[str, str | None]:
 def rebuttal_patterns() -> re.Pattern[str]:
     """Words that, in a claim, rebut another source's claim ("false", "no legal basis"), as one pattern."""
     return re.compile("|".join(f"(?:{row[0]})" for row in _rows("disputes.tsv")), re.I)
+
+
+@lru_cache(maxsize=1)
+def silences() -> dict[str, frozenset[str]]:
+    """Cues that report saying nothing (`silences.tsv`): {"negated"|"refused"|"content": words}."""
+    out: dict[str, set[str]] = {"negated": set(), "refused": set(), "content": set()}
+    for kind, lemma in _rows("silences.tsv"):
+        out[kind].add(lemma)
+    return {k: frozenset(v) for k, v in out.items()}

@@ -17,7 +17,12 @@ from .attribution import (CLAUSE_DEPS, LIGHT_VERBS, NO_CUE, SUBJ, Raw, _children
 from .lexicon import Cue, noun_cues, verb_cues
 from .parsed import Parsed
 
-__all__ = ["find_attributions"]
+__all__ = ["find_attributions", "attribution_at"]
+
+# What a cue word outside the lexicon may take as its content, when the tagger proposes it: any of the
+# complements a reporting verb can have ("voted for X", "is expected to X", "focused on X").
+ANY_FRAMES = frozenset({"ccomp", "quote", "inv", "xcomp", "dobj", "objof", "oprd", "prep:for", "prep:on",
+                        "prep:about", "prep:of", "prep:to", "prep:against", "prep:with", "prep:in", "prep:at"})
 
 
 def _according_raw(p: Parsed, t: Token) -> Raw | None:
@@ -105,14 +110,25 @@ def _that_clause_head(t: Token) -> bool:
     return clause and any(c.dep_ in SUBJ for c in holder.children)
 
 
+def _core(lemma: str) -> bool:
+    """A reporting verb that can stand parenthetical to what it reports ("..., its leader said"): the
+    rules always look at it, whatever the tagger thinks."""
+    cue = verb_cues().get(lemma)
+    return cue is not None and "inv" in cue.frames
+
+
 @lru_cache(maxsize=1)
 def _cue_words() -> frozenset[str]:
     """Every cue word, 'according' and 'that' (lower case): the words `find_attributions` looks at."""
     return frozenset((*verb_cues(), *noun_cues(), "according", "that"))
 
 
-def find_attributions(p: Parsed, quotes: list[tuple[int, int]]) -> list[Raw]:
-    """Every attribution the cue lexicon and the parse support, in text order."""
+def find_attributions(p: Parsed, quotes: list[tuple[int, int]], cue_prob=None, floor: float = 0.0) -> list[Raw]:
+    """Every attribution the cue lexicon and the parse support, in text order. With the tagger's `cue_prob`
+    per token, a candidate word is looked at only when it or its head has at least `floor` (the relations
+    of the others would be dropped anyway: see `combine.Policy.rules_min`); its head's head counts too
+    ("was quoted as saying": the rule starts from "saying", the tagger marks "was quoted"), and a core
+    reporting verb is always looked at."""
     verbs, nouns = verb_cues(), noun_cues()
     doc = p.doc
     out: list[Raw] = []
@@ -124,6 +140,10 @@ def find_attributions(p: Parsed, quotes: list[tuple[int, int]]) -> list[Raw]:
                 candidates.add(m.head.head.i)
         else:
             candidates.add(i)
+    if cue_prob is not None and floor > 0:
+        heads = p.heads
+        candidates = {i for i in candidates if max(cue_prob[i], cue_prob[heads[i]], cue_prob[heads[heads[i]]]) >= floor
+                      or _core(doc[i].lemma_.lower())}
     for i in sorted(candidates):
         t = doc[i]
         lemma = t.lemma_.lower()
@@ -141,3 +161,20 @@ def find_attributions(p: Parsed, quotes: list[tuple[int, int]]) -> list[Raw]:
         if raw is not None:
             out.append(raw)
     return out
+
+
+def attribution_at(p: Parsed, i: int, quotes: list[tuple[int, int]]) -> Raw | None:
+    """The rules' attribution for a cue the tagger proposes at token `i`, whether or not the lexicon knows
+    the word: a verb outside it may take any reporting complement (ANY_FRAMES)."""
+    t = p.doc[i]
+    lemma = t.lemma_.lower()
+    if t.lower_ == "according":
+        return _according_raw(p, t)
+    if t.pos_ == "NOUN" and lemma in noun_cues():
+        return _noun_raw(p, t, noun_cues()[lemma])
+    if t.pos_ in ("VERB", "AUX", "ADJ"):
+        known = verb_cues().get(lemma)
+        cue = Cue(lemma, ANY_FRAMES | (known.frames if known else frozenset()), known.certainty if known else None,
+                  known.polarity if known else None)
+        return verb_attribution(p, t, cue, quotes)
+    return None

@@ -1,14 +1,16 @@
 """Who a claim's source is: the actor its mention names, or the speaker a pronoun or role noun points back to.
 
-Rule for `it said`, `he told reporters`, `the ministry said`, `the minister told reporters`: the source
-mention keeps its own span; its `actor` is
-  1. the actor whose mention overlaps the source's head word (else any overlapping actor; for a relative
-     pronoun, "which"/"who", the noun it refers to), or else
-  2. for a pronoun: the actor of the nearest earlier claim source of the same type (he/she: a person;
-     it: an organisation; they/we: either), else the nearest earlier actor mention of that type;
-  3. for a definite role noun ("the ministry", "the minister", "the spokesman"): the nearest earlier
-     claim source or actor mention whose text contains that noun ("Britain's defence ministry",
-     "deputy defence minister Alexander Fomin").
+The source mention always keeps its own span ("which", "he", "the minister"); when it names no one, the
+mention it refers back to goes in `antecedent` and that mention's actor in `actor`:
+  1. a relative pronoun ("New Delhi, which has called for ..."): the noun the relative clause hangs on;
+  2. a possessive role ("its leader said", "their spokesman said"): the organisation "its"/"their" refers
+     to, i.e. the subject of the reported clause when it is one ("The group may disband, its leader said"),
+     else the nearest earlier organisation source or mention;
+  3. a personal pronoun (he/she: a person; it: an organisation; they/we: either): the nearest earlier
+     claim source of that type, else the nearest earlier actor mention of that type;
+  4. a definite role noun ("the ministry", "the minister", "the spokesman"): the nearest earlier source or
+     actor mention whose text contains that noun ("Britain's defence ministry", "minister Alexander Fomin").
+Otherwise `actor` is the actor whose mention overlaps the source's head word (else any overlapping actor).
 `kind` is the actor's kind, else the sector code of a role noun in the mention (roles.tsv), else
 "person" for a personal name or he/she/I.
 """
@@ -16,11 +18,12 @@ mention keeps its own span; its `actor` is
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Sequence
 
 from spacy.tokens import Token
 
-from ...model import Actor, Source
+from ...model import Actor, Source, Span
 from .attribution import Raw
 from .lexicon import role_kinds
 from .parsed import Parsed
@@ -31,7 +34,18 @@ PERSONAL = {"he", "she", "him", "her", "i"}
 NEUTER = {"it"}
 PLURAL = {"they", "we"}
 RELATIVE = {"which", "who", "that", "whom"}
+POSSESSIVE = {"its": False, "their": None, "his": True, "her": True}  # pronoun -> wants a person (None: either)
 ROLE_DETS = {"the", "its", "his", "her", "their", "this", "that"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """An earlier source that named its actor: where, who, whether a person, and the naming mention."""
+
+    start: int
+    actor: Actor
+    person: bool
+    mention: tuple[int, int]
 
 
 def _overlap(a: tuple[int, int], s: int, e: int) -> bool:
@@ -39,7 +53,7 @@ def _overlap(a: tuple[int, int], s: int, e: int) -> bool:
 
 
 def _actor_at(actors: Sequence[Actor], span: tuple[int, int], head: Token | None) -> Actor | None:
-    hits = [a for a in actors if _overlap(span, a.start, a.end)]
+    hits = [a for a in actors if a.start < span[1] and span[0] < a.end]
     if head is not None:
         on_head = [a for a in hits if a.start <= head.idx < a.end]
         if on_head:
@@ -72,42 +86,101 @@ def _kind(p: Parsed, span: tuple[int, int], head: Token | None) -> str | None:
     return None
 
 
-def resolve_sources(p: Parsed, raws: Sequence[Raw], actors: Sequence[Actor]) -> list[Source | None]:
-    """One Source (or None) per attribution, in the order given (text order)."""
-    text, doc = p.text, p.doc
-    out: list[Source | None] = []
-    history: list[tuple[int, Actor, bool]] = []  # (start, actor, is a person) of earlier resolved sources
-    mentions = sorted(actors, key=lambda a: a.start)
-    person_of = {a.id: p.is_person(a.start, a.end) for a in mentions}
-    for raw in raws:
+class _Resolver:
+    """Resolves one article's sources in text order, remembering the speakers named so far."""
+
+    def __init__(self, p: Parsed, actors: Sequence[Actor]) -> None:
+        self.p = p
+        self.actors = actors
+        self.mentions = sorted(actors, key=lambda a: a.start)
+        self.person = {a.id: p.is_person(a.start, a.end) for a in self.mentions}
+        self.history: list[_Seen] = []
+
+    def _earlier(self, before: int, want: bool | None) -> tuple[Actor, tuple[int, int]] | None:
+        """The nearest earlier speaker of the wanted type (True: person, False: not, None: either), else the
+        nearest earlier actor mention of that type."""
+        seen = [h for h in self.history if h.start < before and (want is None or h.person == want)]
+        if seen:
+            return seen[-1].actor, seen[-1].mention
+        named = [a for a in self.mentions if a.end <= before and (want is None or self.person[a.id] == want)]
+        return (named[-1], (named[-1].start, named[-1].end)) if named else None
+
+    def _named_before(self, actor: Actor, before: int) -> tuple[int, int] | None:
+        """The nearest earlier mention of the same actor that is not itself a pronoun or role noun."""
+        for a in reversed(self.mentions):
+            if a.end <= before and a.name == actor.name and a.text.lower() not in PERSONAL | NEUTER | PLURAL and \
+                    any(ch.isupper() for ch in a.text):
+                return a.start, a.end
+        return None
+
+    def _content_subject(self, raw: Raw, want: bool | None) -> tuple[Actor, tuple[int, int]] | None:
+        """The subject of the reported clause, when an actor of the wanted type ("The group may disband,
+        its leader said": "its" is the group)."""
+        if raw.content_token is None:
+            return None
+        head = self.p.doc[raw.content_token]
+        for c in head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                a = _actor_at(self.actors, (c.left_edge.idx, c.idx + len(c)), c)
+                if a is not None and (want is None or self.person[a.id] == want):
+                    return a, (a.start, a.end)
+        return None
+
+    def resolve(self, raw: Raw) -> Source | None:
         if raw.source is None:
-            out.append(None)
-            continue
+            return None
+        p, text = self.p, self.p.text
         s, e = raw.source
-        head = doc[raw.source_token] if raw.source_token is not None else None
-        actor = _actor_at(actors, raw.source, head)
-        if actor is None and head is not None and head.lower_ in RELATIVE and head.head.dep_ == "relcl":
+        head = p.doc[raw.source_token] if raw.source_token is not None else None
+        found: tuple[Actor, tuple[int, int]] | None = None
+        antecedent = False
+        possessor = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE), None) \
+            if head is not None else None
+        if head is not None and head.lower_ in RELATIVE and head.head.dep_ == "relcl":
             noun = head.head.head  # "New Delhi, which has called ...": the mention is "which", the actor New Delhi
-            head = noun
-            actor = _actor_at(actors, (noun.left_edge.idx, noun.idx + len(noun)), noun)
-        kind = None
-        if actor is None and head is not None:
+            span = (noun.left_edge.idx, noun.idx + len(noun))
+            actor = _actor_at(self.actors, span, noun)
+            if actor is not None:
+                found, antecedent, head = (actor, (actor.start, actor.end)), True, noun
+        elif possessor is not None and _role_word(p, head, raw.source):
+            want = POSSESSIVE[possessor.lower_]  # the reported clause's subject is taken whatever spaCy's
+            found = self._content_subject(raw, want or None) or self._earlier(s, want)  # entity label says
+            antecedent = found is not None
+        if found is None:
+            actor = _actor_at(self.actors, raw.source, head)
+            if actor is not None:
+                found = (actor, (actor.start, actor.end))
+                if head is not None and (head.pos_ == "PRON" or _role_word(p, head, raw.source)):
+                    named = self._named_before(actor, s)  # the actors stage resolved "he"/"the minister"
+                    if named is not None:
+                        found, antecedent = (actor, named), True
+        if found is None and head is not None:
             pron = head.lower_ if head.pos_ == "PRON" else None
             role = None if pron else _role_word(p, head, raw.source)
             if pron in PERSONAL | NEUTER | PLURAL:
-                want = True if pron in PERSONAL else False if pron in NEUTER else None
-                earlier = [a for st, a, p in history if st < s and (want is None or p == want)]
-                if not earlier:
-                    earlier = [a for a in mentions if a.end <= s and (want is None or person_of[a.id] == want)]
-                actor = earlier[-1] if earlier else None
+                found = self._earlier(s, True if pron in PERSONAL else False if pron in NEUTER else None)
             elif role:
                 word = re.compile(rf"\b{re.escape(role)}s?\b", re.I)
-                named = [a for st, a, _ in history if st < s and word.search(a.text)]
-                named += [a for a in mentions if a.end <= s and word.search(a.text)]
-                actor = max(named, key=lambda a: a.start) if named else None
-        if actor is not None:
-            kind = actor.kind or ("person" if person_of.get(actor.id) else None)
-            history.append((s, actor, bool(person_of.get(actor.id, p.is_person(actor.start, actor.end)))))
-        out.append(Source(text=text[s:e], start=s, end=e, kind=kind or _kind(p, raw.source, head),
-                          actor=actor.id if actor is not None else None))
-    return out
+                named = [(h.start, h.actor, h.mention) for h in self.history if h.start < s and word.search(h.actor.text)]
+                named += [(a.start, a, (a.start, a.end)) for a in self.mentions if a.end <= s and word.search(a.text)]
+                if named:
+                    _, actor, mention = max(named, key=lambda x: x[0])
+                    found = (actor, mention)
+            antecedent = found is not None
+        kind = None
+        ante = None
+        if found is not None:
+            actor, mention = found
+            kind = actor.kind or ("person" if self.person.get(actor.id) else None)
+            person = bool(self.person.get(actor.id, p.is_person(actor.start, actor.end)))
+            self.history.append(_Seen(s, actor, person, mention))
+            if antecedent and not _overlap(mention, s, e):
+                ante = Span(text=text[mention[0]:mention[1]], start=mention[0], end=mention[1])
+        return Source(text=text[s:e], start=s, end=e, kind=kind or _kind(p, raw.source, head),
+                      actor=found[0].id if found is not None else None, antecedent=ante)
+
+
+def resolve_sources(p: Parsed, raws: Sequence[Raw], actors: Sequence[Actor]) -> list[Source | None]:
+    """One Source (or None) per attribution, in the order given (text order)."""
+    resolver = _Resolver(p, actors)
+    return [resolver.resolve(raw) for raw in raws]
