@@ -49,8 +49,9 @@ def check_stages(stages: Sequence[Stage]) -> None:
 
 
 def prepare(parsed: list, stages: Sequence[Stage], profile: Profile | None = None) -> None:
-    """Run each stage's batch `prepare` once over a batch of parsed Docs (a long article's pieces included)."""
-    docs = [d for x in parsed for d in (x if isinstance(x, list) else [x])]
+    """Run each stage's batch `prepare` once over a batch of parsed Docs. A long article's pieces are parsed
+    lazily, one at a time (`nlp.Pieces`): stages meet each piece unprepared and do its work on demand."""
+    docs = [x for x in parsed if not isinstance(x, Pieces)]  # a long article's pieces: tagged one by one
     for stage in stages:
         if stage.prepare is not None and docs:
             t0 = time.perf_counter()
@@ -125,7 +126,7 @@ def run(
         if profile is not None:
             profile.add("nlp", time.perf_counter() - t1)
         for item, doc in zip(docs, batch):
-            if not isinstance(doc, list):
+            if not isinstance(doc, Pieces):
                 doc.user_data["ww_text"] = item.text  # == doc.text (spaCy keeps the text), without rebuilding it
         prepare(batch, stages, profile)  # batch work of the stages (a model over all Docs at once)
         parsed = iter(batch)
