@@ -145,7 +145,27 @@ UPDATE article SET source_id = id;
 CREATE UNIQUE INDEX article_origin ON article(source_id, origin);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2_INCREMENTAL_LINKING, V2_EVENT_STATUS, V2_ARTICLE_ORIGIN)
+# Watch (docs/watch.md): what each followed source answered last (conditional GET state, backoff), which items
+# were taken, and the alerts raised. An alert is raised once per rule and incident (the event's cluster when it
+# is linked, else the event): a second report of one strike joins its cluster and does not alert again.
+V3_WATCH = """
+CREATE TABLE watch_source (
+    url TEXT PRIMARY KEY, kind TEXT NOT NULL,
+    etag TEXT, last_modified TEXT, last_fetch TEXT, last_ok TEXT, last_status TEXT,
+    new_items INTEGER NOT NULL DEFAULT 0, errors INTEGER NOT NULL DEFAULT 0, next_at TEXT
+);
+CREATE TABLE watch_item (
+    source TEXT NOT NULL, key TEXT NOT NULL, content_hash TEXT, article TEXT, seen TEXT NOT NULL,
+    PRIMARY KEY (source, key)
+) WITHOUT ROWID;
+CREATE TABLE alert (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, rule TEXT NOT NULL, incident TEXT NOT NULL, event TEXT NOT NULL,
+    article TEXT NOT NULL, at TEXT NOT NULL, payload TEXT NOT NULL, delivered TEXT
+);
+CREATE UNIQUE INDEX alert_once ON alert(rule, incident);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2_INCREMENTAL_LINKING, V2_EVENT_STATUS, V2_ARTICLE_ORIGIN, V3_WATCH)
 VERSION = len(MIGRATIONS)
 
 
