@@ -250,8 +250,16 @@ class Watcher:
             head[1] -= 1
             taken_through()
 
+        def until_stopped(stream):
+            """Stop after the current article: the rest of a parsed batch is dropped, neither stored nor taken."""
+            for record in stream:
+                yield record
+                if self.stop.is_set():
+                    cut[0] = True
+                    return
+
         report = self._report.ingest
-        ingest_documents(self.store, pipeline_run(records(), nlp=self.nlp, settings=self.settings),
+        ingest_documents(self.store, until_stopped(pipeline_run(records(), nlp=self.nlp, settings=self.settings)),
                          report=report, on_item=tick, relink=False)
         taken_through()
         self.settle()
