@@ -83,3 +83,22 @@ def test_sigkill_then_restart_loses_and_doubles_no_alert(feeds, cli, tmp_path: P
     assert {p["seq"] for p in feeds.posts} == {r[0] for r in rows}  # each reached the webhook
     assert conn.execute("SELECT count(*) FROM article").fetchone()[0] == len(_items())
     assert conn.execute("SELECT count(*) FROM watch_pending").fetchone()[0] == 0
+
+
+@pytest.mark.slow
+def test_sigterm_stops_cleanly_and_the_restart_takes_the_rest(feeds, tmp_path: Path) -> None:
+    feeds.set("/a.xml", rss("Harbour Wire", _items()), etag='"1"')
+    db = tmp_path / "ww.db"
+    cmd = [sys.executable, "-m", "wirewatch", "watch", feeds.url("/a.xml"), "--db", str(db), "--every", "1s", "-q"]
+    env = {**os.environ, "WIREWATCH_BATCH_SIZE": "2"}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and not _count(db, "SELECT count(*) FROM article"):
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and b"Traceback" not in err
+    stored = _count(db, "SELECT count(*) FROM article")
+    assert 1 <= stored < len(_items()) and stored == _count(db, "SELECT count(*) FROM watch_item")
+    subprocess.run([*cmd, "--once"], env=env, check=True, capture_output=True, timeout=300)
+    assert _count(db, "SELECT count(*) FROM article") == len(_items())

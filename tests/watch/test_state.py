@@ -132,3 +132,23 @@ def test_folder_new_changed_and_touched_files(cli, tmp_path: Path) -> None:
     assert "2 new" in result.stderr  # the touched file was hashed, found unchanged and not read again
     stamp = conn.execute("SELECT stamp FROM watch_item WHERE key = 'harvest.txt'").fetchone()[0]
     assert stamp.startswith(str(st.st_mtime_ns + 5_000_000_000))
+
+
+def test_an_incident_merged_into_another_does_not_alert_again(tmp_path: Path) -> None:
+    from wirewatch.model import Span
+    from wirewatch.store.query import EventRow
+    from wirewatch.store.watchlog import Raised
+
+    def report(uid: str, cluster: str) -> EventRow:
+        return EventRow(uid=uid, id="e1", article_id=uid.split("#")[0], type="ASSAULT", cluster_id=cluster,
+                        evidence=Span(text="A strike.", start=0, end=9))
+
+    with Store.open(tmp_path / "ww.db") as store:
+        log = WatchLog(store.conn)
+        assert log.judged([], [Raised("r", "k1", report("a#e1", "k1"))]) == [1]
+        assert log.judged([], [Raised("r", "k1", report("b#e1", "k1"))]) == []  # same rule and incident
+        store.conn.execute("INSERT INTO cluster_merge(merged, into_id, by_event, at) VALUES ('k1', 'k2', 'c#e1', 'now')")
+        store.conn.execute("INSERT INTO cluster_merge(merged, into_id, by_event, at) VALUES ('k2', 'k3', 'd#e1', 'now')")
+        assert log.judged([], [Raised("r", "k3", report("c#e1", "k3"))]) == []  # k1 lives on in k3
+        assert log.judged([], [Raised("other rule", "k3", report("c#e1", "k3"))]) == [2]
+        assert [a["rule"] for a in log.alerts()] == ["r", "other rule"]
