@@ -97,7 +97,8 @@ def watch(
         try:
             watcher = Watcher(store, sources, fetcher=fetcher, rules=rule_list, sinks=sinks, every=seconds,
                               summaries_only=summaries_only, settings=settings, on_line=on_line, on_note=on_note,
-                              on_article=lambda: bar.update(bar.task_ids[0], advance=1, rate="articles stored"))
+                              on_article=lambda: bar.update(bar.task_ids[0], advance=1, rate="articles stored"),
+                              ignore=[str(alerts_jsonl)] if alerts_jsonl is not None else [])
         except SourceError as exc:
             err.print(f"[red]error[/] {escape(str(exc))}", highlight=False)
             raise typer.Exit(code=2) from None

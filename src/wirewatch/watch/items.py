@@ -127,9 +127,11 @@ def _page_records(feed: ParsedFeed, entry, record: str, url: str, item: Item, hi
 
 
 
-def folder_items(folder: str, taken: Taken, settings: Settings) -> tuple[list[Item], list[tuple[str, str]]]:
+def folder_items(folder: str, taken: Taken, settings: Settings, ignore: frozenset[str] = frozenset()
+                 ) -> tuple[list[Item], list[tuple[str, str]]]:
     """New and changed files of a folder (recursive, hidden names skipped), and (key, stamp) of files touched but
-    unchanged. A file's stamp (mtime and size) spares reading files that did not change; its hash decides."""
+    unchanged. A file's stamp (mtime and size) spares reading files that did not change; its hash decides.
+    `ignore` holds resolved paths never read (the store's own files, the alerts file: they change every poll)."""
     root = Path(folder)
     items: list[Item] = []
     touched: list[tuple[str, str]] = []
@@ -139,6 +141,8 @@ def folder_items(folder: str, taken: Taken, settings: Settings) -> tuple[list[It
             if name.startswith("."):
                 continue
             path = Path(dirpath) / name
+            if ignore and str(path.resolve()) in ignore:
+                continue
             try:
                 st = path.stat()
             except OSError:

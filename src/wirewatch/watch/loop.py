@@ -16,6 +16,7 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Sequence
 
 from ..errors import IngestError
@@ -56,10 +57,6 @@ class CycleReport:
     seconds: float = 0.0
     stopped: bool = False
 
-    @property
-    def failed(self) -> int:
-        return sum(1 for line in self.lines if line.note and line.status not in ("backing off",))
-
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
@@ -78,7 +75,7 @@ class Watcher:
                  settings: Settings | None = None, nlp=None,
                  on_line: Callable[[SourceLine], None] | None = None,
                  on_note: Callable[[str], None] | None = None,
-                 on_article: Callable[[], None] | None = None) -> None:
+                 on_article: Callable[[], None] | None = None, ignore: Sequence[str] = ()) -> None:
         self.store, self.args, self.fetcher = store, list(args), fetcher
         self.rules, self.sinks = list(rules), list(sinks)
         self.every, self.summaries_only = every, summaries_only
@@ -90,6 +87,9 @@ class Watcher:
         self.on_note = on_note or (lambda text: None)
         self.on_article = on_article or (lambda: None)
         self.stop = threading.Event()
+        db = getattr(store, "path", None)  # a folder that holds the store must not ingest the store
+        own = [f"{db}{suffix}" for suffix in ("", "-wal", "-shm", "-journal")] if db is not None else []
+        self.ignore = frozenset(str(Path(p).resolve()) for p in [*own, *ignore])
         self.sources: list[Source] = expand(self.args)  # SourceError here: the command cannot start
         self._report = CycleReport()
         self._skip_sinks: set[str] = set()
@@ -201,7 +201,7 @@ class Watcher:
                 item.page_error = page.error or f"HTTP {page.status}, empty"
 
     def _folder(self, source: Source) -> None:
-        items, touched = found.folder_items(source.url, self.log.taken, self.settings)
+        items, touched = found.folder_items(source.url, self.log.taken, self.settings, self.ignore)
         for key, stamp in touched:
             self.log.restamp(source.url, key, stamp)
         self.log.fetched(source.url, "scanned", failed=False, next_at=None)
