@@ -30,13 +30,13 @@ def test_a_failing_webhook_gets_the_alert_on_the_next_run(feeds, cli, tmp_path: 
     db, jsonl, rules = tmp_path / "ww.db", tmp_path / "alerts.jsonl", tmp_path / "rules.toml"
     rules.write_text(RULES)
     url = _strike_feed(feeds)
-    feeds.hook_fail = [503] * 4  # the first try and its three retries
+    feeds.hook_fail = [400]  # refused: not retried (retries: test_webhook_retries_with_backoff)
     args = ["watch", url, "--db", db, "--once", "--rules", rules, "--alerts-jsonl", jsonl, "--webhook",
             feeds.url("/hook")]
     first = cli(*args)
     assert first.exit_code == 0
     assert first.stdout.count("ALERT ") == 1 and len(read_jsonl(jsonl)) == 1 and feeds.posts == []
-    assert "not delivered" in first.stderr and "HTTP 503" in first.stderr
+    assert "not delivered" in first.stderr and "HTTP 400" in first.stderr
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT delivered FROM alert").fetchone()[0] is None
     second = cli(*args)
@@ -153,3 +153,19 @@ def test_an_incident_merged_into_another_does_not_alert_again(tmp_path: Path) ->
         assert log.judged([], [Raised("r", "k3", report("c#e1", "k3"))]) == []  # k1 lives on in k3
         assert log.judged([], [Raised("other rule", "k3", report("c#e1", "k3"))]) == [2]
         assert [a["rule"] for a in log.alerts()] == ["r", "other rule"]
+
+
+def test_webhook_retries_with_backoff(feeds) -> None:
+    from wirewatch.watch.sinks import DeliveryError, WebhookSink
+
+    waits: list[float] = []
+    sink = WebhookSink(feeds.url("/hook"), sleep=waits.append)
+    feeds.hook_fail = [503, 429, 500]
+    sink.send({"seq": 1})
+    assert waits == [0.5, 1.0, 2.0] and feeds.posts == [{"seq": 1}]
+    feeds.hook_fail = [503] * 4
+    with pytest.raises(DeliveryError, match="HTTP 503 \\(after 4 attempt"):
+        sink.send({"seq": 2})
+    unreachable = WebhookSink("http://127.0.0.1:9/hook", sleep=waits.append, retries=1)
+    with pytest.raises(DeliveryError, match="ConnectError"):
+        unreachable.send({"seq": 3})
