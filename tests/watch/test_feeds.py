@@ -181,3 +181,25 @@ def test_sources_from_opml_and_url_list(feeds, cli, tmp_path: Path) -> None:
 def test_every_is_checked(cli, tmp_path: Path) -> None:
     result = cli("watch", "http://127.0.0.1:9/x.xml", "--db", tmp_path / "ww.db", "--every", "soon")
     assert result.exit_code == 2 and "--every" in result.output
+
+
+def test_a_feed_whose_entries_are_all_known_is_not_parsed_again(feeds, nlp, tmp_path: Path, monkeypatch) -> None:
+    from wirewatch.watch import items
+    from wirewatch.watch.fetch import Fetcher
+    from wirewatch.watch.loop import Watcher
+
+    parsed: list[str] = []
+    real_parse = items.parse
+    monkeypatch.setattr(items, "parse", lambda body, url: parsed.append(url) or real_parse(body, url))
+    entries = [{"guid": "n1", "title": "Budget", "text": BUDGET}]
+    feeds.set("/a.xml", rss("Harbour Wire", entries))
+    with Store.open(tmp_path / "ww.db") as store, Fetcher() as fetcher:
+        w = Watcher(store, [feeds.url("/a.xml")], fetcher=fetcher, nlp=nlp)
+        w.cycle()
+        feeds.set("/a.xml", rss("Harbour Wire", entries).replace("test feed", "test feed, built again"))
+        w.cycle()  # other bytes (no ETag, so a 200), the same entries: not parsed
+        assert len(parsed) == 1 and w._report.lines[-1].new == 0
+        feeds.set("/a.xml", rss("Harbour Wire", [{"guid": "n2", "title": "Harvest", "text": HARVEST}, *entries]))
+        w.cycle()
+        assert len(parsed) == 2 and w._report.lines[-1].new == 1
+    assert _articles(tmp_path / "ww.db") == ["n1", "n2"]

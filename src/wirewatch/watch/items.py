@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+from lxml import etree
+
 from ..errors import IngestError
 from ..ingest import read_bytes
 from ..ingest.dates import DateHints
@@ -54,6 +56,23 @@ def digest(*parts: str | bytes | None) -> str:
 def _entry_hash(entry) -> str:
     content = [c.get("value", "") for c in entry.get("content", [])]
     return digest(entry.get("title"), entry.get("link"), entry.get("summary"), *content)
+
+
+_XML = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
+
+
+def raw_entries(body: bytes) -> frozenset[str] | None:
+    """Hashes of a feed's entries as bytes (each RSS item, Atom entry), read by lxml in about 1 ms where
+    feedparser takes about 50 ms for 50 entries: a feed whose entries were all seen before, whatever else
+    changed in it (a build date), need not be parsed. None when no entry can be found this way."""
+    try:
+        root = etree.fromstring(body, parser=_XML)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    if root is None:
+        return None
+    found = frozenset(digest(etree.tostring(el)) for el in root.iter("{*}item", "{*}entry"))
+    return found or None
 
 
 def parse(body: bytes, url: str) -> ParsedFeed:

@@ -93,6 +93,7 @@ class Watcher:
         self.sources: list[Source] = expand(self.args)  # SourceError here: the command cannot start
         self._report = CycleReport()
         self._skip_sinks: set[str] = set()
+        self._seen_entries: dict[str, frozenset[str]] = {}  # per feed: its entries' byte hashes, all taken
 
     # -- the loop --------------------------------------------------------------------------------------
 
@@ -161,6 +162,11 @@ class Watcher:
             self.log.fetched(url, str(fetched.status), failed=False, next_at=None)
             self.log.done(url, etag=etag, last_modified=last_modified, body_hash=body_hash, new_items=0)
             return self._line(SourceLine(url, "feed", "unchanged"))
+        raw = found.raw_entries(body)
+        if raw is not None and raw <= self._seen_entries.get(url, frozenset()):
+            self.log.fetched(url, str(fetched.status), failed=False, next_at=None)
+            self.log.done(url, etag=etag, last_modified=last_modified, body_hash=body_hash, new_items=0)
+            return self._line(SourceLine(url, "feed", str(fetched.status)))
         try:
             feed = found.parse(body, url)
         except IngestError as exc:
@@ -177,6 +183,8 @@ class Watcher:
         done = self._ingest(new)
         if done:
             self.log.done(url, etag=etag, last_modified=last_modified, body_hash=body_hash, new_items=len(new))
+            if raw is not None:
+                self._seen_entries[url] = raw
         self._line(SourceLine(url, "feed", str(fetched.status), new=len(new),
                               note=None if done else "stopped before every new item was taken"))
 
