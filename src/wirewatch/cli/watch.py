@@ -70,7 +70,7 @@ def watch(
     def on_line(line: SourceLine) -> None:
         if quiet or (cycles[0] > 0 and not line.new and not line.note):
             return  # after the first poll, only sources with news or trouble get a line
-        colour = "red" if line.note and line.errors else "green" if line.new else "dim"
+        colour = "red" if line.errors else "yellow" if line.note else "green" if line.new else "dim"
         text = f"[{colour}]{escape(line.status)}[/] {escape(line.url)}: {line.new} new"
         if line.errors:
             text += f", {line.errors} error(s) in a row"

@@ -130,8 +130,7 @@ class Watcher:
             if source.kind != "feed":
                 continue
             if state.next_at and dt.datetime.fromisoformat(state.next_at) > now:
-                self._line(SourceLine(source.url, "feed", "backing off", errors=state.errors,
-                                      note=f"after {state.errors} failed poll(s), next try at {state.next_at}"))
+                self._line(SourceLine(source.url, "feed", f"backing off until {state.next_at}", errors=state.errors))
                 continue
             due.append(state)
         for fetched, state in zip(self.fetcher.get_many([(s.url, s.etag, s.last_modified) for s in due]), due):
