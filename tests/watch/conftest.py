@@ -38,6 +38,9 @@ class FeedServer:
     posts: list[dict] = field(default_factory=list)
     hook_fail: list[int] = field(default_factory=list)
     base: str = ""
+    in_flight: int = 0
+    most_in_flight: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -62,7 +65,12 @@ def _handler(server: FeedServer):
                 self.end_headers()
                 return
             if route.delay:
+                with server.lock:
+                    server.in_flight += 1
+                    server.most_in_flight = max(server.most_in_flight, server.in_flight)
                 time.sleep(route.delay)
+                with server.lock:
+                    server.in_flight -= 1
             if route.location:
                 self.send_response(302)
                 self.send_header("Location", route.location)

@@ -203,3 +203,30 @@ def test_a_feed_whose_entries_are_all_known_is_not_parsed_again(feeds, nlp, tmp_
         w.cycle()
         assert len(parsed) == 2 and w._report.lines[-1].new == 1
     assert _articles(tmp_path / "ww.db") == ["n1", "n2"]
+
+
+def test_at_most_n_requests_at_once(feeds, cli, tmp_path: Path) -> None:
+    for i in range(6):
+        feeds.set(f"/f{i}.xml", rss(f"Feed {i}", []), delay=0.2)
+    urls = [feeds.url(f"/f{i}.xml") for i in range(6)]
+    assert cli("watch", *urls, "--db", tmp_path / "ww.db", "--once", "-q", "--concurrency", "2").exit_code == 0
+    assert all(feeds.hits[f"/f{i}.xml"] == 1 for i in range(6))
+    assert 1 <= feeds.most_in_flight <= 2  # six slow feeds, never more than two asked at once
+
+
+def test_the_loop_polls_every_interval_until_stopped(feeds, nlp, tmp_path: Path) -> None:
+    from wirewatch.watch.fetch import Fetcher
+    from wirewatch.watch.loop import Watcher
+
+    feeds.set("/a.xml", rss("Harbour Wire", [{"guid": "n1", "title": "Budget", "text": BUDGET}]), etag='"1"')
+    cycles = []
+    with Store.open(tmp_path / "ww.db") as store, Fetcher() as fetcher:
+        w = Watcher(store, [feeds.url("/a.xml")], fetcher=fetcher, nlp=nlp, every=0.05)
+
+        def on_cycle(report) -> None:
+            cycles.append([line.status for line in report.lines])
+            if len(cycles) == 3:
+                w.stop.set()
+
+        w.run(on_cycle=on_cycle)
+    assert cycles == [["200"], ["304"], ["304"]] and feeds.hits["/a.xml"] == 3
