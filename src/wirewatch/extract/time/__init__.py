@@ -75,6 +75,8 @@ def _resolve(items: list[Reading], dct: dt.date | None) -> list[Reading]:
                 anchors[kind] = parsed
                 if parsed[1] == "Q":
                     anchors["quarter"] = parsed
+                    if dct is None or cal.shift(parsed[0], "Q", 1) <= dct + dt.timedelta(days=7):
+                        anchors["reported"] = parsed  # a quarter already over: what results compare
         out.append(r)
     return out
 
@@ -88,7 +90,8 @@ def _anchored(a: Anchored, anchors: dict[str, tuple[dt.date, str]], dct: dt.date
             # 'the quarter' with none named yet: in a results story, the quarter just ended
             return dct and cal.render(cal.shift(dct, "Q", -1), "Q")
     if a.prefer == "coarse" and a.unit == "Y" and a.grain is None and "quarter" in anchors:
-        base = anchors["quarter"]  # 'up from $5 million a year earlier': the quarter being reported
+        # 'up from $5 million a year earlier': the quarter being reported (not a forecast named since)
+        base = anchors.get("reported", anchors["quarter"])
     if base is None and a.prefer == "coarse":
         base = anchors.get("day")
     if base is None:

@@ -107,12 +107,23 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4,
 
 
 def r_quarter(m: re.Match, ctx: Context) -> Reading | None:
-    n = _ORD[m["ord"]]
+    """'the third quarter', 'next year's first quarter', 'the last half of 1989' (H2), 'the first two quarters
+    of 1990' (H1), 'the last half of the '80s' (a part of a decade: TIMEX3 writes the decade)."""
+    ordw = re.sub(r"\s+", " ", m["ord"])
     u = m["u"]
-    if u == "period":
+    if m["dec"] or m["dyy"]:
+        return Reading("DATE", m["dec"] or "19" + m["dyy"], m.start(), m.end())
+    if ordw.endswith(" two"):
+        if u != "quarters" or not m["y"]:
+            return None
+        return Reading("DATE", f"{m['y']}-H{1 if ordw.startswith('first') else 2}", m.start(), m.end())
+    if u in ("period", "quarters"):
         return None
+    if ordw in ("last", "latter") and not (m["y"] or m["yrel"]):
+        return None  # 'the last quarter' alone is the one before this (deictic)
+    n = _ORD.get(ordw, 4)
     if u == "half":
-        n = 2 if m["ord"] in ("final", "last") else n
+        n = 2 if ordw in ("final", "last", "latter") else n
         if n > 2:
             return None
     det = re.sub(r"\s+", " ", m["det"] or "")
@@ -121,13 +132,14 @@ def r_quarter(m: re.Match, ctx: Context) -> Reading | None:
     elif ctx.dct is None:
         y = None
     else:
-        rel = m["yrel"] or (det.split("'")[0] if "'" in det else "")
+        rel = m["yrel"] or (det.split()[0] if det.endswith("year's") else "")  # "next year's first quarter"
         y = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
         current = cal.quarter_of(ctx.dct) if u == "quarter" else (1 if ctx.dct.month <= 6 else 2)
         if not rel and n > current and ctx.tense_at(m.start()) != "future":
             y -= 1
     code = f"Q{n}" if u == "quarter" else f"H{n}"
-    return Reading("DATE", f"{y:04d}-{code}" if y else None, m.start(), m.end())
+    value = f"{y:04d}-{code}" if y else None
+    return Reading("DATE", value, m.start(), m.end())
 
 
 def r_unitadj(m: re.Match, ctx: Context) -> Reading | None:

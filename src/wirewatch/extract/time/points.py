@@ -14,8 +14,12 @@ from .lexicon import lexicon
 from .reading import AMBIGUOUS_MONTHS, PAST_RELS, Anchored, Context, Reading, month_num, valid_date, year_for
 
 _YEAR_BEFORE = frozenset({"no", "no.", "number", "article", "resolution", "route", "flight", "room", "page", "#",
-                          "about", "some", "nearly", "almost", "over", "than", "of", "model", "version", "boeing",
+                          "about", "some", "nearly", "almost", "over", "than", "model", "version", "boeing",
                           "airbus", "windows", "unit", "highway", "interstate", "chapter", "section", "rule"})
+
+
+# 'the 2000 Olympics', 'his 1990 earnings projection': a determiner before a year that modifies a name
+_YEAR_DET = frozenset({"the", "his", "her", "its", "their", "our", "this", "that"})
 
 
 def _month_ok(ctx: Context, m: re.Match) -> bool:
@@ -93,7 +97,7 @@ def r_year(m: re.Match, ctx: Context) -> Reading | None:
             return None
         nxt = ctx.tokens.at(m.end() + 1) if m.end() < len(ctx.text) and ctx.text[m.end()] == " " else None
         if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.ent_type_ != "DATE" \
-                and (prev is None or prev.pos_ not in ("ADP", "SCONJ")):
+                and (prev is None or prev.pos_ not in ("ADP", "SCONJ") and prev.lower_ not in _YEAR_DET):
             return None
     return Reading("DATE", m["y"], m.start(), m.end())
 

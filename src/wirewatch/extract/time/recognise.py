@@ -90,8 +90,10 @@ _RULES: tuple[tuple[str, str], ...] = (
                 r"(?P<rel>last|this|next|coming|current|past|previous|the\s+(?:last|past|next|coming|current|previous|following|same|latest|prior|preceding)|that\s+same|the|that|those)\s+"
                 r"(?P<unit>day|week|month|year|quarter|weekend|decade|century|spring|summer|fall|autumn|winter|fiscal\s+year|calendar\s+year|half|period)(?![-\w])"),
     ("quarter", r"(?:(?P<det>the|this\s+year's|last\s+year's|next\s+year's|the\s+year's|its|their|this|last|next)\s+)?(?:(?P<fis>fiscal|calendar)\s+)?"
-                r"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|[1-4]Q)[\s-]+(?:fiscal\s+)?(?P<u>quarter|half|period)"
-                r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y>{YEAR})|(?P<yrel>this|last|next)\s+year))?(?![-\w])"),
+                r"(?P<ord>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th|[1-4]Q|(?:first|last)\s+two)[\s-]+"
+                r"(?:fiscal\s+)?(?P<u>quarters?|half|period)"
+                r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y>{YEAR})|(?P<yrel>this|last|next)\s+year"
+                r"|the\s+(?:(?P<dec>(?:1[6-9]|20)\d)0|'(?P<dyy>\d)0)'?s\b))?(?![-\w])"),
     ("yearq", r"(?:the\s+)?(?P<y>{YEAR})(?:'s)?\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?(?P<u>quarter|period|half|first\s+half|second\s+half)\b"),
     ("unitadj", r"(?:the\s+(?=\w+-(?:earlier|ago)\s+(?:quarter|period|year|month|nine\s+months|six\s+months)))?(?P<u>year|month|quarter|week|day)(?:-|\s+|\'s\s+)(?P<k>earlier|ago|end|long|old)\b(?:\s+(?P<n>quarter|period|nine\s+months|six\s+months|month|year)\b)?"),
     ("ago", r"(?P<mod>{MOD})?(?:(?P<num>{NUMR})|(?P<vague>{VAGUE}))[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|back|from\s+now|hence|previously)\b"),
