@@ -66,3 +66,37 @@ def test_year_ago_compares_the_reported_quarter_not_a_forecast(times):
                   "In the year-ago period, it earned $5 million.")
     assert one(found, "the fourth quarter").value == "2021-Q4"
     assert one(found, "the year-ago period").value == "2020-Q4"
+
+
+@pytest.mark.parametrize("sentence,extent,value", [
+    ("Net income rose in the third quarter. For the quarter a year ago, the firm lost $2 million.",
+     "the quarter a year ago", "2020-Q3"),
+    ("Net income rose in the third quarter, against a loss in the corresponding period last year.",
+     "the corresponding period last year", "2020-Q3"),
+    ("Net income rose in the third quarter. Sales for last year's quarter were lower.", "last year's quarter",
+     "2020-Q3"),
+])
+def test_a_period_a_year_back_is_one_expression(times, sentence, extent, value):
+    assert one(times(sentence), extent).value == value
+
+
+def test_the_full_year_is_the_year_reported(times):
+    t = one(times("The chain expects higher sales for the full year."), "the full year")
+    assert (t.type, t.value) == ("DATE", "2022")
+
+
+def test_scheduled_present_weekday_lies_ahead(times):
+    # news writes a fixed appointment in the simple present
+    assert one(times("The two envoys meet separately Monday with the mediator."), "Monday").value == "2022-04-04"
+    # a past form spelled like the present stays past; a reporting verb does not schedule anything
+    assert one(times("Weak exports hurt the index on Monday, traders said."), "Monday").value == "2022-03-28"
+
+
+def test_dateline_day_is_the_reference_for_relative_dates(times):
+    text = "\nKYIV, March 28 (Wire) --\nThe council met on Monday and will vote on Friday.\n"
+    found = times(text)  # article dated Wednesday 30 March, the story filed on Monday 28 March
+    assert one(found, "Monday").value == "2022-03-28"
+    assert one(found, "Friday").value == "2022-04-01"
+    # a dateline far from the article date is not this story's filing day: the article date holds
+    far = times("\nKYIV, March 2 (Wire) --\nThe council met on Monday.\n")
+    assert one(far, "Monday").value == "2022-03-28"

@@ -21,6 +21,7 @@ from ...model import TimeExpr
 from .. import Found, Stage
 from . import calendar as cal
 from .context import Tokens
+from .dateline import reference_date
 from .normalise import INTERPRETERS, Anchored, Context, Reading
 from .offsets import points_to
 from .recognise import candidates, rules
@@ -37,6 +38,7 @@ def _rank() -> dict[str, int]:
 
 def readings(text: str, dct: dt.date | None, doc: Doc) -> list[Reading]:
     """All non-overlapping readings in text order, values resolved (no Anchored left)."""
+    dct = reference_date(text, dct)
     ctx = Context(text, dct, Tokens(doc))
     found: list[tuple[int, int, int, Reading]] = []
     rank = _rank()

@@ -69,6 +69,26 @@ def tense(tok: Token | None) -> str:
     return _verb_tense(governor(tok), depth=0)
 
 
+REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "deny", "claim", "insist", "add", "note",
+                       "write", "state", "know", "believe", "think", "be", "have", "remain", "seem", "show"})
+
+
+# verbs whose past tense is spelled like the present: the tagger's VBP may be a past ('stocks hurt the index')
+SAME_IN_PAST = frozenset({"hurt", "put", "set", "cut", "hit", "let", "shut", "spread", "cost", "quit", "beat", "bet",
+                          "cast", "read", "split", "burst", "upset", "broadcast", "forecast", "shed", "bid", "thrust"})
+
+
+def scheduled_present(tok: Token | None) -> bool:
+    """'He and Arafat meet separately Monday', 'the talks open Tuesday': news writes a scheduled event in the
+    simple present, so a weekday hanging from such a verb lies ahead (not 'says', 'is', 'has')."""
+    if tok is None:
+        return False
+    v = governor(tok)
+    attached = tok.head.i == v.i and tok.dep_ == "npadvmod" or tok.dep_ == "pobj" and tok.head.head.i == v.i
+    return (attached and v.tag_ in ("VBZ", "VBP") and v.pos_ == "VERB" and v.lemma_ not in REPORTING
+            and v.lower_ not in SAME_IN_PAST and v.lower_ != v.lemma_ + "ed" and not any(c.dep_ in ("aux", "auxpass", "neg") for c in v.children))
+
+
 def _verb_tense(v: Token, depth: int) -> str:
     if v.pos_ not in ("VERB", "AUX"):
         return "present"

@@ -66,6 +66,8 @@ def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", Anchored(unit, 0, unit, prefer), s, e, False)
     if unit == "D" or rel == "those":
         return None
+    if rel == "the full":  # 'sales for the full year': the year being reported on
+        return Reading("DATE", ctx.dct and str(ctx.dct.year), s, e) if unit == "Y" and not edge else None
     if rel in ("the past", "the last", "the next") and not edge:
         return Reading("DURATION", duration_value(1, unit), s, e)
     if rel == "the latest":
@@ -155,6 +157,12 @@ def r_unitadj(m: re.Match, ctx: Context) -> Reading | None:
     if noun.endswith("months"):
         return Reading("DURATION", duration_value(number_value(noun.split()[0]), "M"), m.start(), m.end())
     return Reading("DATE", Anchored(unit, -1, None, "coarse"), m.start(), m.end(), False)
+
+
+def r_periodago(m: re.Match, ctx: Context) -> Reading | None:
+    """'the quarter a year ago', 'the corresponding period last year', "last year's quarter": one expression
+    in TimeML, the quarter being reported moved back a year."""
+    return Reading("DATE", Anchored("Y", -1, None, "coarse"), m.start(), m.end(), False)
 
 
 def r_ago(m: re.Match, ctx: Context) -> Reading | None:

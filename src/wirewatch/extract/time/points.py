@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from . import calendar as cal
+from .context import scheduled_present
 from .lexicon import lexicon
 from .reading import AMBIGUOUS_MONTHS, PAST_RELS, Anchored, Context, Reading, month_num, valid_date, year_for
 
@@ -123,6 +124,8 @@ def weekday_date(ctx: Context, wd: int, rel: str, offset: int) -> dt.date | None
     if t == "planned":  # 'protesters planned a march on Saturday': the nearest Saturday, either side
         before, after = cal.weekday_near(ctx.dct, wd, -1), cal.weekday_near(ctx.dct, wd, 1)
         return before if (ctx.dct - before) <= (after - ctx.dct) else after
+    if t == "present" and scheduled_present(ctx.tokens.at(offset)):
+        t = "future"
     return cal.weekday_near(ctx.dct, wd, 1 if t == "future" else -1)
 
 

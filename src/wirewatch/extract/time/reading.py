@@ -16,7 +16,7 @@ UNIT_CODE = {"second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "
              "centurie": "C", "millennium": "L", "millennia": "L", "half": "H2", "fiscal year": "Y",
              "calendar year": "Y"}
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "april", "june", "august", "jan"})
-_FUTURE_CUE = re.compile(r"(?:as\s+(?:early|soon)\s+as|until|starting|beginning|by)\s+(?:on\s+)?$", re.I)
+_FUTURE_CUE = re.compile(r"(?:as\s+(?:early|soon)\s+as|until|starting|beginning|by|effective|through)\s+(?:on\s+)?$", re.I)
 _OPENERS = frozenset(".!?\"'“”‘’`(:;-—–_[\n")
 PAST_RELS = frozenset({"last", "past", "previous"})
 # Smaller unit and how many of it make one, to write 2.5 years as P2Y6M.
@@ -139,7 +139,7 @@ def year_for(ctx: Context, month_: int, day_: int | None, offset: int) -> int | 
         if t == "future":
             return y if month_ >= ctx.dct.month else y + 1
         ahead = (month_ - ctx.dct.month) % 12
-        return y + (month_ < ctx.dct.month) if 0 < ahead < 6 else y - (month_ > ctx.dct.month)
+        return y + (month_ < ctx.dct.month) if 0 < ahead < 4 else y - (month_ > ctx.dct.month)
     dates = {yy: dt.date(yy, month_, min(day_, 28)) for yy in (y - 1, y, y + 1)}
     slack = dt.timedelta(days=3)
     nearest = min(dates, key=lambda yy: abs((dates[yy] - ctx.dct).days))

@@ -87,7 +87,7 @@ _RULES: tuple[tuple[str, str], ...] = (
               r"|(?P<hm>1[0-2]|[1-9])\s+in\s+the\s+(?P<pm>morning|afternoon|evening))"
               r"(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?P<tail>{WD}|today|yesterday|tomorrow|tonight|(?P<tmon>{MON})\s+(?P<td>{DAYNUM})))?(?!\w)"),
     ("deictic", r"(?:(?P<edge>early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest|remainder|balance|close|first\s+half|second\s+half)\s+of)\s+)?"
-                r"(?P<rel>last|this|next|coming|current|past|previous|the\s+(?:last|past|next|coming|current|previous|following|same|latest|prior|preceding)|that\s+same|the|that|those)\s+"
+                r"(?P<rel>last|this|next|coming|current|past|previous|the\s+(?:last|past|next|coming|current|previous|following|same|latest|prior|preceding|full)|that\s+same|the|that|those)\s+"
                 r"(?P<unit>day|week|month|year|quarter|weekend|decade|century|spring|summer|fall|autumn|winter|fiscal\s+year|calendar\s+year|half|period)(?![-\w])"),
     ("quarter", r"(?:(?P<det>the|this\s+year's|last\s+year's|next\s+year's|the\s+year's|its|their|this|last|next)\s+)?(?:(?P<fis>fiscal|calendar)\s+)?"
                 r"(?P<ord>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th|[1-4]Q|(?:first|last)\s+two)[\s-]+"
@@ -96,6 +96,8 @@ _RULES: tuple[tuple[str, str], ...] = (
                 r"|the\s+(?:(?P<dec>(?:1[6-9]|20)\d)0|'(?P<dyy>\d)0)'?s\b))?(?![-\w])"),
     ("yearq", r"(?:the\s+)?(?P<y>{YEAR})(?:'s)?\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?(?P<u>quarter|period|half|first\s+half|second\s+half)\b"),
     ("unitadj", r"(?:the\s+(?=\w+-(?:earlier|ago)\s+(?:quarter|period|year|month|nine\s+months|six\s+months)))?(?P<u>year|month|quarter|week|day)(?:-|\s+|\'s\s+)(?P<k>earlier|ago|end|long|old)\b(?:\s+(?P<n>quarter|period|nine\s+months|six\s+months|month|year)\b)?"),
+    ("periodago", r"(?:(?:the|that)\s+(?:same\s+|corresponding\s+|comparable\s+)?(?P<u>quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)"
+                  r"|(?:of\s+)?last\s+year|the\s+year\s+before)|last\s+year's\s+(?:same\s+|comparable\s+)?(?:quarter|period))\b"),
     ("ago", r"(?P<mod>{MOD})?(?:(?P<num>{NUMR})|(?P<vague>{VAGUE}))[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|back|from\s+now|hence|previously)\b"),
     ("duration", r"(?:(?:the|these|those|its|their|his|her|our|this)\s+)?(?:(?:past|last|next|first|previous|coming|final|latest|following|remaining|initial|other|additional|further|prior|entire|full|whole|same|ensuing|subsequent)\s+)?"
                  r"(?:another\s+|an\s+additional\s+|a\s+further\s+)?(?:{MOD})*(?:(?P<num>{NUMR})|(?P<vague>{VAGUE}))[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business|working|calendar)\s+)?"
@@ -117,7 +119,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("num",), "slash": ("num",), "mdy": ("month",), "dmy": ("month",), "my": ("month",),
     "month": ("month",), "year": ("num",), "decade": ("num", "decadew"), "weekday": ("weekday",), "dayword": ("dayword",),
     "pod": ("pod",), "overnight": ("pod",), "clock": ("num", "pod"), "deictic": ("unit", "season"),
-    "quarter": ("unit",), "unitadj": ("unit",), "ago": ("unit",), "duration": ("unit",), "bareunits": ("unit",),
+    "quarter": ("unit",), "unitadj": ("unit",), "ago": ("unit",), "periodago": ("unit",), "duration": ("unit",), "bareunits": ("unit",),
     "ref": ("ref",), "set": ("set", "unit", "weekday", "pod", "month"), "season": ("season",), "holiday": ("holiday",),
     "ordinal": ("unit",), "century": ("unit",), "spoken": ("spoken",), "yearq": ("num",), "vagueunits": ("unit",),
 }
