@@ -100,3 +100,42 @@ def test_dateline_day_is_the_reference_for_relative_dates(times):
     # a dateline far from the article date is not this story's filing day: the article date holds
     far = times("\nKYIV, March 2 (Wire) --\nThe council met on Monday.\n")
     assert one(far, "Monday").value == "2022-03-28"
+
+
+def test_the_following_year_counts_from_the_last_date_named(times):
+    found = times("He flew in October 2004. On May 22, 2015, he was promoted, and the following year he retired.")
+    assert one(found, "the following year").value == "2016"
+
+
+def test_clock_time_takes_the_weekday_after_an_aside(times):
+    found = times("The blast came at about 10:35 a.m. (0735 GMT) Monday, witnesses said.")
+    assert one(found, "about 10:35 a.m.").value == "2022-03-28T10:35"  # "at" stays out
+    found = times("The convoy will leave at 4 in the morning (4 a.m. local time Friday), the mayor said.")
+    assert one(found, "4 in the morning").value == "2022-04-01T04:00"
+
+
+def test_bare_clock_time_belongs_to_the_last_day_named(times):
+    found = times("The mayor was shot on March 12 at his home. He was hit at 10 p.m. as he stood in the kitchen.")
+    assert one(found, "10 p.m.").value == "2022-03-12T22:00"
+    assert one(times("Sirens sounded at 6 a.m. across the city."), "6 a.m.").value == "2022-03-30T06:00"
+
+
+def test_a_day_earlier_is_a_stretch_with_its_count(times):
+    t = one(times("Trucks crossed the border. A day earlier, the crossing was shut."), "A day")
+    assert (t.type, t.value) == ("DURATION", "P1D")
+
+
+@pytest.mark.parametrize("sentence,extent,value", [
+    ("Prices hit that level in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four",
+     "1994-WI"),
+    ("January nineteen ninety-seven. Another bomb went off.", "January nineteen ninety-seven", "1997-01"),
+])
+def test_spoken_years_after_a_month_or_season(times, sentence, extent, value):
+    assert one(times(sentence), extent).value == value
+
+
+def test_a_month_a_few_months_ahead_without_tense_is_next(times):
+    # no verb to go by: a month one to three ahead is coming, further ahead it is the one gone
+    assert one(times("Its shares, at $30 in May and $42 in June, were volatile."), "May").value == "2022-05"
+    assert one(times("Its shares, at $30 in September and $42 in June, were volatile."),
+               "September").value == "2021-09"

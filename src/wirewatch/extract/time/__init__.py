@@ -75,6 +75,9 @@ def _resolve(items: list[Reading], dct: dt.date | None) -> list[Reading]:
             if parsed is not None:
                 kind = "day" if parsed[1] in ("D", "W") else "coarse"
                 anchors[kind] = parsed
+                anchors["latest"] = parsed
+                if parsed[1] == "D":
+                    anchors["date"] = parsed  # a single day: what a bare clock time belongs to
                 if parsed[1] == "Q":
                     anchors["quarter"] = parsed
                     if dct is None or cal.shift(parsed[0], "Q", 1) <= dct + dt.timedelta(days=7):
@@ -85,6 +88,9 @@ def _resolve(items: list[Reading], dct: dt.date | None) -> list[Reading]:
 
 def _anchored(a: Anchored, anchors: dict[str, tuple[dt.date, str]], dct: dt.date | None) -> str | None:
     base = anchors.get(a.prefer)
+    if a.prefer == "coarse":
+        # 'the following year' after 'On May 22, 1995, ...': a day named since the last month or year counts
+        base = anchors.get("latest", base)
     if a.prefer == "quarter":
         if a.year is not None:
             return f"{a.year}-Q{cal.quarter_of(base[0])}" if base else str(a.year)

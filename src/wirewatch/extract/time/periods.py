@@ -154,6 +154,9 @@ def r_unitadj(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", ctx.dct and str(ctx.dct.year) if unit == "Y" else ctx.dct and cal.render(ctx.dct, unit),
                        m.start(), m.end())
     noun = re.sub(r"\s+", " ", m["n"] or "")
+    if kind in ("earlier", "ago") and not noun and ctx.text[m.end("u")].isspace() and re.search(r"\b(?:an?|one)\s+$", ctx.text[max(0, m.start() - 4):m.start()],
+                                                           re.I):
+        return None  # 'A day earlier': the count is part of the expression (rule 'ago'), not 'day earlier'
     if noun.endswith("months"):
         return Reading("DURATION", duration_value(number_value(noun.split()[0]), "M"), m.start(), m.end())
     return Reading("DATE", Anchored(unit, -1, None, "coarse"), m.start(), m.end(), False)

@@ -64,7 +64,8 @@ def r_monthday(m: re.Match, ctx: Context) -> Reading | None:
 def r_monthyear(m: re.Match, ctx: Context) -> Reading | None:
     if not _month_ok(ctx, m):
         return None
-    return Reading("DATE", f"{int(m['y']):04d}-{month_num(m['mon']):02d}", m.start(), m.end())
+    y = int(m["y"]) if m["y"] else spoken_year(m["sy"])
+    return Reading("DATE", f"{y:04d}-{month_num(m['mon']):02d}", m.start(), m.end()) if y else None
 
 
 def r_month(m: re.Match, ctx: Context) -> Reading | None:
@@ -178,6 +179,8 @@ def r_overnight(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("TIME", ctx.dct and ctx.dct.isoformat() + pod, m.start(), m.end())
 
 
+_ASIDE_DAY = re.compile(r"\s*\((?:[^()\n]{0,30}\s)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\)"
+                        r"|\s*\([^()\n]{1,30}\)\s*,?\s*(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _WORD_HOURS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
 
 
@@ -199,8 +202,11 @@ def r_clock(m: re.Match, ctx: Context) -> Reading | None:
     end = m.end()
     if m[0].endswith(".") and re.match(r"\s*(?:$|\n|[A-Z\"“])", ctx.text[end:end + 3]):
         end -= 1  # "at 10 p.m. The ..." : the period closes the sentence
+    start = m.start() + (3 if m[0].startswith("at ") else 0)  # 'at about 10:35': the preposition stays out
     day_: dt.date | None = ctx.dct
     tail = m["tail"] or ""
+    if not tail and (aside := _ASIDE_DAY.match(ctx.text, end)):
+        tail = (aside["wd"] or aside["wd2"]).lower()  # "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)"
     if m["tmon"]:
         mo, d = month_num(m["tmon"]), int(re.match(r"\d+", m["td"])[0])
         y = year_for(ctx, mo, d, m.start())
@@ -209,14 +215,18 @@ def r_clock(m: re.Match, ctx: Context) -> Reading | None:
     elif tail in DAYWORD:
         day_ = ctx.dct and ctx.dct + dt.timedelta(days=DAYWORD[tail])
     elif tail:
-        day_ = weekday_date(ctx, lexicon().weekdays[tail], "", m.start("tail"))
+        day_ = weekday_date(ctx, lexicon().weekdays[tail], "", m.start("tail") if m["tail"] else m.start())
+    else:
+        # 'was shot at 10 p.m.' after 'on Oct. 23': the day the story last named, else the article's
+        return Reading("TIME", Anchored("D", 0, "D", "date", f"T{hh:02d}:{mm:02d}"), start, end, False)
     if day_ is None:
-        return Reading("TIME", None, m.start(), end)
-    return Reading("TIME", f"{day_.isoformat()}T{hh:02d}:{mm:02d}", m.start(), end)
+        return Reading("TIME", None, start, end)
+    return Reading("TIME", f"{day_.isoformat()}T{hh:02d}:{mm:02d}", start, end)
 
 
 def r_season(m: re.Match, ctx: Context) -> Reading | None:
-    return Reading("DATE", f"{m['y']}-{lexicon().seasons[m['s']]}", m.start(), m.end())
+    y = int(m["y"]) if m["y"] else spoken_year(m["sy"])
+    return Reading("DATE", f"{y:04d}-{lexicon().seasons[m['s']]}", m.start(), m.end()) if y else None
 
 
 def r_holiday(m: re.Match, ctx: Context) -> Reading | None:
@@ -249,6 +259,21 @@ _TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, 
          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _ONES = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())}
+
+
+_SPOKEN = re.compile(r"(?:(?P<c>nineteen|eighteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?(?P<t>\w+)(?:[\s-](?P<o>\w+))?"
+                     r"|two\s+thousand(?:\s+and\s+(?P<o2>\w+))?)")
+
+
+def spoken_year(words_: str) -> int | None:
+    """'nineteen ninety-four' -> 1994, 'two thousand one' (after 'January', 'the winter of') -> 2001."""
+    m = _SPOKEN.fullmatch(words_.strip())
+    if m is None:
+        return None
+    if m["c"]:
+        return {"eighteen": 18, "nineteen": 19, "twenty": 20}[m["c"]] * 100 + _TENS.get(m["t"], 0) + (
+            _ONES.get(m["o"], 0) if m["o"] else 0)
+    return 2000 + (_ONES.get(m["o2"], 0) if m["o2"] else 0)
 
 
 def r_spoken(m: re.Match, ctx: Context) -> Reading | None:
