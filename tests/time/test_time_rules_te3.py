@@ -139,3 +139,33 @@ def test_a_month_a_few_months_ahead_without_tense_is_next(times):
     assert one(times("Its shares, at $30 in May and $42 in June, were volatile."), "May").value == "2022-05"
     assert one(times("Its shares, at $30 in September and $42 in June, were volatile."),
                "September").value == "2021-09"
+
+
+HISTORY = (
+    "The Lakeland War\n\n"
+    "The war began when northern troops crossed the river on 3 October 1921, two years after the armistice of "
+    "1919, and it ended with the Treaty of Varn on 9 May 1923.\n\n"
+    "In the winter of 1921, the northern columns stalled. By early December they had dug in. On 14 January, the "
+    "southern army counter-attacked, and two weeks later it retook the bridges.\n\n"
+    "In 1922 the fighting moved east. In June a truce was signed; it broke down in August.\n"
+)
+
+
+def test_a_history_runs_its_own_clock_across_paragraphs(times):
+    found = times(HISTORY, "2015-06-01")
+    assert one(found, "the winter of 1921").value == "1921-WI"
+    assert one(found, "early December").value == "1921-12"
+    assert one(found, "14 January").value == "1922-01-14"  # stories move forward: the next January
+    assert one(found, "June").value == "1922-06"
+    assert one(found, "August").value == "1922-08"
+
+
+def test_news_with_background_years_is_not_a_history(times):
+    text = ("The alliance was founded in 1949 and grew in 1952, 1955 and 1982.\n\n"
+            "On Tuesday its ministers said the summit would be held in June.")
+    assert one(times(text), "June").value == "2022-06"
+
+
+def test_a_fractional_stretch_later_is_a_duration(times):
+    t = one(times("The siege began in 1939 and ended three and a half months later."), "three and a half months")
+    assert (t.type, t.value) == ("DURATION", "P3M15D")

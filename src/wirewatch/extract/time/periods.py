@@ -176,7 +176,7 @@ def r_ago(m: re.Match, ctx: Context) -> Reading | None:
     if m["num"] and _NUM_RANGE.search(m["num"]):
         n = None
     relative = direction in ("earlier", "later")
-    if relative and (unit in ("H", "MIN", "S", "D", "W") or n is None):
+    if relative and (unit in ("H", "MIN", "S", "D", "W") or n is None or n != int(n)):
         # "three days later", "an hour earlier": TimeML tags the stretch, the adverb is a signal
         end = m.start("dir")
         while end > m.start() and ctx.text[end - 1].isspace():
