@@ -169,3 +169,34 @@ def test_news_with_background_years_is_not_a_history(times):
 def test_a_fractional_stretch_later_is_a_duration(times):
     t = one(times("The siege began in 1939 and ended three and a half months later."), "three and a half months")
     assert (t.type, t.value) == ("DURATION", "P3M15D")
+
+
+CAMPAIGN = (
+    "The Coast Campaign\n\n"
+    "The campaign opened on Monday, 6 May 1918, when marines landed at three ports. Later that month, relief "
+    "columns arrived. That summer the last forts fell, and by the end of the year the coast was held.\n\n"
+    "In 1919 the raids resumed. On 2 March a depot burned. The next spring, a second landing failed.\n\n"
+    "Today, the forts are a museum, restored in 1990.\n"
+)
+
+
+def test_a_history_resolves_its_deictic_phrases_against_the_story(times):
+    found = times(CAMPAIGN, "2016-09-01")
+    assert one(found, "Monday, 6 May 1918").value == "1918-05-06"  # a weekday with its date: the story's own
+    assert one(found, "Later that month").value == "1918-05"
+    assert one(found, "That summer").value == "1918-SU"
+    assert one(found, "the end of the year").value == "1918"
+    assert one(found, "2 March").value == "1919-03-02"
+    assert one(found, "The next spring").value == "1920-SP"
+
+
+def test_a_sentence_opening_with_a_bare_old_year_starts_a_narrative(times):
+    found = times("In 1987, the plant was closed. In March, its workers marched on the capital.")
+    assert one(found, "March").value == "1987-03"
+    # in passing, mid-sentence, it does not
+    assert one(times("The plant, closed since 1987, reopened in March."), "March").value == "2022-03"
+
+
+def test_news_deictics_in_a_background_paragraph_keep_the_article_date(times):
+    found = times("On 1 September 1939 the war began. Historians met last year to discuss it.")
+    assert one(found, "last year").value == "2021"

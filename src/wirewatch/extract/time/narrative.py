@@ -65,6 +65,7 @@ def _month_pattern() -> re.Pattern[str]:
 
 _BARE_YEAR = re.compile(r"(?<![\d$£€.,/#-])\b(?P<y>1[0-9]\d\d|20\d\d)\b(?!s\b|'s|\d|-\d|[.,]\d|\s*(?:%|percent))")
 _DATED_WEEKDAY = re.compile(r",?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:of\s+)?[A-Z][a-z]{2,8}\.?\s+\d")
+_EPILOGUE = re.compile(r"Today,")  # 'Today, the passes are a national park': how a history ends, not news
 MIN_HISTORY_YEARS = 3   # dated mentions a text needs before it can count as a history
 HISTORY_SHARE = 0.8     # ... and the share of them two or more years before the article date
 
@@ -78,7 +79,8 @@ def is_history(text: str, dct: dt.date | None) -> bool:
         return False
     if dct is not None and sum(y <= dct.year - 2 for y in years) < HISTORY_SHARE * len(years):
         return False
-    return not any(_DATED_WEEKDAY.match(text, m.end()) is None for m in _NEWS_CUE.finditer(text))
+    return not any(_DATED_WEEKDAY.match(text, m.end()) is None and not _EPILOGUE.match(text, m.start())
+                   for m in _NEWS_CUE.finditer(text))
 
 
 class NarrativeAnchors:
@@ -91,8 +93,13 @@ class NarrativeAnchors:
         months = lexicon().months
         events: list[tuple[int, str, tuple[int, int | None] | None]] = []
         self.history = history = is_history(text, dct)
-        if history:  # a bare year ('In 1941, ...') sets the story's year too; its month is not known
-            events += [(m.end(), "year", (int(m["y"]), None)) for m in _BARE_YEAR.finditer(text)]
+        for m in _BARE_YEAR.finditer(text):
+            # a bare year sets the story's year too (its month is not known): anywhere in a history; in other
+            # text when it opens a sentence ('In 1941, Finland ...'), not in passing ('since 1949')
+            if history or _OPENS.search(text, max(0, m.start() - 40), m.start()) and m.start() > 0 \
+                    and text[m.start() - 1] == " ":
+                old = dct is None or int(m["y"]) <= dct.year - 2
+                events.append((m.end(), "year", (int(m["y"]), None) if old else None))
         for m in _year_pattern().finditer(text):
             if not history and not _OPENS.search(text, max(0, m.start() - 40), m.start()):
                 continue  # 'the war ended in August 1988' mid-sentence: a reference, not the story's clock
@@ -110,7 +117,8 @@ class NarrativeAnchors:
         for m in _month_pattern().finditer(text):  # a year-less month moves the story's clock on
             events.append((m.end(), "month", (0, months[(m["a"] or m["b"]).lower().rstrip(".")])))
         if not history:
-            events += [(m.start(), "news", None) for m in _NEWS_CUE.finditer(text)]
+            events += [(m.start(), "news", None) for m in _NEWS_CUE.finditer(text)
+                       if _DATED_WEEKDAY.match(text, m.end()) is None]  # 'Monday, 6 May 1918' is the story's
             events += [(m.start(), "para", None) for m in re.finditer(r"\n", text)]
         events += [(m.end(), "next", None) for m in _NEXT_YEAR.finditer(text)]
         # at the same offset a full date (it has a month) is read after the bare year inside it

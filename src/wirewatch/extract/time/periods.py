@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from . import calendar as cal
 from .lexicon import lexicon, number_value
 from .reading import PAST_RELS, Anchored, Context, Reading, duration_value, unit_code, year_for
 
+_NEWS_RELS = frozenset({"this", "last", "next", "current", "coming", "past", "previous", "the current", "the past",
+                        "the last"})
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _NUM_RANGE = re.compile(r"\s(?:to|or)\s|\d\s*-\s*\d")
 _NOUN_STOP = frozenset({"account", "accounts", "affairs", "events", "flows", "flow", "assets", "liabilities"})
@@ -19,9 +22,8 @@ _YEARISH = re.compile(r"(?:1[6-9]|20)\d\d")
 _ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<d>\d{1,2})\b")
 
 
-def _season_year(ctx: Context, season: str, rel: str) -> int:
-    assert ctx.dct is not None
-    y, cur = cal.season_of(ctx.dct)
+def _season_year(ref: dt.date, season: str, rel: str) -> int:
+    y, cur = cal.season_of(ref)
     i, j = cal.SEASON_ORDER.index(season), cal.SEASON_ORDER.index(cur)
     if rel in PAST_RELS:
         return y if i < j else y - 1
@@ -45,13 +47,15 @@ def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
     word = re.sub(r"\s+", " ", m["unit"])
     edge = m["edge"] or ""
     s, e = m.start(), m.end()
+    # 'that summer', 'the end of the year', 'the next spring' in a history: the story's time, not the article's
+    ref = ctx.dct if rel in _NEWS_RELS else ctx.story_date(s) or ctx.dct
     if ctx.mid_sentence_capital(m.start()) or ctx.text[m.start("unit")].isupper() and ctx.capital(m.start()):
         return None  # "This Week", a programme
     if word in SEASONS:
-        if ctx.dct is None:
+        if ref is None:
             return Reading("DATE", None, s, e)
         r = rel.replace("the ", "") if rel not in ("the", "that") else "this"
-        return Reading("DATE", f"{_season_year(ctx, SEASONS[word], r):04d}-{SEASONS[word]}", s, e)
+        return Reading("DATE", f"{_season_year(ref, SEASONS[word], r):04d}-{SEASONS[word]}", s, e)
     unit = unit_code(word)
     if word == "period":
         if rel in ("the latest", "the same", "that", "the current"):
@@ -67,7 +71,7 @@ def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
     if unit == "D" or rel == "those":
         return None
     if rel == "the full":  # 'sales for the full year': the year being reported on
-        return Reading("DATE", ctx.dct and str(ctx.dct.year), s, e) if unit == "Y" and not edge else None
+        return Reading("DATE", ref and str(ref.year), s, e) if unit == "Y" and not edge else None
     if rel in ("the past", "the last", "the next") and not edge:
         return Reading("DURATION", duration_value(1, unit), s, e)
     if rel == "the latest":
@@ -77,7 +81,7 @@ def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
             return Reading("DATE", _weekend(ctx, s, 0), s, e)
         if unit == "Q" and not edge:
             ended = _ENDED.match(ctx.text, e)
-            if ended and ctx.dct is not None:
+            if ended and ref is not None:
                 mo, d = lexicon().months[ended["mon"].lower().rstrip(".")], int(ended["d"])
                 y = year_for(ctx, mo, d, ended.start("mon"))
                 return Reading("DATE", f"{y}-Q{(mo - 1) // 3 + 1}", s, e)
@@ -85,7 +89,7 @@ def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
         if unit == "Y" and not edge:
             if re.match(r"\s+(?:ended|ending|to)\b", ctx.text[e:e + 8]):
                 return Reading("DURATION", "P1Y", s, e)
-            return Reading("DATE", ctx.dct and str(ctx.dct.year), s, e)
+            return Reading("DATE", ref and str(ref.year), s, e)
         if not edge:
             return None
         shift = 0
@@ -95,13 +99,13 @@ def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
         shift = -1
     else:
         shift = 1
-    if ctx.dct is None:
+    if ref is None:
         return Reading("DATE", None, s, e)
     if unit == "WE":
         return Reading("DATE", _weekend(ctx, s, shift), s, e, shift == 0)
     if unit == "H2":
-        return Reading("DATE", cal.render(cal.add_months(ctx.dct, 6 * shift), "H"), s, e, shift == 0)
-    return Reading("DATE", cal.render(cal.shift(ctx.dct, unit, shift), unit), s, e, shift == 0)
+        return Reading("DATE", cal.render(cal.add_months(ref, 6 * shift), "H"), s, e, shift == 0)
+    return Reading("DATE", cal.render(cal.shift(ref, unit, shift), unit), s, e, shift == 0)
 
 
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "1st": 1, "2nd": 2, "3rd": 3,

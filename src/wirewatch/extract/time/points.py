@@ -23,11 +23,14 @@ _YEAR_BEFORE = frozenset({"no", "no.", "number", "article", "resolution", "route
 _YEAR_DET = frozenset({"the", "his", "her", "its", "their", "our", "this", "that"})
 
 
-def _month_ok(ctx: Context, m: re.Match) -> bool:
+def _month_ok(ctx: Context, m: re.Match, dated: bool = False) -> bool:
+    """A capitalised month; 'May', 'March', 'April' ... alone must read as a date in the parse (not the modal,
+    the verb or a name). With a day or a year beside it (`dated`) it is a date whatever the tagger's entity
+    ('Friday, 9 April 1940' tagged as a work of art)."""
     if not ctx.capital(m.start("mon")):
         return False
     name = m["mon"].rstrip(".")
-    return name not in AMBIGUOUS_MONTHS or ctx.calendar_word(m.start("mon"))
+    return dated or name not in AMBIGUOUS_MONTHS or ctx.calendar_word(m.start("mon"))
 
 
 def r_iso(m: re.Match, ctx: Context) -> Reading | None:
@@ -47,7 +50,7 @@ def r_slash(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def r_monthday(m: re.Match, ctx: Context) -> Reading | None:
-    if not _month_ok(ctx, m):
+    if not _month_ok(ctx, m, dated=bool(m["y"])):
         return None
     mo, d = month_num(m["mon"]), int(re.match(r"\d+", m["d"])[0])
     y = int(m["y"]) if m["y"] else year_for(ctx, mo, d, m.start())
@@ -62,7 +65,7 @@ def r_monthday(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def r_monthyear(m: re.Match, ctx: Context) -> Reading | None:
-    if not _month_ok(ctx, m):
+    if not _month_ok(ctx, m, dated=True):
         return None
     y = int(m["y"]) if m["y"] else spoken_year(m["sy"])
     return Reading("DATE", f"{y:04d}-{month_num(m['mon']):02d}", m.start(), m.end()) if y else None

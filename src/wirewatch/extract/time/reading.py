@@ -63,6 +63,11 @@ class Context:
             return "future"
         return t
 
+    def story_date(self, offset: int) -> dt.date | None:
+        """Where a narrative holds at `offset`: the story's time (its year, and month where known), else None."""
+        state = self.narrative.at(offset)
+        return dt.date(state[0], state[1] or 7, 1) if state else None
+
     def capital(self, offset: int) -> bool:
         """Months, weekdays and holidays are written with a capital ('may' and 'march' are verbs)."""
         return self.text[offset].isupper()
