@@ -200,3 +200,13 @@ def test_a_sentence_opening_with_a_bare_old_year_starts_a_narrative(times):
 def test_news_deictics_in_a_background_paragraph_keep_the_article_date(times):
     found = times("On 1 September 1939 the war began. Historians met last year to discuss it.")
     assert one(found, "last year").value == "2021"
+
+
+def test_the_day_before_a_weekday(times):
+    t = one(times("The day before last Tuesday's hearing, the lawyers met."), "The day before last Tuesday")
+    assert (t.type, t.value) == ("DATE", "2022-03-28")
+
+
+def test_the_previous_weekday_counts_from_the_day_named(times):
+    found = times("Shares closed at a record on March 18. They had fallen on the previous Monday.")
+    assert one(found, "the previous Monday").value == "2022-03-14"

@@ -107,6 +107,8 @@ def _anchored(a: Anchored, anchors: dict[str, tuple[dt.date, str]], dct: dt.date
             return None
         base = (dct, a.grain or a.unit)
     d, grain = base
+    if a.weekday is not None:
+        return cal.weekday_near(d, a.weekday, 2 if a.n > 0 else -2).isoformat()
     grain = a.grain or grain
     if grain == "S":
         grain = "Q"

@@ -143,7 +143,15 @@ def r_weekday(m: re.Match, ctx: Context) -> Reading | None:
     wd = lexicon().weekdays[m["wd"]]
     if m["pl"]:
         return Reading("SET", f"XXXX-WXX-{wd}{pod_suffix(m['pod'])}", m.start(), m.end())
-    d = weekday_date(ctx, wd, (m["rel"] or "").lower(), m.start("wd"))
+    rel = re.sub(r"\s+", " ", m["rel"] or "")
+    if rel.startswith("the "):
+        # 'the previous Friday', 'the following Monday': counted from the day the story last named
+        n = -1 if rel == "the previous" else 1
+        return Reading("DATE", Anchored("D", n, "D", "date", weekday=wd), m.start(), m.end(), anchor=False)
+    d = weekday_date(ctx, wd, rel, m.start("wd"))
+    if d is not None and m["dayrel"]:
+        d += dt.timedelta(days=-1 if m["dayrel"] == "before" else 1)  # 'the day before last Tuesday'
+        return Reading("DATE", d.isoformat(), m.start(), m.end())
     if m["pod"] and not m["edge"]:
         return Reading("TIME", d and d.isoformat() + pod_suffix(m["pod"]), m.start(), m.end())
     return Reading("DATE", d and d.isoformat(), m.start(), m.end())

@@ -35,6 +35,7 @@ class Anchored:
     prefer: str
     suffix: str = ""
     year: int | None = None  # 'the 1988 quarter': the anchor's quarter, in this year
+    weekday: int | None = None  # 'the previous Friday': that weekday before (n < 0) or after the anchor day
 
 
 @dataclass(frozen=True, slots=True)
