@@ -210,3 +210,25 @@ def test_the_day_before_a_weekday(times):
 def test_the_previous_weekday_counts_from_the_day_named(times):
     found = times("Shares closed at a record on March 18. They had fallen on the previous Monday.")
     assert one(found, "the previous Monday").value == "2022-03-14"
+
+
+def test_a_weekday_with_its_part_of_day_takes_the_clause_tense(times):
+    # DCT Wednesday 30 March: Thursday morning ahead in a future clause, behind in a past one
+    found = times("Officials said they would not move the prisoners on Thursday morning.")
+    assert one(found, "Thursday morning").value == "2022-03-31TMO"
+    found = times("The prisoners were moved on Tuesday morning.")
+    assert one(found, "Tuesday morning").value == "2022-03-29TMO"
+
+
+def test_a_deadline_or_delay_until_a_day_lies_ahead(times):
+    assert one(times("The court postponed until Friday morning any ruling on the case."),
+               "Friday morning").value == "2022-04-01TMO"
+    assert one(times("The agency gave the families until 9 a.m. Monday to leave."),
+               "9 a.m. Monday").value == "2022-04-04T09:00"
+    assert one(times("The ministry gave the firm until mid-June to reply."), "mid-June").value == "2022-06"
+
+
+def test_a_plan_told_in_the_past_perfect_is_the_nearest_day(times):
+    # 'had been due to expire Friday' in a Wednesday story: the Friday just gone, not next week's
+    found = times("The offer was extended to April 16. It had been due to expire Friday evening.", "2022-03-28")
+    assert one(found, "Friday evening").value == "2022-03-25TEV"

@@ -56,9 +56,11 @@ def tense(tok: Token | None) -> str:
     if tok.dep_ in ("amod", "nummod", "det", "advmod") and tok.head.ent_type_ in ("DATE", "TIME") \
             and tok.head.i != tok.i and abs(tok.head.i - tok.i) <= 3 and tok.head.lower_ not in TIME_NOUNS:
         tok = tok.head  # 'early March', 'the 8 November': the calendar word carries the expression's role
-    if tok.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+    if tok.dep_ in ("compound", "nmod", "npadvmod") and tok.head.lower_ in TIME_NOUNS and tok.head.i != tok.i:
+        tok = tok.head  # 'will leave on Thursday morning': the part of day carries the expression's role
+    elif tok.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod") and tok.head.pos_ in ("NOUN", "PROPN"):
         if tok.dep_ == "poss" or tok.head.lower_ in TIME_NOUNS:
-            return "present"  # 'Wednesday's ruling', 'Friday evening': no tense of their own
+            return "present"  # "Wednesday's ruling": no tense of its own
         noun = tok.head
         for _ in range(3):
             if noun.dep_ not in ("compound", "nmod", "amod") or noun.head is noun:
@@ -106,7 +108,13 @@ def _verb_tense(v: Token, depth: int) -> str:
         head = v.head
         if head is v or depth > 1:
             return "future"
+        if head.pos_ not in ("VERB", "AUX") and head.lemma_ in ("due", "set", "scheduled", "slated"):
+            # 'it had been due to expire Friday': the adjective's clause says when the plan was told
+            if _verb_tense(governor(head.head), depth + 1) == "past":
+                return "planned"
         outer = _verb_tense(head, depth + 1)
+        if outer == "planned":
+            return "planned"  # 'it had been due to expire Friday': a plan told in the past
         if outer == "past" and (head.lemma_ not in FUTURE_HEADS or any(
                 c.lower_ in ("had", "'d") for c in head.children if c.dep_ in ("aux", "auxpass"))):
             return "past"

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .context import Tokens, is_calendar_word, tense
+from .context import Tokens, governor, is_calendar_word, tense
 from .lexicon import lexicon
 from .narrative import NarrativeAnchors
 
@@ -18,6 +18,9 @@ UNIT_CODE = {"second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "april", "june", "august", "jan"})
 _FUTURE_CUE = re.compile(r"(?:as\s+(?:early|soon)\s+as|until|starting|beginning|by|effective|through)\s+(?:on\s+)?$", re.I)
 _OPENERS = frozenset(".!?\"'“”‘’`(:;-—–_[\n")
+_UNTIL = re.compile(r"\b(?:until|till)\s[^;:\n]{0,20}$", re.I)
+_DEFER = frozenset({"postpone", "delay", "defer", "extend", "adjourn", "put", "push", "move", "reschedule", "give",
+                    "grant", "allow"})  # a deadline or a delay: the day is ahead of the telling
 PAST_RELS = frozenset({"last", "past", "previous"})
 # Smaller unit and how many of it make one, to write 2.5 years as P2Y6M.
 _SPLIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
@@ -57,9 +60,13 @@ class Context:
     def tense_at(self, offset: int, dated: bool = False) -> str:
         """The clause's tense at `offset`; a day named inside a past noun phrase ('the Oct. 23 slaying') is past
         only for a full day (`dated`): 'November transactions' is the nearest November."""
-        t = tense(self.tokens.at(offset))
+        tok = self.tokens.at(offset)
+        t = tense(tok)
         if t == "np-past":
             t = "past" if dated else "present"
+        if tok is not None and _UNTIL.search(self.text, max(0, offset - 30), offset) and (
+                governor(tok).lemma_ in _DEFER or governor(governor(tok).head).lemma_ in _DEFER):
+            return "future"  # 'officials postponed until Tuesday morning any action': put off to a day ahead
         if t == "present" and _FUTURE_CUE.search(self.text, max(0, offset - 16), offset):
             return "future"
         return t
