@@ -232,3 +232,10 @@ def test_a_plan_told_in_the_past_perfect_is_the_nearest_day(times):
     # 'had been due to expire Friday' in a Wednesday story: the Friday just gone, not next week's
     found = times("The offer was extended to April 16. It had been due to expire Friday evening.", "2022-03-28")
     assert one(found, "Friday evening").value == "2022-03-25TEV"
+
+
+def test_a_participle_on_a_noun_tells_a_done_deed(times):
+    assert one(times("Police examined the rifle found on Aug. 6 near the river."), "Aug. 6").value == "2021-08-06"
+    # a plan on a noun stays open: the nearest such day
+    assert one(times("Police prepared for the march scheduled for Aug. 6 near the river."),
+               "Aug. 6").value == "2022-08-06"

@@ -71,6 +71,8 @@ def tense(tok: Token | None) -> str:
     return _verb_tense(governor(tok), depth=0)
 
 
+PLAN_VERBS = frozenset({"schedule", "plan", "due", "set", "slate", "expect", "propose", "intend", "design", "mean",
+                        "timed", "time", "target", "aim", "book"})
 REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "deny", "claim", "insist", "add", "note",
                        "write", "state", "know", "believe", "think", "be", "have", "remain", "seem", "show"})
 
@@ -128,6 +130,8 @@ def _verb_tense(v: Token, depth: int) -> str:
         return "past"
     if v.tag_ == "VBN" and lowers & {"has", "have", "had", "was", "were"}:
         return "past"
+    if v.tag_ == "VBN" and v.dep_ in ("acl", "amod") and not auxes and v.lemma_ not in PLAN_VERBS:
+        return "past"  # 'the rifle found on May 3', 'a record reached on Aug. 6': a done deed
     return "present"
 
 
