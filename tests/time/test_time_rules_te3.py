@@ -239,3 +239,23 @@ def test_a_participle_on_a_noun_tells_a_done_deed(times):
     # a plan on a noun stays open: the nearest such day
     assert one(times("Police prepared for the march scheduled for Aug. 6 near the river."),
                "Aug. 6").value == "2022-08-06"
+
+
+@pytest.mark.parametrize("sentence,extent,value", [
+    ("Extremists tried to wreck the rebels' 8-month-old truce.", "8-month-old", "P8M"),
+    ("The regime's decades-long feud with the exiles goes on.", "decades-long", "PXY"),
+    ("Tourism hoped for an end to a years-old slump.", "years-old", "PXY"),
+    ("The council ended a decade-long dispute.", "decade-long", "P10Y"),  # the article belongs to the noun
+])
+def test_how_long_a_state_of_affairs_has_lasted(times, sentence, extent, value):
+    t = one(times(sentence), extent)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A 6-year-old boy was rescued at sea.",
+    "They joined the 50-year-old alliance in March.",
+    "Slepian, a 52-year-old obstetrician, was shot.",
+])
+def test_ages_are_not_times(times, sentence):
+    assert not [t for t in times(sentence) if "old" in t.text]

@@ -150,8 +150,14 @@ def r_quarter(m: re.Match, ctx: Context) -> Reading | None:
 
 def r_unitadj(m: re.Match, ctx: Context) -> Reading | None:
     unit, kind = unit_code(m["u"]), m["k"]
+    if m["pl"]:  # 'decades-long battle', 'a years-old slump': an unspecified stretch
+        if kind not in ("long", "old") or kind == "old" and is_age(ctx, m.end()):
+            return None
+        return Reading("DURATION", duration_value(None, unit), m.start(), m.end())
     if kind == "old":
-        return None  # ages ('a 6-year-old') are not times in TimeML
+        if is_age(ctx, m.end()):
+            return None  # ages ('a 6-year-old') are not times in TimeML
+        return Reading("DURATION", duration_value(1, unit), m.start(), m.end())
     if kind == "long":
         return Reading("DURATION", duration_value(1, unit), m.start(), m.end())
     if kind == "end":
@@ -204,6 +210,24 @@ def r_ago(m: re.Match, ctx: Context) -> Reading | None:
                    False)
 
 
+# states of affairs whose age is a stretch of time ('the 8-month-old truce'); other things' ages (a person, an
+# alliance, a building) are not times in TimeML
+_ONGOING = frozenset({"truce", "ceasefire", "cease-fire", "war", "slump", "dispute", "strike", "conflict", "crisis",
+                      "siege", "occupation", "blockade", "embargo", "boycott", "standoff", "stand-off", "insurgency",
+                      "rebellion", "uprising", "campaign", "battle", "offensive", "feud", "recession", "drought",
+                      "shutdown", "lockdown", "curfew", "moratorium", "freeze", "stalemate", "deadlock", "protest",
+                      "protests", "fighting", "violence", "investigation", "probe", "negotiations", "talks"})
+
+
+def is_age(ctx: Context, end: int) -> bool:
+    """'a 6-year-old boy', 'the 50-year-old alliance': an age, not a time. 'the IRA's 8-month-old truce',
+    'a years-old slump': how long a state of affairs has lasted, a stretch of time (TimeML tags it)."""
+    nxt = ctx.tokens.at(end + 1) if ctx.text[end:end + 1] == " " else None
+    if nxt is not None and nxt.pos_ in ("ADJ",) and nxt.i + 1 < len(nxt.doc):
+        nxt = nxt.doc[nxt.i + 1]  # 'a years-old economic slump'
+    return nxt is None or nxt.lower_ not in _ONGOING
+
+
 def _set_context(ctx: Context, start: int) -> bool:
     """'$5 a year', 'four flights a week': a rate, so a SET."""
     prev = ctx.tokens.before(start)
@@ -215,8 +239,11 @@ def r_duration(m: re.Match, ctx: Context) -> Reading | None:
     word = m["unit"]
     num = m["num"] or ""
     unit = unit_code(word)
-    if m["tail"] and "old" in m["tail"]:
-        return None  # ages are not times in TimeML
+    if m["tail"] and "old" in m["tail"] and is_age(ctx, m.end()):
+        return None  # ages are not times in TimeML ('a 6-year-old boy'); 'the 8-month-old truce' is a stretch
+    start = m.start()
+    if m["tail"] and num in ("a", "an") and m[0].startswith(num):
+        start = m.start("num") + len(num) + 1  # 'a decade-long dispute': the article belongs to the noun
     if word == "second" or ctx.mid_sentence_capital(m.start("unit")):
         return None  # 'a second attack', 'the 1988 second quarter', '60 Minutes'
     if _YEARISH.fullmatch(num) and not word.endswith("s"):
@@ -233,7 +260,7 @@ def r_duration(m: re.Match, ctx: Context) -> Reading | None:
             return None
         if m["half"]:
             n += 0.5
-    return Reading("DURATION", duration_value(n, unit), m.start(), m.end())
+    return Reading("DURATION", duration_value(n, unit), start, m.end())
 
 
 def r_bareunits(m: re.Match, ctx: Context) -> Reading | None:

@@ -100,7 +100,7 @@ _RULES: tuple[tuple[str, str], ...] = (
                 r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y>{YEAR})|(?P<yrel>this|last|next)\s+year"
                 r"|the\s+(?:(?P<dec>(?:1[6-9]|20)\d)0|'(?P<dyy>\d)0)'?s\b))?(?![-\w])"),
     ("yearq", r"(?:the\s+)?(?P<y>{YEAR})(?:'s)?\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?(?P<u>quarter|period|half|first\s+half|second\s+half)\b"),
-    ("unitadj", r"(?:the\s+(?=\w+-(?:earlier|ago)\s+(?:quarter|period|year|month|nine\s+months|six\s+months)))?(?P<u>year|month|quarter|week|day)(?:-|\s+|\'s\s+)(?P<k>earlier|ago|end|long|old)\b(?:\s+(?P<n>quarter|period|nine\s+months|six\s+months|month|year)\b)?"),
+    ("unitadj", r"(?:the\s+(?=\w+-(?:earlier|ago)\s+(?:quarter|period|year|month|nine\s+months|six\s+months)))?(?P<u>year|month|quarter|week|day|(?P<pl>(?:year|month|week|day|decade)s(?=-)))(?:-|\s+|\'s\s+)(?P<k>earlier|ago|end|long|old)\b(?:\s+(?P<n>quarter|period|nine\s+months|six\s+months|month|year)\b)?"),
     ("periodago", r"(?:(?:the|that)\s+(?:same\s+|corresponding\s+|comparable\s+)?(?P<u>quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)"
                   r"|(?:of\s+)?last\s+year|the\s+year\s+before)|last\s+year's\s+(?:same\s+|comparable\s+)?(?:quarter|period))\b"),
     ("ago", r"(?P<mod>{MOD})?(?:(?P<num>{NUMR})|(?P<vague>{VAGUE}))[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|back|from\s+now|hence|previously)\b"),
