@@ -259,3 +259,9 @@ def test_how_long_a_state_of_affairs_has_lasted(times, sentence, extent, value):
 ])
 def test_ages_are_not_times(times, sentence):
     assert not [t for t in times(sentence) if "old" in t.text]
+
+
+def test_the_latest_quarter_is_one_already_over(times):
+    found = times("Profit rose in the fourth quarter. The firm expects weaker sales in the second quarter of 2023. "
+                  "Margins narrowed in the latest quarter.")
+    assert one(found, "the latest quarter").value == "2021-Q4"

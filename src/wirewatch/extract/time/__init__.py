@@ -88,10 +88,12 @@ def _resolve(items: list[Reading], dct: dt.date | None) -> list[Reading]:
 
 def _anchored(a: Anchored, anchors: dict[str, tuple[dt.date, str]], dct: dt.date | None) -> str | None:
     base = anchors.get(a.prefer)
+    if a.prefer == "reported":
+        base = base or anchors.get("quarter")
     if a.prefer == "coarse":
         # 'the following year' after 'On May 22, 1995, ...': a day named since the last month or year counts
         base = anchors.get("latest", base)
-    if a.prefer == "quarter":
+    if a.prefer in ("quarter", "reported"):
         if a.year is not None:
             return f"{a.year}-Q{cal.quarter_of(base[0])}" if base else str(a.year)
         if base is None:

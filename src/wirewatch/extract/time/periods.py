@@ -59,7 +59,8 @@ def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
     unit = unit_code(word)
     if word == "period":
         if rel in ("the latest", "the same", "that", "the current"):
-            return Reading("DATE", Anchored("Q", 0, "Q", "quarter"), s, e, anchor=False)
+            prefer = "reported" if rel == "the latest" else "quarter"
+            return Reading("DATE", Anchored("Q", 0, "Q", prefer), s, e, anchor=False)
         return None
     if unit == "D" and rel in ("the next", "the following") or rel == "the following":
         return Reading("DATE", Anchored(unit, 1, unit, "day" if unit in ("D", "W") else "coarse"), s, e, False)
@@ -74,8 +75,8 @@ def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", ref and str(ref.year), s, e) if unit == "Y" and not edge else None
     if rel in ("the past", "the last", "the next") and not edge:
         return Reading("DURATION", duration_value(1, unit), s, e)
-    if rel == "the latest":
-        return Reading("DATE", Anchored("Q", 0, "Q", "quarter"), s, e, False) if unit == "Q" else None
+    if rel == "the latest":  # the latest results: a quarter already over, not a forecast named since
+        return Reading("DATE", Anchored("Q", 0, "Q", "reported"), s, e, False) if unit == "Q" else None
     if rel == "the":
         if unit == "WE":
             return Reading("DATE", _weekend(ctx, s, 0), s, e)

@@ -316,5 +316,5 @@ def r_yearq(m: re.Match, ctx: Context) -> Reading | None:
         n = _ORD.get(m["ord"] or u.split()[0], 1)
         return Reading("DATE", f"{y}-H{n}", m.start(), m.end()) if n <= 2 else None
     if u == "quarter" or u == "period":
-        return Reading("DATE", Anchored("Q", 0, "Q", "quarter", year=int(y)), m.start(), m.end(), anchor=False)
+        return Reading("DATE", Anchored("Q", 0, "Q", "reported", year=int(y)), m.start(), m.end(), anchor=False)
     return None

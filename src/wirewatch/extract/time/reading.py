@@ -30,7 +30,7 @@ _SPLIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("
 class Anchored:
     """A value relative to an earlier mention: move `n` of `unit` from the anchor, render at `grain` (None:
     the anchor's own grain). `prefer` names the anchor: 'day' (a day or week), 'date' (a single day), 'coarse'
-    (month or longer) or 'quarter'."""
+    (month or longer), 'quarter' or 'reported' (the last quarter already over)."""
 
     unit: str
     n: int
