@@ -265,3 +265,20 @@ def test_the_latest_quarter_is_one_already_over(times):
     found = times("Profit rose in the fourth quarter. The firm expects weaker sales in the second quarter of 2023. "
                   "Margins narrowed in the latest quarter.")
     assert one(found, "the latest quarter").value == "2021-Q4"
+
+
+def test_a_24_hour_clock_after_at_takes_the_day_named(times):
+    found = times("Aircraft struck the port on 7 December 1941. The first wave arrived at 07:48.")
+    t = one(found, "07:48")
+    assert (t.type, t.value) == ("TIME", "1941-12-07T07:48")
+    assert not [t for t in times("The score stood at 2:1 after the break.") if t.type == "TIME"]
+
+
+def test_the_nth_week_of_a_month(times):
+    t = one(times("In the first week of June 1942 the navy won a battle."), "the first week of June 1942")
+    assert (t.type, t.value) == ("DATE", "1942-W23")
+
+
+def test_every_few_weeks_is_a_vague_set(times):
+    t = one(times("The yards launched a ship every few weeks."), "every few weeks")
+    assert (t.type, t.value) == ("SET", "PXW")

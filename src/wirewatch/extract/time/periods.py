@@ -314,7 +314,10 @@ def r_set(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("SET", f"XXXX-XX-XXT{lex.parts_of_day[word]}", m.start(), m.end())
     if word in lex.months:
         return Reading("SET", f"XXXX-{lex.months[word]:02d}", m.start(), m.end())
-    n = number_value(m["num"]) if m["num"] else 1
+    num = re.sub(r"\s+", " ", m["num"] or "")
+    if num in ("few", "several", "couple of"):  # 'every few weeks'
+        return Reading("SET", duration_value(None, unit_code(word)), m.start(), m.end())
+    n = number_value(num) if num else 1
     return Reading("SET", duration_value(n or 1, unit_code(word)), m.start(), m.end())
 
 

@@ -64,11 +64,21 @@ def r_monthday(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", v, m.start(), m.end())
 
 
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
 def r_monthyear(m: re.Match, ctx: Context) -> Reading | None:
     if not _month_ok(ctx, m, dated=True):
         return None
     y = int(m["y"]) if m["y"] else spoken_year(m["sy"])
-    return Reading("DATE", f"{y:04d}-{month_num(m['mon']):02d}", m.start(), m.end()) if y else None
+    if not y:
+        return None
+    if m["nth"]:  # 'the first week of June 1942': the week holding that day of the month
+        mo = month_num(m["mon"])
+        last = (dt.date(y + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1)).day
+        day_ = last if m["nth"] in ("last", "final") else 1 + 7 * (_NTH[m["nth"]] - 1)
+        return Reading("DATE", cal.week(dt.date(y, mo, day_)), m.start(), m.end())
+    return Reading("DATE", f"{y:04d}-{month_num(m['mon']):02d}", m.start(), m.end())
 
 
 def r_month(m: re.Match, ctx: Context) -> Reading | None:
@@ -202,6 +212,8 @@ def r_clock(m: re.Match, ctx: Context) -> Reading | None:
         hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m["nm"]]
     elif m["h24"]:
         hh, mm = int(m["h24"]), int(m["mi24"])
+    elif m["h24b"]:  # 'at 07:48', 'at 14:30': a 24-hour clock
+        hh, mm = int(m["h24b"]), int(m["mi24b"])
     elif m["hoc"]:
         hh, mm = int(m["hoc"]) if m["hoc"].isdigit() else _WORD_HOURS[m["hoc"]], 0
     elif m["hm"]:

@@ -76,7 +76,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("slash", r"(?<![\d/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{{4}}|\d\d)(?![\d/])"),
     ("mdy", r"(?:(?P<wk>the\s+week\s+of)\s+)?(?:(?P<wd>{WD}),?\s+)?(?P<edge>{EDGE})?(?P<mon>{MON})\s+(?P<d>{DAYNUM})(?!\d|:\d)(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
     ("dmy", r"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
-    ("my", r"(?P<edge>{EDGE})?(?P<mon>{MON}),?\s+(?:of\s+)?(?:(?P<y>{YEAR})(?!\d)|(?P<sy>{SPOKENY}))"),
+    ("my", r"(?:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)?(?P<edge>{EDGE})?(?P<mon>{MON}),?\s+(?:of\s+)?(?:(?P<y>{YEAR})(?!\d)|(?P<sy>{SPOKENY}))"),
     ("month", r"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<edge>{EDGE})?(?P<mon>{MONFULL})(?!\s*\d)(?:,?\s+(?P<yrel>this|last|next)\s+year\b)?"),
     ("year", r"(?:(?P<pre>{EDGE}|(?:the\s+)?(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|the\s+year\s+|fy\s*))?"
              r"(?<![\d$£€.,/#])(?P<y>{YEAR})(?![\d%]|[.,]\d|/\d|-\d|\s*(?:percent|per\s+cent))"),
@@ -87,7 +87,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("pod", r"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday|the\s+next|the\s+following|the\s+previous|that)\s+(?P<pod>morning|afternoon|evening|night)\b"),
     ("overnight", r"\b(?:overnight|mid[\s-]?afternoon|mid[\s-]?morning)\b"),
     ("clock", r"(?<![\w-])(?:(?:about|around|at\s+about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-              r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?=\s*(?:{TZ}|hours|hrs))"
+              r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?=\s*(?:{TZ}|hours|hrs))|(?<=at\s)(?P<h24b>[01]\d|2[0-3]):(?P<mi24b>[0-5]\d)(?![\d:.,]\d)"
               r"|(?P<nm>noon|midday|midnight)|(?P<hoc>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o'clock"
               r"|(?P<hm>1[0-2]|[1-9])\s+in\s+the\s+(?P<pm>morning|afternoon|evening))"
               r"(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?P<tail>{WD}|today|yesterday|tomorrow|tonight|(?P<tmon>{MON})\s+(?P<td>{DAYNUM})))?(?!\w)"),
@@ -110,7 +110,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("bareunits", r"\b(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)\b"),
     ("vagueunits", r"(?:the\s+)?(?P<q>recent|coming|future|past|upcoming)\s+(?P<unit>years|months|weeks|days|decades|quarters)\b"),
     ("ref", r"\b(?P<w>{REF})\b"),
-    ("set", r"\b(?:(?P<ev>every|each)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WD}|{POD}|{MONFULL}|{MON})|(?P<w>{SETW}))\b"),
+    ("set", r"\b(?:(?P<ev>every|each)\s+(?:other\s+)?(?:(?P<num>{NUM}|few|several|couple\s+of)\s+)?(?P<unit>{UNIT}|{WD}|{POD}|{MONFULL}|{MON})|(?P<w>{SETW}))\b"),
     ("season", r"(?P<edge>{EDGE})?(?:the\s+)?(?P<s>{SEASON})\s+(?:of\s+)?(?:(?P<y>{YEAR})(?!\d)|(?P<sy>{SPOKENY}))"),
     ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR})(?!\d))?\b"),
     ("century", r"(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century\b"),
