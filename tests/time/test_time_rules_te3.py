@@ -282,3 +282,8 @@ def test_the_nth_week_of_a_month(times):
 def test_every_few_weeks_is_a_vague_set(times):
     t = one(times("The yards launched a ship every few weeks."), "every few weeks")
     assert (t.type, t.value) == ("SET", "PXW")
+
+
+def test_the_following_weeks_is_a_vague_stretch(times):
+    t = one(times("During the following weeks, convoys suffered heavy losses."), "the following weeks")
+    assert (t.type, t.value) == ("DURATION", "PXW")

@@ -274,6 +274,8 @@ def r_bareunits(m: re.Match, ctx: Context) -> Reading | None:
 
 def r_vagueunits(m: re.Match, ctx: Context) -> Reading | None:
     q, unit = m["q"], unit_code(m["unit"])
+    if q in ("following", "ensuing", "subsequent", "intervening") and not m[0].startswith("the"):
+        return None  # 'following months of talks' is not said; 'in the following weeks' is a stretch
     if q == "future":
         return Reading("DATE", "FUTURE_REF", m.start(), m.end())
     if q == "past" and not m[0].startswith("the"):
