@@ -287,3 +287,10 @@ def test_every_few_weeks_is_a_vague_set(times):
 def test_the_following_weeks_is_a_vague_stretch(times):
     t = one(times("During the following weeks, convoys suffered heavy losses."), "the following weeks")
     assert (t.type, t.value) == ("DURATION", "PXW")
+
+
+def test_a_second_day_after_and_is_a_date_of_its_own(times):
+    found = times("The summit will be held on April 24 and 25 in Washington.")
+    assert one(found, "April 24").value == "2022-04-24"
+    assert one(found, "25").value == "2022-04-25"
+    assert [t.text for t in times("Prices rose on March 3 and 2 other days.")] == ["March 3"]

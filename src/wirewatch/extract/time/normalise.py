@@ -18,7 +18,7 @@ from .reading import Anchored, Context, Reading
 __all__ = ["INTERPRETERS", "Anchored", "Context", "Reading"]
 
 INTERPRETERS: dict[str, Callable[[re.Match, Context], Reading | None]] = {
-    "iso": points.r_iso, "slash": points.r_slash, "mdy": points.r_monthday, "dmy": points.r_monthday,
+    "iso": points.r_iso, "slash": points.r_slash, "mdy": points.r_monthday, "dayand": points.r_second_day, "dmy": points.r_monthday,
     "my": points.r_monthyear, "month": points.r_month, "year": points.r_year, "decade": points.r_decade,
     "weekday": points.r_weekday, "dayword": points.r_dayword, "pod": points.r_pod, "overnight": points.r_overnight,
     "clock": points.r_clock, "season": points.r_season, "holiday": points.r_holiday, "spoken": points.r_spoken,

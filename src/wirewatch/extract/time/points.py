@@ -50,7 +50,8 @@ def r_slash(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def r_monthday(m: re.Match, ctx: Context) -> Reading | None:
-    if not _month_ok(ctx, m, dated=bool(m["y"])):
+    # a year, a weekday or the abbreviation's period ('Jan. 6') make it a date whatever the tagger says
+    if not _month_ok(ctx, m, dated=bool(m["y"] or m["wd"] or m["mon"].endswith("."))):
         return None
     mo, d = month_num(m["mon"]), int(re.match(r"\d+", m["d"])[0])
     y = int(m["y"]) if m["y"] else year_for(ctx, mo, d, m.start())
@@ -65,6 +66,20 @@ def r_monthday(m: re.Match, ctx: Context) -> Reading | None:
 
 
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def r_second_day(m: re.Match, ctx: Context) -> Reading | None:
+    """'the summit on April 24 and 25': the second day is a date of its own, in the first one's month (the
+    first, 'April 24', is read by the month-day rule)."""
+    if not _month_ok(ctx, m, dated=True):
+        return None
+    mo, d = month_num(m["mon"]), int(re.match(r"\d+", m["d"])[0])
+    first = int(re.match(r"\d+", m["d1"])[0])
+    if d <= first:
+        return None  # 'March 3 and 2 other days': not a second date
+    y = int(m["y"]) if m["y"] else year_for(ctx, mo, d, m.start())
+    v = valid_date(y, mo, d) if y else None
+    return Reading("DATE", v, m.start("d"), m.end("d")) if v or y is None else None
 
 
 def r_monthyear(m: re.Match, ctx: Context) -> Reading | None:

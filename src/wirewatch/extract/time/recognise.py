@@ -76,6 +76,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("slash", r"(?<![\d/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{{4}}|\d\d)(?![\d/])"),
     ("mdy", r"(?:(?P<wk>the\s+week\s+of)\s+)?(?:(?P<wd>{WD}),?\s+)?(?P<edge>{EDGE})?(?P<mon>{MON})\s+(?P<d>{DAYNUM})(?!\d|:\d)(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
     ("dmy", r"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
+    ("dayand", r"(?P<mon>{MON})\s+(?P<d1>{DAYNUM})\s*(?:and|or|&)\s+(?P<d>{DAYNUM})(?!\d|[-/:.,]\d|\s*(?:%|percent|per\s+cent))(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
     ("my", r"(?:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)?(?P<edge>{EDGE})?(?P<mon>{MON}),?\s+(?:of\s+)?(?:(?P<y>{YEAR})(?!\d)|(?P<sy>{SPOKENY}))"),
     ("month", r"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<edge>{EDGE})?(?P<mon>{MONFULL})(?!\s*\d)(?:,?\s+(?P<yrel>this|last|next)\s+year\b)?"),
     ("year", r"(?:(?P<pre>{EDGE}|(?:the\s+)?(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|the\s+year\s+|fy\s*))?"
@@ -121,7 +122,7 @@ _RULES: tuple[tuple[str, str], ...] = (
 
 # The trigger classes each rule needs (one of them must be inside any match of the rule).
 NEEDS: dict[str, tuple[str, ...]] = {
-    "iso": ("num",), "slash": ("num",), "mdy": ("month",), "dmy": ("month",), "my": ("month",),
+    "iso": ("num",), "slash": ("num",), "mdy": ("month",), "dayand": ("month",), "dmy": ("month",), "my": ("month",),
     "month": ("month",), "year": ("num",), "decade": ("num", "decadew"), "weekday": ("weekday",), "dayword": ("dayword",),
     "pod": ("pod",), "overnight": ("pod",), "clock": ("num", "pod"), "deictic": ("unit", "season"),
     "quarter": ("unit",), "unitadj": ("unit",), "ago": ("unit",), "periodago": ("unit",), "duration": ("unit",), "bareunits": ("unit",),
