@@ -294,3 +294,8 @@ def test_a_second_day_after_and_is_a_date_of_its_own(times):
     assert one(found, "April 24").value == "2022-04-24"
     assert one(found, "25").value == "2022-04-25"
     assert [t.text for t in times("Prices rose on March 3 and 2 other days.")] == ["March 3"]
+
+
+def test_the_early_summer(times):
+    t = one(times("Orders recovered from the low levels of the early summer.", "2022-10-20"), "the early summer")
+    assert (t.type, t.value) == ("DATE", "2022-SU")
