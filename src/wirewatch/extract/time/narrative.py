@@ -9,7 +9,7 @@ returns to the news rule, and so does a new paragraph. A future-tense clause kee
 With no article date, any such date anchors (never a guess: the text says it).
 
 A whole text can be a history (an encyclopedia article on a war, a backgrounder): most of the years it names
-lie two or more years before the article date and it has (almost) no news cue. There the story's clock runs
+lie two or more years before the article date and it has no news cue. There the story's clock runs
 through the whole text: every dated mention moves it ('on 30 November 1939' mid-sentence, 'in the autumn of
 1939', 'In 1941, ...'), paragraphs do not reset it, and weekdays are the story's ('On Sunday, 7 December').
 """
