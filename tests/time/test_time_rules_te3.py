@@ -299,3 +299,10 @@ def test_a_second_day_after_and_is_a_date_of_its_own(times):
 def test_the_early_summer(times):
     t = one(times("Orders recovered from the low levels of the early summer.", "2022-10-20"), "the early summer")
     assert (t.type, t.value) == ("DATE", "2022-SU")
+
+
+def test_the_next_day_moves_the_story_on(times):
+    found = times("On 22 June 1941 the front opened. The following day the city was bombed. That night the "
+                  "bridges were blown up.")
+    assert one(found, "The following day").value == "1941-06-23"
+    assert one(found, "That night").value == "1941-06-23TNI"

@@ -68,8 +68,10 @@ def _resolve(items: list[Reading], dct: dt.date | None) -> list[Reading]:
     for r in items:
         value = r.value
         if isinstance(value, Anchored):
+            # 'the next day', 'the following day' move the story on: 'that night' after them is that day's
+            moves_on = value.unit == "D" and value.n > 0 and value.weekday is None and value.prefer == "day"
             value = _anchored(value, anchors, dct)
-            r = Reading(r.type, value, r.start, r.end, False)
+            r = Reading(r.type, value, r.start, r.end, moves_on)
         if r.anchor and r.type in ("DATE", "TIME") and isinstance(value, str):
             parsed = cal.parse_value(value)
             if parsed is not None:
