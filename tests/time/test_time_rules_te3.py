@@ -306,3 +306,8 @@ def test_the_next_day_moves_the_story_on(times):
                   "bridges were blown up.")
     assert one(found, "The following day").value == "1941-06-23"
     assert one(found, "That night").value == "1941-06-23TNI"
+
+
+def test_a_headline_in_the_present_tells_a_past_event(times):
+    found = times("Russia shells Kharkiv on Monday\n\nThe city's mayor said the shelling lasted all night.")
+    assert one(found, "Monday").value == "2022-03-28"

@@ -84,10 +84,13 @@ SAME_IN_PAST = frozenset({"hurt", "put", "set", "cut", "hit", "let", "shut", "sp
 
 def scheduled_present(tok: Token | None) -> bool:
     """'He and Arafat meet separately Monday', 'the talks open Tuesday': news writes a scheduled event in the
-    simple present, so a weekday hanging from such a verb lies ahead (not 'says', 'is', 'has')."""
+    simple present, so a weekday hanging from such a verb lies ahead (not 'says', 'is', 'has'; not in a
+    headline, which tells past events in the present)."""
     if tok is None:
         return False
     v = governor(tok)
+    if not tok.sent.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’")):
+        return False  # a headline ('Russia shells Kharkiv on Monday') tells a past event in the present
     attached = tok.head.i == v.i and tok.dep_ == "npadvmod" or tok.dep_ == "pobj" and tok.head.head.i == v.i
     return (attached and v.tag_ in ("VBZ", "VBP") and v.pos_ == "VERB" and v.lemma_ not in REPORTING
             and v.lower_ not in SAME_IN_PAST and v.lower_ != v.lemma_ + "ed" and not any(c.dep_ in ("aux", "auxpass", "neg") for c in v.children))
