@@ -21,6 +21,7 @@ from ...model import TimeExpr
 from .. import Found, Stage
 from . import calendar as cal
 from .context import Tokens
+from .dateline import reference_date
 from .normalise import INTERPRETERS, Anchored, Context, Reading
 from .offsets import points_to
 from .recognise import candidates, rules
@@ -37,6 +38,7 @@ def _rank() -> dict[str, int]:
 
 def readings(text: str, dct: dt.date | None, doc: Doc) -> list[Reading]:
     """All non-overlapping readings in text order, values resolved (no Anchored left)."""
+    dct = reference_date(text, dct)
     ctx = Context(text, dct, Tokens(doc))
     found: list[tuple[int, int, int, Reading]] = []
     rank = _rank()
@@ -66,29 +68,42 @@ def _resolve(items: list[Reading], dct: dt.date | None) -> list[Reading]:
     for r in items:
         value = r.value
         if isinstance(value, Anchored):
+            # 'the next day', 'the following day' move the story on: 'that night' after them is that day's
+            moves_on = value.unit == "D" and value.n > 0 and value.weekday is None and value.prefer == "day"
             value = _anchored(value, anchors, dct)
-            r = Reading(r.type, value, r.start, r.end, False)
+            r = Reading(r.type, value, r.start, r.end, moves_on)
         if r.anchor and r.type in ("DATE", "TIME") and isinstance(value, str):
             parsed = cal.parse_value(value)
             if parsed is not None:
                 kind = "day" if parsed[1] in ("D", "W") else "coarse"
                 anchors[kind] = parsed
+                anchors["latest"] = parsed
+                if parsed[1] == "D":
+                    anchors["date"] = parsed  # a single day: what a bare clock time belongs to
                 if parsed[1] == "Q":
                     anchors["quarter"] = parsed
+                    if dct is None or cal.shift(parsed[0], "Q", 1) <= dct + dt.timedelta(days=7):
+                        anchors["reported"] = parsed  # a quarter already over: what results compare
         out.append(r)
     return out
 
 
 def _anchored(a: Anchored, anchors: dict[str, tuple[dt.date, str]], dct: dt.date | None) -> str | None:
     base = anchors.get(a.prefer)
-    if a.prefer == "quarter":
+    if a.prefer == "reported":
+        base = base or anchors.get("quarter")
+    if a.prefer == "coarse":
+        # 'the following year' after 'On May 22, 1995, ...': a day named since the last month or year counts
+        base = anchors.get("latest", base)
+    if a.prefer in ("quarter", "reported"):
         if a.year is not None:
             return f"{a.year}-Q{cal.quarter_of(base[0])}" if base else str(a.year)
         if base is None:
             # 'the quarter' with none named yet: in a results story, the quarter just ended
             return dct and cal.render(cal.shift(dct, "Q", -1), "Q")
     if a.prefer == "coarse" and a.unit == "Y" and a.grain is None and "quarter" in anchors:
-        base = anchors["quarter"]  # 'up from $5 million a year earlier': the quarter being reported
+        # 'up from $5 million a year earlier': the quarter being reported (not a forecast named since)
+        base = anchors.get("reported", anchors["quarter"])
     if base is None and a.prefer == "coarse":
         base = anchors.get("day")
     if base is None:
@@ -96,6 +111,8 @@ def _anchored(a: Anchored, anchors: dict[str, tuple[dt.date, str]], dct: dt.date
             return None
         base = (dct, a.grain or a.unit)
     d, grain = base
+    if a.weekday is not None:
+        return cal.weekday_near(d, a.weekday, 2 if a.n > 0 else -2).isoformat()
     grain = a.grain or grain
     if grain == "S":
         grain = "Q"

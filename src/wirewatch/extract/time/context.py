@@ -56,9 +56,11 @@ def tense(tok: Token | None) -> str:
     if tok.dep_ in ("amod", "nummod", "det", "advmod") and tok.head.ent_type_ in ("DATE", "TIME") \
             and tok.head.i != tok.i and abs(tok.head.i - tok.i) <= 3 and tok.head.lower_ not in TIME_NOUNS:
         tok = tok.head  # 'early March', 'the 8 November': the calendar word carries the expression's role
-    if tok.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+    if tok.dep_ in ("compound", "nmod", "npadvmod") and tok.head.lower_ in TIME_NOUNS and tok.head.i != tok.i:
+        tok = tok.head  # 'will leave on Thursday morning': the part of day carries the expression's role
+    elif tok.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod") and tok.head.pos_ in ("NOUN", "PROPN"):
         if tok.dep_ == "poss" or tok.head.lower_ in TIME_NOUNS:
-            return "present"  # 'Wednesday's ruling', 'Friday evening': no tense of their own
+            return "present"  # "Wednesday's ruling": no tense of its own
         noun = tok.head
         for _ in range(3):
             if noun.dep_ not in ("compound", "nmod", "amod") or noun.head is noun:
@@ -67,6 +69,31 @@ def tense(tok: Token | None) -> str:
         outer = _verb_tense(governor(noun.head), depth=1) if noun.head is not noun else "present"
         return "np-past" if outer in ("past", "planned") else "present"
     return _verb_tense(governor(tok), depth=0)
+
+
+PLAN_VERBS = frozenset({"schedule", "plan", "due", "set", "slate", "expect", "propose", "intend", "design", "mean",
+                        "timed", "time", "target", "aim", "book"})
+REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "deny", "claim", "insist", "add", "note",
+                       "write", "state", "know", "believe", "think", "be", "have", "remain", "seem", "show"})
+
+
+# verbs whose past tense is spelled like the present: the tagger's VBP may be a past ('stocks hurt the index')
+SAME_IN_PAST = frozenset({"hurt", "put", "set", "cut", "hit", "let", "shut", "spread", "cost", "quit", "beat", "bet",
+                          "cast", "read", "split", "burst", "upset", "broadcast", "forecast", "shed", "bid", "thrust"})
+
+
+def scheduled_present(tok: Token | None) -> bool:
+    """'He and Arafat meet separately Monday', 'the talks open Tuesday': news writes a scheduled event in the
+    simple present, so a weekday hanging from such a verb lies ahead (not 'says', 'is', 'has'; not in a
+    headline, which tells past events in the present)."""
+    if tok is None:
+        return False
+    v = governor(tok)
+    if not tok.sent.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’")):
+        return False  # a headline ('Russia shells Kharkiv on Monday') tells a past event in the present
+    attached = tok.head.i == v.i and tok.dep_ == "npadvmod" or tok.dep_ == "pobj" and tok.head.head.i == v.i
+    return (attached and v.tag_ in ("VBZ", "VBP") and v.pos_ == "VERB" and v.lemma_ not in REPORTING
+            and v.lower_ not in SAME_IN_PAST and v.lower_ != v.lemma_ + "ed" and not any(c.dep_ in ("aux", "auxpass", "neg") for c in v.children))
 
 
 def _verb_tense(v: Token, depth: int) -> str:
@@ -86,7 +113,13 @@ def _verb_tense(v: Token, depth: int) -> str:
         head = v.head
         if head is v or depth > 1:
             return "future"
+        if head.pos_ not in ("VERB", "AUX") and head.lemma_ in ("due", "set", "scheduled", "slated"):
+            # 'it had been due to expire Friday': the adjective's clause says when the plan was told
+            if _verb_tense(governor(head.head), depth + 1) == "past":
+                return "planned"
         outer = _verb_tense(head, depth + 1)
+        if outer == "planned":
+            return "planned"  # 'it had been due to expire Friday': a plan told in the past
         if outer == "past" and (head.lemma_ not in FUTURE_HEADS or any(
                 c.lower_ in ("had", "'d") for c in head.children if c.dep_ in ("aux", "auxpass"))):
             return "past"
@@ -100,6 +133,8 @@ def _verb_tense(v: Token, depth: int) -> str:
         return "past"
     if v.tag_ == "VBN" and lowers & {"has", "have", "had", "was", "were"}:
         return "past"
+    if v.tag_ == "VBN" and v.dep_ in ("acl", "amod") and not auxes and v.lemma_ not in PLAN_VERBS:
+        return "past"  # 'the rifle found on May 3', 'a record reached on Aug. 6': a done deed
     return "present"
 
 

@@ -7,6 +7,11 @@ of the last such mention (the next year if the month lies three or more months b
 stories move forward; 'the following year' moves the story's year on). A news cue (a weekday, 'today', 'yesterday', 'this week', a recent full date)
 returns to the news rule, and so does a new paragraph. A future-tense clause keeps the news rule too.
 With no article date, any such date anchors (never a guess: the text says it).
+
+A whole text can be a history (an encyclopedia article on a war, a backgrounder): most of the years it names
+lie two or more years before the article date and it has no news cue. There the story's clock runs
+through the whole text: every dated mention moves it ('on 30 November 1939' mid-sentence, 'in the autumn of
+1939', 'In 1941, ...'), paragraphs do not reset it, and weekdays are the story's ('On Sunday, 7 December').
 """
 
 from __future__ import annotations
@@ -40,7 +45,42 @@ def _year_pattern() -> re.Pattern[str]:
     months = "|".join(sorted((re.escape(m) for m in lexicon().months), key=len, reverse=True))
     lead = (rf"(?:\b(?:{months})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+"
             rf"(?:of\s+)?(?:{months})\.?,?\s+)")
+    seasons = "|".join(lexicon().seasons)
+    lead = rf"(?:{lead}|\b(?:{seasons})\s+of\s+)"
     return re.compile(rf"{lead}(?P<y>1[0-9]\d\d|20\d\d)\b(?!s\b|'s|\d|-\d)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _month_pattern() -> re.Pattern[str]:
+    """A month named without a year, with a day or after a preposition ('1 February', 'by early October',
+    'On 12 March'): not 'May' the modal."""
+    names = sorted((m.capitalize() for m in lexicon().months if len(m) > 3 or m == "may"), key=len, reverse=True)
+    abbr = sorted((m.capitalize() + r"\." for m in lexicon().months if len(m) <= 4 and m != "may"), key=len,
+                  reverse=True)
+    mon = "|".join(names + abbr)
+    return re.compile(rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<a>{mon})"
+                      rf"|\b(?:[Ii]n|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Oo]n|[Ff]rom|[Tt]o)\s+(?P<b>{mon})(?=\s+\d{{1,2}}\b|[^\w]))"
+                      rf"(?!,?\s+\d{{4}}|\s+\d{{1,2}},?\s+\d{{4}})")
+
+
+_BARE_YEAR = re.compile(r"(?<![\d$£€.,/#-])\b(?P<y>1[0-9]\d\d|20\d\d)\b(?!s\b|'s|\d|-\d|[.,]\d|\s*(?:%|percent))")
+_DATED_WEEKDAY = re.compile(r",?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:of\s+)?[A-Z][a-z]{2,8}\.?\s+\d")
+_EPILOGUE = re.compile(r"Today,")  # 'Today, the passes are a national park': how a history ends, not news
+MIN_HISTORY_YEARS = 3   # dated mentions a text needs before it can count as a history
+HISTORY_SHARE = 0.8     # ... and the share of them two or more years before the article date
+
+
+def is_history(text: str, dct: dt.date | None) -> bool:
+    """A text told as a history: its years lie mostly well before the article date, and it has no news cue
+    (a weekday, 'today', 'this week' ...; a weekday written with its date, 'Sunday, 7 December', is the
+    story's own)."""
+    years = [int(m["y"]) for m in _BARE_YEAR.finditer(text)]
+    if len(years) < MIN_HISTORY_YEARS:
+        return False
+    if dct is not None and sum(y <= dct.year - 2 for y in years) < HISTORY_SHARE * len(years):
+        return False
+    return not any(_DATED_WEEKDAY.match(text, m.end()) is None and not _EPILOGUE.match(text, m.start())
+                   for m in _NEWS_CUE.finditer(text))
 
 
 class NarrativeAnchors:
@@ -52,8 +92,16 @@ class NarrativeAnchors:
         self.states: list[tuple[int, int | None] | None] = []
         months = lexicon().months
         events: list[tuple[int, str, tuple[int, int | None] | None]] = []
+        self.history = history = is_history(text, dct)
+        for m in _BARE_YEAR.finditer(text):
+            # a bare year sets the story's year too (its month is not known): anywhere in a history; in other
+            # text when it opens a sentence ('In 1941, Finland ...'), not in passing ('since 1949')
+            if history or _OPENS.search(text, max(0, m.start() - 40), m.start()) and m.start() > 0 \
+                    and text[m.start() - 1] == " ":
+                old = dct is None or int(m["y"]) <= dct.year - 2
+                events.append((m.end(), "year", (int(m["y"]), None) if old else None))
         for m in _year_pattern().finditer(text):
-            if not _OPENS.search(text, max(0, m.start() - 40), m.start()):
+            if not history and not _OPENS.search(text, max(0, m.start() - 40), m.start()):
                 continue  # 'the war ended in August 1988' mid-sentence: a reference, not the story's clock
             year = int(m["y"])
             word = m[0].split()[0].lower().rstrip(".")
@@ -61,12 +109,20 @@ class NarrativeAnchors:
             if month is None:
                 words = [w.lower().rstrip(".,") for w in m[0].split()]
                 month = next((months[w] for w in words if w in months), None)
+                season = next((w for w in words if w in lexicon().seasons), None)
+                if month is None and season is not None:
+                    month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[lexicon().seasons[season]]
             old = dct is None or year <= dct.year - 2
             events.append((m.end(), "year", (year, month) if old else None))
-        events += [(m.start(), "news", None) for m in _NEWS_CUE.finditer(text)]
+        for m in _month_pattern().finditer(text):  # a year-less month moves the story's clock on
+            events.append((m.end(), "month", (0, months[(m["a"] or m["b"]).lower().rstrip(".")])))
+        if not history:
+            events += [(m.start(), "news", None) for m in _NEWS_CUE.finditer(text)
+                       if _DATED_WEEKDAY.match(text, m.end()) is None]  # 'Monday, 6 May 1918' is the story's
+            events += [(m.start(), "para", None) for m in re.finditer(r"\n", text)]
         events += [(m.end(), "next", None) for m in _NEXT_YEAR.finditer(text)]
-        events += [(m.start(), "para", None) for m in re.finditer(r"\n", text)]
-        events.sort(key=lambda e: e[0])
+        # at the same offset a full date (it has a month) is read after the bare year inside it
+        events.sort(key=lambda e: (e[0], e[2] is not None and e[2][1] is not None))
         state: tuple[int, int | None] | None = None
         news_in_paragraph = False
         for offset, kind, value in events:
@@ -81,6 +137,14 @@ class NarrativeAnchors:
                 if state is None:
                     continue
                 state = (state[0] + 1, None)  # 'the following year': the story moves on a year
+            elif kind == "month":
+                if state is None:
+                    continue
+                assert value is not None
+                year, since = state
+                month = value[1]
+                state = (year + 1 if since is not None and month is not None and month <= since - 3 else year,
+                         month)
             elif kind == "news":
                 news_in_paragraph = True
                 state = None

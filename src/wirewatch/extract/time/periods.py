@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from . import calendar as cal
 from .lexicon import lexicon, number_value
 from .reading import PAST_RELS, Anchored, Context, Reading, duration_value, unit_code, year_for
 
+_NEWS_RELS = frozenset({"this", "last", "next", "current", "coming", "past", "previous", "the current", "the past",
+                        "the last"})
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _NUM_RANGE = re.compile(r"\s(?:to|or)\s|\d\s*-\s*\d")
 _NOUN_STOP = frozenset({"account", "accounts", "affairs", "events", "flows", "flow", "assets", "liabilities"})
@@ -19,9 +22,8 @@ _YEARISH = re.compile(r"(?:1[6-9]|20)\d\d")
 _ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<d>\d{1,2})\b")
 
 
-def _season_year(ctx: Context, season: str, rel: str) -> int:
-    assert ctx.dct is not None
-    y, cur = cal.season_of(ctx.dct)
+def _season_year(ref: dt.date, season: str, rel: str) -> int:
+    y, cur = cal.season_of(ref)
     i, j = cal.SEASON_ORDER.index(season), cal.SEASON_ORDER.index(cur)
     if rel in PAST_RELS:
         return y if i < j else y - 1
@@ -45,17 +47,20 @@ def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
     word = re.sub(r"\s+", " ", m["unit"])
     edge = m["edge"] or ""
     s, e = m.start(), m.end()
+    # 'that summer', 'the end of the year', 'the next spring' in a history: the story's time, not the article's
+    ref = ctx.dct if rel in _NEWS_RELS else ctx.story_date(s) or ctx.dct
     if ctx.mid_sentence_capital(m.start()) or ctx.text[m.start("unit")].isupper() and ctx.capital(m.start()):
         return None  # "This Week", a programme
     if word in SEASONS:
-        if ctx.dct is None:
+        if ref is None:
             return Reading("DATE", None, s, e)
         r = rel.replace("the ", "") if rel not in ("the", "that") else "this"
-        return Reading("DATE", f"{_season_year(ctx, SEASONS[word], r):04d}-{SEASONS[word]}", s, e)
+        return Reading("DATE", f"{_season_year(ref, SEASONS[word], r):04d}-{SEASONS[word]}", s, e)
     unit = unit_code(word)
     if word == "period":
         if rel in ("the latest", "the same", "that", "the current"):
-            return Reading("DATE", Anchored("Q", 0, "Q", "quarter"), s, e, anchor=False)
+            prefer = "reported" if rel == "the latest" else "quarter"
+            return Reading("DATE", Anchored("Q", 0, "Q", prefer), s, e, anchor=False)
         return None
     if unit == "D" and rel in ("the next", "the following") or rel == "the following":
         return Reading("DATE", Anchored(unit, 1, unit, "day" if unit in ("D", "W") else "coarse"), s, e, False)
@@ -66,16 +71,18 @@ def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", Anchored(unit, 0, unit, prefer), s, e, False)
     if unit == "D" or rel == "those":
         return None
+    if rel == "the full":  # 'sales for the full year': the year being reported on
+        return Reading("DATE", ref and str(ref.year), s, e) if unit == "Y" and not edge else None
     if rel in ("the past", "the last", "the next") and not edge:
         return Reading("DURATION", duration_value(1, unit), s, e)
-    if rel == "the latest":
-        return Reading("DATE", Anchored("Q", 0, "Q", "quarter"), s, e, False) if unit == "Q" else None
+    if rel == "the latest":  # the latest results: a quarter already over, not a forecast named since
+        return Reading("DATE", Anchored("Q", 0, "Q", "reported"), s, e, False) if unit == "Q" else None
     if rel == "the":
         if unit == "WE":
             return Reading("DATE", _weekend(ctx, s, 0), s, e)
         if unit == "Q" and not edge:
             ended = _ENDED.match(ctx.text, e)
-            if ended and ctx.dct is not None:
+            if ended and ref is not None:
                 mo, d = lexicon().months[ended["mon"].lower().rstrip(".")], int(ended["d"])
                 y = year_for(ctx, mo, d, ended.start("mon"))
                 return Reading("DATE", f"{y}-Q{(mo - 1) // 3 + 1}", s, e)
@@ -83,7 +90,7 @@ def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
         if unit == "Y" and not edge:
             if re.match(r"\s+(?:ended|ending|to)\b", ctx.text[e:e + 8]):
                 return Reading("DURATION", "P1Y", s, e)
-            return Reading("DATE", ctx.dct and str(ctx.dct.year), s, e)
+            return Reading("DATE", ref and str(ref.year), s, e)
         if not edge:
             return None
         shift = 0
@@ -93,13 +100,13 @@ def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
         shift = -1
     else:
         shift = 1
-    if ctx.dct is None:
+    if ref is None:
         return Reading("DATE", None, s, e)
     if unit == "WE":
         return Reading("DATE", _weekend(ctx, s, shift), s, e, shift == 0)
     if unit == "H2":
-        return Reading("DATE", cal.render(cal.add_months(ctx.dct, 6 * shift), "H"), s, e, shift == 0)
-    return Reading("DATE", cal.render(cal.shift(ctx.dct, unit, shift), unit), s, e, shift == 0)
+        return Reading("DATE", cal.render(cal.add_months(ref, 6 * shift), "H"), s, e, shift == 0)
+    return Reading("DATE", cal.render(cal.shift(ref, unit, shift), unit), s, e, shift == 0)
 
 
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "1st": 1, "2nd": 2, "3rd": 3,
@@ -107,12 +114,23 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4,
 
 
 def r_quarter(m: re.Match, ctx: Context) -> Reading | None:
-    n = _ORD[m["ord"]]
+    """'the third quarter', 'next year's first quarter', 'the last half of 1989' (H2), 'the first two quarters
+    of 1990' (H1), 'the last half of the '80s' (a part of a decade: TIMEX3 writes the decade)."""
+    ordw = re.sub(r"\s+", " ", m["ord"])
     u = m["u"]
-    if u == "period":
+    if m["dec"] or m["dyy"]:
+        return Reading("DATE", m["dec"] or "19" + m["dyy"], m.start(), m.end())
+    if ordw.endswith(" two"):
+        if u != "quarters" or not m["y"]:
+            return None
+        return Reading("DATE", f"{m['y']}-H{1 if ordw.startswith('first') else 2}", m.start(), m.end())
+    if u in ("period", "quarters"):
         return None
+    if ordw in ("last", "latter") and not (m["y"] or m["yrel"]):
+        return None  # 'the last quarter' alone is the one before this (deictic)
+    n = _ORD.get(ordw, 4)
     if u == "half":
-        n = 2 if m["ord"] in ("final", "last") else n
+        n = 2 if ordw in ("final", "last", "latter") else n
         if n > 2:
             return None
     det = re.sub(r"\s+", " ", m["det"] or "")
@@ -121,28 +139,44 @@ def r_quarter(m: re.Match, ctx: Context) -> Reading | None:
     elif ctx.dct is None:
         y = None
     else:
-        rel = m["yrel"] or (det.split("'")[0] if "'" in det else "")
+        rel = m["yrel"] or (det.split()[0] if det.endswith("year's") else "")  # "next year's first quarter"
         y = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
         current = cal.quarter_of(ctx.dct) if u == "quarter" else (1 if ctx.dct.month <= 6 else 2)
         if not rel and n > current and ctx.tense_at(m.start()) != "future":
             y -= 1
     code = f"Q{n}" if u == "quarter" else f"H{n}"
-    return Reading("DATE", f"{y:04d}-{code}" if y else None, m.start(), m.end())
+    value = f"{y:04d}-{code}" if y else None
+    return Reading("DATE", value, m.start(), m.end())
 
 
 def r_unitadj(m: re.Match, ctx: Context) -> Reading | None:
     unit, kind = unit_code(m["u"]), m["k"]
+    if m["pl"]:  # 'decades-long battle', 'a years-old slump': an unspecified stretch
+        if kind not in ("long", "old") or kind == "old" and is_age(ctx, m.end()):
+            return None
+        return Reading("DURATION", duration_value(None, unit), m.start(), m.end())
     if kind == "old":
-        return None  # ages ('a 6-year-old') are not times in TimeML
+        if is_age(ctx, m.end()):
+            return None  # ages ('a 6-year-old') are not times in TimeML
+        return Reading("DURATION", duration_value(1, unit), m.start(), m.end())
     if kind == "long":
         return Reading("DURATION", duration_value(1, unit), m.start(), m.end())
     if kind == "end":
         return Reading("DATE", ctx.dct and str(ctx.dct.year) if unit == "Y" else ctx.dct and cal.render(ctx.dct, unit),
                        m.start(), m.end())
     noun = re.sub(r"\s+", " ", m["n"] or "")
+    if kind in ("earlier", "ago") and not noun and ctx.text[m.end("u")].isspace() and re.search(r"\b(?:an?|one)\s+$", ctx.text[max(0, m.start() - 4):m.start()],
+                                                           re.I):
+        return None  # 'A day earlier': the count is part of the expression (rule 'ago'), not 'day earlier'
     if noun.endswith("months"):
         return Reading("DURATION", duration_value(number_value(noun.split()[0]), "M"), m.start(), m.end())
     return Reading("DATE", Anchored(unit, -1, None, "coarse"), m.start(), m.end(), False)
+
+
+def r_periodago(m: re.Match, ctx: Context) -> Reading | None:
+    """'the quarter a year ago', 'the corresponding period last year', "last year's quarter": one expression
+    in TimeML, the quarter being reported moved back a year."""
+    return Reading("DATE", Anchored("Y", -1, None, "coarse"), m.start(), m.end(), False)
 
 
 def r_ago(m: re.Match, ctx: Context) -> Reading | None:
@@ -153,7 +187,7 @@ def r_ago(m: re.Match, ctx: Context) -> Reading | None:
     if m["num"] and _NUM_RANGE.search(m["num"]):
         n = None
     relative = direction in ("earlier", "later")
-    if relative and (unit in ("H", "MIN", "S", "D", "W") or n is None):
+    if relative and (unit in ("H", "MIN", "S", "D", "W") or n is None or n != int(n)):
         # "three days later", "an hour earlier": TimeML tags the stretch, the adverb is a signal
         end = m.start("dir")
         while end > m.start() and ctx.text[end - 1].isspace():
@@ -177,6 +211,24 @@ def r_ago(m: re.Match, ctx: Context) -> Reading | None:
                    False)
 
 
+# states of affairs whose age is a stretch of time ('the 8-month-old truce'); other things' ages (a person, an
+# alliance, a building) are not times in TimeML
+_ONGOING = frozenset({"truce", "ceasefire", "cease-fire", "war", "slump", "dispute", "strike", "conflict", "crisis",
+                      "siege", "occupation", "blockade", "embargo", "boycott", "standoff", "stand-off", "insurgency",
+                      "rebellion", "uprising", "campaign", "battle", "offensive", "feud", "recession", "drought",
+                      "shutdown", "lockdown", "curfew", "moratorium", "freeze", "stalemate", "deadlock", "protest",
+                      "protests", "fighting", "violence", "investigation", "probe", "negotiations", "talks"})
+
+
+def is_age(ctx: Context, end: int) -> bool:
+    """'a 6-year-old boy', 'the 50-year-old alliance': an age, not a time. 'the IRA's 8-month-old truce',
+    'a years-old slump': how long a state of affairs has lasted, a stretch of time (TimeML tags it)."""
+    nxt = ctx.tokens.at(end + 1) if ctx.text[end:end + 1] == " " else None
+    if nxt is not None and nxt.pos_ in ("ADJ",) and nxt.i + 1 < len(nxt.doc):
+        nxt = nxt.doc[nxt.i + 1]  # 'a years-old economic slump'
+    return nxt is None or nxt.lower_ not in _ONGOING
+
+
 def _set_context(ctx: Context, start: int) -> bool:
     """'$5 a year', 'four flights a week': a rate, so a SET."""
     prev = ctx.tokens.before(start)
@@ -188,8 +240,11 @@ def r_duration(m: re.Match, ctx: Context) -> Reading | None:
     word = m["unit"]
     num = m["num"] or ""
     unit = unit_code(word)
-    if m["tail"] and "old" in m["tail"]:
-        return None  # ages are not times in TimeML
+    if m["tail"] and "old" in m["tail"] and is_age(ctx, m.end()):
+        return None  # ages are not times in TimeML ('a 6-year-old boy'); 'the 8-month-old truce' is a stretch
+    start = m.start()
+    if m["tail"] and num in ("a", "an") and m[0].startswith(num):
+        start = m.start("num") + len(num) + 1  # 'a decade-long dispute': the article belongs to the noun
     if word == "second" or ctx.mid_sentence_capital(m.start("unit")):
         return None  # 'a second attack', 'the 1988 second quarter', '60 Minutes'
     if _YEARISH.fullmatch(num) and not word.endswith("s"):
@@ -206,7 +261,7 @@ def r_duration(m: re.Match, ctx: Context) -> Reading | None:
             return None
         if m["half"]:
             n += 0.5
-    return Reading("DURATION", duration_value(n, unit), m.start(), m.end())
+    return Reading("DURATION", duration_value(n, unit), start, m.end())
 
 
 def r_bareunits(m: re.Match, ctx: Context) -> Reading | None:
@@ -219,6 +274,8 @@ def r_bareunits(m: re.Match, ctx: Context) -> Reading | None:
 
 def r_vagueunits(m: re.Match, ctx: Context) -> Reading | None:
     q, unit = m["q"], unit_code(m["unit"])
+    if q in ("following", "ensuing", "subsequent", "intervening") and not m[0].startswith("the"):
+        return None  # 'following months of talks' is not said; 'in the following weeks' is a stretch
     if q == "future":
         return Reading("DATE", "FUTURE_REF", m.start(), m.end())
     if q == "past" and not m[0].startswith("the"):
@@ -259,7 +316,10 @@ def r_set(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("SET", f"XXXX-XX-XXT{lex.parts_of_day[word]}", m.start(), m.end())
     if word in lex.months:
         return Reading("SET", f"XXXX-{lex.months[word]:02d}", m.start(), m.end())
-    n = number_value(m["num"]) if m["num"] else 1
+    num = re.sub(r"\s+", " ", m["num"] or "")
+    if num in ("few", "several", "couple of"):  # 'every few weeks'
+        return Reading("SET", duration_value(None, unit_code(word)), m.start(), m.end())
+    n = number_value(num) if num else 1
     return Reading("SET", duration_value(n or 1, unit_code(word)), m.start(), m.end())
 
 

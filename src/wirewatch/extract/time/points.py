@@ -10,19 +10,27 @@ import datetime as dt
 import re
 
 from . import calendar as cal
+from .context import scheduled_present
 from .lexicon import lexicon
 from .reading import AMBIGUOUS_MONTHS, PAST_RELS, Anchored, Context, Reading, month_num, valid_date, year_for
 
 _YEAR_BEFORE = frozenset({"no", "no.", "number", "article", "resolution", "route", "flight", "room", "page", "#",
-                          "about", "some", "nearly", "almost", "over", "than", "of", "model", "version", "boeing",
+                          "about", "some", "nearly", "almost", "over", "than", "model", "version", "boeing",
                           "airbus", "windows", "unit", "highway", "interstate", "chapter", "section", "rule"})
 
 
-def _month_ok(ctx: Context, m: re.Match) -> bool:
+# 'the 2000 Olympics', 'his 1990 earnings projection': a determiner before a year that modifies a name
+_YEAR_DET = frozenset({"the", "his", "her", "its", "their", "our", "this", "that"})
+
+
+def _month_ok(ctx: Context, m: re.Match, dated: bool = False) -> bool:
+    """A capitalised month; 'May', 'March', 'April' ... alone must read as a date in the parse (not the modal,
+    the verb or a name). With a day or a year beside it (`dated`) it is a date whatever the tagger's entity
+    ('Friday, 9 April 1940' tagged as a work of art)."""
     if not ctx.capital(m.start("mon")):
         return False
     name = m["mon"].rstrip(".")
-    return name not in AMBIGUOUS_MONTHS or ctx.calendar_word(m.start("mon"))
+    return dated or name not in AMBIGUOUS_MONTHS or ctx.calendar_word(m.start("mon"))
 
 
 def r_iso(m: re.Match, ctx: Context) -> Reading | None:
@@ -42,7 +50,8 @@ def r_slash(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def r_monthday(m: re.Match, ctx: Context) -> Reading | None:
-    if not _month_ok(ctx, m):
+    # a year, a weekday or the abbreviation's period ('Jan. 6') make it a date whatever the tagger says
+    if not _month_ok(ctx, m, dated=bool(m["y"] or m["wd"] or m["mon"].endswith("."))):
         return None
     mo, d = month_num(m["mon"]), int(re.match(r"\d+", m["d"])[0])
     y = int(m["y"]) if m["y"] else year_for(ctx, mo, d, m.start())
@@ -56,10 +65,35 @@ def r_monthday(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", v, m.start(), m.end())
 
 
-def r_monthyear(m: re.Match, ctx: Context) -> Reading | None:
-    if not _month_ok(ctx, m):
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def r_second_day(m: re.Match, ctx: Context) -> Reading | None:
+    """'the summit on April 24 and 25': the second day is a date of its own, in the first one's month (the
+    first, 'April 24', is read by the month-day rule)."""
+    if not _month_ok(ctx, m, dated=True):
         return None
-    return Reading("DATE", f"{int(m['y']):04d}-{month_num(m['mon']):02d}", m.start(), m.end())
+    mo, d = month_num(m["mon"]), int(re.match(r"\d+", m["d"])[0])
+    first = int(re.match(r"\d+", m["d1"])[0])
+    if d <= first:
+        return None  # 'March 3 and 2 other days': not a second date
+    y = int(m["y"]) if m["y"] else year_for(ctx, mo, d, m.start())
+    v = valid_date(y, mo, d) if y else None
+    return Reading("DATE", v, m.start("d"), m.end("d")) if v or y is None else None
+
+
+def r_monthyear(m: re.Match, ctx: Context) -> Reading | None:
+    if not _month_ok(ctx, m, dated=True):
+        return None
+    y = int(m["y"]) if m["y"] else spoken_year(m["sy"])
+    if not y:
+        return None
+    if m["nth"]:  # 'the first week of June 1942': the week holding that day of the month
+        mo = month_num(m["mon"])
+        last = (dt.date(y + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1)).day
+        day_ = last if m["nth"] in ("last", "final") else 1 + 7 * (_NTH[m["nth"]] - 1)
+        return Reading("DATE", cal.week(dt.date(y, mo, day_)), m.start(), m.end())
+    return Reading("DATE", f"{y:04d}-{month_num(m['mon']):02d}", m.start(), m.end())
 
 
 def r_month(m: re.Match, ctx: Context) -> Reading | None:
@@ -93,7 +127,7 @@ def r_year(m: re.Match, ctx: Context) -> Reading | None:
             return None
         nxt = ctx.tokens.at(m.end() + 1) if m.end() < len(ctx.text) and ctx.text[m.end()] == " " else None
         if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.ent_type_ != "DATE" \
-                and (prev is None or prev.pos_ not in ("ADP", "SCONJ")):
+                and (prev is None or prev.pos_ not in ("ADP", "SCONJ") and prev.lower_ not in _YEAR_DET):
             return None
     return Reading("DATE", m["y"], m.start(), m.end())
 
@@ -119,6 +153,8 @@ def weekday_date(ctx: Context, wd: int, rel: str, offset: int) -> dt.date | None
     if t == "planned":  # 'protesters planned a march on Saturday': the nearest Saturday, either side
         before, after = cal.weekday_near(ctx.dct, wd, -1), cal.weekday_near(ctx.dct, wd, 1)
         return before if (ctx.dct - before) <= (after - ctx.dct) else after
+    if t == "present" and scheduled_present(ctx.tokens.at(offset)):
+        t = "future"
     return cal.weekday_near(ctx.dct, wd, 1 if t == "future" else -1)
 
 
@@ -132,7 +168,15 @@ def r_weekday(m: re.Match, ctx: Context) -> Reading | None:
     wd = lexicon().weekdays[m["wd"]]
     if m["pl"]:
         return Reading("SET", f"XXXX-WXX-{wd}{pod_suffix(m['pod'])}", m.start(), m.end())
-    d = weekday_date(ctx, wd, (m["rel"] or "").lower(), m.start("wd"))
+    rel = re.sub(r"\s+", " ", m["rel"] or "")
+    if rel.startswith("the "):
+        # 'the previous Friday', 'the following Monday': counted from the day the story last named
+        n = -1 if rel == "the previous" else 1
+        return Reading("DATE", Anchored("D", n, "D", "date", weekday=wd), m.start(), m.end(), anchor=False)
+    d = weekday_date(ctx, wd, rel, m.start("wd"))
+    if d is not None and m["dayrel"]:
+        d += dt.timedelta(days=-1 if m["dayrel"] == "before" else 1)  # 'the day before last Tuesday'
+        return Reading("DATE", d.isoformat(), m.start(), m.end())
     if m["pod"] and not m["edge"]:
         return Reading("TIME", d and d.isoformat() + pod_suffix(m["pod"]), m.start(), m.end())
     return Reading("DATE", d and d.isoformat(), m.start(), m.end())
@@ -171,6 +215,8 @@ def r_overnight(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("TIME", ctx.dct and ctx.dct.isoformat() + pod, m.start(), m.end())
 
 
+_ASIDE_DAY = re.compile(r"\s*\((?:[^()\n]{0,30}\s)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\)"
+                        r"|\s*\([^()\n]{1,30}\)\s*,?\s*(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _WORD_HOURS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
 
 
@@ -181,6 +227,8 @@ def r_clock(m: re.Match, ctx: Context) -> Reading | None:
         hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m["nm"]]
     elif m["h24"]:
         hh, mm = int(m["h24"]), int(m["mi24"])
+    elif m["h24b"]:  # 'at 07:48', 'at 14:30': a 24-hour clock
+        hh, mm = int(m["h24b"]), int(m["mi24b"])
     elif m["hoc"]:
         hh, mm = int(m["hoc"]) if m["hoc"].isdigit() else _WORD_HOURS[m["hoc"]], 0
     elif m["hm"]:
@@ -192,8 +240,11 @@ def r_clock(m: re.Match, ctx: Context) -> Reading | None:
     end = m.end()
     if m[0].endswith(".") and re.match(r"\s*(?:$|\n|[A-Z\"“])", ctx.text[end:end + 3]):
         end -= 1  # "at 10 p.m. The ..." : the period closes the sentence
+    start = m.start() + (3 if m[0].startswith("at ") else 0)  # 'at about 10:35': the preposition stays out
     day_: dt.date | None = ctx.dct
     tail = m["tail"] or ""
+    if not tail and (aside := _ASIDE_DAY.match(ctx.text, end)):
+        tail = (aside["wd"] or aside["wd2"]).lower()  # "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)"
     if m["tmon"]:
         mo, d = month_num(m["tmon"]), int(re.match(r"\d+", m["td"])[0])
         y = year_for(ctx, mo, d, m.start())
@@ -202,14 +253,18 @@ def r_clock(m: re.Match, ctx: Context) -> Reading | None:
     elif tail in DAYWORD:
         day_ = ctx.dct and ctx.dct + dt.timedelta(days=DAYWORD[tail])
     elif tail:
-        day_ = weekday_date(ctx, lexicon().weekdays[tail], "", m.start("tail"))
+        day_ = weekday_date(ctx, lexicon().weekdays[tail], "", m.start("tail") if m["tail"] else m.start())
+    else:
+        # 'was shot at 10 p.m.' after 'on Oct. 23': the day the story last named, else the article's
+        return Reading("TIME", Anchored("D", 0, "D", "date", f"T{hh:02d}:{mm:02d}"), start, end, False)
     if day_ is None:
-        return Reading("TIME", None, m.start(), end)
-    return Reading("TIME", f"{day_.isoformat()}T{hh:02d}:{mm:02d}", m.start(), end)
+        return Reading("TIME", None, start, end)
+    return Reading("TIME", f"{day_.isoformat()}T{hh:02d}:{mm:02d}", start, end)
 
 
 def r_season(m: re.Match, ctx: Context) -> Reading | None:
-    return Reading("DATE", f"{m['y']}-{lexicon().seasons[m['s']]}", m.start(), m.end())
+    y = int(m["y"]) if m["y"] else spoken_year(m["sy"])
+    return Reading("DATE", f"{y:04d}-{lexicon().seasons[m['s']]}", m.start(), m.end()) if y else None
 
 
 def r_holiday(m: re.Match, ctx: Context) -> Reading | None:
@@ -244,6 +299,21 @@ _TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, 
 _ONES = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())}
 
 
+_SPOKEN = re.compile(r"(?:(?P<c>nineteen|eighteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?(?P<t>\w+)(?:[\s-](?P<o>\w+))?"
+                     r"|two\s+thousand(?:\s+and\s+(?P<o2>\w+))?)")
+
+
+def spoken_year(words_: str) -> int | None:
+    """'nineteen ninety-four' -> 1994, 'two thousand one' (after 'January', 'the winter of') -> 2001."""
+    m = _SPOKEN.fullmatch(words_.strip())
+    if m is None:
+        return None
+    if m["c"]:
+        return {"eighteen": 18, "nineteen": 19, "twenty": 20}[m["c"]] * 100 + _TENS.get(m["t"], 0) + (
+            _ONES.get(m["o"], 0) if m["o"] else 0)
+    return 2000 + (_ONES.get(m["o2"], 0) if m["o2"] else 0)
+
+
 def r_spoken(m: re.Match, ctx: Context) -> Reading | None:
     """Years said aloud in broadcast transcripts: 'nineteen ninety-six', 'the year two thousand'."""
     if m["c"]:
@@ -273,5 +343,5 @@ def r_yearq(m: re.Match, ctx: Context) -> Reading | None:
         n = _ORD.get(m["ord"] or u.split()[0], 1)
         return Reading("DATE", f"{y}-H{n}", m.start(), m.end()) if n <= 2 else None
     if u == "quarter" or u == "period":
-        return Reading("DATE", Anchored("Q", 0, "Q", "quarter", year=int(y)), m.start(), m.end(), anchor=False)
+        return Reading("DATE", Anchored("Q", 0, "Q", "reported", year=int(y)), m.start(), m.end(), anchor=False)
     return None

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .context import Tokens, is_calendar_word, tense
+from .context import Tokens, governor, is_calendar_word, tense
 from .lexicon import lexicon
 from .narrative import NarrativeAnchors
 
@@ -16,8 +16,11 @@ UNIT_CODE = {"second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "
              "centurie": "C", "millennium": "L", "millennia": "L", "half": "H2", "fiscal year": "Y",
              "calendar year": "Y"}
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "april", "june", "august", "jan"})
-_FUTURE_CUE = re.compile(r"(?:as\s+(?:early|soon)\s+as|until|starting|beginning|by)\s+(?:on\s+)?$", re.I)
+_FUTURE_CUE = re.compile(r"(?:as\s+(?:early|soon)\s+as|until|starting|beginning|by|effective|through)\s+(?:on\s+)?$", re.I)
 _OPENERS = frozenset(".!?\"'“”‘’`(:;-—–_[\n")
+_UNTIL = re.compile(r"\b(?:until|till)\s[^;:\n]{0,20}$", re.I)
+_DEFER = frozenset({"postpone", "delay", "defer", "extend", "adjourn", "put", "push", "move", "reschedule", "give",
+                    "grant", "allow"})  # a deadline or a delay: the day is ahead of the telling
 PAST_RELS = frozenset({"last", "past", "previous"})
 # Smaller unit and how many of it make one, to write 2.5 years as P2Y6M.
 _SPLIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
@@ -26,7 +29,8 @@ _SPLIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("
 @dataclass(frozen=True, slots=True)
 class Anchored:
     """A value relative to an earlier mention: move `n` of `unit` from the anchor, render at `grain` (None:
-    the anchor's own grain). `prefer` names the anchor: 'day', 'coarse' (month or longer) or 'quarter'."""
+    the anchor's own grain). `prefer` names the anchor: 'day' (a day or week), 'date' (a single day), 'coarse'
+    (month or longer), 'quarter' or 'reported' (the last quarter already over)."""
 
     unit: str
     n: int
@@ -34,6 +38,7 @@ class Anchored:
     prefer: str
     suffix: str = ""
     year: int | None = None  # 'the 1988 quarter': the anchor's quarter, in this year
+    weekday: int | None = None  # 'the previous Friday': that weekday before (n < 0) or after the anchor day
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +60,21 @@ class Context:
     def tense_at(self, offset: int, dated: bool = False) -> str:
         """The clause's tense at `offset`; a day named inside a past noun phrase ('the Oct. 23 slaying') is past
         only for a full day (`dated`): 'November transactions' is the nearest November."""
-        t = tense(self.tokens.at(offset))
+        tok = self.tokens.at(offset)
+        t = tense(tok)
         if t == "np-past":
             t = "past" if dated else "present"
+        if tok is not None and _UNTIL.search(self.text, max(0, offset - 30), offset) and (
+                governor(tok).lemma_ in _DEFER or governor(governor(tok).head).lemma_ in _DEFER):
+            return "future"  # 'officials postponed until Tuesday morning any action': put off to a day ahead
         if t == "present" and _FUTURE_CUE.search(self.text, max(0, offset - 16), offset):
             return "future"
         return t
+
+    def story_date(self, offset: int) -> dt.date | None:
+        """Where a narrative holds at `offset`: the story's time (its year, and month where known), else None."""
+        state = self.narrative.at(offset)
+        return dt.date(state[0], state[1] or 7, 1) if state else None
 
     def capital(self, offset: int) -> bool:
         """Months, weekdays and holidays are written with a capital ('may' and 'march' are verbs)."""
@@ -139,7 +153,7 @@ def year_for(ctx: Context, month_: int, day_: int | None, offset: int) -> int | 
         if t == "future":
             return y if month_ >= ctx.dct.month else y + 1
         ahead = (month_ - ctx.dct.month) % 12
-        return y + (month_ < ctx.dct.month) if 0 < ahead < 6 else y - (month_ > ctx.dct.month)
+        return y + (month_ < ctx.dct.month) if 0 < ahead < 4 else y - (month_ > ctx.dct.month)
     dates = {yy: dt.date(yy, month_, min(day_, 28)) for yy in (y - 1, y, y + 1)}
     slack = dt.timedelta(days=3)
     nearest = min(dates, key=lambda yy: abs((dates[yy] - ctx.dct).days))

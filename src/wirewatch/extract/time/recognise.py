@@ -59,6 +59,11 @@ def fragments() -> dict[str, str]:
         "EDGE": (r"(?:(?:early|late|mid|middle)[\s-]+|the\s+(?:end|beginning|start|middle|close"
                  r"|latter\s+part|early\s+part|rest|remainder|balance)\s+of\s+)"),
         "YEAR": r"(?:1[6-9]\d\d|20\d\d)",
+        # a year said aloud, as broadcast transcripts write it: 'nineteen ninety-four', 'two thousand one'
+        "SPOKENY": (r"(?:(?:nineteen|eighteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?(?:ten|eleven|twelve|thirteen|fourteen"
+                    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+and\s+(?:one|two|three"
+                    r"|four|five|six|seven|eight|nine|ten))?)\b"),
         "REF": words(lex.refs),
         "SETW": words(lex.sets),
         "HOLIDAY": words(lex.holidays),
@@ -71,38 +76,43 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("slash", r"(?<![\d/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{{4}}|\d\d)(?![\d/])"),
     ("mdy", r"(?:(?P<wk>the\s+week\s+of)\s+)?(?:(?P<wd>{WD}),?\s+)?(?P<edge>{EDGE})?(?P<mon>{MON})\s+(?P<d>{DAYNUM})(?!\d|:\d)(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
     ("dmy", r"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
-    ("my", r"(?P<edge>{EDGE})?(?P<mon>{MON}),?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)"),
+    ("dayand", r"(?P<mon>{MON})\s+(?P<d1>{DAYNUM})\s*(?:and|or|&)\s+(?P<d>{DAYNUM})(?!\d|[-/:.,]\d|\s*(?:%|percent|per\s+cent))(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
+    ("my", r"(?:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)?(?P<edge>{EDGE})?(?P<mon>{MON}),?\s+(?:of\s+)?(?:(?P<y>{YEAR})(?!\d)|(?P<sy>{SPOKENY}))"),
     ("month", r"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<edge>{EDGE})?(?P<mon>{MONFULL})(?!\s*\d)(?:,?\s+(?P<yrel>this|last|next)\s+year\b)?"),
     ("year", r"(?:(?P<pre>{EDGE}|(?:the\s+)?(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|the\s+year\s+|fy\s*))?"
              r"(?<![\d$£€.,/#])(?P<y>{YEAR})(?![\d%]|[.,]\d|/\d|-\d|\s*(?:percent|per\s+cent))"),
     ("decade", r"(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?:(?:(?P<y>(?:1[6-9]|20)\d)0|'(?P<yy>\d)0)'?s\b|(?P<dw>{DECW})\b)"),
-    ("weekday", r"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?:(?P<edge>early|late|mid|later|earlier)\s+)?"
+    ("weekday", r"(?:(?:the\s+day\s+(?P<dayrel>before|after)\s+)?(?P<rel>last|next|this|coming|past|previous|the\s+(?:previous|following|next))\s+)?(?:(?P<edge>early|late|mid|later|earlier)\s+)?"
                 r"(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<pod>{POD}))?(?!\w)"),
     ("dayword", r"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{POD}))?\b"),
     ("pod", r"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday|the\s+next|the\s+following|the\s+previous|that)\s+(?P<pod>morning|afternoon|evening|night)\b"),
     ("overnight", r"\b(?:overnight|mid[\s-]?afternoon|mid[\s-]?morning)\b"),
     ("clock", r"(?<![\w-])(?:(?:about|around|at\s+about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-              r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?=\s*(?:{TZ}|hours|hrs))"
+              r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?=\s*(?:{TZ}|hours|hrs))|(?<=at\s)(?P<h24b>[01]\d|2[0-3]):(?P<mi24b>[0-5]\d)(?![\d:.,]\d)"
               r"|(?P<nm>noon|midday|midnight)|(?P<hoc>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o'clock"
               r"|(?P<hm>1[0-2]|[1-9])\s+in\s+the\s+(?P<pm>morning|afternoon|evening))"
               r"(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?P<tail>{WD}|today|yesterday|tomorrow|tonight|(?P<tmon>{MON})\s+(?P<td>{DAYNUM})))?(?!\w)"),
     ("deictic", r"(?:(?P<edge>early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest|remainder|balance|close|first\s+half|second\s+half)\s+of)\s+)?"
-                r"(?P<rel>last|this|next|coming|current|past|previous|the\s+(?:last|past|next|coming|current|previous|following|same|latest|prior|preceding)|that\s+same|the|that|those)\s+"
-                r"(?P<unit>day|week|month|year|quarter|weekend|decade|century|spring|summer|fall|autumn|winter|fiscal\s+year|calendar\s+year|half|period)(?![-\w])"),
+                r"(?P<rel>last|this|next|coming|current|past|previous|the\s+(?:last|past|next|coming|current|previous|following|same|latest|prior|preceding|full)|that\s+same|the|that|those)\s+"
+                r"(?:(?P<edge2>early|late|mid)[\s-]+(?=spring|summer|fall|autumn|winter))?(?P<unit>day|week|month|year|quarter|weekend|decade|century|spring|summer|fall|autumn|winter|fiscal\s+year|calendar\s+year|half|period)(?![-\w])"),
     ("quarter", r"(?:(?P<det>the|this\s+year's|last\s+year's|next\s+year's|the\s+year's|its|their|this|last|next)\s+)?(?:(?P<fis>fiscal|calendar)\s+)?"
-                r"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|[1-4]Q)[\s-]+(?:fiscal\s+)?(?P<u>quarter|half|period)"
-                r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y>{YEAR})|(?P<yrel>this|last|next)\s+year))?(?![-\w])"),
+                r"(?P<ord>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th|[1-4]Q|(?:first|last)\s+two)[\s-]+"
+                r"(?:fiscal\s+)?(?P<u>quarters?|half|period)"
+                r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y>{YEAR})|(?P<yrel>this|last|next)\s+year"
+                r"|the\s+(?:(?P<dec>(?:1[6-9]|20)\d)0|'(?P<dyy>\d)0)'?s\b))?(?![-\w])"),
     ("yearq", r"(?:the\s+)?(?P<y>{YEAR})(?:'s)?\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?(?P<u>quarter|period|half|first\s+half|second\s+half)\b"),
-    ("unitadj", r"(?:the\s+(?=\w+-(?:earlier|ago)\s+(?:quarter|period|year|month|nine\s+months|six\s+months)))?(?P<u>year|month|quarter|week|day)(?:-|\s+|\'s\s+)(?P<k>earlier|ago|end|long|old)\b(?:\s+(?P<n>quarter|period|nine\s+months|six\s+months|month|year)\b)?"),
+    ("unitadj", r"(?:the\s+(?=\w+-(?:earlier|ago)\s+(?:quarter|period|year|month|nine\s+months|six\s+months)))?(?P<u>year|month|quarter|week|day|(?P<pl>(?:year|month|week|day|decade)s(?=-)))(?:-|\s+|\'s\s+)(?P<k>earlier|ago|end|long|old)\b(?:\s+(?P<n>quarter|period|nine\s+months|six\s+months|month|year)\b)?"),
+    ("periodago", r"(?:(?:the|that)\s+(?:same\s+|corresponding\s+|comparable\s+)?(?P<u>quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)"
+                  r"|(?:of\s+)?last\s+year|the\s+year\s+before)|last\s+year's\s+(?:same\s+|comparable\s+)?(?:quarter|period))\b"),
     ("ago", r"(?P<mod>{MOD})?(?:(?P<num>{NUMR})|(?P<vague>{VAGUE}))[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|back|from\s+now|hence|previously)\b"),
     ("duration", r"(?:(?:the|these|those|its|their|his|her|our|this)\s+)?(?:(?:past|last|next|first|previous|coming|final|latest|following|remaining|initial|other|additional|further|prior|entire|full|whole|same|ensuing|subsequent)\s+)?"
                  r"(?:another\s+|an\s+additional\s+|a\s+further\s+)?(?:{MOD})*(?:(?P<num>{NUMR})|(?P<vague>{VAGUE}))[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business|working|calendar)\s+)?"
                  r"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<tail>-long|-old|\s+old)?(?![-\w])"),
     ("bareunits", r"\b(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)\b"),
-    ("vagueunits", r"(?:the\s+)?(?P<q>recent|coming|future|past|upcoming)\s+(?P<unit>years|months|weeks|days|decades|quarters)\b"),
+    ("vagueunits", r"(?:the\s+)?(?P<q>recent|coming|future|past|upcoming|following|ensuing|subsequent|intervening)\s+(?P<unit>years|months|weeks|days|decades|quarters)\b"),
     ("ref", r"\b(?P<w>{REF})\b"),
-    ("set", r"\b(?:(?P<ev>every|each)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WD}|{POD}|{MONFULL}|{MON})|(?P<w>{SETW}))\b"),
-    ("season", r"(?P<edge>{EDGE})?(?:the\s+)?(?P<s>{SEASON})\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)"),
+    ("set", r"\b(?:(?P<ev>every|each)\s+(?:other\s+)?(?:(?P<num>{NUM}|few|several|couple\s+of)\s+)?(?P<unit>{UNIT}|{WD}|{POD}|{MONFULL}|{MON})|(?P<w>{SETW}))\b"),
+    ("season", r"(?P<edge>{EDGE})?(?:the\s+)?(?P<s>{SEASON})\s+(?:of\s+)?(?:(?P<y>{YEAR})(?!\d)|(?P<sy>{SPOKENY}))"),
     ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR})(?!\d))?\b"),
     ("century", r"(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century\b"),
     ("spoken", r"(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<o>one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+and\s+(?P<o2>one|two|three|four|five|six|seven|eight|nine|ten))?)\b"),
@@ -112,10 +122,10 @@ _RULES: tuple[tuple[str, str], ...] = (
 
 # The trigger classes each rule needs (one of them must be inside any match of the rule).
 NEEDS: dict[str, tuple[str, ...]] = {
-    "iso": ("num",), "slash": ("num",), "mdy": ("month",), "dmy": ("month",), "my": ("month",),
+    "iso": ("num",), "slash": ("num",), "mdy": ("month",), "dayand": ("month",), "dmy": ("month",), "my": ("month",),
     "month": ("month",), "year": ("num",), "decade": ("num", "decadew"), "weekday": ("weekday",), "dayword": ("dayword",),
     "pod": ("pod",), "overnight": ("pod",), "clock": ("num", "pod"), "deictic": ("unit", "season"),
-    "quarter": ("unit",), "unitadj": ("unit",), "ago": ("unit",), "duration": ("unit",), "bareunits": ("unit",),
+    "quarter": ("unit",), "unitadj": ("unit",), "ago": ("unit",), "periodago": ("unit",), "duration": ("unit",), "bareunits": ("unit",),
     "ref": ("ref",), "set": ("set", "unit", "weekday", "pod", "month"), "season": ("season",), "holiday": ("holiday",),
     "ordinal": ("unit",), "century": ("unit",), "spoken": ("spoken",), "yearq": ("num",), "vagueunits": ("unit",),
 }
