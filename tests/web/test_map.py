@@ -22,6 +22,23 @@ def _click_marker(page, uid: str, place: str) -> None:
     marker.first.click(force=True)
 
 
+def _settled_marker_count(page) -> int:
+    """Pins plus the counts on cluster icons, read once the map has stopped changing: while marker clusters
+    animate (a slow machine), a pin and the cluster taking it in can both be in the page for a moment."""
+    count = """() => { let n = 0;
+        document.querySelectorAll('path.ww-marker').forEach(() => n++);
+        document.querySelectorAll('.ww-cluster').forEach(c => n += Number(c.textContent));
+        return n; }"""
+    last = page.evaluate(count)
+    for _ in range(40):
+        page.wait_for_timeout(400)
+        now = page.evaluate(count)
+        if now == last:
+            return now
+        last = now
+    return last
+
+
 def test_every_located_event_is_on_the_map_and_in_the_timeline(page, api):
     open_page(page)
     got = api("/api/events/overview")
@@ -29,11 +46,7 @@ def test_every_located_event_is_on_the_map_and_in_the_timeline(page, api):
     assert got["total"] == len(everything) and got["mapped"] >= 8
     assert page.locator("body").get_attribute("data-shown") == str(got["mapped"])
     exact = [p for p in got["points"] if p[got["columns"].index("precision")] == "point"]
-    shown = page.evaluate("""() => { let n = 0;
-        document.querySelectorAll('path.ww-marker').forEach(() => n++);
-        document.querySelectorAll('.ww-cluster').forEach(c => n += Number(c.textContent));
-        return n; }""")
-    assert shown == len(exact)
+    assert _settled_marker_count(page) == len(exact)
     bars = page.locator("#timeline rect.bar")
     counted = sum(int(bars.nth(i).get_attribute("data-count")) for i in range(bars.count()))
     earlier = page.locator("#tl-earlier")  # the stray February reports, left out of the fitted span
