@@ -72,6 +72,8 @@ def attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
     for a, b in zip(mentions, mentions[1:]):
         if any(c.feature_code in ("PCLI", "CONT", "RGN") and c.kind <= 1 for c in a.candidates):
             continue  # 'Germany, US, France': a list, not 'Town, State'
+        if _sibling_divisions(a, b):
+            continue  # 'Alberta, Manitoba, Ontario': divisions listed side by side, not one inside the other
         listed = b.tok_end + 1 < len(doc) and doc[b.tok_end].lower_ in (",", "and", "or") and \
             (b.tok_end + 1 in starts or doc[b.tok_end + 1].lower_ == "and" and b.tok_end + 2 in starts)
         # 'Ashulia town (Savar, Dhaka)': a settlement word may stand between the name and its brackets
@@ -98,3 +100,13 @@ def attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
             if holds and not listed:
                 b.admin_hint = True  # 'Lozova, Kharkiv': the oblast ('Lozova, Kharkiv, Izium' is a list)
                 a.within = b
+
+
+def _sibling_divisions(a: Mention, b: Mention) -> bool:
+    """'Alberta, Manitoba': both names are first-level divisions of one country, so the second cannot be
+    what the first lies in (a list of states or provinces, not 'Town, State')."""
+    a1 = {c.country_code for c in a.candidates if c.feature_code == "ADM1" and c.kind <= 1}
+    if not a1:
+        return False
+    b_top = [c for c in b.candidates if c.kind <= 1 and c.feature_code in ("ADM1", "PCLI", "PCLS", "PCLD")]
+    return bool(b_top) and all(c.feature_code == "ADM1" and c.country_code in a1 for c in b_top)

@@ -50,7 +50,9 @@ def _context_countries(mentions: list[Mention]) -> tuple[Counter[str], Counter[t
         if not m.candidates:
             continue
         top = max(m.candidates, key=lambda c: _prior(c, m))
-        if len({c.country_code for c in m.candidates if c.kind <= 1}) > 1:
+        if top.feature_code in ("PCLI", "PCLS", "PCLD", "ADM1") and any(
+                c.country_code != top.country_code and c.kind <= 1 and c.feature_code in ("PCLI", "PCLS", "PCLD", "ADM1")
+                for c in m.candidates):
             continue  # 'Georgia': the state or the country; the name cannot vote for either
         if top.feature_code in ("PCLI", "PCLS", "PCLD"):
             countries[top.country_code] += 1
