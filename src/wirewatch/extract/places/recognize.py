@@ -17,7 +17,7 @@ from .. import ents_of, sentence_bounds, sentence_of, text_of
 from .lexicon import (BAD_LABELS, CONNECTORS, GOOD_LABELS, INSTITUTIONS, LOCATIVE, MAX_TOKENS, NOT_PLACE_NEXT,
                       NOTABLE_CODES, PLACE_WORDS, SETTLEMENT_WORDS, STREET_WORDS, TYPE_WORDS, common_words,
                       relation_ahead)
-from .links import attach_qualifiers, attach_relations, attach_types, drop_not_places
+from .links import attach_lists, attach_qualifiers, attach_relations, attach_types, drop_not_places
 from .mention import Mention
 
 __all__ = ["Mention", "TYPE_WORDS", "find_mentions"]
@@ -117,6 +117,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     attach_types(doc, mentions)
     attach_qualifiers(doc, mentions)
+    attach_lists(doc, mentions)
     attach_relations(text_of(doc), mentions)
     return mentions
 
