@@ -19,7 +19,7 @@ from . import sources
 from .normalize import key
 from .sources import ALIAS, Entry
 
-BUILDER_VERSION = "7"
+BUILDER_VERSION = "8"
 BUILDER_INPUTS = ("admin1.tsv", "admin_points.tsv", "aliases.tsv", "countries.tsv", "places.tsv")
 
 SCHEMA = """
@@ -73,6 +73,10 @@ def collect(dump: Path | None = None, alternate_names: Path | None = None, suppl
         if e.feature_code == "ADM1" and (e.country_code, e.name) in points:
             e.lat, e.lon = points[(e.country_code, e.name)]
     admin1_names.update(sources.admin1_overrides(supplement))
+    english = sources.admin1_names_english(supplement)
+    for e in subdivisions:
+        if e.feature_code == "ADM1" and (extra := english.get((e.country_code, e.admin1_code or ""))):
+            e.names.extend(extra)
     entries: dict[int, Entry] = {}
     groups = (cities, subdivisions, sources.continents(), sources.countries(_centroids(cities, countries_supp)),
               sources.supplement_places(supplement)) if packaged else (sources.supplement_places(supplement),)

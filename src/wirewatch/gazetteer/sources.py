@@ -212,6 +212,27 @@ def admin1_overrides(directory: Path | None = None) -> dict[tuple[str, str], str
     return {(r["country_code"], r["admin1_code"]): r["name"] for r in _tsv((directory or supplement_dir()) / "admin1.tsv")}
 
 
+DIVISION_SUFFIXES = (" Oblast", " Krai", " Region", " Province", " Governorate", " Voivodeship", " Autonomous Okrug",
+                     " Autonomous Region", " Autonomous Oblast", " District", " Republic")
+
+
+def admin1_names_english(directory: Path | None = None) -> dict[tuple[str, str], list[tuple[str, int]]]:
+    """(country, admin1 code) -> the English names a first-level division is found by (admin1.tsv): its name and
+    aliases as English aliases, each without its type word ('Belgorod' for 'Belgorod Oblast') as a short form."""
+    out: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for r in _tsv((directory or supplement_dir()) / "admin1.tsv"):
+        names = [r["name"]] + [a for a in (r.get("aliases") or "").split("|") if a]
+        found: list[tuple[str, int]] = []
+        for name in names:
+            found.append((name, ALIAS))
+            for suffix in DIVISION_SUFFIXES:
+                if name.endswith(suffix) and len(name) > len(suffix) + 2:
+                    found.append((name[: -len(suffix)], SHORT))
+                    break
+        out[(r["country_code"], r["admin1_code"])] = found
+    return out
+
+
 # ---------------------------------------------------------------- a GeoNames dump (allCountries / cities500)
 
 

@@ -78,3 +78,20 @@ def _relation_core() -> str:
     distance = r"(?:(?:about|some|around|roughly|nearly|just)\s+)?\d[\d,.]*\s*-?\s*(?:km|kms|kilometers|kilometres|miles|mi)\s+"
     direction = rf"(?:{distance})?(?:{dirs})(?:ern\s+(?:outskirts|suburbs|part|edge)|ward)?\s+of"
     return rf"{direction}|(?:{distance})?(?:{rels})"
+
+
+@lru_cache(maxsize=1)
+def publication_heads() -> tuple[tuple[str, ...], ...]:
+    """Last words of newspaper and agency names (publications.txt), each as a tuple of words."""
+    return tuple(tuple(line.split()) for line in _data_lines("publications.txt"))
+
+
+def names_publication(words: list[str]) -> bool:
+    """Whether capitalised words right after a place name end a publication's name: ['Daily', 'News'],
+    ['Morning', 'Herald'], ['Post'] ('New York Daily News', 'Sydney Morning Herald', 'Kyiv Post')."""
+    for head in publication_heads():
+        n = len(head)
+        for end in range(n, min(len(words), 3) + 1):
+            if tuple(words[end - n:end]) == head and all(w[:1].isupper() or w == "-" for w in words[:end]):
+                return True
+    return False

@@ -33,6 +33,8 @@ class Resolved:
 
 def _prior(c: Candidate, m: Mention) -> float:
     s = math.log10(c.population + 10) + FEATURE_PRIOR.get(c.feature_code, 0.0) + KIND_PRIOR[min(c.kind, 3)]
+    if c.kind == 2 and c.population >= 100_000:
+        s += 1.5 if c.population < 1_000_000 else 3.0  # a big city's other name is in use ('Calcutta', 'Wien')
     if c.lat is None:
         s -= 3.0
     if c.population == 0 and c.feature_class in ("H", "L", "T"):
