@@ -14,8 +14,9 @@ CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "al", "el", "and", "on
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward", "towards", "via",
             "through", "throughout", "between", "inside", "off", "northern", "southern", "eastern", "western",
             "central", "city", "town", "village", "of"}
-TYPE_WORDS = {"region", "regions", "oblast", "oblasts", "province", "provinces", "governorate", "state", "krai",
-              "county", "district", "republic"}
+TYPE_WORDS = {"region", "regions", "oblast", "oblasts", "province", "provinces", "governorate", "governorates", "state",
+              "krai", "county", "counties", "district", "republic", "parishes"}
+PLURAL_TYPE_WORDS = {"regions", "oblasts", "provinces", "governorates", "counties", "parishes"}
 INSTITUTIONS = {"police", "fire", "department", "county", "city", "school", "schools", "high", "university", "college",
                 "hospital", "council", "board", "commission", "sheriff", "church", "airport", "state", "public", "area",
                 "community", "regional", "memorial", "medical", "center", "centre", "township", "municipal", "court",

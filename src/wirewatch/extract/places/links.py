@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .lexicon import SETTLEMENT_WORDS, TYPE_WORDS, not_places, relation_pattern
+from .lexicon import PLURAL_TYPE_WORDS, SETTLEMENT_WORDS, TYPE_WORDS, not_places, relation_pattern
 from .mention import Mention
 
 # 'the state of X', 'the province of X': the name is the division (lower case: 'Secretary of State X' is a title)
@@ -60,7 +60,7 @@ def attach_types(doc: Doc, mentions: list[Mention]) -> None:
         j = m.tok_end
         if j < len(doc) and doc[j].text.lower() in TYPE_WORDS:
             m.admin_hint = True
-            if doc[j].text.lower() in ("regions", "oblasts", "provinces"):
+            if doc[j].text.lower() in PLURAL_TYPE_WORDS:  # 'Camden and Charlton counties'
                 for prev in reversed(mentions[:idx]):
                     gap = doc[prev.tok_end:m.tok_start]
                     if all(t.text.lower() in (",", "and") for t in gap):

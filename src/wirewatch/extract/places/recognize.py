@@ -116,6 +116,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     mentions = drop_not_places(text_of(doc), mentions)
     mentions.sort(key=lambda m: m.start)
     attach_types(doc, mentions)
+    _division_candidates(doc, mentions, gaz)
     attach_qualifiers(doc, mentions)
     attach_lists(doc, mentions)
     attach_relations(text_of(doc), mentions)
@@ -260,3 +261,24 @@ def _ner_only(doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_of: list[i
         m.evidence = 0.45 if cands else 0.3
         extra.append(m)
     return extra
+
+
+_SINGULAR = {"counties": "county", "parishes": "parish", "regions": "region", "provinces": "province",
+             "oblasts": "oblast", "governorates": "governorate"}
+_DIVISION_CODES = {"ADM1", "ADM2", "ADM3", "ADMD"}
+
+
+def _division_candidates(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """'Camden and Charlton counties': a name marked as a division but known only as towns is looked up with
+    its type word ('Charlton County'), which finds the division under its full name."""
+    for idx, m in enumerate(mentions):
+        if not m.admin_hint or any(c.feature_code in _DIVISION_CODES for c in m.candidates):
+            continue
+        j = next((o.tok_end for o in mentions[idx:] if o.tok_end < len(doc) and doc[o.tok_end].lower_ in TYPE_WORDS
+                  and all(t.lower_ in (",", "and") or any(x.tok_start <= t.i < x.tok_end for x in mentions)
+                          for t in doc[m.tok_end:o.tok_end])), None)
+        if j is None:
+            continue
+        word = doc[j].lower_
+        full = key(f"{doc[m.tok_start:m.tok_end].text} {_SINGULAR.get(word, word)}")
+        m.candidates = m.candidates + gaz.lookup_keys([full]).get(full, [])

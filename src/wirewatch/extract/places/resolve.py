@@ -166,6 +166,7 @@ def _support(c: Candidate, others: list[tuple[Candidate, float]]) -> float:
 
 LOCAL = ("ADM2", "ADM3")
 PAIR_KM = 50.0  # two ambiguous names with namesakes this close: read together ('Paris and Henry County')
+PAIR_MIN_KM = 50.0
 
 
 def _pairs(mentions: list[Mention]) -> dict[int, float]:
@@ -185,14 +186,17 @@ def _pairs(mentions: list[Mention]) -> dict[int, float]:
         return {}
     out: dict[int, float] = {}
     keys = list(groups)
-    lat_gap = PAIR_KM / _KM_PER_DEGREE
     for i, k in enumerate(keys):
         for c in groups[k]:
             hits = 0
             for other in keys:
                 if other == k:
                     continue
-                if any(o.geonameid != c.geonameid and abs(o.lat - c.lat) < lat_gap and _km(c, o.lat, o.lon) < PAIR_KM
+                # the more namesakes both names have, the likelier a chance neighbour: the radius shrinks so that
+                # the expected number of chance pairs stays that of two names with four namesakes each
+                reach = max(PAIR_MIN_KM, PAIR_KM * min(1.0, math.sqrt(16 / (len(groups[k]) * len(groups[other])))))
+                lat_gap = reach / _KM_PER_DEGREE
+                if any(o.geonameid != c.geonameid and abs(o.lat - c.lat) < lat_gap and _km(c, o.lat, o.lon) < reach
                        for o in groups[other]):
                     hits += 1
                     if hits == 2:
@@ -253,6 +257,7 @@ def resolve(mentions: list[Mention], dateline_key: str | None = None,
     for c, _ in decided.values():
         if c.feature_class == "P" and c.country_code:
             countries[c.country_code] += 0.5
+    _vote_ambiguous(mentions, decided, countries, admins)
     decided = _decide(mentions, countries, admins, decided, dateline_cc, pairs)
     decided = _decide(mentions, countries, admins, decided, dateline_cc, pairs)
     _agree_hosts(mentions, decided)
@@ -312,3 +317,21 @@ def _inside(c: Candidate, host: Candidate) -> bool:
         return c.admin1_code == host.admin1_code
     limit = 150 if host.feature_code in ("ADM2", "ADM3") else 400
     return host.lat is None or _km(c, host.lat, host.lon) < limit
+
+
+def _vote_ambiguous(mentions: list[Mention], decided: dict[tuple[str, bool], tuple[Candidate, float]],
+                    countries: Counter[str], admins: Counter[tuple[str, str]]) -> None:
+    """'Georgia' could not vote before it was read; once the first round has read it as the US state (from
+    'Atlanta', a county, a sheriff), each of its mentions counts for that state like an unambiguous name."""
+    for m in mentions:
+        got = decided.get((m.key, m.admin_hint))
+        if got is None or m.demonym:
+            continue
+        c = got[0]
+        if c.feature_code not in ("ADM1", "PCLI", "PCLS", "PCLD") or not any(
+                o.country_code != c.country_code and o.kind <= 1 and o.feature_code in ("PCLI", "PCLS", "PCLD", "ADM1")
+                for o in m.candidates):
+            continue  # unambiguous names voted already
+        countries[c.country_code] += 1
+        if c.feature_code == "ADM1":
+            admins[(c.country_code, c.admin1_code or "")] += 1
