@@ -44,6 +44,13 @@ def _prior(c: Candidate, m: Mention) -> float:
     return s
 
 
+def _rival(c: Candidate, top: Candidate) -> bool:
+    """Whether another reading of a name is strong enough that the name cannot vote for its top reading's
+    country: a country, a first-level division or a city of 50,000 elsewhere, under that very name."""
+    return c.country_code != top.country_code and c.kind <= 1 and (
+        c.feature_code in ("PCLI", "PCLS", "PCLD", "ADM1") or c.population >= 50_000)
+
+
 def _context_countries(mentions: list[Mention]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
     """Countries and first-level divisions the article names without ambiguity (name counts)."""
     countries: Counter[str] = Counter()
@@ -52,10 +59,8 @@ def _context_countries(mentions: list[Mention]) -> tuple[Counter[str], Counter[t
         if not m.candidates:
             continue
         top = max(m.candidates, key=lambda c: _prior(c, m))
-        if top.feature_code in ("PCLI", "PCLS", "PCLD", "ADM1") and any(
-                c.country_code != top.country_code and c.kind <= 1 and c.feature_code in ("PCLI", "PCLS", "PCLD", "ADM1")
-                for c in m.candidates):
-            continue  # 'Georgia': the state or the country; the name cannot vote for either
+        if top.feature_code in ("PCLI", "PCLS", "PCLD", "ADM1") and any(_rival(c, top) for c in m.candidates):
+            continue  # 'Georgia': the state or the country; 'Savannah': a region of Ghana or the city in the US
         if top.feature_code not in ("PCLI", "PCLS", "PCLD", "ADM1") and not m.demonym:
             named = {c.country_code for c in m.candidates if c.kind <= 1}
             if len(named) == 1 and m.evidence >= 0.5:
@@ -328,9 +333,7 @@ def _vote_ambiguous(mentions: list[Mention], decided: dict[tuple[str, bool], tup
         if got is None or m.demonym:
             continue
         c = got[0]
-        if c.feature_code not in ("ADM1", "PCLI", "PCLS", "PCLD") or not any(
-                o.country_code != c.country_code and o.kind <= 1 and o.feature_code in ("PCLI", "PCLS", "PCLD", "ADM1")
-                for o in m.candidates):
+        if c.feature_code not in ("ADM1", "PCLI", "PCLS", "PCLD") or not any(_rival(o, c) for o in m.candidates):
             continue  # unambiguous names voted already
         countries[c.country_code] += 1
         if c.feature_code == "ADM1":
