@@ -90,6 +90,9 @@ def attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
             a.qualifier = [c for c in b.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2", "PCLS", "PCLD")]
             a.within = b
             continue
+        if gap and gap[-1] == "in" and len(gap) <= 2 and (len(gap) == 1 or gap[0] in TYPE_WORDS) and not b.demonym:
+            _qualify_by_in(doc, mentions, a, b)
+            continue
         if b.tok_start == a.tok_end + 1 and doc[a.tok_end].text in (",", "(") and not b.demonym:
             a.qualifier = [c for c in b.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2", "PCLS", "PCLD")]
             if doc[a.tok_end].text == "(" or not a.candidates and not listed:
@@ -107,6 +110,25 @@ def attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
             if holds and not listed:
                 b.admin_hint = True  # 'Lozova, Kharkiv': the oblast ('Lozova, Kharkiv, Izium' is a list)
                 a.within = b
+
+
+def _qualify_by_in(doc: Doc, mentions: list[Mention], a: Mention, b: Mention) -> None:
+    """'Charlton County in Georgia', 'Camden and Charlton counties in Georgia': the second names what the first
+    (and the names listed with it) lie in, when a reading of the first does lie there ('the war in Ukraine' has
+    no place before 'in'; 'from Kyiv in Donetsk' qualifies nothing)."""
+    quals = [c for c in b.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2", "PCLS", "PCLD") and c.kind <= 1]
+    i = mentions.index(a)
+    chain = [a]
+    while i > 0 and all(t.lower_ in (",", "and", "or") for t in doc[mentions[i - 1].tok_end:mentions[i].tok_start]) \
+            and mentions[i - 1].tok_end < mentions[i].tok_start:
+        i -= 1
+        chain.append(mentions[i])
+    for m in chain:
+        fits = [q for q in quals if any(c.country_code == q.country_code and (q.feature_code not in ("ADM1", "ADM2")
+                                        or c.admin1_code == q.admin1_code) and c.geonameid != q.geonameid
+                                        for c in m.candidates)]
+        if fits:
+            m.qualifier = fits
 
 
 def _sibling_divisions(a: Mention, b: Mention) -> bool:

@@ -272,7 +272,7 @@ def _division_candidates(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> N
     """'Camden and Charlton counties': a name marked as a division but known only as towns is looked up with
     its type word ('Charlton County'), which finds the division under its full name."""
     for idx, m in enumerate(mentions):
-        if not m.admin_hint or any(c.feature_code in _DIVISION_CODES for c in m.candidates):
+        if not m.admin_hint:
             continue
         j = next((o.tok_end for o in mentions[idx:] if o.tok_end < len(doc) and doc[o.tok_end].lower_ in TYPE_WORDS
                   and all(t.lower_ in (",", "and") or any(x.tok_start <= t.i < x.tok_end for x in mentions)
@@ -281,4 +281,5 @@ def _division_candidates(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> N
             continue
         word = doc[j].lower_
         full = key(f"{doc[m.tok_start:m.tok_end].text} {_SINGULAR.get(word, word)}")
-        m.candidates = m.candidates + gaz.lookup_keys([full]).get(full, [])
+        known = {c.geonameid for c in m.candidates}
+        m.candidates = m.candidates + [c for c in gaz.lookup_keys([full]).get(full, []) if c.geonameid not in known]
