@@ -17,6 +17,7 @@ def places(nlp):
         out = find(nlp(text), Found(article=Article(id="t"), text=text))["places"]
         return {p.text: p for p in out}
 
+    _places.nlp = nlp
     return _places
 
 
@@ -96,3 +97,16 @@ def test_a_city_that_shares_a_region_name_does_not_vote_for_that_region(places) 
 def test_only_one_capital_per_country() -> None:
     capitals = [c for c in open_gazetteer().lookup("Washington") if c.feature_code == "PPLC"]
     assert len(capitals) == 1 and capitals[0].admin1 == "District of Columbia"
+
+
+def test_a_name_used_as_a_place_is_a_place_at_its_other_mentions(places) -> None:
+    text = "Shelling hit Lozova on Monday. Lozova Mayor Serhiy Zelenskyi said two schools burned."
+    out = find(places.nlp(text), Found(article=Article(id="t"), text=text))["places"]
+    assert [p.text for p in out] == ["Lozova", "Lozova"] and all(p.country_code == "UA" for p in out)
+
+
+def test_a_surname_is_not_revived_by_a_doubtful_place_reading(places) -> None:
+    got = places("Officials met Jonathan Steele in London. Steele said the talks went well.")
+    assert "Steele" not in got and got["London"].country_code == "GB"
+
+

@@ -112,6 +112,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         elif m.evidence == 0.0 and m.candidates and any(c.kind <= 1 for c in m.candidates):
             pending.append(m)
     mentions.extend(_coordinated(doc, mentions, pending))
+    mentions.extend(_named_again(mentions, pending, person_words))
     mentions.extend(_ner_only(doc, mentions, gaz, sent_of, person_words))
     mentions = drop_not_places(text_of(doc), mentions)
     mentions.sort(key=lambda m: m.start)
@@ -175,6 +176,7 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         return False  # 'the Kyiv Independent', 'the New York Times': a publication, not a place
     if text.isupper() and len(text) <= 4 and "." not in text and not notable:
         return False
+    m.evidence = 0.0  # the reasons below are soft: the same name accepted elsewhere in the article overrides them
     if single and key(text) in person_words and not (locative or qualified or typed or (notable and good_ner)):
         return False  # 'Smith said' after 'John Smith'
     # 'Main Street', 'Ripley Hall': a capitalised word right before or after that is not itself a place
@@ -183,7 +185,6 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         and nxt.text.lower() not in INSTITUTIONS
     if (glued_prev or glued_next) and not (notable or good_ner or typed):  # 'Laurel County Detention Center' 
         return False
-    m.evidence = 0.0
     if m.ner == "PERSON" and not inside_longer and not (notable or locative or qualified or typed or apposed or settled):
         return False
     score = 0.5
@@ -213,6 +214,18 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         return False
     m.evidence = max(0.05, min(1.0, score))
     return m.evidence >= 0.3
+
+
+def _named_again(kept: list[Mention], pending: list[Mention], person_words: frozenset[str]) -> list[Mention]:
+    """'... shelling in Malakal. Malakal residents fled': a name the article has used as a place with good evidence
+    is a place at its other mentions too, where the tagger's doubts alone turned it down (one sense per article)."""
+    # a surname of the article's people ('Steele said') needs a place reading beyond doubt elsewhere
+    sure = {m.key for m in kept if not m.demonym and m.evidence >= (0.95 if m.key in person_words else 0.6)}
+    taken = {m.tok_start for m in kept}
+    out = [m for m in pending if m.key in sure and m.tok_start not in taken]
+    for m in out:
+        m.evidence = 0.4
+    return out
 
 
 def _coordinated(doc: Doc, kept: list[Mention], pending: list[Mention]) -> list[Mention]:

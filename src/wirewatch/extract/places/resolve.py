@@ -170,6 +170,7 @@ def _support(c: Candidate, others: list[tuple[Candidate, float]]) -> float:
 
 
 LOCAL = ("ADM2", "ADM3")
+SURE = 0.8  # a first-round reading this confident counts as context
 PAIR_KM = 50.0  # two ambiguous names with namesakes this close: read together ('Paris and Henry County')
 PAIR_MIN_KM = 50.0
 
@@ -259,9 +260,11 @@ def resolve(mentions: list[Mention], dateline_key: str | None = None,
     pairs = _pairs(mentions)
     decided = _decide(mentions, countries, admins, {}, dateline_cc, pairs)
     # second round: every name is read against where the others were placed in the first
-    for c, _ in decided.values():
+    for c, share in decided.values():
         if c.feature_class == "P" and c.country_code:
             countries[c.country_code] += 0.5
+        if (c.feature_class == "P" or c.feature_code in ("ADM2", "ADM3")) and c.admin1_code and share >= SURE:
+            admins[(c.country_code, c.admin1_code)] += 0.5  # a town read with confidence says which state
     _vote_ambiguous(mentions, decided, countries, admins)
     decided = _decide(mentions, countries, admins, decided, dateline_cc, pairs)
     decided = _decide(mentions, countries, admins, decided, dateline_cc, pairs)
