@@ -110,3 +110,14 @@ def test_a_surname_is_not_revived_by_a_doubtful_place_reading(places) -> None:
     assert "Steele" not in got and got["London"].country_code == "GB"
 
 
+
+
+def test_region_after_a_city_is_its_area_not_a_county(places) -> None:
+    got = places("Nine cases of the fever were reported in the Houston region this summer. Shelling hit the Donetsk region.")
+    assert got["Houston"].feature_class == "P" and got["Houston"].admin1 == "Texas"
+    assert got["Donetsk region"].feature_code == "ADM1"
+
+
+def test_arabic_article_connectors_inside_names(places) -> None:
+    got = places("The delegates flew to Dar es Salaam, Tanzania, on Sunday.")
+    assert got["Dar es Salaam"].country_code == "TZ"

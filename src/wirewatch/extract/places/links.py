@@ -60,6 +60,7 @@ def attach_types(doc: Doc, mentions: list[Mention]) -> None:
         j = m.tok_end
         if j < len(doc) and doc[j].text.lower() in TYPE_WORDS:
             m.admin_hint = True
+            m.region_word = doc[j].lower_ in ("region", "regions")
             if doc[j].text.lower() in PLURAL_TYPE_WORDS:  # 'Camden and Charlton counties'
                 for prev in reversed(mentions[:idx]):
                     gap = doc[prev.tok_end:m.tok_start]

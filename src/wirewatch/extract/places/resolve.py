@@ -39,8 +39,9 @@ def _prior(c: Candidate, m: Mention) -> float:
         s -= 3.0
     if c.population == 0 and c.feature_class in ("H", "L", "T"):
         s += 5.0  # supplement regions and seas carry no population
-    if m.admin_hint:
-        s += 6.0 if c.feature_code in ADMIN_CODES else -6.0
+    if m.admin_hint:  # 'Donetsk region' is the oblast; 'the Houston region' is no county but the city's area
+        fits = c.feature_code in ADMIN_CODES and not (m.region_word and c.feature_code in ("ADM2", "ADM3"))
+        s += 6.0 if fits else -6.0
     return s
 
 
