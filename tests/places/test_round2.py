@@ -121,3 +121,8 @@ def test_region_after_a_city_is_its_area_not_a_county(places) -> None:
 def test_arabic_article_connectors_inside_names(places) -> None:
     got = places("The delegates flew to Dar es Salaam, Tanzania, on Sunday.")
     assert got["Dar es Salaam"].country_code == "TZ"
+
+
+def test_a_town_before_an_office_title_is_a_place(places) -> None:
+    got = places("Izium Mayor Valeriy Marchenko said the bridge was destroyed on Monday.")
+    assert got["Izium"].country_code == "UA"

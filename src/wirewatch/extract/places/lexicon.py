@@ -27,6 +27,11 @@ PLACE_WORDS = TYPE_WORDS | {"people's", "people", "republic", "city", "island", 
 STREET_WORDS = {"St", "St.", "Street", "Road", "Rd", "Rd.", "Avenue", "Ave", "Ave.", "Blvd", "Blvd.", "Boulevard",
                 "Drive", "Dr.", "Lane", "Ln", "Ln.", "Pike", "Parkway", "Pkwy", "Terrace", "Crescent"}
 NOT_PLACE_NEXT = {"dollar", "dollars", "currency", "treasury", "treasuries", "bonds", "virus", "viruses", "fever", "hemorrhagic", "haemorrhagic", "disease", "flu", "influenza", "strain", "vaccine", "syndrome"}
+# a place's office-holders: 'Dublin Mayor Ann Lee', 'Paris Police Chief Bob Hundley' (the place is not the name)
+TITLE_WORDS = {"Mayor", "Councilman", "Councilwoman", "Councillor", "Commissioner", "Police", "Fire", "Sheriff",
+               "Chief", "Superintendent", "Judge", "Manager", "Governor", "Alderman", "Supervisor", "Administrator",
+               "Trooper", "Deputy", "Director", "Coach", "Attorney", "Prosecutor", "Clerk", "Treasurer", "Principal",
+               "Mayor-elect", "Governor-elect", "Senator", "Representative", "Assemblyman", "Assemblywoman"}
 GOOD_LABELS = {"GPE", "LOC", "FAC"}
 BAD_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME",
               "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}

@@ -16,7 +16,7 @@ from ...gazetteer import Gazetteer, key
 from .. import ents_of, sentence_bounds, sentence_of, text_of
 from .lexicon import (BAD_LABELS, CONNECTORS, GOOD_LABELS, INSTITUTIONS, LOCATIVE, MAX_TOKENS, NOT_PLACE_NEXT,
                       NOTABLE_CODES, PLACE_WORDS, SETTLEMENT_WORDS, STREET_WORDS, TYPE_WORDS, common_words,
-                      names_publication, relation_ahead)
+                      TITLE_WORDS, names_publication, relation_ahead)
 from .links import attach_lists, attach_qualifiers, attach_relations, attach_types, drop_not_places
 from .mention import Mention
 
@@ -152,6 +152,9 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
             doc[m.tok_end + 1: m.tok_end + 6].text + " ")))  # 'Rubizhne, north of Kharkiv'
 
     inside_longer = ent is not None and (ent.start < m.tok_start or ent.end > m.tok_end)
+    if inside_longer and ent.label_ == "PERSON" and ent.start == m.tok_start and nxt is not None \
+            and nxt.text in TITLE_WORDS:
+        inside_longer = False  # 'Dublin Mayor Marilee Chinnici': the tagger took the town into the name
     good_ner = m.ner in GOOD_LABELS and not inside_longer
     time_like = m.ner in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL")
     dateline = first.is_upper and len(text) > 3 and (nxt is not None and nxt.text in (",", "-", "(", "\u2014", ":"))
@@ -182,7 +185,7 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
     # 'Main Street', 'Ripley Hall': a capitalised word right before or after that is not itself a place
     glued_prev = prev is not None and _capitalised(prev) and not prev.is_sent_start and prev.pos_ == "PROPN"
     glued_next = nxt is not None and _capitalised(nxt) and nxt.pos_ == "PROPN" and nxt.text.lower() not in TYPE_WORDS \
-        and nxt.text.lower() not in INSTITUTIONS
+        and nxt.text.lower() not in INSTITUTIONS and nxt.text not in TITLE_WORDS
     if (glued_prev or glued_next) and not (notable or good_ner or typed):  # 'Laurel County Detention Center' 
         return False
     if m.ner == "PERSON" and not inside_longer and not (notable or locative or qualified or typed or apposed or settled):
