@@ -109,7 +109,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             m.candidates = [demonyms[k]]
         if _keep(doc, m, ent, person_words):
             mentions.append(m)
-        elif m.evidence == 0.0 and m.candidates and any(c.kind <= 1 for c in m.candidates):
+        elif 0.0 <= m.evidence < 0.3 and m.candidates and any(c.kind <= 1 for c in m.candidates):
             pending.append(m)
     mentions.extend(_coordinated(doc, mentions, pending))
     mentions.extend(_named_again(mentions, pending, person_words))
@@ -205,12 +205,16 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         score -= 0.25
     common = key(text) in common_words()
     pos_common = single and first.pos_ not in ("PROPN",) and not dateline
-    town_alt = (qualified or settled or apposed) and any(c.feature_class == "P" and c.population >= 1000
+    titled = nxt is not None and nxt.text in TITLE_WORDS  # 'Izium Mayor ...': a place with a mayor
+    if titled:
+        score += 0.2
+    town_alt = (qualified or settled or apposed or titled) and any(c.feature_class == "P" and c.population >= 1000
                                                          for c in m.candidates)
     if not main_name and not notable and not town_alt:
         return False  # only a foreign or historic alternate of a small place, said without context
     if common or pos_common or (first.is_sent_start and single and not (good_ner or dateline or main_name)):
-        if not ((good_ner and locative and not first.is_sent_start) or qualified or typed or (settled and not common)):
+        if not ((good_ner and locative and not first.is_sent_start) or qualified or typed or (settled and not common)
+                or (titled and not common)):
             return False
         score -= 0.1
     if last.text.lower() in CONNECTORS:
