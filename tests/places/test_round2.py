@@ -126,3 +126,13 @@ def test_arabic_article_connectors_inside_names(places) -> None:
 def test_a_town_before_an_office_title_is_a_place(places) -> None:
     got = places("Lozova Mayor Serhiy Zelenskyi said two schools burned on Monday.")
     assert got["Lozova"].country_code == "UA"
+
+
+def test_airports_only_where_the_text_says_airport(places) -> None:
+    got = places("Flights were cancelled at Toronto's Pearson International Airport, while Heathrow and Gatwick "
+                 "reported delays.")
+    assert got["Pearson International Airport"].country_code == "CA"
+    assert got["Pearson International Airport"].feature_code == "AIRP"
+    assert got["Heathrow"].country_code == "GB" and got["Gatwick"].country_code == "GB"
+    got = places("Heathrow residents in Florida voted on a new park.")
+    assert all(p.feature_code != "AIRP" for p in got.values())

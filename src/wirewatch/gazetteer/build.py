@@ -19,8 +19,8 @@ from . import sources
 from .normalize import key
 from .sources import ALIAS, Entry
 
-BUILDER_VERSION = "8"
-BUILDER_INPUTS = ("admin1.tsv", "admin_points.tsv", "aliases.tsv", "countries.tsv", "places.tsv")
+BUILDER_VERSION = "9"
+BUILDER_INPUTS = ("admin1.tsv", "admin_points.tsv", "airports.tsv", "aliases.tsv", "countries.tsv", "places.tsv")
 
 SCHEMA = """
 CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT NOT NULL, cc TEXT, admin1_code TEXT, admin1 TEXT,
@@ -79,7 +79,8 @@ def collect(dump: Path | None = None, alternate_names: Path | None = None, suppl
             e.names.extend(extra)
     entries: dict[int, Entry] = {}
     groups = (cities, subdivisions, sources.continents(), sources.countries(_centroids(cities, countries_supp)),
-              sources.supplement_places(supplement)) if packaged else (sources.supplement_places(supplement),)
+              sources.supplement_places(supplement), sources.supplement_airports(supplement)) if packaged \
+        else (sources.supplement_places(supplement), sources.supplement_airports(supplement))
     for group in groups:
         for e in group:
             _merge(entries, e)

@@ -191,6 +191,22 @@ def supplement_places(directory: Path | None = None) -> Iterator[Entry]:
                     row["feature_code"], float(row["lat"]), float(row["lon"]), int(row["population"] or 0), names)
 
 
+AIRPORT_ID_BASE = -100_000  # internal ids of airports (no GeoNames id offline), apart from places.tsv's
+
+
+def supplement_airports(directory: Path | None = None) -> Iterator[Entry]:
+    """Airports news names by a short name (airports.tsv), as feature code AIRP; recognition keeps them only in
+    texts that say airport."""
+    for i, row in enumerate(_tsv((directory or supplement_dir()) / "airports.tsv")):
+        base = [row["name"]] + [a for a in (row["aliases"] or "").split("|") if a]
+        names = [(row["name"], MAIN)] + [(a, ALIAS) for a in base[1:]]
+        for n in base:
+            if "airport" not in n.lower():
+                names += [(f"{n} Airport", ALIAS), (f"{n} International Airport", ALIAS)]
+        yield Entry(AIRPORT_ID_BASE - i, row["name"], row["country_code"], None, "S", "AIRP",
+                    float(row["lat"]), float(row["lon"]), 0, names)
+
+
 def supplement_aliases(directory: Path | None = None) -> Iterator[tuple[int, str]]:
     """Extra names for existing entries: 'U.S.', 'Britain', AP state abbreviations, transliterations."""
     for row in _tsv((directory or supplement_dir()) / "aliases.tsv"):

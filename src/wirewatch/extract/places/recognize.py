@@ -7,6 +7,7 @@ part-of-speech tags veto names that are only words here ("Reading is fun", "Geor
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.attrs import IDX, LENGTH
@@ -21,6 +22,8 @@ from .links import attach_lists, attach_qualifiers, attach_relations, attach_typ
 from .mention import Mention
 
 __all__ = ["Mention", "TYPE_WORDS", "find_mentions"]
+
+_AIRPORT_WORDS = re.compile(r"\b(?:airports?|airfields?|airbase|air base|aerodrome)\b", re.I)
 
 def _capitalised(tok: Token) -> bool:
     t = tok.text
@@ -97,6 +100,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             reached = max(ends[i])
             chosen.append((i, reached))
     cands = gaz.lookup_keys(grams[c] for c in chosen)
+    if not _AIRPORT_WORDS.search(text_of(doc)):  # airports are candidates only where the text says airport
+        cands = {k: kept for k, v in cands.items() if (kept := [c for c in v if c.feature_code != "AIRP"])}
     mentions: list[Mention] = []
     pending: list[Mention] = []  # turned down for want of evidence, not for a reason
     for i, j in chosen:

@@ -37,8 +37,8 @@ def _prior(c: Candidate, m: Mention) -> float:
         s += 1.5 if c.population < 1_000_000 else 3.0  # a big city's other name is in use ('Calcutta', 'Wien')
     if c.lat is None:
         s -= 3.0
-    if c.population == 0 and c.feature_class in ("H", "L", "T"):
-        s += 5.0  # supplement regions and seas carry no population
+    if c.population == 0 and (c.feature_class in ("H", "L", "T") or c.feature_code == "AIRP"):
+        s += 5.0  # supplement regions, seas and airports carry no population
     if m.admin_hint:  # 'Donetsk region' is the oblast; 'the Houston region' is no county but the city's area
         fits = c.feature_code in ADMIN_CODES and not (m.region_word and c.feature_code in ("ADM2", "ADM3"))
         s += 6.0 if fits else -6.0
@@ -139,7 +139,7 @@ def _score(c: Candidate, m: Mention, countries: Counter[str], admins: Counter[tu
     total = sum(countries.values()) or 1
     if c.country_code in countries:
         s += 1.5 + 3.0 * countries[c.country_code] / total
-    elif total >= 2 and c.feature_class == "P":
+    elif total >= 1 and c.feature_class == "P":
         s -= 1.5  # a town abroad, in an article that names other countries only
     if c.feature_code not in ("PCLI", "ADM1") and (c.country_code, c.admin1_code or "") in admins:
         s += 1.5 + min(1.5, 0.5 * admins[(c.country_code, c.admin1_code or "")])
