@@ -136,3 +136,14 @@ def test_airports_only_where_the_text_says_airport(places) -> None:
     assert got["Heathrow"].country_code == "GB" and got["Gatwick"].country_code == "GB"
     got = places("Heathrow residents in Florida voted on a new park.")
     assert all(p.feature_code != "AIRP" for p in got.values())
+
+
+def test_a_town_unknown_in_the_named_state_is_placed_in_the_state(places) -> None:
+    got = places("The truck skidded two miles south of Holliday, Missouri, on Route C.")
+    assert got["Holliday"].admin1 == "Missouri" and got["Holliday"].geonameid is None
+    assert got["Holliday"].precision == "region"
+
+
+def test_in_with_a_direction_word_qualifies(places) -> None:
+    got = places("The family picked a farm in Monroe County in northeast Missouri.")
+    assert got["Monroe County"].admin1 == "Missouri"

@@ -11,6 +11,9 @@ from spacy.tokens import Doc
 from .lexicon import PLURAL_TYPE_WORDS, SETTLEMENT_WORDS, TYPE_WORDS, not_places, relation_pattern
 from .mention import Mention
 
+DIRECTION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+                   "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+                   "southwestern", "rural"}
 # 'the state of X', 'the province of X': the name is the division (lower case: 'Secretary of State X' is a title)
 DIVISION_BEFORE_OF = {"state", "province", "region", "oblast", "governorate", "prefecture", "emirate", "canton",
                       "department", "county", "district"}
@@ -91,6 +94,10 @@ def attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
             a.qualifier = [c for c in b.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2", "PCLS", "PCLD")]
             a.within = b
             continue
+        if gap and gap[0] == "," and len(gap) >= 2:
+            gap = gap[1:]
+        if gap and gap[-1] in DIRECTION_WORDS and len(gap) >= 2:
+            gap = gap[:-1]  # 'Monroe County in northeast Missouri'
         if gap and gap[-1] == "in" and len(gap) <= 2 and (len(gap) == 1 or gap[0] in TYPE_WORDS) and not b.demonym:
             _qualify_by_in(doc, mentions, a, b)
             continue
@@ -111,6 +118,10 @@ def attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
             if holds and not listed:
                 b.admin_hint = True  # 'Lozova, Kharkiv': the oblast ('Lozova, Kharkiv, Izium' is a list)
                 a.within = b
+            elif a.qualifier and not listed and not any(
+                    c.country_code == q.country_code and (q.feature_code != "ADM1" or c.admin1_code == q.admin1_code)
+                    for q in a.qualifier for c in a.candidates):
+                a.within = b  # 'Holliday, Missouri' with no Holliday known in Missouri: placed in the state, not in Texas
 
 
 def _qualify_by_in(doc: Doc, mentions: list[Mention], a: Mention, b: Mention) -> None:
