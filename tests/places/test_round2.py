@@ -147,3 +147,8 @@ def test_a_town_unknown_in_the_named_state_is_placed_in_the_state(places) -> Non
 def test_in_with_a_direction_word_qualifies(places) -> None:
     got = places("The family picked a farm in Monroe County in northeast Missouri.")
     assert got["Monroe County"].admin1 == "Missouri"
+
+
+def test_a_known_word_at_the_end_of_a_longer_foreign_name_is_not_a_place(places) -> None:
+    got = places("Clashes were reported in Ain al Arab on Tuesday.")
+    assert "Arab" not in got

@@ -27,6 +27,10 @@ PLACE_WORDS = TYPE_WORDS | {"people's", "people", "republic", "city", "island", 
 STREET_WORDS = {"St", "St.", "Street", "Road", "Rd", "Rd.", "Avenue", "Ave", "Ave.", "Blvd", "Blvd.", "Boulevard",
                 "Drive", "Dr.", "Lane", "Ln", "Ln.", "Pike", "Parkway", "Pkwy", "Terrace", "Crescent"}
 NOT_PLACE_NEXT = {"dollar", "dollars", "currency", "treasury", "treasuries", "bonds", "virus", "viruses", "fever", "hemorrhagic", "haemorrhagic", "disease", "flu", "influenza", "strain", "vaccine", "syndrome"}
+# articles and particles inside foreign names: a known name right after one ('Ain al Arab') is the tail of a
+# longer name, not a place of its own
+NAME_PARTICLES = {"al", "el", "ad", "ash", "az", "ar", "de", "del", "della", "di", "da", "do", "dos", "das", "los",
+                  "las", "bin", "ibn", "abu"}
 # a place's office-holders: 'Dublin Mayor Ann Lee', 'Paris Police Chief Bob Hundley' (the place is not the name)
 TITLE_WORDS = {"Mayor", "Councilman", "Councilwoman", "Councillor", "Commissioner", "Police", "Fire", "Sheriff",
                "Chief", "Superintendent", "Judge", "Manager", "Governor", "Alderman", "Supervisor", "Administrator",

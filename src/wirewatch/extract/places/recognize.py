@@ -17,7 +17,7 @@ from ...gazetteer import Gazetteer, key
 from .. import ents_of, sentence_bounds, sentence_of, text_of
 from .lexicon import (BAD_LABELS, CONNECTORS, GOOD_LABELS, INSTITUTIONS, LOCATIVE, MAX_TOKENS, NOT_PLACE_NEXT,
                       NOTABLE_CODES, PLACE_WORDS, SETTLEMENT_WORDS, STREET_WORDS, TYPE_WORDS, common_words,
-                      TITLE_WORDS, names_publication, relation_ahead)
+                      NAME_PARTICLES, TITLE_WORDS, names_publication, relation_ahead)
 from .links import attach_lists, attach_qualifiers, attach_relations, attach_types, drop_not_places
 from .mention import Mention
 
@@ -192,6 +192,11 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
     glued_next = nxt is not None and _capitalised(nxt) and nxt.pos_ == "PROPN" and nxt.text.lower() not in TYPE_WORDS \
         and nxt.text.lower() not in INSTITUTIONS and nxt.text not in TITLE_WORDS
     if (glued_prev or glued_next) and not (notable or good_ner or typed):  # 'Laurel County Detention Center' 
+        return False
+    # 'Ain al Arab', 'Wadi al-Rabi', 'Nad-e Ali': the tail of a longer name the gazetteer does not know
+    if m.tok_start >= 2 and doc[m.tok_start - 1].lower_ in NAME_PARTICLES and _capitalised(doc[m.tok_start - 2]) \
+            and not notable:
+        m.evidence = -1.0
         return False
     if m.ner == "PERSON" and not inside_longer and not (notable or locative or qualified or typed or apposed or settled):
         return False
