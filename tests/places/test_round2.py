@@ -152,3 +152,10 @@ def test_in_with_a_direction_word_qualifies(places) -> None:
 def test_a_known_word_at_the_end_of_a_longer_foreign_name_is_not_a_place(places) -> None:
     got = places("Clashes were reported in Ain al Arab on Tuesday.")
     assert "Arab" not in got
+
+
+def test_transliteration_marks_may_be_left_out(places) -> None:
+    got = places("A gunman shot a man on the road between two villages in Dar'a countryside. Protesters gathered in Sanaa.")
+    assert got["Dar'a"].country_code == "SY"
+    assert got["Sanaa"].country_code == "YE"
+    assert "dara" in open_gazetteer().known_keys(["dara"])

@@ -19,7 +19,7 @@ from . import sources
 from .normalize import key
 from .sources import ALIAS, Entry
 
-BUILDER_VERSION = "9"
+BUILDER_VERSION = "10"
 BUILDER_INPUTS = ("admin1.tsv", "admin_points.tsv", "airports.tsv", "aliases.tsv", "countries.tsv", "places.tsv")
 
 SCHEMA = """
@@ -143,8 +143,10 @@ def write(path: Path, entries: Iterable[Entry], admin1_names: dict[tuple[str, st
                          e.lat, e.lon, e.population))
             for name, kind in e.names:
                 k = key(name)
-                if k and names.get((k, e.geonameid), 99) > kind:
-                    names[(k, e.geonameid)] = kind
+                for variant in (k, k.replace("'", "")) if "'" in k else (k,):
+                    # transliteration marks are often left out in news: "Dar'a" is also "Dara", "Sana'a" "Sanaa"
+                    if variant and names.get((variant, e.geonameid), 99) > kind:
+                        names[(variant, e.geonameid)] = kind
         db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
         pops = {r[0]: (r[6], r[9] or 0) for r in rows}
         by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)

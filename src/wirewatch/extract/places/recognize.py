@@ -42,6 +42,11 @@ def _ngram_keys(doc: Doc) -> dict[tuple[int, int], str]:
     for a, _ in sentence_bounds(doc):
         starts[a] = True
     caps = [bool(w) and (w[0].isupper() or (w[:3] in ("al-", "el-") and len(w) > 3)) for w in words]
+    for i in range(1, len(words)):  # "Dar'a", "Sa'dah": the apostrophe's tail belongs to the capitalised name
+        w = words[i]
+        if len(w) > 1 and w[0] in "'\u2019\u02bc" and w[1:2].isalpha() and w[1:].lower() not in ("s", "re", "ll", "ve", "d", "m", "t") \
+                and caps[i - 1] and not spaces[i - 1]:
+            caps[i] = True
     n = len(doc)
     for i in range(n):
         if not caps[i]:
@@ -160,6 +165,9 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
     if inside_longer and ent.label_ == "PERSON" and ent.start == m.tok_start and nxt is not None \
             and nxt.text in TITLE_WORDS:
         inside_longer = False  # 'Dublin Mayor Marilee Chinnici': the tagger took the town into the name
+    if inside_longer and ent.label_ != "ORG" and ent.start < m.tok_start \
+            and doc[m.tok_start - 1].lower_ in ("in", "near", "at", "from"):
+        inside_longer = False  # 'Um Walad in Dar'a' is no person's name: the tagger ran over a preposition
     good_ner = m.ner in GOOD_LABELS and not inside_longer
     time_like = m.ner in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL")
     dateline = first.is_upper and len(text) > 3 and (nxt is not None and nxt.text in (",", "-", "(", "\u2014", ":"))
