@@ -159,3 +159,8 @@ def test_transliteration_marks_may_be_left_out(places) -> None:
     assert got["Dar'a"].country_code == "SY"
     assert got["Sanaa"].country_code == "YE"
     assert "dara" in open_gazetteer().known_keys(["dara"])
+
+
+def test_american_local_government_words_point_to_the_us() -> None:
+    from wirewatch.extract.places import country_cues
+    assert country_cues("The city manager told county commissioners the school district needs funds.")["US"] == 2
