@@ -173,7 +173,6 @@ def _support(c: Candidate, others: list[tuple[Candidate, float]]) -> float:
 LOCAL = ("ADM2", "ADM3")
 SURE = 0.8  # a first-round reading this confident counts as context
 PAIR_KM = 50.0  # two ambiguous names with namesakes this close: read together ('Paris and Henry County')
-PAIR_MIN_KM = 50.0
 
 
 def _pairs(mentions: list[Mention]) -> dict[int, float]:
@@ -192,19 +191,13 @@ def _pairs(mentions: list[Mention]) -> dict[int, float]:
     if len(groups) < 2:
         return {}
     out: dict[int, float] = {}
-    keys = list(groups)
-    for i, k in enumerate(keys):
-        for c in groups[k]:
+    lat_gap = PAIR_KM / _KM_PER_DEGREE
+    for k, cands in groups.items():
+        for c in cands:
             hits = 0
-            for other in keys:
-                if other == k:
-                    continue
-                # the more namesakes both names have, the likelier a chance neighbour: the radius shrinks so that
-                # the expected number of chance pairs stays that of two names with four namesakes each
-                reach = max(PAIR_MIN_KM, PAIR_KM * min(1.0, math.sqrt(16 / (len(groups[k]) * len(groups[other])))))
-                lat_gap = reach / _KM_PER_DEGREE
-                if any(o.geonameid != c.geonameid and abs(o.lat - c.lat) < lat_gap and _km(c, o.lat, o.lon) < reach
-                       for o in groups[other]):
+            for other, neighbours in groups.items():
+                if other != k and any(o.geonameid != c.geonameid and abs(o.lat - c.lat) < lat_gap
+                                      and _km(c, o.lat, o.lon) < PAIR_KM for o in neighbours):
                     hits += 1
                     if hits == 2:
                         break
