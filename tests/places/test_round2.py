@@ -164,3 +164,9 @@ def test_transliteration_marks_may_be_left_out(places) -> None:
 def test_american_local_government_words_point_to_the_us() -> None:
     from wirewatch.extract.places import country_cues
     assert country_cues("The city manager told county commissioners the school district needs funds.")["US"] == 2
+
+
+def test_a_town_the_tagger_took_into_a_person_is_still_a_place(places) -> None:
+    got = places("The council discussed Glen Carbon's budget. Barton Jones of Waco, Texas, was treated at a hospital.")
+    assert got["Glen Carbon"].admin1 == "Illinois"
+    assert got["Waco"].admin1 == "Texas"

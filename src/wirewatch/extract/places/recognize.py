@@ -162,11 +162,15 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
             doc[m.tok_end + 1: m.tok_end + 6].text + " ")))  # 'Rubizhne, north of Kharkiv'
 
     inside_longer = ent is not None and (ent.start < m.tok_start or ent.end > m.tok_end)
-    if inside_longer and ent.label_ == "PERSON" and ent.start == m.tok_start and nxt is not None \
-            and nxt.text in TITLE_WORDS:
-        inside_longer = False  # 'Dublin Mayor Marilee Chinnici': the tagger took the town into the name
-    if inside_longer and ent.label_ != "ORG" and ent.start < m.tok_start \
-            and doc[m.tok_start - 1].lower_ in ("in", "near", "at", "from"):
+    titled = nxt is not None and nxt.text in TITLE_WORDS  # 'Izium Mayor ...': a place with a mayor
+    possessive = ent is not None and ent.start == m.tok_start and ent.end == m.tok_end + 1 and nxt is not None \
+        and nxt.text in ("'s", "\u2019s")
+    if inside_longer and ent.label_ == "PERSON" and ent.start == m.tok_start and (titled or possessive):
+        inside_longer = False  # 'Dublin Mayor Marilee Chinnici', "Glen Carbon's budget": the tagger took the town in
+        m.ner = None
+    if inside_longer and ent.label_ != "ORG" and ent.start < m.tok_start and (
+            doc[m.tok_start - 1].lower_ in ("in", "near", "at", "from")
+            or ent.label_ == "PERSON" and doc[m.tok_start - 1].lower_ == "of"):  # 'Barton Jones of Waco'
         inside_longer = False  # 'Um Walad in Dar'a' is no person's name: the tagger ran over a preposition
     good_ner = m.ner in GOOD_LABELS and not inside_longer
     time_like = m.ner in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL")
@@ -223,7 +227,6 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         score -= 0.25
     common = key(text) in common_words()
     pos_common = single and first.pos_ not in ("PROPN",) and not dateline
-    titled = nxt is not None and nxt.text in TITLE_WORDS  # 'Izium Mayor ...': a place with a mayor
     if titled:
         score += 0.2
     town_alt = (qualified or settled or apposed or titled) and any(c.feature_class == "P" and c.population >= 1000
