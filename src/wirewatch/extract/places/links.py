@@ -8,10 +8,17 @@ import re
 
 from spacy.tokens import Doc
 
-from .lexicon import SETTLEMENT_WORDS, TYPE_WORDS, not_places, relation_pattern
+from .lexicon import PLURAL_TYPE_WORDS, SETTLEMENT_WORDS, TYPE_WORDS, not_places, relation_pattern
 from .mention import Mention
 
-__all__ = ["attach_qualifiers", "attach_relations", "attach_types", "drop_not_places"]
+DIRECTION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+                   "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+                   "southwestern", "rural"}
+# 'the state of X', 'the province of X': the name is the division (lower case: 'Secretary of State X' is a title)
+DIVISION_BEFORE_OF = {"state", "province", "region", "oblast", "governorate", "prefecture", "emirate", "canton",
+                      "department", "county", "district"}
+
+__all__ = ["attach_lists", "attach_qualifiers", "attach_relations", "attach_types", "drop_not_places"]
 
 
 def drop_not_places(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -50,10 +57,14 @@ def attach_relations(text: str, mentions: list[Mention]) -> None:
 def attach_types(doc: Doc, mentions: list[Mention]) -> None:
     """'Donetsk region', 'Donetsk and Luhansk regions', 'Laurel County': mark divisions."""
     for idx, m in enumerate(mentions):
+        i = m.tok_start
+        if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].text in DIVISION_BEFORE_OF:
+            m.admin_hint = True  # 'the state of Washington', 'the province of Ontario'
         j = m.tok_end
         if j < len(doc) and doc[j].text.lower() in TYPE_WORDS:
             m.admin_hint = True
-            if doc[j].text.lower() in ("regions", "oblasts", "provinces"):
+            m.region_word = doc[j].lower_ in ("region", "regions")
+            if doc[j].text.lower() in PLURAL_TYPE_WORDS:  # 'Camden and Charlton counties'
                 for prev in reversed(mentions[:idx]):
                     gap = doc[prev.tok_end:m.tok_start]
                     if all(t.text.lower() in (",", "and") for t in gap):
@@ -72,6 +83,8 @@ def attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
     for a, b in zip(mentions, mentions[1:]):
         if any(c.feature_code in ("PCLI", "CONT", "RGN") and c.kind <= 1 for c in a.candidates):
             continue  # 'Germany, US, France': a list, not 'Town, State'
+        if _sibling_divisions(a, b):
+            continue  # 'Alberta, Manitoba, Ontario': divisions listed side by side, not one inside the other
         listed = b.tok_end + 1 < len(doc) and doc[b.tok_end].lower_ in (",", "and", "or") and \
             (b.tok_end + 1 in starts or doc[b.tok_end + 1].lower_ == "and" and b.tok_end + 2 in starts)
         # 'Ashulia town (Savar, Dhaka)': a settlement word may stand between the name and its brackets
@@ -80,6 +93,13 @@ def attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
                 and not b.demonym:
             a.qualifier = [c for c in b.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2", "PCLS", "PCLD")]
             a.within = b
+            continue
+        if gap and gap[0] == "," and len(gap) >= 2:
+            gap = gap[1:]
+        if gap and gap[-1] in DIRECTION_WORDS and len(gap) >= 2:
+            gap = gap[:-1]  # 'Monroe County in northeast Missouri'
+        if gap and gap[-1] == "in" and len(gap) <= 2 and (len(gap) == 1 or gap[0] in TYPE_WORDS) and not b.demonym:
+            _qualify_by_in(doc, mentions, a, b)
             continue
         if b.tok_start == a.tok_end + 1 and doc[a.tok_end].text in (",", "(") and not b.demonym:
             a.qualifier = [c for c in b.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2", "PCLS", "PCLD")]
@@ -98,3 +118,60 @@ def attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
             if holds and not listed:
                 b.admin_hint = True  # 'Lozova, Kharkiv': the oblast ('Lozova, Kharkiv, Izium' is a list)
                 a.within = b
+            elif a.qualifier and not listed and not any(
+                    c.country_code == q.country_code and (q.feature_code != "ADM1" or c.admin1_code == q.admin1_code)
+                    for q in a.qualifier for c in a.candidates):
+                a.within = b  # 'Holliday, Missouri' with no Holliday known in Missouri: placed in the state, not in Texas
+
+
+def _qualify_by_in(doc: Doc, mentions: list[Mention], a: Mention, b: Mention) -> None:
+    """'Charlton County in Georgia', 'Camden and Charlton counties in Georgia': the second names what the first
+    (and the names listed with it) lie in, when a reading of the first does lie there ('the war in Ukraine' has
+    no place before 'in'; 'from Kyiv in Donetsk' qualifies nothing)."""
+    quals = [c for c in b.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2", "PCLS", "PCLD") and c.kind <= 1]
+    i = mentions.index(a)
+    chain = [a]
+    while i > 0 and all(t.lower_ in (",", "and", "or") for t in doc[mentions[i - 1].tok_end:mentions[i].tok_start]) \
+            and mentions[i - 1].tok_end < mentions[i].tok_start:
+        i -= 1
+        chain.append(mentions[i])
+    for m in chain:
+        fits = [q for q in quals if any(c.country_code == q.country_code and (q.feature_code not in ("ADM1", "ADM2")
+                                        or c.admin1_code == q.admin1_code) and c.geonameid != q.geonameid
+                                        for c in m.candidates)]
+        if fits:
+            m.qualifier = fits
+
+
+def _sibling_divisions(a: Mention, b: Mention) -> bool:
+    """'Alberta, Manitoba': both names are first-level divisions of one country, so the second cannot be
+    what the first lies in (a list of states or provinces, not 'Town, State')."""
+    a1 = {c.country_code for c in a.candidates if c.feature_code == "ADM1" and c.kind <= 1}
+    if not a1:
+        return False
+    b_top = [c for c in b.candidates if c.kind <= 1 and c.feature_code in ("ADM1", "PCLI", "PCLS", "PCLD")]
+    return bool(b_top) and all(c.feature_code == "ADM1" and c.country_code in a1 for c in b_top)
+
+
+def attach_lists(doc: Doc, mentions: list[Mention]) -> None:
+    """'British Columbia, Alberta, Manitoba, Ontario and New Brunswick': names listed together are usually
+    of one kind (all provinces, all countries). A list has three names or more, or an 'and'/'or'; a pair
+    already read as 'Town, State' is not a list."""
+    groups: list[list[Mention]] = []
+    joined_by_word: list[bool] = []
+    for a, b in zip(mentions, mentions[1:]):
+        gap = [t.lower_ for t in doc[a.tok_end:b.tok_start]]
+        linked = a.sentence == b.sentence and gap and all(g in (",", "and", "or") for g in gap) \
+            and a.within is not b and not a.qualifier
+        if not linked:
+            continue
+        if groups and groups[-1][-1] is a:
+            groups[-1].append(b)
+            joined_by_word[-1] |= "and" in gap or "or" in gap
+        else:
+            groups.append([a, b])
+            joined_by_word.append("and" in gap or "or" in gap)
+    for group, by_word in zip(groups, joined_by_word):
+        if len(group) >= 3 or by_word:
+            for m in group:
+                m.listed = [o for o in group if o is not m]

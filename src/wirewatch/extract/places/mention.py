@@ -23,8 +23,10 @@ class Mention:
     ner: str | None = None
     demonym: bool = False
     admin_hint: bool = False  # followed by 'region', 'Oblast', 'County' ...: a division, not a town
+    region_word: bool = False  # the type word is 'region(s)': a first-level division, not a county ('the Houston region')
     qualifier: list[Candidate] = field(default_factory=list)  # 'Alexandria, La.': what it lies in
     evidence: float = 0.0
     relation: str | None = None  # 'north of', 'near': the text places something near this place, not at it
     near: Mention | None = None  # 'Rubizhne, north of Kharkiv': the place this one is said to lie near
     within: Mention | None = None  # 'Ashulia town (Savar, Dhaka)', 'Palanpur area of Surat': what it lies in
+    listed: list[Mention] = field(default_factory=list)  # 'Alberta, Manitoba and Ontario': the names listed with it

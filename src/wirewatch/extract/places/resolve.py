@@ -33,13 +33,23 @@ class Resolved:
 
 def _prior(c: Candidate, m: Mention) -> float:
     s = math.log10(c.population + 10) + FEATURE_PRIOR.get(c.feature_code, 0.0) + KIND_PRIOR[min(c.kind, 3)]
+    if c.kind == 2 and c.population >= 100_000:
+        s += 1.5 if c.population < 1_000_000 else 3.0  # a big city's other name is in use ('Calcutta', 'Wien')
     if c.lat is None:
         s -= 3.0
-    if c.population == 0 and c.feature_class in ("H", "L", "T"):
-        s += 5.0  # supplement regions and seas carry no population
-    if m.admin_hint:
-        s += 6.0 if c.feature_code in ADMIN_CODES else -6.0
+    if c.population == 0 and (c.feature_class in ("H", "L", "T") or c.feature_code == "AIRP"):
+        s += 5.0  # supplement regions, seas and airports carry no population
+    if m.admin_hint:  # 'Donetsk region' is the oblast; 'the Houston region' is no county but the city's area
+        fits = c.feature_code in ADMIN_CODES and not (m.region_word and c.feature_code in ("ADM2", "ADM3"))
+        s += 6.0 if fits else -6.0
     return s
+
+
+def _rival(c: Candidate, top: Candidate) -> bool:
+    """Whether another reading of a name is strong enough that the name cannot vote for its top reading's
+    country: a country, a first-level division or a city of 50,000 elsewhere, under that very name."""
+    return c.country_code != top.country_code and c.kind <= 1 and (
+        c.feature_code in ("PCLI", "PCLS", "PCLD", "ADM1") or c.population >= 50_000)
 
 
 def _context_countries(mentions: list[Mention]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
@@ -50,9 +60,13 @@ def _context_countries(mentions: list[Mention]) -> tuple[Counter[str], Counter[t
         if not m.candidates:
             continue
         top = max(m.candidates, key=lambda c: _prior(c, m))
-        if len({c.country_code for c in m.candidates if c.kind <= 1}) > 1:
-            continue  # 'Georgia': the state or the country; the name cannot vote for either
-        if top.feature_code in ("PCLI", "PCLS", "PCLD"):
+        if top.feature_code in ("PCLI", "PCLS", "PCLD", "ADM1") and any(_rival(c, top) for c in m.candidates):
+            continue  # 'Georgia': the state or the country; 'Savannah': a region of Ghana or the city in the US
+        if top.feature_code not in ("PCLI", "PCLS", "PCLD", "ADM1") and not m.demonym:
+            named = {c.country_code for c in m.candidates if c.kind <= 1}
+            if len(named) == 1 and m.evidence >= 0.5:
+                countries[named.pop()] += 0.5  # 'Henry County', 'Mariupol': every place of that name is in one country
+        elif top.feature_code in ("PCLI", "PCLS", "PCLD"):
             countries[top.country_code] += 1
         elif top.feature_code == "ADM1":
             countries[top.country_code] += 1
@@ -101,13 +115,31 @@ def _near_bonus(c: Candidate, anchor: Candidate | None) -> float:
     return 6.0 if d < 80 else 3.0 if d < 200 else -1.0
 
 
+def _level(c: Candidate) -> str:
+    return "country" if c.feature_code in ("PCLI", "PCLS", "PCLD") else "division" if c.feature_code == "ADM1" \
+        else "town" if c.feature_class in ("P", "S") else c.feature_code
+
+
+def _list_bonus(c: Candidate, mates: list[Candidate]) -> float:
+    """'Alberta, Manitoba, Ontario and New Brunswick': a name listed with provinces (or countries) is one too."""
+    if not mates:
+        return 0.0
+    levels = Counter(_level(o) for o in mates)
+    level, n = levels.most_common(1)[0]
+    if level not in ("country", "division") or n * 2 <= len(mates):
+        return 0.0
+    same_cc = level == "country" or any(o.country_code == c.country_code for o in mates)
+    return 2.5 if _level(c) == level and same_cc else 0.0
+
+
 def _score(c: Candidate, m: Mention, countries: Counter[str], admins: Counter[tuple[str, str]],
-           others: list[tuple[Candidate, float]], dateline_cc: str | None, near: Candidate | None = None) -> float:
-    s = _prior(c, m) + _near_bonus(c, near)
+           others: list[tuple[Candidate, float]], dateline_cc: str | None, near: Candidate | None = None,
+           mates: list[Candidate] | None = None, pairs: dict[int, float] | None = None) -> float:
+    s = _prior(c, m) + _near_bonus(c, near) + _list_bonus(c, mates or [])
     total = sum(countries.values()) or 1
     if c.country_code in countries:
         s += 1.5 + 3.0 * countries[c.country_code] / total
-    elif total >= 2 and c.feature_class == "P":
+    elif total >= 1 and c.feature_class == "P":
         s -= 1.5  # a town abroad, in an article that names other countries only
     if c.feature_code not in ("PCLI", "ADM1") and (c.country_code, c.admin1_code or "") in admins:
         s += 1.5 + min(1.5, 0.5 * admins[(c.country_code, c.admin1_code or "")])
@@ -124,6 +156,8 @@ def _score(c: Candidate, m: Mention, countries: Counter[str], admins: Counter[tu
     if c.feature_code in ("ADM2", "ADM3") and c.kind > 0 and not m.admin_hint:
         s -= 2.0  # 'New York' is the city before it is New York County
     s += _support(c, others)
+    if pairs:
+        s += 2.0 * pairs.get(c.geonameid, 0.0)
     return s
 
 
@@ -134,6 +168,42 @@ def _support(c: Candidate, others: list[tuple[Candidate, float]]) -> float:
                   and o.admin1_code == c.admin1_code and o.geonameid != c.geonameid)
     a1_weight = 1.0 if c.feature_code == "ADM1" else 0.4 if c.feature_code != "PCLI" else 0.0
     return 0.6 * min(4.0, same_cc) + a1_weight * min(3.0, same_a1)
+
+
+LOCAL = ("ADM2", "ADM3")
+SURE = 0.8  # a first-round reading this confident counts as context
+PAIR_KM = 50.0  # two ambiguous names with namesakes this close: read together ('Paris and Henry County')
+
+
+def _pairs(mentions: list[Mention]) -> dict[int, float]:
+    """Candidates that have a namesake of another name of the article close by: 'Paris and Henry County' are
+    Paris, Tennessee and Henry County, Tennessee, whatever the prior of Paris, France. Two names chosen at
+    random seldom have namesakes within 50 km of each other (a few % of US pairs), so such a pair is evidence.
+    geonameid -> number of other names with such a namesake (at most 2)."""
+    groups: dict[str, list[Candidate]] = {}
+    for m in mentions:
+        if m.demonym or not m.candidates or m.key in groups:
+            continue
+        local = [c for c in _shortlist(m) if c.lat is not None and c.kind <= 1
+                 and (c.feature_class in ("P", "S") or c.feature_code in LOCAL)]
+        if local:
+            groups[m.key] = local
+    if len(groups) < 2:
+        return {}
+    out: dict[int, float] = {}
+    lat_gap = PAIR_KM / _KM_PER_DEGREE
+    for k, cands in groups.items():
+        for c in cands:
+            hits = 0
+            for other, neighbours in groups.items():
+                if other != k and any(o.geonameid != c.geonameid and abs(o.lat - c.lat) < lat_gap
+                                      and _km(c, o.lat, o.lon) < PAIR_KM for o in neighbours):
+                    hits += 1
+                    if hits == 2:
+                        break
+            if hits:
+                out[c.geonameid] = float(hits)
+    return out
 
 
 def _shortlist(m: Mention, size: int = 12) -> list[Candidate]:
@@ -149,7 +219,7 @@ def _shortlist(m: Mention, size: int = 12) -> list[Candidate]:
 
 def _decide(mentions: list[Mention], countries: Counter[str], admins: Counter[tuple[str, str]],
             others: dict[tuple[str, bool], tuple[Candidate, float]], dateline_cc: str | None,
-            ) -> dict[tuple[str, bool], tuple[Candidate, float]]:
+            pairs: dict[int, float] | None = None) -> dict[tuple[str, bool], tuple[Candidate, float]]:
     """One sense per (name, division?) group: the best-evidenced mention of the group decides."""
     decided: dict[tuple[str, bool], tuple[Candidate, float]] = {}
     for m in sorted(mentions, key=lambda m: -(len(m.qualifier) > 0) - m.evidence):
@@ -158,7 +228,9 @@ def _decide(mentions: list[Mention], countries: Counter[str], admins: Counter[tu
             continue
         context = [(c, w) for g, (c, w) in others.items() if g != group]
         near = others.get((m.near.key, m.near.admin_hint)) if m.near is not None else None
-        scored = sorted(((_score(c, m, countries, admins, context, dateline_cc, near[0] if near else None), c)
+        mates = [others[g][0] for o in m.listed if (g := (o.key, o.admin_hint)) in others and g != group]
+        scored = sorted(((_score(c, m, countries, admins, context, dateline_cc, near[0] if near else None, mates,
+                                 pairs), c)
                          for c in _shortlist(m)), key=lambda sc: -sc[0])
         best_score, best = scored[0]
         z = sum(math.exp(min(0.0, sc - best_score)) for sc, _ in scored)
@@ -179,13 +251,17 @@ def resolve(mentions: list[Mention], dateline_key: str | None = None,
             if m.key == dateline_key and m.candidates:
                 dateline_cc = max(m.candidates, key=lambda c: _prior(c, m)).country_code
                 break
-    decided = _decide(mentions, countries, admins, {}, dateline_cc)
+    pairs = _pairs(mentions)
+    decided = _decide(mentions, countries, admins, {}, dateline_cc, pairs)
     # second round: every name is read against where the others were placed in the first
-    for c, _ in decided.values():
+    for c, share in decided.values():
         if c.feature_class == "P" and c.country_code:
             countries[c.country_code] += 0.5
-    decided = _decide(mentions, countries, admins, decided, dateline_cc)
-    decided = _decide(mentions, countries, admins, decided, dateline_cc)
+        if (c.feature_class == "P" or c.feature_code in ("ADM2", "ADM3")) and c.admin1_code and share >= SURE:
+            admins[(c.country_code, c.admin1_code)] += 0.5  # a town read with confidence says which state
+    _vote_ambiguous(mentions, decided, countries, admins)
+    decided = _decide(mentions, countries, admins, decided, dateline_cc, pairs)
+    decided = _decide(mentions, countries, admins, decided, dateline_cc, pairs)
     _agree_hosts(mentions, decided)
     out: list[Resolved] = []
     for m in mentions:
@@ -243,3 +319,19 @@ def _inside(c: Candidate, host: Candidate) -> bool:
         return c.admin1_code == host.admin1_code
     limit = 150 if host.feature_code in ("ADM2", "ADM3") else 400
     return host.lat is None or _km(c, host.lat, host.lon) < limit
+
+
+def _vote_ambiguous(mentions: list[Mention], decided: dict[tuple[str, bool], tuple[Candidate, float]],
+                    countries: Counter[str], admins: Counter[tuple[str, str]]) -> None:
+    """'Georgia' could not vote before it was read; once the first round has read it as the US state (from
+    'Atlanta', a county, a sheriff), each of its mentions counts for that state like an unambiguous name."""
+    for m in mentions:
+        got = decided.get((m.key, m.admin_hint))
+        if got is None or m.demonym:
+            continue
+        c = got[0]
+        if c.feature_code not in ("ADM1", "PCLI", "PCLS", "PCLD") or not any(_rival(o, c) for o in m.candidates):
+            continue  # unambiguous names voted already
+        countries[c.country_code] += 1
+        if c.feature_code == "ADM1":
+            admins[(c.country_code, c.admin1_code or "")] += 1
