@@ -27,7 +27,7 @@ from .mentions import Mention, find_mentions
 from .order import body_start, main_first
 from .roles import actors_for, read_roles
 from .status import read_status
-from .where import coherent, geo_precision, place_for, resolved_place, specificity, time_for
+from .where import coherent, geo_precision, home_country, is_context, place_for, resolved_place, specificity, time_for
 
 __all__ = ["find", "stage"]
 
@@ -118,12 +118,30 @@ def _place(h: Happening, found: Found):
     if place is None or place.lat is None:
         return place, fallback
     named = [p for p in found.places if m.unit[0] <= p.start < m.unit[1]]
-    if coherent(place, named):
+    home = home_country(found.places, found.text)
+
+    def fits(p) -> bool:
+        return coherent(p, named) and (home is None or p.country_code in (None, home) or specificity(p) == 0)
+
+    if fits(place):
         return place, fallback
-    fits = [p for p in named if p.lat is not None and specificity(p) > 0 and coherent(p, named)]
-    if not fits:
+    good = [p for p in named if p.lat is not None and specificity(p) > 0 and fits(p)]
+    if not good:     # no reading fits the others: a place that says where it is ("Kirni (Poonch district)"),
+        good = [p for p in named if p.lat is not None and specificity(p) > 0 and p.start > place.start
+                and is_context(p, named, found.text)]
+    if not good:     # else the most specific place named ("Mulanje (Mulanje, Southern)")
+        good = [p for p in named if p.lat is not None and specificity(p) > specificity(place)]
+    if not good and home is not None and place.country_code != home:
+        # a place read in another country than the article's, with nothing better in its sentence: the
+        # setting told last before it ("in Barra Mansa, ... The police arrested two in Para-Pedro")
+        before = [p for p in found.places if p.start < m.unit[0] and p.lat is not None and specificity(p) > 0
+                  and fits(p)]
+        if before:
+            last = max(p.start for p in before)
+            good = [p for p in before if last - p.start < 80]
+    if not good:
         return place, fallback
-    return max(fits, key=lambda p: (specificity(p), -p.start)), True
+    return max(good, key=lambda p: (specificity(p), -p.start)), True
 
 
 def _time(h: Happening):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from bisect import bisect_right
 from typing import Sequence
 
@@ -29,7 +30,7 @@ from .lexicon import word_list
 from .mentions import Mention
 from .syntax import CLAUSE_DEPS, clause_chain, token_at
 
-__all__ = ["place_for", "time_for", "geo_precision", "specificity"]
+__all__ = ["place_for", "time_for", "geo_precision", "specificity", "coherent", "home_country", "is_context", "resolved_place"]
 
 LOC_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "inside", "into", "on", "from",
                        "throughout", "within", "towards", "toward", "to", "over", "along"})
@@ -37,6 +38,8 @@ NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "vicinity", "s
                         "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres",
                         "kilometers", "miles", "area", "countryside", "suburb", "suburbs", "district", "neighbourhood",
                         "neighborhood", "part", "outside", "rural", "periphery", "environs"})
+_WITHIN = re.compile(r"^(?:\s+(?:town|city|village|district|area|region|province|county|camp|sector|"
+                     r"neighbou?rhood|suburb|municipality))?\s+(?:in|of)\s+(?:the\s+)?$")   # "Al Bab in Aleppo"
 TOPIC_PREPS = frozenset({"including", "about", "regarding", "concerning", "over"})
 DATE_VALUE = re.compile(r"^\d{4}(-\d\d(-\d\d)?|-W\d\d)?")
 
@@ -55,7 +58,7 @@ def _loc_score(tok: Token, trigger: Token, chain: set[int] | None = None) -> flo
         head = cur.head
         is_loc = cur.dep_ == "prep" and cur.lower_ in LOC_PREPS
         located = located or (is_loc and steps < 5)
-        if head.i == trigger.i:
+        if head.i == trigger.i or (_shares_right(head, trigger) and cur.i > head.i):
             if nested:
                 return 1.5
             if topic and steps > 2:
@@ -67,6 +70,24 @@ def _loc_score(tok: Token, trigger: Token, chain: set[int] | None = None) -> flo
         nested = nested or cur.dep_ in CLAUSE_DEPS or cur.dep_ == "xcomp"
         cur, steps = head, steps + 1
     return 1.0 if located else 0.0
+
+
+def _shares_right(verb: Token, trigger: Token) -> bool:
+    """"shot and killed a man in Bamenda": a verb coordinated after the trigger, with the trigger's subject and
+    no object of the trigger's own, shares what follows it (its object and its place) with the trigger."""
+    return verb.dep_ == "conj" and verb.head.i == trigger.i and verb.pos_ == "VERB" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and not any(c.dep_ in ("dobj", "obj", "prep") for c in trigger.children if c.i > trigger.i)
+
+
+def _setting_verb(trigger: Token) -> Token | None:
+    """The verb that only says the trigger happened ("clashes *took place* in X", "fire *was reported* in X"):
+    its places are the trigger's."""
+    head = trigger.head
+    if trigger.dep_ in ("nsubj", "nsubjpass") and head.i != trigger.i and head.pos_ in ("VERB", "AUX") \
+            and head.lemma_.lower() in word_list("occur"):
+        return head
+    return None
 
 
 def specificity(p: Place) -> int:
@@ -129,6 +150,9 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
     scored = []
     chain = {x.i for x in clause_chain(m.token)}
     facts = _place_facts(doc, places, actors)
+    setting = _setting_verb(m.token)
+    violent = (m.action or m.type) in ("ASSAULT", "COERCE")
+    setting_chain = {x.i for x in clause_chain(setting)} if setting is not None else set()
     for p in places:
         if not (s0 <= p.start < s1) or p.start < floor:
             continue
@@ -136,13 +160,19 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
         if tok is None or owned:
             continue
         score = _loc_score(tok, m.token, chain)
+        if setting is not None:
+            score = max(score, _loc_score(tok, setting, setting_chain))
         if frame and score == 1.5:
             continue
-        if named:
+        if named and not (violent and score >= 2.5):   # "airstrikes targeted Majzar district": where it hit
             score -= 1.5            # a place named as an actor ("Russia's economy", "condemned Moscow")
         # a place named only to say where another is ("(Hargeysa, Waqooyi Galbeed)", "in Guadalajara,
         # Jalisco") gives way to the place it locates, whatever their specificity
         scored.append((score, not context, specificity(p), -abs(tok.i - m.token.i), p))
+    if any(x[2] > 0 and x[0] >= 1 for x in scored):
+        # a country is where it happened only when nothing narrower is named in the clause ("people in
+        # Ahwar held a demonstration ... in support of self-rule in South Yemen")
+        scored = [(x[0] - 1.0, *x[1:]) if x[2] == 0 else x for x in scored]
     if scored:
         best = max(scored, key=lambda x: x[:4])
         return (best[4], best[0]) if best[0] > 0 else (None, 0.0)
@@ -178,7 +208,8 @@ def is_context(p: Place, places: Sequence[Place], text: str) -> bool:
     before = text[max(0, p.start - 80):p.start]
     if before.rfind("(") > before.rfind(")"):
         return True
-    return any(0 <= p.start - q.end <= 2 and text[q.end:p.start].strip() in (",", "") and q.start < p.start
+    return any(q.start < p.start and (0 <= p.start - q.end <= 2 and text[q.end:p.start].strip() in (",", "")
+                                      or _WITHIN.match(text[q.end:p.start]) is not None)
                for q in places)
 
 
@@ -192,9 +223,25 @@ def coherent(p: Place, others: Sequence[Place]) -> bool:
     """Does the gazetteer's reading of `p` fit the other places named with it (one within 60 km, or the same
     province)? A neighbourhood the gazetteer took for a town elsewhere does not."""
     named = [q for q in others if q is not p and q.lat is not None and q.text != p.text and specificity(q) > 0]
-    if p.lat is None or not named or specificity(p) < 2:
+    if p.lat is None or not named or specificity(p) < 1:
         return True
+    if specificity(p) < 2:     # a province: in the country of a place named with it ("Nord-Ouest" beside Bamenda)
+        return not p.country_code or any(q.country_code == p.country_code for q in named)
     return any(_km(p, q) <= 60 or (p.admin1 and (p.admin1 == q.admin1 or p.admin1 == q.name)) for q in named)
+
+
+def home_country(places: Sequence[Place], text: str) -> str | None:
+    """The country most of the article's resolved places are in (a province, a capital or a place that
+    locates another counting double), if it clearly leads: the country a misread village is not in."""
+    weights: Counter = Counter()
+    for p in places:
+        if p.lat is None or not p.country_code or specificity(p) == 0:
+            continue
+        weights[p.country_code] += 2 if p.feature_code in ("ADM1", "PPLC") or is_context(p, places, text) else 1
+    ranked = weights.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def resolved_place(place: Place | None, places: Sequence[Place], unit: tuple[int, int]) -> tuple[Place | None, bool]:
