@@ -39,7 +39,9 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
 # Children that start an event of their own: a coordinated verb ("killed thousands and pummelled the economy")
 # or a reported/loosely attached clause. Participial and adverbial clauses stay in ("help defend X").
 _OWN_CLAUSE = frozenset({"conj", "cc", "ccomp", "parataxis", "dep"})
-RECIPROCAL = frozenset({"clash", "fight", "battle", "exchange", "skirmish", "fighting", "gunbattle", "firefight"})
+RECIPROCAL = frozenset({"clash", "fight", "battle", "exchange", "skirmish", "fighting", "gunbattle", "firefight",
+                        "shootout", "shoot-out", "gunfight", "encounter"})
+_SETTING_PREPS = frozenset({"in", "during", "following", "after", "amid", "when"})   # "killed in/after an X by Y"
 _VICTIM_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
 
 
@@ -68,10 +70,22 @@ def sources(t: Token) -> list[Token]:
     if subj is not None and not _victim_subject(t):
         out.append(subj)
     if subj is None and (t.tag_ == "VBN" or t.pos_ in NOUN_POS):   # "killed in a drive-by shooting by armed men"
-        out += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+        out += [g for c in t.children if c.dep_ in ("prep", "xcomp", "advcl") and c.lower_ in _SETTING_PREPS
                 for n in c.children if n.dep_ == "pobj"
                 for b in n.children if b.dep_ == "prep" and b.lower_ == "by"
                 for g in b.children if g.dep_ == "pobj"]
+        if not out and t.tag_ == "VBN" and _victim_subject(t):  # "8 were killed and 8 wounded following an
+            out += [g for c in t.children if c.dep_ == "conj"   # operation by ANDSF forces"
+                    for p in c.children if p.dep_ in ("prep", "xcomp", "advcl") and p.lower_ in _SETTING_PREPS
+                    for n in p.children if n.dep_ == "pobj"
+                    for b in n.children if b.dep_ == "prep" and b.lower_ == "by"
+                    for g in b.children if g.dep_ == "pobj"]
+    if _victim_subject(t):     # "militants were killed during clashes with / after exchanging fire with X"
+        out += [x for v in [t, *(c for c in t.children if c.dep_ == "conj")] for x in _fought_with(v)]
+    if t.pos_ in NOUN_POS and t.lemma_.lower() in RECIPROCAL and t.dep_ in ("nsubj", "nsubjpass") \
+            and t.head.lemma_.lower() in word_list("occur"):    # "clashes erupted between X and Y"
+        out += [g for c in t.head.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
+                if g.dep_ == "pobj"]
     if t.pos_ in NOUN_POS:
         if t.lemma_.lower() in word_list("intransitive"):   # "the withdrawal of some troops"
             out += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -85,7 +99,7 @@ def sources(t: Token) -> list[Token]:
         light = word_list("light")
         while cur.dep_ in ("pobj", "prep", "dobj", "nsubjpass", "attr", "conj") and cur.head.i != cur.i:
             direct = direct and (cur.dep_ in ("dobj", "nsubjpass", "attr", "conj", "pobj")
-                                 or cur.lower_ in ("through", "with", "by", "using"))   # "compensate through strikes"
+                                 or cur.lower_ in ("through", "with", "by", "using", "in"))   # "compensate through strikes"
             cur = cur.head
             if cur.pos_ in VERB_POS:   # "X held talks", "X reimposed blockades": the verb's subject; not when the
                 # verb is an event of its own ("X condemned the attack": X did not attack)
@@ -105,6 +119,21 @@ def sources(t: Token) -> list[Token]:
             cur = cur.head
     seen: set[int] = set()
     return [x for x in out if not (x.i in seen or seen.add(x.i))]
+
+
+def _fought_with(v: Token) -> list[Token]:
+    """The other side of the fight a casualty happened in: "(killed) during clashes *with X*", "after
+    exchanging fire *with X*", "in a gunfight *with X*"."""
+    out: list[Token] = []
+    for p in v.children:
+        if p.dep_ != "prep" or p.lower_ not in _SETTING_PREPS:
+            continue
+        for n in p.children:
+            if n.dep_ == "pobj" and n.lemma_.lower() in RECIPROCAL or n.dep_ == "pcomp":
+                out += [g for w in [n, *(c for c in n.children if c.dep_ == "dobj")]
+                        for c in w.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for g in c.children if g.dep_ == "pobj"]
+    return out
 
 
 def _is_trigger(t: Token) -> bool:

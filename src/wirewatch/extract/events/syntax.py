@@ -74,7 +74,8 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
     for c in t.children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
-    if t.pos_ not in NOUN_POS and (is_passive(t) or (t.tag_ == "VBN" and t.dep_ == "acl")):
+    if t.pos_ not in NOUN_POS and (is_passive(t) or (t.tag_ == "VBN" and t.dep_ == "acl" and not any(
+            c.dep_ in ("dobj", "obj") for c in t.children))):    # "commandos killed 8 militants" misread as acl
         return None
     for c in t.children:
         if c.dep_ in ("nsubj", "csubj") and (c.pos_ == "NUM" or c.lemma_.lower() in QUANTITY):

@@ -167,6 +167,9 @@ def _scope(h: Happening, sents: Sequence[SpacySpan], owned: dict[int, int], inde
 def _agent(h: Happening) -> str:
     for m in h.mentions:
         if m.actor1 is not None and m.actor1.inter:
+            if m.actor1.inter == 7 and m.source is not None and m.source.tag_ in ("NN", "NNP") \
+                    and not any(c.lower_ in ("group", "crowd", "mob") for c in m.source.subtree):
+                return "individual"     # "a man stabbed ...": one person is no mob
             return INTER[m.actor1.inter]
     for m in h.mentions:
         if m.source is not None:
