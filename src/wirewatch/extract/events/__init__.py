@@ -144,6 +144,17 @@ def _place(h: Happening, found: Found):
     return max(good, key=lambda p: (specificity(p), -p.start)), True
 
 
+def _partner(h: Happening, a1, a2):
+    """Talks are between two sides: a partner from a1's own country ("Ukraine ... negotiations
+    with Ukrainian officials") gives way to one from another country among the happening's mentions, and
+    is left out if there is none."""
+    if a1 is None or a2 is None or h.lead.type != "CONSULT" or not a1.country_code \
+            or a2.country_code != a1.country_code:
+        return a2
+    return next((m.actor2 for m in h.mentions if m.actor2 is not None and m.actor2.country_code
+                 and m.actor2.country_code != a1.country_code), None)
+
+
 def _time(h: Happening):
     """The date a mention of the happening gives in its own clause (the lead's first), else the lead's."""
     own = [m for m in h.mentions if m.time is not None and m.own_time]
@@ -167,8 +178,12 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
         lead = h.lead
         mode = lead.mode or next((m.mode for m in h.mentions if m.type == lead.type and m.mode), None)
         a1, a2 = _best(h, "actor1"), _best(h, "actor2")
+        a2 = _partner(h, a1, a2)
         if a2 is not None and a1 is not None and (a2.id == a1.id or a2.name == a1.name):
             a2 = None
+        if a2 is not None and a1 is not None and lead.type in ("RETREAT", "MOBILIZE") and a2.kind == a1.kind \
+                and a2.country_code in (None, a1.country_code):
+            a2 = None          # "moved its troops", "the withdrawal of some troops": its own forces, not a target
         place, fallback = _place(h, found)
         when = _time(h)
         claim = lead.claim

@@ -237,6 +237,13 @@ def actor_for(tok: Token | None, actors: Sequence[Actor]) -> Actor | None:
     return None
 
 
+def _aside(c: Token) -> bool:
+    """A relative clause with a subject of its own ("the region, which *Russia* demands ..."): a fact of its
+    own, whose actors are not the trigger's (unlike "refugees *who* have lived in Iraq")."""
+    return c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in ("who", "which", "that")
+                                     for g in c.children)
+
+
 def actor_after(trigger: Token, actors: Sequence[Actor], exclude: Actor | None = None) -> Actor | None:
     """When the parse names no object: the first actor after the trigger inside the trigger's own phrase
     ("help defend Saudi Arabia", "a mediation mission between Syria and ..."), not in a clause of its own
@@ -253,7 +260,8 @@ def actor_after(trigger: Token, actors: Sequence[Actor], exclude: Actor | None =
             starts.add(t.idx)
         top = t is trigger or t is phrase   # a conjunct of the trigger is another event; deeper, a list of parties
         stack.extend(c for c in t.children if (c.dep_ not in _OWN_CLAUSE or (not top and c.dep_ in ("conj", "cc")))
-                     and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))
+                     and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))
+                     and not (not top and _aside(c)))
     inside = [a for a in actors if a.start in starts
               and not (exclude is not None and (a.id == exclude.id or a.name == exclude.name))]
     return min(inside, key=lambda a: a.start) if inside else None

@@ -40,6 +40,8 @@ NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "vicinity", "s
                         "neighborhood", "part", "outside", "rural", "periphery", "environs"})
 _WITHIN = re.compile(r"^(?:\s+(?:town|city|village|district|area|region|province|county|camp|sector|"
                      r"neighbou?rhood|suburb|municipality))?\s+(?:in|of)\s+(?:the\s+)?$")   # "Al Bab in Aleppo"
+TALK_TYPES = frozenset({"CONSULT", "AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "COOPERATE",
+                        "SANCTION", "CONCEDE"})   # what they talk about is a topic, not where they are
 TOPIC_PREPS = frozenset({"including", "about", "regarding", "concerning", "over"})
 DATE_VALUE = re.compile(r"^\d{4}(-\d\d(-\d\d)?|-W\d\d)?")
 
@@ -48,7 +50,7 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
-def _loc_score(tok: Token, trigger: Token, chain: set[int] | None = None) -> float:
+def _loc_score(tok: Token, trigger: Token, chain: set[int] | None = None, talk: bool = False) -> float:
     """3: object of a place preposition on the trigger; 2.5: an argument of the trigger; 2: a place preposition
     on a word above the trigger in its clause; 1.5: inside a clause below the trigger; 1: after a place
     preposition elsewhere in the sentence; 0: elsewhere (e.g. 'Russia' in "Russia's economy")."""
@@ -61,8 +63,9 @@ def _loc_score(tok: Token, trigger: Token, chain: set[int] | None = None) -> flo
         if head.i == trigger.i or (_shares_right(head, trigger) and cur.i > head.i):
             if nested:
                 return 1.5
-            if topic and steps > 2:
+            if topic and steps > 2 or talk and cur.dep_ in ("dobj", "nsubjpass") and steps >= 2:
                 return 0.75                  # inside what the trigger is about: a topic, not a setting
+                # ("discussed developments in the situation around Ukraine")
             return 3.0 if is_loc else 2.5
         topic = topic or cur.dep_ == "dobj" or (cur.dep_ == "prep" and cur.lower_ in TOPIC_PREPS)
         if is_loc and head.i in chain:
@@ -152,6 +155,7 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
     facts = _place_facts(doc, places, actors)
     setting = _setting_verb(m.token)
     violent = (m.action or m.type) in ("ASSAULT", "COERCE")
+    talk = (m.action or m.type) in TALK_TYPES
     setting_chain = {x.i for x in clause_chain(setting)} if setting is not None else set()
     for p in places:
         if not (s0 <= p.start < s1) or p.start < floor:
@@ -159,7 +163,7 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
         tok, owned, named, context = facts[p.id]
         if tok is None or owned:
             continue
-        score = _loc_score(tok, m.token, chain)
+        score = _loc_score(tok, m.token, chain, talk)
         if setting is not None:
             score = max(score, _loc_score(tok, setting, setting_chain))
         if frame and score == 1.5:
