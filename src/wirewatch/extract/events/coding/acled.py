@@ -172,8 +172,10 @@ def _agent(h: Happening) -> str:
                 return "individual"     # "a man stabbed ...": one person is no mob
             return INTER[m.actor1.inter]
     for m in h.mentions:
-        if m.source is not None:
-            found = _first("agent", _words(m.source.subtree))
+        subj = m.source if m.source is not None else next(
+            (c for c in m.token.children if c.dep_ == "nsubj"), None)     # "a group of youths clashed with ..."
+        if subj is not None:
+            found = _first("agent", _words(subj.subtree))
             if found:
                 return found
     return "none"
@@ -302,6 +304,8 @@ def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str]) -> str 
         value = table.get(t.lemma_.lower()) or table.get(t.lower_)
         if value is None:
             continue
+        if value.endswith("-verb") and t.lower_ in table and not table[t.lower_].endswith("-verb"):
+            value = table[t.lower_]        # "burning tires": the word form is a cue of its own
         if value.endswith("-verb"):
             if t.pos_ != "VERB" or t.dep_ in ("amod", "compound", "relcl", "pcomp") or _topic(t):
                 continue
