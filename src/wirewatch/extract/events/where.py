@@ -137,7 +137,10 @@ def _place_facts(doc, places: Sequence[Place], actors: Sequence[Actor]) -> dict:
             if tok is None:
                 facts[p.id] = (None, False, False, False)
                 continue
-            named = any(_overlaps(a.start, a.end, p.start, p.end) for a in actors) and not _located(tok)
+            # named as an actor: an actor mention that is the place's name ("condemned Moscow"), not one
+            # that only shares a word with it ("Mali" in "Mali Zvornik") or swallowed it by mistake
+            named = any(a.start <= p.start and p.end <= a.end and (a.end - a.start) - (p.end - p.start) <= 4
+                        for a in actors) and not _located(tok)
             facts[p.id] = (tok, _of_an_actor(tok, actors), named, is_context(p, places, text))
     return facts
 
