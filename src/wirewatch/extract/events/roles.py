@@ -97,6 +97,8 @@ def sources(t: Token) -> list[Token]:
                     if g.dep_ == "pobj"]
         cur, direct = t, True
         light = word_list("light")
+        if cur.dep_ == "compound" and cur.head.pos_ in NOUN_POS:   # "launched a *mediation* effort"
+            cur = cur.head
         while cur.dep_ in ("pobj", "prep", "dobj", "nsubjpass", "attr", "conj") and cur.head.i != cur.i:
             direct = direct and (cur.dep_ in ("dobj", "nsubjpass", "attr", "conj", "pobj")
                                  or cur.lower_ in ("through", "with", "by", "using", "in"))   # "compensate through strikes"

@@ -111,6 +111,9 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
         return subject(t.head, _seen + 1)
     if t.dep_ in ("acomp", "xcomp") or (t.dep_ == "advcl" and t.head.pos_ in ("ADJ", "AUX")):
         return subject(t.head, _seen + 1)
+    if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ == "dobj" and t.head.head.pos_ in VERB_POS \
+            and t.head.head.lemma_.lower() in word_list("light"):   # "issued a declaration *demanding* ..."
+        return subject(t.head.head, _seen + 1)
     if t.dep_ in ("relcl", "acl") and t.head.pos_ in NOUN_POS:
         return t.head
     return None
