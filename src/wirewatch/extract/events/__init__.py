@@ -181,9 +181,10 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
         a2 = _partner(h, a1, a2)
         if a2 is not None and a1 is not None and (a2.id == a1.id or a2.name == a1.name):
             a2 = None
-        if a2 is not None and a1 is not None and lead.type in ("RETREAT", "MOBILIZE") and a2.kind == a1.kind \
-                and a2.country_code in (None, a1.country_code):
-            a2 = None          # "moved its troops", "the withdrawal of some troops": its own forces, not a target
+        if a2 is not None and a1 is not None and lead.type in ("RETREAT", "MOBILIZE") and a2.kind == "MIL" \
+                and a1.kind in ("MIL", "GOV") and not a2.text[:1].isupper():
+            a2 = None          # "moved troops", "the withdrawal of some troops": its own forces (no nationality
+            # named), not a target
         place, fallback = _place(h, found)
         when = _time(h)
         claim = lead.claim

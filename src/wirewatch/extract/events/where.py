@@ -69,7 +69,7 @@ def _loc_score(tok: Token, trigger: Token, chain: set[int] | None = None, talk: 
             return 3.0 if is_loc else 2.5
         topic = topic or cur.dep_ == "dobj" or (cur.dep_ == "prep" and cur.lower_ in TOPIC_PREPS)
         if is_loc and head.i in chain:
-            return 2.0
+            return 0.75 if talk and (topic or head.dep_ == "dobj") else 2.0
         nested = nested or cur.dep_ in CLAUSE_DEPS or cur.dep_ == "xcomp"
         cur, steps = head, steps + 1
     return 1.0 if located else 0.0
