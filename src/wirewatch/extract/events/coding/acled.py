@@ -167,9 +167,9 @@ def _scope(h: Happening, sents: Sequence[SpacySpan], owned: dict[int, int], inde
 def _agent(h: Happening) -> str:
     for m in h.mentions:
         if m.actor1 is not None and m.actor1.inter:
-            if m.actor1.inter == 7 and m.source is not None and m.source.tag_ in ("NN", "NNP") \
-                    and not any(c.lower_ in ("group", "crowd", "mob") for c in m.source.subtree):
-                return "individual"     # "a man stabbed ...": one person is no mob
+            if m.actor1.inter == 7:   # civilians act as a crowd only when named as one ("villagers", "a mob of
+                words = _words(m.source.subtree) if m.source is not None else set()   # residents"); "a man",
+                return "crowd" if _first("agent", words) == "crowd" else "individual"   # "two men": no mob
             return INTER[m.actor1.inter]
     for m in h.mentions:
         subj = m.source if m.source is not None else next(
@@ -233,7 +233,7 @@ def features(h: Happening, scope: list[Token]) -> dict[str, str]:
     f["manner"] = "targeted" if any(m.mode in TARGETED_MODES or m.token.lemma_.lower() in TARGETED for m in h.mentions) \
         else "none"
     f["territory"] = _territory(h, f["agent"])
-    if fam in DEMONSTRATION:
+    if fam in DEMONSTRATION or f["agent"] == "crowd":   # a crowd that burns tyres "and demonstrated", "to demand"
         f["demonstration"] = "yes" if any((m.action or m.type) == "PROTEST" for m in h.mentions) \
             or _first("demonstration", _scope_words(scope)) else "no"
         f["crowd_violence"] = "yes" if _token_cue("crowd_violence", scope, STATE_WORDS) else "no"
