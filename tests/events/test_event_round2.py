@@ -126,8 +126,11 @@ def test_state_forces_take_the_home_country(extract_text, text, actor):
     ("On 3 May 2020, at least three women were raped by militiamen in Bunia.",
      "Violence against civilians", "Sexual violence"),
     ("On 3 May 2020, a shoot-out took place in Recife.", "Battles", "Armed clash"),
+    ("On 3 May 2020, residents burned tyres and demonstrated in Sfax over water cuts.", "Riots",
+     "Violent demonstration"),
+    ("On 3 May 2020, two men on a motorcycle shot dead a trader in Recife.", "Violence against civilians", "Attack"),
 ], ids=["burning-tyres", "crowd-of-labourers", "villagers-vandalise", "assassinated-soldier", "raped",
-        "shoot-out"])
+        "shoot-out", "crowd-burns-and-demonstrates", "two-men-no-mob"])
 def test_acled_round2(extract_text, text, etype, sub):
     doc = extract_text(text, date="2020-05-03")
     ev = _main(doc)
