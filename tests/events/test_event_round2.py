@@ -129,8 +129,12 @@ def test_state_forces_take_the_home_country(extract_text, text, actor):
     ("On 3 May 2020, residents burned tyres and demonstrated in Sfax over water cuts.", "Riots",
      "Violent demonstration"),
     ("On 3 May 2020, two men on a motorcycle shot dead a trader in Recife.", "Violence against civilians", "Attack"),
+    ("On 3 May 2020, militants shot dead an off-duty soldier near his house in Baidoa.",
+     "Violence against civilians", "Attack"),
+    ("On 3 May 2020, gunmen shot dead the leader of an opposition party in Quetta.",
+     "Violence against civilians", "Attack"),
 ], ids=["burning-tyres", "crowd-of-labourers", "villagers-vandalise", "assassinated-soldier", "raped",
-        "shoot-out", "crowd-burns-and-demonstrates", "two-men-no-mob"])
+        "shoot-out", "crowd-burns-and-demonstrates", "two-men-no-mob", "off-duty-soldier", "party-leader"])
 def test_acled_round2(extract_text, text, etype, sub):
     doc = extract_text(text, date="2020-05-03")
     ev = _main(doc)

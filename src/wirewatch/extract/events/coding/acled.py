@@ -203,9 +203,14 @@ def _victim(h: Happening) -> str:
         if f.category in ("killed", "injured", "killed_or_injured"):
             targeted = True
             words |= set((f.who or "").lower().split()) | set(f.text.lower().split())
-    armed = {lemma for lemma, v in cues().get("victim", ()) if v == "armed"}
+    table = cues().get("victim", ())
+    if words & {lemma for lemma, v in table if v == "unarmed"}:
+        return "civilian"               # "an off-duty soldier", "a former officer": not fighting
+    armed = {lemma for lemma, v in table if v == "armed"}
     if words & armed:
         return "armed"
+    if _first("victim", words) == "civilian":
+        return "civilian"               # "the leader of ...", "a drug suspect": named as unarmed
     agents = {m.actor1.name for m in h.mentions if m.actor1 is not None}
     for m in h.mentions:
         if m.actor2 is not None and m.actor2.inter and not _place_actor(m.actor2) and m.actor2.name not in agents:
