@@ -111,6 +111,9 @@ def _place(h: Happening, found: Found):
     floor = 1.0 if family(h.lead) in ("violence", "protest", "riot", "arrest", "damage", "seize", "abduct") else 1.5
     cands = [(m.place_score >= 2, specificity(m.place), m is h.lead, -k, m) for k, m in enumerate(h.mentions)
              if m.place is not None and (m.place_score >= floor or m.place_score == 0.5)]
+    if not cands and floor < 1.5:   # violence somewhere in a sentence that names one place loosely: there
+        cands = [(False, specificity(m.place), m is h.lead, -k, m) for k, m in enumerate(h.mentions)
+                 if m.place is not None and m.place_score > 0 and specificity(m.place) > 0]
     if not cands:
         return None, False
     m = max(cands, key=lambda c: c[:4])[4]
