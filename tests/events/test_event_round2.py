@@ -144,3 +144,18 @@ def test_acled_round2(extract_text, text, etype, sub):
 def test_a_lone_civilian_attacker_is_no_mob(extract_text):
     doc = extract_text("On 3 May 2020, a man stabbed a woman in a street of Haifa.", date="2020-05-03")
     assert _main(doc).acled_sub_event_type != "Mob violence"
+
+
+def test_a_label_before_a_colon_is_not_the_subject(extract_text):
+    doc = extract_text("Movement of forces: On 3 May 2020, Turkish forces deployed troops along the highway near "
+                       "Idleb.", date="2020-05-03")
+    ev = next(e for e in doc.events if e.type == "MOBILIZE")
+    assert _actor(doc, ev.actor1).text == "Turkish forces"
+
+
+def test_a_lone_province_read_abroad_does_not_set_the_home_country(extract_text):
+    """"Nord-Ouest" read as Haiti's province beside Bamenda: the unnamed forces are Cameroon's."""
+    doc = extract_text("On 30 April 2020, the military forces shot and killed a young man in Bamenda town "
+                       "(Mezam, Nord-Ouest).", date="2020-04-30")
+    forces = next(a for a in doc.actors if a.text == "the military forces")
+    assert forces.country_code == "CM"

@@ -129,6 +129,9 @@ def _place(h: Happening, found: Found):
     if fits(place):
         return place, fallback
     good = [p for p in named if p.lat is not None and specificity(p) > 0 and fits(p)]
+    sides = {a.country_code for a in found.actors if a.country_code}
+    if not good and sides and place.country_code not in sides:   # readings disagree: one in the actors'
+        good = [p for p in named if p.lat is not None and specificity(p) > 0 and p.country_code in sides]
     if not good:     # no reading fits the others: a place that says where it is ("Kirni (Poonch district)"),
         good = [p for p in named if p.lat is not None and specificity(p) > 0 and p.start > place.start
                 and is_context(p, named, found.text)]

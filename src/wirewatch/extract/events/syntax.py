@@ -77,7 +77,12 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
     if t.pos_ not in NOUN_POS and (is_passive(t) or (t.tag_ == "VBN" and t.dep_ == "acl" and not any(
             c.dep_ in ("dobj", "obj") for c in t.children))):    # "commandos killed 8 militants" misread as acl
         return None
-    for c in t.children:
+    kids = list(t.children)
+    colon = next((c.i for c in kids if c.dep_ == "punct" and c.text == ":" and c.i < t.i), None)
+    if colon is not None and any(c.dep_ == "nsubj" and colon < c.i < t.i for c in kids):
+        kids = [c for c in kids if c.i > colon]   # "Movement of forces: On 3 May, Turkish forces deployed ...":
+        # a label before a colon is not the subject
+    for c in kids:
         if c.dep_ in ("nsubj", "csubj") and (c.pos_ == "NUM" or c.lemma_.lower() in QUANTITY):
             of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                        if g.dep_ == "pobj"), None)     # "tens of thousands of students staged ..."

@@ -241,10 +241,16 @@ def home_country(places: Sequence[Place], text: str) -> str | None:
     """The country most of the article's resolved places are in (a province, a capital or a place that
     locates another counting double), if it clearly leads: the country a misread village is not in."""
     weights: Counter = Counter()
+    names: dict[str, set[str]] = {}
     for p in places:
         if p.lat is None or not p.country_code or specificity(p) == 0:
             continue
         weights[p.country_code] += 2 if p.feature_code in ("ADM1", "PPLC") or is_context(p, places, text) else 1
+        names.setdefault(p.country_code, set()).add(p.text)
+    if len(weights) > 1:      # a lone name read in a country no other place is in counts once
+        for code in weights:
+            if len(names[code]) == 1:
+                weights[code] = min(weights[code], 1)
     ranked = weights.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
