@@ -137,10 +137,12 @@ def _place_facts(doc, places: Sequence[Place], actors: Sequence[Actor]) -> dict:
             if tok is None:
                 facts[p.id] = (None, False, False, False)
                 continue
-            # named as an actor: an actor mention that is the place's name ("condemned Moscow"), not one
-            # that only shares a word with it ("Mali" in "Mali Zvornik") or swallowed it by mistake
-            named = any(a.start <= p.start and p.end <= a.end and (a.end - a.start) - (p.end - p.start) <= 4
-                        for a in actors) and not _located(tok)
+            # named as an actor: an actor mention that is the place's name ("condemned Moscow") or that the
+            # place only qualifies, not one that shares a word with it ("Mali" in "Mali Zvornik") or
+            # swallowed it by mistake ("Bomadi (Bomadi LGA")
+            named = any(a.start <= p.start and p.end <= a.end and ((a.end - a.start) - (p.end - p.start) <= 4
+                                                                  or tok.dep_ in ("compound", "amod", "poss", "nmod"))
+                        for a in actors) and not _located(tok)   # "Moscow"; "*US* deputy adviser", "*Russia*'s economy"
             facts[p.id] = (tok, _of_an_actor(tok, actors), named, is_context(p, places, text))
     return facts
 
