@@ -117,6 +117,10 @@ def test_state_forces_take_the_home_country(extract_text, text, actor):
 # ---- ACLED coding: rules of this round --------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,etype,sub", [
+    ("On 3 May 2020, hundreds of workers demonstrated in Surat demanding their wages. Rioters pelted stones at "
+     "the police.", "Riots", "Violent demonstration"),
+    ("On 3 May 2020, about 40 traders protested in Lima against the closure of the market. Six protesters were "
+     "arrested by the police.", "Protests", "Protest with intervention"),
     ("On 3 May 2020, demonstrators barricaded roads with burning tyres in Sfax to demand jobs.",
      "Riots", "Violent demonstration"),
     ("On 3 May 2020, two groups of migrant labourers clashed at a railway station in Patna over food.",
@@ -133,7 +137,7 @@ def test_state_forces_take_the_home_country(extract_text, text, actor):
      "Violence against civilians", "Attack"),
     ("On 3 May 2020, gunmen shot dead the leader of an opposition party in Quetta.",
      "Violence against civilians", "Attack"),
-], ids=["burning-tyres", "crowd-of-labourers", "villagers-vandalise", "assassinated-soldier", "raped",
+], ids=["crowd-violence-told-next", "arrests-told-next", "burning-tyres", "crowd-of-labourers", "villagers-vandalise", "assassinated-soldier", "raped",
         "shoot-out", "crowd-burns-and-demonstrates", "two-men-no-mob", "off-duty-soldier", "party-leader"])
 def test_acled_round2(extract_text, text, etype, sub):
     doc = extract_text(text, date="2020-05-03")

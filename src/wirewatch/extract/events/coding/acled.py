@@ -221,7 +221,29 @@ def _victim(h: Happening) -> str:
     return "civilian" if targeted else "none"
 
 
-def features(h: Happening, scope: list[Token]) -> dict[str, str]:
+def _after(h: Happening, sents: Sequence[SpacySpan], n: int = 2) -> list[Token]:
+    """The next sentences of the happening's paragraph after its last mention, whoever they tell of: what the
+    crowd and the police did next ("Rioters pelted stones", "Two were arrested") is told in sentences of their
+    own, which may hold mentions of their own."""
+    if not sents:
+        return []
+    doc = sents[0].doc
+    text = doc.user_data.get("ww_text") or ""
+    tokens = tokens_of(doc)
+    last = max(m.sent.start for m in h.mentions)
+    out: list[Token] = []
+    starts = [s.start for s in sents]
+    k = starts.index(last) if last in starts else None
+    if k is None:
+        return []
+    for s_prev, s in zip(sents[k:k + n], sents[k + 1:k + 1 + n]):
+        if text and "\n\n" in text[s_prev.end_char:s.start_char]:
+            break
+        out.extend(tokens[s.start:s.end])
+    return out
+
+
+def features(h: Happening, scope: list[Token], after: Sequence[Token] = ()) -> dict[str, str]:
     """The features the decision rules test (module docstring)."""
     fams = [family(m) for m in h.mentions]
     fam = family(h.lead)
@@ -241,8 +263,11 @@ def features(h: Happening, scope: list[Token]) -> dict[str, str]:
     if fam in DEMONSTRATION or f["agent"] == "crowd":   # a crowd that burns tyres "and demonstrated", "to demand"
         f["demonstration"] = "yes" if any((m.action or m.type) == "PROTEST" for m in h.mentions) \
             or _first("demonstration", _scope_words(scope)) else "no"
-        f["crowd_violence"] = "yes" if _token_cue("crowd_violence", scope, STATE_WORDS) else "no"
-        f["intervention"] = "force" if _force(h) else (_token_cue("intervention", scope, frozenset()) or "none")
+        f["crowd_violence"] = "yes" if _token_cue("crowd_violence", scope, STATE_WORDS) \
+            or _token_cue("crowd_violence", list(after), STATE_WORDS, by_crowd=True) else "no"
+        f["intervention"] = "force" if _force(h) else (_token_cue("intervention", scope, frozenset())
+                                                        or _token_cue("intervention", list(after), frozenset())
+                                                        or "none")
     f["left"] = "yes" if any(m.type == "RETREAT" and m.place is not None and _from_place(m) for m in h.mentions) \
         else "no"
     f["object"] = _first("object", _words(t for m in h.mentions if m.target is not None for t in m.target.subtree)) \
@@ -297,7 +322,7 @@ PATIENTS = frozenset({"protester", "protestor", "demonstrator", "participant", "
                       "organizer", "organiser", "rioter", "marcher", "youth", "farmer", "resident", "villager"})
 
 
-def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str]) -> str | None:
+def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str], by_crowd: bool = False) -> str | None:
     """The first cue of `feature` among the scope's tokens. A "-verb" cue counts only as a verb outside a
     relative clause; for crowd violence its subject is not the police or army (protesters torched a bus,
     not "a protest against the torching of a bus"); for an intervention its patient is the crowd
@@ -319,6 +344,8 @@ def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str]) -> str 
                 continue
             if feature == "crowd_violence" and any(c.dep_ == "auxpass" for c in t.children):
                 continue                   # "crops were destroyed by a storm": done to them, not by the crowd
+            if by_crowd and (subj is None or subj.lemma_.lower() not in PATIENTS):
+                continue                   # after the demonstration: only what the crowd itself did
             if feature == "intervention":
                 patient = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
                 if patient is not None and patient.lemma_.lower() not in PATIENTS and not any(
@@ -364,7 +391,7 @@ def acled_of(happenings: Sequence[Happening], sents: Sequence[SpacySpan]) -> lis
         if not any(family(m) in CODED for m in h.mentions):
             out.append((None, None))             # talks, statements: no ACLED type whatever else
             continue
-        f = features(h, _scope(h, sents, owned, k))
+        f = features(h, _scope(h, sents, owned, k), _after(h, sents))
         rule = next((r for r in by_family.get(f["family"], ()) if r.holds(f)), None)
         out.append((rule.event_type, rule.sub_event_type) if rule else (None, None))
     return out
