@@ -104,7 +104,8 @@ def test_a_country_left_is_the_other_party(extract_text):
 # ---- actors: forces named by role words or by whom they back take the home country -----------------------
 
 @pytest.mark.parametrize("text,actor", [
-    ("On 3 May 2020, pro-government forces clashed with rebels in Kandahar, Helmand and Kabul.", "pro-government forces"),
+    ("On 3 May 2020, pro-government forces clashed with rebels in Kandahar, Helmand and Kabul.",
+     "pro-government forces"),
     ("On 3 May 2020, in Recife, Pernambuco, the Military Police shot a suspect.", "the Military Police"),
     ("On 3 May 2020, gendarmes arrested two smugglers in Agadez.", "gendarmes"),
 ])
@@ -137,8 +138,9 @@ def test_state_forces_take_the_home_country(extract_text, text, actor):
      "Violence against civilians", "Attack"),
     ("On 3 May 2020, gunmen shot dead the leader of an opposition party in Quetta.",
      "Violence against civilians", "Attack"),
-], ids=["crowd-violence-told-next", "arrests-told-next", "burning-tyres", "crowd-of-labourers", "villagers-vandalise", "assassinated-soldier", "raped",
-        "shoot-out", "crowd-burns-and-demonstrates", "two-men-no-mob", "off-duty-soldier", "party-leader"])
+], ids=["crowd-violence-told-next", "arrests-told-next", "burning-tyres", "crowd-of-labourers",
+        "villagers-vandalise", "assassinated-soldier", "raped", "shoot-out", "crowd-burns-and-demonstrates",
+        "two-men-no-mob", "off-duty-soldier", "party-leader"])
 def test_acled_round2(extract_text, text, etype, sub):
     doc = extract_text(text, date="2020-05-03")
     ev = _main(doc)

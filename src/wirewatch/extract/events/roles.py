@@ -101,7 +101,8 @@ def sources(t: Token) -> list[Token]:
             cur = cur.head
         while cur.dep_ in ("pobj", "prep", "dobj", "nsubjpass", "attr", "conj") and cur.head.i != cur.i:
             direct = direct and (cur.dep_ in ("dobj", "nsubjpass", "attr", "conj", "pobj")
-                                 or cur.lower_ in ("through", "with", "by", "using", "in"))   # "compensate through strikes"
+                                 or cur.lower_ in ("through", "with", "by", "using", "in"))
+            # "compensate through strikes", "engaged in a firefight"
             cur = cur.head
             if cur.pos_ in VERB_POS:   # "X held talks", "X reimposed blockades": the verb's subject; not when the
                 # verb is an event of its own ("X condemned the attack": X did not attack)

@@ -30,7 +30,8 @@ from .lexicon import word_list
 from .mentions import Mention
 from .syntax import CLAUSE_DEPS, clause_chain, token_at
 
-__all__ = ["place_for", "time_for", "geo_precision", "specificity", "coherent", "home_country", "is_context", "resolved_place"]
+__all__ = ["place_for", "time_for", "geo_precision", "specificity", "coherent", "home_country", "is_context",
+           "resolved_place"]
 
 LOC_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "inside", "into", "on", "from",
                        "throughout", "within", "towards", "toward", "to", "over", "along"})
