@@ -118,11 +118,27 @@ def _sides(mentions: list[Mention], doc: Doc) -> set[str]:
     return set(top) if len(top) == 2 else set()
 
 
-def _named(doc: Doc, m: Mention) -> bool:
+_GENERIC = frozenset({"federal", "national", "military", "police", "civil", "state", "special", "security",
+                      "republican", "border", "municipal", "local", "provincial", "regional", "the"})
+
+
+def _named(doc: Doc, m: Mention, lx: ActorLexicon) -> bool:
     """Does the mention name someone ("the Bush administration")? Only unnamed role nouns ("the police",
-    "villagers") take the article's country."""
+    "villagers") take the article's country; so do forces named only by role words ("the Military Police",
+    "the Federal Police", "the Gendarmerie") and forces named after whom they back ("pro-Hadi forces")."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") for t in span)
+    if span is None:
+        return False
+    force = m.kind in ("MIL", "COP")
+    for t in span:
+        if t.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+            continue
+        if force and (t.lower_ in lx.role_words or t.lower_ in _GENERIC or t.lower_ in ("pro", "anti", "-")):
+            continue
+        if force and t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("pro", "anti"):
+            continue
+        return True
+    return False
 
 
 def _is_outlet(m: Mention, lx: ActorLexicon) -> bool:
@@ -144,7 +160,7 @@ def find_actors(doc: Doc, found: Found, lx: ActorLexicon) -> list[Actor]:
             continue
         country = m.country
         if country is None and home is not None and m.kind in DEFAULT_COUNTRY_KINDS and not m.person \
-                and not _is_outlet(m, lx) and not _named(doc, m):
+                and not _is_outlet(m, lx) and not _named(doc, m, lx):
             country = home                 # "the police", "gunmen": the country the article is about
         name = m.name or text[m.start:m.end]
         acled_name, inter = identity(text[m.start:m.end], name, m.kind, country, home, _is_outlet(m, lx))

@@ -76,14 +76,23 @@ def home_country(places: Sequence[Place], text: str = "") -> str | None:
     brackets or after a comma ("Arada (Tripoli)", "Guaira, Parana": the well-known name that says where
     the other is) and a province or capital counting double; the first named wins a tie."""
     weights: Counter = Counter()
+    named: Counter = Counter()        # how many distinct names each country's places have
+    seen: set[tuple[str, str]] = set()
     for p in places:
         if not p.country_code or p.feature_code in ("PCLI", "PCL", "PCLD", "PCLIX", "PCLS"):
             continue                      # a country named is not yet where the article is set
         before = text[max(0, p.start - 60):p.start]
         context = before.rfind("(") > before.rfind(")") or before.rstrip().endswith(",")
         weights[p.country_code] += 2 if context or p.feature_code in ("ADM1", "PPLC", "PPLA") else 1
+        if (p.country_code, p.text) not in seen:
+            seen.add((p.country_code, p.text))
+            named[p.country_code] += 1
     if not weights:
         return None
+    if len(weights) > 1:              # a lone name read in a country no other place is in ("Nord-Ouest" read in
+        for code in weights:          # Haiti beside Bamenda) counts like any single mention
+            if named[code] == 1:
+                weights[code] = min(weights[code], 1)
     best = max(weights.values())
     return next(p.country_code for p in places if p.country_code and weights[p.country_code] == best)
 

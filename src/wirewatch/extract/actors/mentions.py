@@ -137,6 +137,22 @@ def _is_agentive(t: Token, country: bool = False) -> bool:
     return t.dep_ in _AGENT_DEPS or (t.dep_ == "pobj" and t.head.lower_ in _AGENT_PREPS)
 
 
+_LEAVE = {"withdraw", "pull", "evacuate", "expel", "remove", "leave", "oust"}
+_VISIT = {"arrive", "visit", "travel", "fly", "go", "come"}
+
+
+def _host(t: Token, country: bool, capital: bool) -> bool:
+    """A country left or a capital visited is the other party: "withdraw its troops *from Lebanon*",
+    "arrived *in Amman* on a visit" (PLOVER's target), not a mere setting."""
+    t = _first_conjunct(t)
+    if t.dep_ != "pobj" or _in_parentheses(t):
+        return False
+    verb = t.head.head.lemma_.lower()
+    if country and t.head.lower_ == "from":
+        return verb in _LEAVE
+    return (country or capital) and t.head.lower_ in ("in", "to") and verb in _VISIT
+
+
 def _clean_tokens(chunk: Span) -> list[Token]:
     """The chunk without a headline glued on by a line break, leading punctuation or trailing marks."""
     tokens = list(chunk)
@@ -220,7 +236,8 @@ def _chunk_mention(chunk: Span, lx: ActorLexicon, dict_spans, places) -> Mention
         m.kind, m.country = "CVL", lx.countries[root.text]
         return m
     country = any(p.start <= root.idx < p.end and (p.feature_code or "").startswith(("PCL", "ADM1")) for p in places)
-    if (root.ent_type_ == "GPE" or in_place) and _is_agentive(root, country):
+    capital = any(p.start <= root.idx < p.end and p.feature_code == "PPLC" for p in places)
+    if (root.ent_type_ == "GPE" or in_place) and (_is_agentive(root, country) or _host(root, country, capital)):
         code = m.country or lx.countries.get(root.text) or _place_country(start, end, places)
         if code is None:
             return None

@@ -27,7 +27,7 @@ from .mentions import Mention, find_mentions
 from .order import body_start, main_first
 from .roles import actors_for, read_roles
 from .status import read_status
-from .where import coherent, geo_precision, place_for, resolved_place, specificity, time_for
+from .where import coherent, geo_precision, home_country, is_context, place_for, resolved_place, specificity, time_for
 
 __all__ = ["find", "stage"]
 
@@ -111,6 +111,9 @@ def _place(h: Happening, found: Found):
     floor = 1.0 if family(h.lead) in ("violence", "protest", "riot", "arrest", "damage", "seize", "abduct") else 1.5
     cands = [(m.place_score >= 2, specificity(m.place), m is h.lead, -k, m) for k, m in enumerate(h.mentions)
              if m.place is not None and (m.place_score >= floor or m.place_score == 0.5)]
+    if not cands and floor < 1.5:   # violence somewhere in a sentence that names one place loosely: there
+        cands = [(False, specificity(m.place), m is h.lead, -k, m) for k, m in enumerate(h.mentions)
+                 if m.place is not None and m.place_score > 0 and specificity(m.place) > 0]
     if not cands:
         return None, False
     m = max(cands, key=lambda c: c[:4])[4]
@@ -118,12 +121,44 @@ def _place(h: Happening, found: Found):
     if place is None or place.lat is None:
         return place, fallback
     named = [p for p in found.places if m.unit[0] <= p.start < m.unit[1]]
-    if coherent(place, named):
+    home = home_country(found.places, found.text)
+
+    def fits(p) -> bool:
+        return coherent(p, named) and (home is None or p.country_code in (None, home) or specificity(p) == 0)
+
+    if fits(place):
         return place, fallback
-    fits = [p for p in named if p.lat is not None and specificity(p) > 0 and coherent(p, named)]
-    if not fits:
+    good = [p for p in named if p.lat is not None and specificity(p) > 0 and fits(p)]
+    sides = {a.country_code for a in found.actors if a.country_code}
+    if not good and sides and place.country_code not in sides:   # readings disagree: one in the actors'
+        good = [p for p in named if p.lat is not None and specificity(p) > 0 and p.country_code in sides]
+    if not good:     # no reading fits the others: a place that says where it is ("Kirni (Poonch district)"),
+        good = [p for p in named if p.lat is not None and specificity(p) > 0 and p.start > place.start
+                and is_context(p, named, found.text)]
+    if not good:     # else the most specific place named ("Mulanje (Mulanje, Southern)")
+        good = [p for p in named if p.lat is not None and specificity(p) > specificity(place)]
+    if not good and home is not None and place.country_code != home:
+        # a place read in another country than the article's, with nothing better in its sentence: the
+        # setting told last before it ("in Barra Mansa, ... The police arrested two in Para-Pedro")
+        before = [p for p in found.places if p.start < m.unit[0] and p.lat is not None and specificity(p) > 0
+                  and fits(p)]
+        if before:
+            last = max(p.start for p in before)
+            good = [p for p in before if last - p.start < 80]
+    if not good:
         return place, fallback
-    return max(fits, key=lambda p: (specificity(p), -p.start)), True
+    return max(good, key=lambda p: (specificity(p), -p.start)), True
+
+
+def _partner(h: Happening, a1, a2):
+    """Talks are between two sides: a partner from a1's own country ("Ukraine ... negotiations
+    with Ukrainian officials") gives way to one from another country among the happening's mentions, and
+    is left out if there is none."""
+    if a1 is None or a2 is None or h.lead.type != "CONSULT" or not a1.country_code \
+            or a2.country_code != a1.country_code:
+        return a2
+    return next((m.actor2 for m in h.mentions if m.actor2 is not None and m.actor2.country_code
+                 and m.actor2.country_code != a1.country_code), None)
 
 
 def _time(h: Happening):
@@ -149,8 +184,13 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
         lead = h.lead
         mode = lead.mode or next((m.mode for m in h.mentions if m.type == lead.type and m.mode), None)
         a1, a2 = _best(h, "actor1"), _best(h, "actor2")
+        a2 = _partner(h, a1, a2)
         if a2 is not None and a1 is not None and (a2.id == a1.id or a2.name == a1.name):
             a2 = None
+        if a2 is not None and a1 is not None and lead.type in ("RETREAT", "MOBILIZE") and a2.kind == "MIL" \
+                and a1.kind in ("MIL", "GOV") and not a2.text[:1].isupper():
+            a2 = None          # "moved troops", "the withdrawal of some troops": its own forces (no nationality
+            # named), not a target
         place, fallback = _place(h, found)
         when = _time(h)
         claim = lead.claim

@@ -135,6 +135,10 @@ def fold_phrases(mentions: list[Mention]) -> list[Mention]:
         host.target = host.target or m.target
         host.actor1 = host.actor1 or m.actor1
         host.actor2 = host.actor2 or m.actor2
+        if m.place is not None and m.place_score > host.place_score:   # "... killed when militants attacked
+            host.place, host.place_score = m.place, m.place_score      # a convoy in Maidan Shar"
+        if m.own_time and not host.own_time:
+            host.time, host.own_time = m.time, True
     kept.sort(key=lambda x: x.token.i)
     return kept
 

@@ -39,7 +39,9 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
 # Children that start an event of their own: a coordinated verb ("killed thousands and pummelled the economy")
 # or a reported/loosely attached clause. Participial and adverbial clauses stay in ("help defend X").
 _OWN_CLAUSE = frozenset({"conj", "cc", "ccomp", "parataxis", "dep"})
-RECIPROCAL = frozenset({"clash", "fight", "battle", "exchange", "skirmish", "fighting", "gunbattle", "firefight"})
+RECIPROCAL = frozenset({"clash", "fight", "battle", "exchange", "skirmish", "fighting", "gunbattle", "firefight",
+                        "shootout", "shoot-out", "gunfight", "encounter"})
+_SETTING_PREPS = frozenset({"in", "during", "following", "after", "amid", "when"})   # "killed in/after an X by Y"
 _VICTIM_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
 
 
@@ -68,10 +70,22 @@ def sources(t: Token) -> list[Token]:
     if subj is not None and not _victim_subject(t):
         out.append(subj)
     if subj is None and (t.tag_ == "VBN" or t.pos_ in NOUN_POS):   # "killed in a drive-by shooting by armed men"
-        out += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+        out += [g for c in t.children if c.dep_ in ("prep", "xcomp", "advcl") and c.lower_ in _SETTING_PREPS
                 for n in c.children if n.dep_ == "pobj"
                 for b in n.children if b.dep_ == "prep" and b.lower_ == "by"
                 for g in b.children if g.dep_ == "pobj"]
+        if not out and t.tag_ == "VBN" and _victim_subject(t):  # "8 were killed and 8 wounded following an
+            out += [g for c in t.children if c.dep_ == "conj"   # operation by ANDSF forces"
+                    for p in c.children if p.dep_ in ("prep", "xcomp", "advcl") and p.lower_ in _SETTING_PREPS
+                    for n in p.children if n.dep_ == "pobj"
+                    for b in n.children if b.dep_ == "prep" and b.lower_ == "by"
+                    for g in b.children if g.dep_ == "pobj"]
+    if _victim_subject(t):     # "militants were killed during clashes with / after exchanging fire with X"
+        out += [x for v in [t, *(c for c in t.children if c.dep_ == "conj")] for x in _fought_with(v)]
+    if t.pos_ in NOUN_POS and t.lemma_.lower() in RECIPROCAL and t.dep_ in ("nsubj", "nsubjpass") \
+            and t.head.lemma_.lower() in word_list("occur"):    # "clashes erupted between X and Y"
+        out += [g for c in t.head.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
+                if g.dep_ == "pobj"]
     if t.pos_ in NOUN_POS:
         if t.lemma_.lower() in word_list("intransitive"):   # "the withdrawal of some troops"
             out += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -83,9 +97,12 @@ def sources(t: Token) -> list[Token]:
                     if g.dep_ == "pobj"]
         cur, direct = t, True
         light = word_list("light")
+        if cur.dep_ == "compound" and cur.head.pos_ in NOUN_POS:   # "launched a *mediation* effort"
+            cur = cur.head
         while cur.dep_ in ("pobj", "prep", "dobj", "nsubjpass", "attr", "conj") and cur.head.i != cur.i:
             direct = direct and (cur.dep_ in ("dobj", "nsubjpass", "attr", "conj", "pobj")
-                                 or cur.lower_ in ("through", "with", "by", "using"))   # "compensate through strikes"
+                                 or cur.lower_ in ("through", "with", "by", "using", "in"))
+            # "compensate through strikes", "engaged in a firefight"
             cur = cur.head
             if cur.pos_ in VERB_POS:   # "X held talks", "X reimposed blockades": the verb's subject; not when the
                 # verb is an event of its own ("X condemned the attack": X did not attack)
@@ -105,6 +122,21 @@ def sources(t: Token) -> list[Token]:
             cur = cur.head
     seen: set[int] = set()
     return [x for x in out if not (x.i in seen or seen.add(x.i))]
+
+
+def _fought_with(v: Token) -> list[Token]:
+    """The other side of the fight a casualty happened in: "(killed) during clashes *with X*", "after
+    exchanging fire *with X*", "in a gunfight *with X*"."""
+    out: list[Token] = []
+    for p in v.children:
+        if p.dep_ != "prep" or p.lower_ not in _SETTING_PREPS:
+            continue
+        for n in p.children:
+            if n.dep_ == "pobj" and n.lemma_.lower() in RECIPROCAL or n.dep_ == "pcomp":
+                out += [g for w in [n, *(c for c in n.children if c.dep_ == "dobj")]
+                        for c in w.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for g in c.children if g.dep_ == "pobj"]
+    return out
 
 
 def _is_trigger(t: Token) -> bool:
@@ -208,6 +240,13 @@ def actor_for(tok: Token | None, actors: Sequence[Actor]) -> Actor | None:
     return None
 
 
+def _aside(c: Token) -> bool:
+    """A relative clause with a subject of its own ("the region, which *Russia* demands ..."): a fact of its
+    own, whose actors are not the trigger's (unlike "refugees *who* have lived in Iraq")."""
+    return c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ not in ("who", "which", "that")
+                                     for g in c.children)
+
+
 def actor_after(trigger: Token, actors: Sequence[Actor], exclude: Actor | None = None) -> Actor | None:
     """When the parse names no object: the first actor after the trigger inside the trigger's own phrase
     ("help defend Saudi Arabia", "a mediation mission between Syria and ..."), not in a clause of its own
@@ -224,7 +263,8 @@ def actor_after(trigger: Token, actors: Sequence[Actor], exclude: Actor | None =
             starts.add(t.idx)
         top = t is trigger or t is phrase   # a conjunct of the trigger is another event; deeper, a list of parties
         stack.extend(c for c in t.children if (c.dep_ not in _OWN_CLAUSE or (not top and c.dep_ in ("conj", "cc")))
-                     and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))
+                     and not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))
+                     and not (not top and _aside(c)))
     inside = [a for a in actors if a.start in starts
               and not (exclude is not None and (a.id == exclude.id or a.name == exclude.name))]
     return min(inside, key=lambda a: a.start) if inside else None

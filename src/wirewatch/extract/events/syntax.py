@@ -74,9 +74,15 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
     for c in t.children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
-    if t.pos_ not in NOUN_POS and (is_passive(t) or (t.tag_ == "VBN" and t.dep_ == "acl")):
+    if t.pos_ not in NOUN_POS and (is_passive(t) or (t.tag_ == "VBN" and t.dep_ == "acl" and not any(
+            c.dep_ in ("dobj", "obj") for c in t.children))):    # "commandos killed 8 militants" misread as acl
         return None
-    for c in t.children:
+    kids = list(t.children)
+    colon = next((c.i for c in kids if c.dep_ == "punct" and c.text == ":" and c.i < t.i), None)
+    if colon is not None and any(c.dep_ == "nsubj" and colon < c.i < t.i for c in kids):
+        kids = [c for c in kids if c.i > colon]   # "Movement of forces: On 3 May, Turkish forces deployed ...":
+        # a label before a colon is not the subject
+    for c in kids:
         if c.dep_ in ("nsubj", "csubj") and (c.pos_ == "NUM" or c.lemma_.lower() in QUANTITY):
             of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                        if g.dep_ == "pobj"), None)     # "tens of thousands of students staged ..."
@@ -110,6 +116,9 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
         return subject(t.head, _seen + 1)
     if t.dep_ in ("acomp", "xcomp") or (t.dep_ == "advcl" and t.head.pos_ in ("ADJ", "AUX")):
         return subject(t.head, _seen + 1)
+    if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ == "dobj" and t.head.head.pos_ in VERB_POS \
+            and t.head.head.lemma_.lower() in word_list("light"):   # "issued a declaration *demanding* ..."
+        return subject(t.head.head, _seen + 1)
     if t.dep_ in ("relcl", "acl") and t.head.pos_ in NOUN_POS:
         return t.head
     return None

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from bisect import bisect_right
 from typing import Sequence
 
@@ -29,7 +30,8 @@ from .lexicon import word_list
 from .mentions import Mention
 from .syntax import CLAUSE_DEPS, clause_chain, token_at
 
-__all__ = ["place_for", "time_for", "geo_precision", "specificity"]
+__all__ = ["place_for", "time_for", "geo_precision", "specificity", "coherent", "home_country", "is_context",
+           "resolved_place"]
 
 LOC_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "inside", "into", "on", "from",
                        "throughout", "within", "towards", "toward", "to", "over", "along"})
@@ -37,6 +39,10 @@ NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "vicinity", "s
                         "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres",
                         "kilometers", "miles", "area", "countryside", "suburb", "suburbs", "district", "neighbourhood",
                         "neighborhood", "part", "outside", "rural", "periphery", "environs"})
+_WITHIN = re.compile(r"^(?:\s+(?:town|city|village|district|area|region|province|county|camp|sector|"
+                     r"neighbou?rhood|suburb|municipality))?\s+(?:in|of)\s+(?:the\s+)?$")   # "Al Bab in Aleppo"
+TALK_TYPES = frozenset({"CONSULT", "AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "COOPERATE",
+                        "SANCTION", "CONCEDE"})   # what they talk about is a topic, not where they are
 TOPIC_PREPS = frozenset({"including", "about", "regarding", "concerning", "over"})
 DATE_VALUE = re.compile(r"^\d{4}(-\d\d(-\d\d)?|-W\d\d)?")
 
@@ -45,7 +51,7 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
-def _loc_score(tok: Token, trigger: Token, chain: set[int] | None = None) -> float:
+def _loc_score(tok: Token, trigger: Token, chain: set[int] | None = None, talk: bool = False) -> float:
     """3: object of a place preposition on the trigger; 2.5: an argument of the trigger; 2: a place preposition
     on a word above the trigger in its clause; 1.5: inside a clause below the trigger; 1: after a place
     preposition elsewhere in the sentence; 0: elsewhere (e.g. 'Russia' in "Russia's economy")."""
@@ -55,18 +61,37 @@ def _loc_score(tok: Token, trigger: Token, chain: set[int] | None = None) -> flo
         head = cur.head
         is_loc = cur.dep_ == "prep" and cur.lower_ in LOC_PREPS
         located = located or (is_loc and steps < 5)
-        if head.i == trigger.i:
+        if head.i == trigger.i or (_shares_right(head, trigger) and cur.i > head.i):
             if nested:
                 return 1.5
-            if topic and steps > 2:
+            if topic and steps > 2 or talk and cur.dep_ in ("dobj", "nsubjpass") and steps >= 2:
                 return 0.75                  # inside what the trigger is about: a topic, not a setting
+                # ("discussed developments in the situation around Ukraine")
             return 3.0 if is_loc else 2.5
         topic = topic or cur.dep_ == "dobj" or (cur.dep_ == "prep" and cur.lower_ in TOPIC_PREPS)
         if is_loc and head.i in chain:
-            return 2.0
+            return 0.75 if talk and (topic or head.dep_ == "dobj") else 2.0
         nested = nested or cur.dep_ in CLAUSE_DEPS or cur.dep_ == "xcomp"
         cur, steps = head, steps + 1
     return 1.0 if located else 0.0
+
+
+def _shares_right(verb: Token, trigger: Token) -> bool:
+    """"shot and killed a man in Bamenda": a verb coordinated after the trigger, with the trigger's subject and
+    no object of the trigger's own, shares what follows it (its object and its place) with the trigger."""
+    return verb.dep_ == "conj" and verb.head.i == trigger.i and verb.pos_ == "VERB" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and not any(c.dep_ in ("dobj", "obj", "prep") for c in trigger.children if c.i > trigger.i)
+
+
+def _setting_verb(trigger: Token) -> Token | None:
+    """The verb that only says the trigger happened ("clashes *took place* in X", "fire *was reported* in X"):
+    its places are the trigger's."""
+    head = trigger.head
+    if trigger.dep_ in ("nsubj", "nsubjpass") and head.i != trigger.i and head.pos_ in ("VERB", "AUX") \
+            and head.lemma_.lower() in word_list("occur"):
+        return head
+    return None
 
 
 def specificity(p: Place) -> int:
@@ -113,7 +138,12 @@ def _place_facts(doc, places: Sequence[Place], actors: Sequence[Actor]) -> dict:
             if tok is None:
                 facts[p.id] = (None, False, False, False)
                 continue
-            named = any(_overlaps(a.start, a.end, p.start, p.end) for a in actors) and not _located(tok)
+            # named as an actor: an actor mention that is the place's name ("condemned Moscow") or that the
+            # place only qualifies, not one that shares a word with it ("Mali" in "Mali Zvornik") or
+            # swallowed it by mistake ("Bomadi (Bomadi LGA")
+            named = any(a.start <= p.start and p.end <= a.end and ((a.end - a.start) - (p.end - p.start) <= 4
+                                                                  or tok.dep_ in ("compound", "amod", "poss", "nmod"))
+                        for a in actors) and not _located(tok)   # "Moscow"; "*US* deputy adviser", "*Russia*'s economy"
             facts[p.id] = (tok, _of_an_actor(tok, actors), named, is_context(p, places, text))
     return facts
 
@@ -129,20 +159,30 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
     scored = []
     chain = {x.i for x in clause_chain(m.token)}
     facts = _place_facts(doc, places, actors)
+    setting = _setting_verb(m.token)
+    violent = (m.action or m.type) in ("ASSAULT", "COERCE")
+    talk = (m.action or m.type) in TALK_TYPES
+    setting_chain = {x.i for x in clause_chain(setting)} if setting is not None else set()
     for p in places:
         if not (s0 <= p.start < s1) or p.start < floor:
             continue
         tok, owned, named, context = facts[p.id]
         if tok is None or owned:
             continue
-        score = _loc_score(tok, m.token, chain)
+        score = _loc_score(tok, m.token, chain, talk)
+        if setting is not None:
+            score = max(score, _loc_score(tok, setting, setting_chain))
         if frame and score == 1.5:
             continue
-        if named:
+        if named and not (violent and score >= 2.5):   # "airstrikes targeted Majzar district": where it hit
             score -= 1.5            # a place named as an actor ("Russia's economy", "condemned Moscow")
         # a place named only to say where another is ("(Hargeysa, Waqooyi Galbeed)", "in Guadalajara,
         # Jalisco") gives way to the place it locates, whatever their specificity
         scored.append((score, not context, specificity(p), -abs(tok.i - m.token.i), p))
+    if any(x[2] > 0 and x[0] >= 1 for x in scored):
+        # a country is where it happened only when nothing narrower is named in the clause ("people in
+        # Ahwar held a demonstration ... in support of self-rule in South Yemen")
+        scored = [(x[0] - 1.0, *x[1:]) if x[2] == 0 else x for x in scored]
     if scored:
         best = max(scored, key=lambda x: x[:4])
         return (best[4], best[0]) if best[0] > 0 else (None, 0.0)
@@ -178,7 +218,8 @@ def is_context(p: Place, places: Sequence[Place], text: str) -> bool:
     before = text[max(0, p.start - 80):p.start]
     if before.rfind("(") > before.rfind(")"):
         return True
-    return any(0 <= p.start - q.end <= 2 and text[q.end:p.start].strip() in (",", "") and q.start < p.start
+    return any(q.start < p.start and (0 <= p.start - q.end <= 2 and text[q.end:p.start].strip() in (",", "")
+                                      or _WITHIN.match(text[q.end:p.start]) is not None)
                for q in places)
 
 
@@ -192,9 +233,31 @@ def coherent(p: Place, others: Sequence[Place]) -> bool:
     """Does the gazetteer's reading of `p` fit the other places named with it (one within 60 km, or the same
     province)? A neighbourhood the gazetteer took for a town elsewhere does not."""
     named = [q for q in others if q is not p and q.lat is not None and q.text != p.text and specificity(q) > 0]
-    if p.lat is None or not named or specificity(p) < 2:
+    if p.lat is None or not named or specificity(p) < 1:
         return True
+    if specificity(p) < 2:     # a province: in the country of a place named with it ("Nord-Ouest" beside Bamenda)
+        return not p.country_code or any(q.country_code == p.country_code for q in named)
     return any(_km(p, q) <= 60 or (p.admin1 and (p.admin1 == q.admin1 or p.admin1 == q.name)) for q in named)
+
+
+def home_country(places: Sequence[Place], text: str) -> str | None:
+    """The country most of the article's resolved places are in (a province, a capital or a place that
+    locates another counting double), if it clearly leads: the country a misread village is not in."""
+    weights: Counter = Counter()
+    names: dict[str, set[str]] = {}
+    for p in places:
+        if p.lat is None or not p.country_code or specificity(p) == 0:
+            continue
+        weights[p.country_code] += 2 if p.feature_code in ("ADM1", "PPLC") or is_context(p, places, text) else 1
+        names.setdefault(p.country_code, set()).add(p.text)
+    if len(weights) > 1:      # a lone name read in a country no other place is in counts once
+        for code in weights:
+            if len(names[code]) == 1:
+                weights[code] = min(weights[code], 1)
+    ranked = weights.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def resolved_place(place: Place | None, places: Sequence[Place], unit: tuple[int, int]) -> tuple[Place | None, bool]:

@@ -167,10 +167,15 @@ def _scope(h: Happening, sents: Sequence[SpacySpan], owned: dict[int, int], inde
 def _agent(h: Happening) -> str:
     for m in h.mentions:
         if m.actor1 is not None and m.actor1.inter:
+            if m.actor1.inter == 7:   # civilians act as a crowd only when named as one ("villagers", "a mob of
+                words = _words(m.source.subtree) if m.source is not None else set()   # residents"); "a man",
+                return "crowd" if _first("agent", words) == "crowd" else "individual"   # "two men": no mob
             return INTER[m.actor1.inter]
     for m in h.mentions:
-        if m.source is not None:
-            found = _first("agent", _words(m.source.subtree))
+        subj = m.source if m.source is not None else next(
+            (c for c in m.token.children if c.dep_ == "nsubj"), None)     # "a group of youths clashed with ..."
+        if subj is not None:
+            found = _first("agent", _words(subj.subtree))
             if found:
                 return found
     return "none"
@@ -198,9 +203,14 @@ def _victim(h: Happening) -> str:
         if f.category in ("killed", "injured", "killed_or_injured"):
             targeted = True
             words |= set((f.who or "").lower().split()) | set(f.text.lower().split())
-    armed = {lemma for lemma, v in cues().get("victim", ()) if v == "armed"}
+    table = cues().get("victim", ())
+    if words & {lemma for lemma, v in table if v == "unarmed"}:
+        return "civilian"               # "an off-duty soldier", "a former officer": not fighting
+    armed = {lemma for lemma, v in table if v == "armed"}
     if words & armed:
         return "armed"
+    if _first("victim", words) == "civilian":
+        return "civilian"               # "the leader of ...", "a drug suspect": named as unarmed
     agents = {m.actor1.name for m in h.mentions if m.actor1 is not None}
     for m in h.mentions:
         if m.actor2 is not None and m.actor2.inter and not _place_actor(m.actor2) and m.actor2.name not in agents:
@@ -211,7 +221,29 @@ def _victim(h: Happening) -> str:
     return "civilian" if targeted else "none"
 
 
-def features(h: Happening, scope: list[Token]) -> dict[str, str]:
+def _after(h: Happening, sents: Sequence[SpacySpan], n: int = 2) -> list[Token]:
+    """The next sentences of the happening's paragraph after its last mention, whoever they tell of: what the
+    crowd and the police did next ("Rioters pelted stones", "Two were arrested") is told in sentences of their
+    own, which may hold mentions of their own."""
+    if not sents:
+        return []
+    doc = sents[0].doc
+    text = doc.user_data.get("ww_text") or ""
+    tokens = tokens_of(doc)
+    last = max(m.sent.start for m in h.mentions)
+    out: list[Token] = []
+    starts = [s.start for s in sents]
+    k = starts.index(last) if last in starts else None
+    if k is None:
+        return []
+    for s_prev, s in zip(sents[k:k + n], sents[k + 1:k + 1 + n]):
+        if text and "\n\n" in text[s_prev.end_char:s.start_char]:
+            break
+        out.extend(tokens[s.start:s.end])
+    return out
+
+
+def features(h: Happening, scope: list[Token], after: Sequence[Token] = ()) -> dict[str, str]:
     """The features the decision rules test (module docstring)."""
     fams = [family(m) for m in h.mentions]
     fam = family(h.lead)
@@ -228,11 +260,14 @@ def features(h: Happening, scope: list[Token]) -> dict[str, str]:
     f["manner"] = "targeted" if any(m.mode in TARGETED_MODES or m.token.lemma_.lower() in TARGETED for m in h.mentions) \
         else "none"
     f["territory"] = _territory(h, f["agent"])
-    if fam in DEMONSTRATION:
+    if fam in DEMONSTRATION or f["agent"] == "crowd":   # a crowd that burns tyres "and demonstrated", "to demand"
         f["demonstration"] = "yes" if any((m.action or m.type) == "PROTEST" for m in h.mentions) \
             or _first("demonstration", _scope_words(scope)) else "no"
-        f["crowd_violence"] = "yes" if _token_cue("crowd_violence", scope, STATE_WORDS) else "no"
-        f["intervention"] = "force" if _force(h) else (_token_cue("intervention", scope, frozenset()) or "none")
+        f["crowd_violence"] = "yes" if _token_cue("crowd_violence", scope, STATE_WORDS) \
+            or _token_cue("crowd_violence", list(after), STATE_WORDS, by_crowd=True) else "no"
+        f["intervention"] = "force" if _force(h) else (_token_cue("intervention", scope, frozenset())
+                                                        or _token_cue("intervention", list(after), frozenset())
+                                                        or "none")
     f["left"] = "yes" if any(m.type == "RETREAT" and m.place is not None and _from_place(m) for m in h.mentions) \
         else "no"
     f["object"] = _first("object", _words(t for m in h.mentions if m.target is not None for t in m.target.subtree)) \
@@ -287,7 +322,7 @@ PATIENTS = frozenset({"protester", "protestor", "demonstrator", "participant", "
                       "organizer", "organiser", "rioter", "marcher", "youth", "farmer", "resident", "villager"})
 
 
-def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str]) -> str | None:
+def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str], by_crowd: bool = False) -> str | None:
     """The first cue of `feature` among the scope's tokens. A "-verb" cue counts only as a verb outside a
     relative clause; for crowd violence its subject is not the police or army (protesters torched a bus,
     not "a protest against the torching of a bus"); for an intervention its patient is the crowd
@@ -299,6 +334,8 @@ def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str]) -> str 
         value = table.get(t.lemma_.lower()) or table.get(t.lower_)
         if value is None:
             continue
+        if value.endswith("-verb") and t.lower_ in table and not table[t.lower_].endswith("-verb"):
+            value = table[t.lower_]        # "burning tires": the word form is a cue of its own
         if value.endswith("-verb"):
             if t.pos_ != "VERB" or t.dep_ in ("amod", "compound", "relcl", "pcomp") or _topic(t):
                 continue
@@ -307,6 +344,8 @@ def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str]) -> str 
                 continue
             if feature == "crowd_violence" and any(c.dep_ == "auxpass" for c in t.children):
                 continue                   # "crops were destroyed by a storm": done to them, not by the crowd
+            if by_crowd and (subj is None or subj.lemma_.lower() not in PATIENTS):
+                continue                   # after the demonstration: only what the crowd itself did
             if feature == "intervention":
                 patient = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
                 if patient is not None and patient.lemma_.lower() not in PATIENTS and not any(
@@ -352,7 +391,7 @@ def acled_of(happenings: Sequence[Happening], sents: Sequence[SpacySpan]) -> lis
         if not any(family(m) in CODED for m in h.mentions):
             out.append((None, None))             # talks, statements: no ACLED type whatever else
             continue
-        f = features(h, _scope(h, sents, owned, k))
+        f = features(h, _scope(h, sents, owned, k), _after(h, sents))
         rule = next((r for r in by_family.get(f["family"], ()) if r.holds(f)), None)
         out.append((rule.event_type, rule.sub_event_type) if rule else (None, None))
     return out
