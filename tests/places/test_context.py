@@ -74,7 +74,7 @@ def test_a_list_of_cities_is_not_town_and_region(extract_text) -> None:
 
 
 def test_names_in_brackets_qualify_the_place_before_them(extract_text) -> None:
-    doc = extract_text("On 5 May, in Tome (Biobio), firefighters protested against budget cuts.")
+    doc = extract_text("On 5 May, dock workers in Tome (Biobio) marched against the closure of a pier.")
     tome = next(p for p in doc.places if p.text == "Tome")
     assert tome.country_code == "CL"
 

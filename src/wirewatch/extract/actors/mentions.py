@@ -116,7 +116,7 @@ def _first_conjunct(t: Token) -> Token:
 
 
 def _in_parentheses(t: Token) -> bool:
-    """"in Baligubadle town (Hargeysa, Waqooyi Galbeed)": a name in brackets only says where."""
+    """"in Gabiley town (Gabiley, Waqooyi Galbeed)": a name in brackets only says where."""
     text = text_of(t.doc)
     before = text[max(0, t.idx - 60):t.idx]
     return before.rfind("(") > before.rfind(")")

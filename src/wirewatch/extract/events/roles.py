@@ -69,7 +69,7 @@ def sources(t: Token) -> list[Token]:
     subj = subject(t)
     if subj is not None and not _victim_subject(t):
         out.append(subj)
-    if subj is None and (t.tag_ == "VBN" or t.pos_ in NOUN_POS):   # "killed in a drive-by shooting by armed men"
+    if subj is None and (t.tag_ == "VBN" or t.pos_ in NOUN_POS):   # "shot dead in a drive-by attack by gunmen"
         out += [g for c in t.children if c.dep_ in ("prep", "xcomp", "advcl") and c.lower_ in _SETTING_PREPS
                 for n in c.children if n.dep_ == "pobj"
                 for b in n.children if b.dep_ == "prep" and b.lower_ == "by"

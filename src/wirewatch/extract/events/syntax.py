@@ -80,7 +80,7 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
     kids = list(t.children)
     colon = next((c.i for c in kids if c.dep_ == "punct" and c.text == ":" and c.i < t.i), None)
     if colon is not None and any(c.dep_ == "nsubj" and colon < c.i < t.i for c in kids):
-        kids = [c for c in kids if c.i > colon]   # "Movement of forces: On 3 May, Turkish forces deployed ...":
+        kids = [c for c in kids if c.i > colon]   # "Troop movements: On 8 June, Russian forces deployed ...":
         # a label before a colon is not the subject
     for c in kids:
         if c.dep_ in ("nsubj", "csubj") and (c.pos_ == "NUM" or c.lemma_.lower() in QUANTITY):

@@ -262,7 +262,7 @@ def home_country(places: Sequence[Place], text: str) -> str | None:
 
 def resolved_place(place: Place | None, places: Sequence[Place], unit: tuple[int, int]) -> tuple[Place | None, bool]:
     """The place itself when the gazetteer resolved it; else the most specific resolved place named in the
-    same sentence after it ("in Abu Rasin, in the countryside of Al-Hasakeh"), flagged as a fallback."""
+    same sentence after it ("in Tal Hamis, in the countryside of Al-Hasakeh"), flagged as a fallback."""
     if place is None or place.lat is not None:
         return place, False
     later = [p for p in places if unit[0] <= p.start < unit[1] and p.lat is not None and p.start > place.start
