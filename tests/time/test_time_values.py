@@ -3,33 +3,16 @@ article dated Wednesday 2022-03-30 (or undated)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from wirewatch.extract import Found
-from wirewatch.extract.time import stage
-from wirewatch.model import Article, TimeExpr
+from ww_times import one
 
 DCT = "2022-03-30"  # a Wednesday
 
 
 @pytest.fixture(scope="module")
-def times(nlp):
-    def _times(text: str, date: str | None = DCT) -> list[TimeExpr]:
-        article = Article(id="t", date=dt.date.fromisoformat(date) if date else None)
-        out = stage(nlp(text), Found(article=article, text=text))["times"]
-        for t in out:
-            assert text[t.start:t.end] == t.text
-        return out
-
-    return _times
-
-
-def one(found: list[TimeExpr], text: str) -> TimeExpr:
-    hits = [t for t in found if t.text == text]
-    assert hits, f"{text!r} not among {[t.text for t in found]}"
-    return hits[0]
+def times(time_stage):
+    return lambda text, date=DCT: time_stage(text, date)
 
 
 CASES = [
