@@ -13,7 +13,7 @@ import typer
 from .. import __version__
 from . import batch, extract, serve
 from . import export as export_cli, store as store_cli
-from . import gazetteer as gazetteer_cli, link as link_cli
+from . import gazetteer as gazetteer_cli, link as link_cli, watch as watch_cli
 
 app = typer.Typer(
     name="wirewatch",
@@ -24,7 +24,7 @@ app = typer.Typer(
 )
 
 # One line per command module; each calls app.command(...) on its functions.
-for module in (extract, batch, serve, store_cli, link_cli, export_cli, gazetteer_cli):
+for module in (extract, batch, serve, store_cli, link_cli, export_cli, gazetteer_cli, watch_cli):
     module.register(app)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
 import feedparser
@@ -56,7 +57,7 @@ def _entry_text(entry: feedparser.FeedParserDict) -> str:
     return "\n\n".join(t for t in (_content_text(value, kind) for value, kind in parts) if t)
 
 
-def _entry_date(entry: feedparser.FeedParserDict) -> dt.date | None:
+def entry_date(entry: feedparser.FeedParserDict) -> dt.date | None:
     """The entry's (or the feed's own) published/updated/created date, as feedparser parsed it."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         if value := entry.get(key):
@@ -73,26 +74,61 @@ def _entry(entry: feedparser.FeedParserDict, record: str, source: str | None, or
     if not body:
         raise IngestError(record, "entry has no text (no content or summary)")
     article_id = entry.get("id") or entry.get("link") or record
-    yield from admit(record, body, article_id=article_id, origin=origin, date=_entry_date(entry), year=year,
+    yield from admit(record, body, article_id=article_id, origin=origin, date=entry_date(entry), year=year,
                      hints=hints, source=source, url=entry.get("link"), title=entry.get("title") or None, seen=seen)
+
+
+@dataclass
+class ParsedFeed:
+    """A feed read once: its outlet (the feed's title), the year of its own date, its entries, and the problems
+    found reading it (a skip when it has no readable entry, a warning for repaired character references)."""
+
+    source: str | None
+    year: int | None
+    entries: list
+    problems: list[Skipped | Warned]
+    error: str | None = None  # why a feed with no entries could not be read (malformed XML), else None
+
+
+def read_feed(text: str, name: str) -> ParsedFeed:
+    """Parse an RSS/Atom feed; callers that pick entries themselves (`wirewatch watch`) use this with
+    `entry_items`, so a feed is parsed once and an entry is read exactly as `parse_feed` reads it."""
+    text, bad = repair_charrefs(text)
+    problems: list[Skipped | Warned] = []
+    if bad:
+        problems.append(warned(name, f"{len(bad)} character reference(s) to characters XML forbids "
+                                     f"({', '.join(bad[:3])}) replaced with U+FFFD"))
+    feed = feedparser.parse(text)
+    error = None
+    if not feed.entries and feed.get("bozo"):
+        error = str(feed.get("bozo_exception"))
+    elif not feed.entries and not feed.get("version"):
+        error = "not an RSS or Atom feed"
+    if not feed.entries:
+        problems.append(skipped(name, "feed has no readable entries" + (f" ({error})" if error else "")))
+    feed_date = entry_date(feed.feed)  # the channel's date: the year of an undated entry's dateline
+    return ParsedFeed(source=feed.feed.get("title") or None, year=feed_date.year if feed_date else None,
+                      entries=list(feed.entries), problems=problems, error=error)
+
+
+def has_content(entry: feedparser.FeedParserDict) -> bool:
+    """Whether the entry carries its article's text (Atom content, RSS content:encoded), not only a summary."""
+    return any(c.get("value") for c in entry.get("content", []))
+
+
+def entry_items(feed: ParsedFeed, entry: feedparser.FeedParserDict, record: str, origin: str | None,
+                hints: DateHints = DateHints(), seen: dict[str, tuple[str, str]] | None = None
+                ) -> Iterator[Document | Skipped | Warned]:
+    """One entry of a read feed as an article (guarded: a broken entry is a Skipped naming `record`)."""
+    seen = {} if seen is None else seen
+    yield from guarded(record, lambda: _entry(entry, record, feed.source, origin, seen, feed.year, hints))
 
 
 def parse_feed(text: str, name: str, origin: str | None = None,
                hints: DateHints = DateHints()) -> Iterator[Document | Skipped | Warned]:
     """Every entry of an RSS/Atom feed as an article; the feed's own title is the source."""
-    text, bad = repair_charrefs(text)
-    if bad:
-        yield warned(name, f"{len(bad)} character reference(s) to characters XML forbids ({', '.join(bad[:3])}) "
-                           "replaced with U+FFFD")
-    feed = feedparser.parse(text)
-    if not feed.entries:
-        problem = f" ({feed.bozo_exception})" if feed.get("bozo") else ""
-        yield skipped(name, f"feed has no readable entries{problem}")
-        return
-    source = feed.feed.get("title") or None
-    feed_date = _entry_date(feed.feed)  # the channel's date: the year of an undated entry's dateline
-    year = feed_date.year if feed_date else None
+    feed = read_feed(text, name)
+    yield from feed.problems
     seen: dict[str, tuple[str, str]] = {}
     for number, entry in enumerate(feed.entries, start=1):
-        record = f"{name}#entry{number}"
-        yield from guarded(record, lambda: _entry(entry, record, source, origin, seen, year, hints))
+        yield from entry_items(feed, entry, f"{name}#entry{number}", origin, hints, seen)

@@ -145,24 +145,36 @@ UPDATE article SET source_id = id;
 CREATE UNIQUE INDEX article_origin ON article(source_id, origin);
 """
 
-# Watch (docs/watch.md): what each followed source answered last (conditional GET state, backoff), which items
-# were taken, and the alerts raised. An alert is raised once per rule and incident (the event's cluster when it
-# is linked, else the event): a second report of one strike joins its cluster and does not alert again.
+# Watch (docs/watch.md): what each followed source answered last (conditional GET state, the body's hash, backoff),
+# which items were taken (a folder's files also by mtime and size: `stamp`), and the alerts raised. An alert is
+# raised once per rule and incident (the event's cluster when it is linked, else the event): a second report of
+# one strike joins its cluster and does not alert again. Once a store is watched (it has a watch_source), every
+# event stored joins `watch_pending` in its article's transaction, so an event stored but not yet judged against
+# the rules (a run killed between the two) is judged by the next run; `alert_delivery` records each sink an alert
+# reached, so a restart delivers only what is missing.
 V3_WATCH = """
 CREATE TABLE watch_source (
     url TEXT PRIMARY KEY, kind TEXT NOT NULL,
     etag TEXT, last_modified TEXT, last_fetch TEXT, last_ok TEXT, last_status TEXT,
-    new_items INTEGER NOT NULL DEFAULT 0, errors INTEGER NOT NULL DEFAULT 0, next_at TEXT
+    new_items INTEGER NOT NULL DEFAULT 0, errors INTEGER NOT NULL DEFAULT 0, next_at TEXT, body_hash TEXT
 );
 CREATE TABLE watch_item (
-    source TEXT NOT NULL, key TEXT NOT NULL, content_hash TEXT, article TEXT, seen TEXT NOT NULL,
+    source TEXT NOT NULL, key TEXT NOT NULL, content_hash TEXT, article TEXT, seen TEXT NOT NULL, stamp TEXT,
     PRIMARY KEY (source, key)
 ) WITHOUT ROWID;
+CREATE INDEX watch_item_hash ON watch_item(source, content_hash);
 CREATE TABLE alert (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, rule TEXT NOT NULL, incident TEXT NOT NULL, event TEXT NOT NULL,
     article TEXT NOT NULL, at TEXT NOT NULL, payload TEXT NOT NULL, delivered TEXT
 );
 CREATE UNIQUE INDEX alert_once ON alert(rule, incident);
+CREATE INDEX alert_undelivered ON alert(seq) WHERE delivered IS NULL;
+CREATE TABLE alert_delivery (seq INTEGER NOT NULL, sink TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (seq, sink));
+CREATE TABLE watch_pending (event INTEGER PRIMARY KEY);
+CREATE TRIGGER watch_event_new AFTER INSERT ON event WHEN EXISTS (SELECT 1 FROM watch_source)
+BEGIN INSERT OR IGNORE INTO watch_pending(event) VALUES (new.rowid); END;
+CREATE TRIGGER watch_event_gone AFTER DELETE ON event
+BEGIN DELETE FROM watch_pending WHERE event = old.rowid; END;
 """
 
 MIGRATIONS: tuple[str, ...] = (V1, V2_INCREMENTAL_LINKING, V2_EVENT_STATUS, V2_ARTICLE_ORIGIN, V3_WATCH)
