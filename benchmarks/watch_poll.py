@@ -29,6 +29,7 @@ import datetime as dt
 import email.utils
 import os
 import random
+import signal
 import sqlite3
 import statistics
 import subprocess
@@ -159,6 +160,7 @@ class Newsroom:
 def handler_for(room: Newsroom) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body go out at once, not held for a delayed ACK
 
         def log_message(self, *args: object) -> None:
             pass
@@ -215,6 +217,7 @@ def baseline_sweep(urls: list[str], etags: dict[str, str] | None) -> tuple[float
 
 
 def rss_mb(proc: psutil.Process) -> float:
+    """Resident memory of the watcher and its children, MB (nan once it has exited)."""
     try:
         total = proc.memory_info().rss
         for child in proc.children(recursive=True):
@@ -227,34 +230,70 @@ def rss_mb(proc: psutil.Process) -> float:
         return float("nan")
 
 
+def cpu_s(proc: psutil.Process) -> float:
+    try:
+        t = proc.cpu_times()
+        return t.user + t.system
+    except psutil.Error:
+        return float("nan")
+
+
 @dataclass
 class Cycle:
     number: int
-    start: float
-    end: float
+    start: float       # first request of the cycle, s after the watcher started
+    fetch: float       # first to last request of the cycle, s
+    period: float      # to the next cycle's first request (the watcher waits out --every, or works longer), s
     requests: int
     full: int          # 200 answers
     new_items: int     # items first served in this cycle
-    rss_mb: float
+    cpu: float         # the watcher's CPU seconds over the period
+    rss_mb: float      # when the cycle's requests were all seen
 
 
-def cycles_of(room: Newsroom, feeds: int, started: float, samples: dict[int, float]) -> list[Cycle]:
-    """Group the watcher's requests into cycles (cycle k: each feed's k-th request); complete cycles only."""
-    count: dict[int, int] = {}
-    by_cycle: dict[int, list[tuple[float, int, int]]] = {}
-    for t, feed, status, new in room.requests:
-        k = count.get(feed, 0) + 1
-        count[feed] = k
-        by_cycle.setdefault(k, []).append((t, status, new))
-    out = []
-    for k in sorted(by_cycle):
-        reqs = by_cycle[k]
-        if len(reqs) < feeds:
-            continue
-        times = [t for t, _, _ in reqs]
-        out.append(Cycle(k, min(times) - started, max(times) - started, len(reqs), sum(s == 200 for _, s, _ in reqs),
-                         sum(n for _, _, n in reqs), samples.get(k, float("nan"))))
-    return out
+class Sampler:
+    """Follows the watcher from outside: which cycles are complete (every feed requested k times), and the
+    watcher's memory and CPU time as each completes, plus memory once a second."""
+
+    def __init__(self, room: Newsroom, feeds: int, proc: psutil.Process, started: float) -> None:
+        self.room, self.feeds, self.proc, self.started = room, feeds, proc, started
+        self.done = 0
+        self.at_cycle: dict[int, tuple[float, float]] = {}   # k -> (rss MB, cpu s)
+        self.memory: list[tuple[float, float]] = []          # (s since start, rss MB)
+
+    def sample(self) -> None:
+        with self.room.lock:
+            counts: dict[int, int] = {}
+            for _, feed, _, _ in self.room.requests:
+                counts[feed] = counts.get(feed, 0) + 1
+        done = min(counts.values()) if len(counts) == self.feeds else 0
+        mb = rss_mb(self.proc)
+        if done > self.done:
+            cpu = cpu_s(self.proc)
+            for k in range(self.done + 1, done + 1):
+                self.at_cycle[k] = (mb, cpu)
+            self.done = done
+        self.memory.append((time.monotonic() - self.started, mb))
+
+    def cycles(self) -> list[Cycle]:
+        """The watcher's requests grouped into cycles (cycle k: each feed's k-th request); complete ones only."""
+        count: dict[int, int] = {}
+        by_cycle: dict[int, list[tuple[float, int, int]]] = {}
+        for t, feed, status, new in self.room.requests:
+            k = count.get(feed, 0) + 1
+            count[feed] = k
+            by_cycle.setdefault(k, []).append((t, status, new))
+        complete = [k for k in sorted(by_cycle) if len(by_cycle[k]) >= self.feeds]
+        out = []
+        for k in complete:
+            reqs = by_cycle[k]
+            first, last = min(t for t, _, _ in reqs), max(t for t, _, _ in reqs)
+            nxt = min(t for t, _, _ in by_cycle[k + 1]) if k + 1 in by_cycle else float("nan")
+            mb, cpu = self.at_cycle.get(k, (float("nan"), float("nan")))
+            cpu_next = self.at_cycle.get(k + 1, (0, float("nan")))[1]
+            out.append(Cycle(k, first - self.started, last - first, nxt - first, len(reqs),
+                             sum(st == 200 for _, st, _ in reqs), sum(n for _, _, n in reqs), cpu_next - cpu, mb))
+        return out
 
 
 def stored_links(db: Path) -> tuple[int, dict[str, int]]:
@@ -275,9 +314,26 @@ def articles_stored(db: Path) -> int:
         return 0
 
 
+def stop(proc: subprocess.Popen) -> str:
+    """SIGTERM, then the exit code (the watcher stops after the current article)."""
+    if proc.poll() is not None:
+        return f"had exited ({proc.returncode})"
+    proc.send_signal(signal.SIGTERM)
+    try:
+        return str(proc.wait(timeout=120))
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        return f"killed after 120 s ({proc.wait()})"
+
+
 def parse_every(text: str) -> float:
     units = {"s": 1, "m": 60, "h": 3600}
     return float(text[:-1]) * units[text[-1]] if text[-1] in units else float(text)
+
+
+def mean(xs: list[float]) -> float:
+    xs = [x for x in xs if x == x]
+    return statistics.mean(xs) if xs else float("nan")
 
 
 def main() -> None:
@@ -285,12 +341,13 @@ def main() -> None:
     ap.add_argument("--minutes", type=float, default=5.0, help="how long the watcher runs while feeds publish")
     ap.add_argument("--feeds", type=int, default=200)
     ap.add_argument("--items", type=int, default=50, help="items per feed (each shows its newest this many)")
-    ap.add_argument("--new-per-minute", type=float, default=3.0, help="new items per feed per minute")
+    ap.add_argument("--new-per-minute", type=float, default=2.0, help="new items per feed per minute")
     ap.add_argument("--every", default="3s", help="the watcher's --every")
     ap.add_argument("--drain-minutes", type=float, default=5.0, help="at most this long to take the last items")
+    ap.add_argument("--no-warm", action="store_true", help="no `watch --once` first: the timed run takes the "
+                                                            "initial feeds.items items too")
     ap.add_argument("--keep", type=Path, help="keep the store and the watcher's log in this folder")
     args = ap.parse_args()
-    every = parse_every(args.every)
 
     room = Newsroom(args.feeds, args.items, args.new_per_minute)
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(room))
@@ -298,7 +355,31 @@ def main() -> None:
     room.base = f"http://127.0.0.1:{server.server_address[1]}"
     threading.Thread(target=server.serve_forever, daemon=True).start()
     urls = [f"{room.base}/feeds/{i}.xml" for i in range(args.feeds)]
+    work = Path(tempfile.mkdtemp(prefix="ww-watch-bench-")) if args.keep is None else args.keep
+    work.mkdir(parents=True, exist_ok=True)
+    db, urlfile, log = work / "watch.db", work / "feeds.txt", work / "watch.log"
+    for p in work.glob("watch.db*"):
+        p.unlink()
+    urlfile.write_text("\n".join(urls) + "\n", encoding="utf-8")
+    cmd = [str(WIREWATCH), "watch", str(urlfile), "--db", str(db), "--every", args.every, "-q", "--summaries-only"]
+    sink = log.open("wb")
 
+    # 0. the first poll, alone: every item of every feed is new (nothing publishes meanwhile)
+    warm: dict[str, float] = {}
+    if not args.no_warm:
+        t0 = time.monotonic()
+        once = subprocess.Popen([*cmd, "--once"], stdout=sink, stderr=subprocess.STDOUT)
+        ps, peak = psutil.Process(once.pid), 0.0
+        while once.poll() is None:
+            mb = rss_mb(ps)
+            peak = max(peak, mb) if mb == mb else peak
+            time.sleep(1.0)
+        warm = {"seconds": time.monotonic() - t0, "stored": articles_stored(db), "peak_mb": peak,
+                "exit": once.returncode}
+        with room.lock:
+            room.requests.clear()  # its items stay served; its requests are not a cycle of the timed run
+
+    # 1. the baseline, while the feeds publish: full sweep, one interval, conditional sweep
     stop_publishing = threading.Event()
 
     def publisher() -> None:
@@ -306,75 +387,39 @@ def main() -> None:
             room.tick(1.0)
 
     threading.Thread(target=publisher, daemon=True).start()
-
-    work = Path(tempfile.mkdtemp(prefix="ww-watch-bench-")) if args.keep is None else args.keep
-    work.mkdir(parents=True, exist_ok=True)
-    db, urlfile, log = work / "watch.db", work / "feeds.txt", work / "watch.log"
-    for p in work.glob("watch.db*"):
-        p.unlink()
-    urlfile.write_text("\n".join(urls) + "\n", encoding="utf-8")
-
     full_s, etags, _ = baseline_sweep(urls, None)
-    time.sleep(every)
+    time.sleep(parse_every(args.every))
     cond_s, _, cond_full = baseline_sweep(urls, etags)
 
-    cmd = [str(WIREWATCH), "watch", str(urlfile), "--db", str(db), "--every", args.every, "-q", "--summaries-only"]
-    samples: dict[int, float] = {}
-    minute_samples: list[tuple[float, float]] = []
-    with log.open("wb") as sink:
-        proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.STDOUT)
-    ps = psutil.Process(proc.pid)
+    # 2. the watcher for --minutes while the feeds publish; 3. publishing stops, the watcher takes the rest
+    proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.STDOUT)
     started = time.monotonic()
-    seen_cycles = 0
-
-    def sample_cycles() -> None:
-        """RSS as each cycle completes (every feed requested k times), and once a second for the minute view."""
-        nonlocal seen_cycles
-        with room.lock:
-            counts: dict[int, int] = {}
-            for _, feed, _, _ in room.requests:
-                counts[feed] = counts.get(feed, 0) + 1
-        done = min(counts.values()) if len(counts) == args.feeds else 0
-        if done > seen_cycles:
-            mb = rss_mb(ps)
-            for k in range(seen_cycles + 1, done + 1):
-                samples[k] = mb
-            seen_cycles = done
-        minute_samples.append((time.monotonic() - started, rss_mb(ps)))
-
-    exit_code = None
+    sampler = Sampler(room, args.feeds, psutil.Process(proc.pid), started)
+    drained_at = None
     try:
         deadline = started + args.minutes * 60
         while time.monotonic() < deadline and proc.poll() is None:
             time.sleep(1.0)
-            sample_cycles()
+            sampler.sample()
         stop_publishing.set()
         room.publishing = False
-        published_at_stop = sum(len(f.published) for f in room.feeds)
+        with room.lock:
+            published = sum(len(f.published) for f in room.feeds)
+        cycles_at_stop = sampler.done
         drain_end = time.monotonic() + args.drain_minutes * 60
-        drained_at = None
-        cycles_at_stop = seen_cycles
         while time.monotonic() < drain_end and proc.poll() is None:
             time.sleep(1.0)
-            sample_cycles()
-            # done when a cycle that began after publishing stopped has completed and the store holds every item
-            if seen_cycles >= cycles_at_stop + 2 and articles_stored(db) >= len(room.served):
+            sampler.sample()
+            # drained: two cycles begun after publishing stopped are complete, and every item served is stored
+            if sampler.done >= cycles_at_stop + 2 and articles_stored(db) >= len(room.served):
                 drained_at = time.monotonic() - started
                 break
     finally:
-        if proc.poll() is None:
-            proc.send_signal(subprocess.signal.SIGTERM)
-            try:
-                exit_code = proc.wait(timeout=120)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                exit_code = f"killed after 120 s ({proc.wait()})"
-        else:
-            exit_code = proc.returncode
+        exit_code = stop(proc)
+        sink.close()
         server.shutdown()
 
-    ran = (drained_at or time.monotonic() - started) / 60
-    cycles = cycles_of(room, args.feeds, started, samples)
+    cycles = sampler.cycles()
     served = room.links_served()
     total, links = stored_links(db)
     lost = sorted(served - set(links))
@@ -382,53 +427,70 @@ def main() -> None:
     extra = sorted(set(links) - served)
 
     # -- report --------------------------------------------------------------------------------------------------
-    print(f"watch_poll: {args.feeds} feeds x {args.items} items on 127.0.0.1, ~{args.new_per_minute:g} new items per "
-          f"feed per minute for {args.minutes:g} min; `wirewatch watch --every {args.every} -q --summaries-only`")
-    print(f"baseline (httpx, one client, sequential): full sweep {full_s:.2f} s; conditional sweep {cond_s:.2f} s "
-          f"({cond_full} of {args.feeds} feeds changed, the rest 304)")
+    print(f"watch_poll: {args.feeds} feeds x {args.items} items on 127.0.0.1, about {args.new_per_minute:g} new items "
+          f"per feed per minute for {args.minutes:g} min; `wirewatch watch FEEDS --every {args.every} -q "
+          "--summaries-only`")
+    print(f"baseline, httpx, one client, one feed after another: full sweep {full_s:.2f} s, conditional sweep "
+          f"{cond_s:.2f} s ({cond_full} of {args.feeds} feeds had changed, the rest answered 304)")
     print()
-    print(f"{'cycle':>5} {'start s':>8} {'poll s':>7} {'x baseline':>10} {'200s':>5} {'304s':>5} {'new items':>9} "
-          f"{'RSS MB':>7}")
+    print(f"{'cycle':>5} {'start s':>8} {'period s':>8} {'fetch s':>8} {'fetch/base':>10} {'CPU s':>6} {'200s':>5} "
+          f"{'304s':>5} {'new':>5} {'RSS MB':>7}")
     for c in cycles:
-        span = c.end - c.start
-        print(f"{c.number:5d} {c.start:8.1f} {span:7.2f} {span / cond_s if cond_s else float('nan'):10.1f} "
-              f"{c.full:5d} {c.requests - c.full:5d} {c.new_items:9d} {c.rss_mb:7.0f}")
-    steady = [c.end - c.start for c in cycles[1:]] or [float("nan")]
-    first_min = [mb for t, mb in minute_samples if t <= 60 and mb == mb]
-    last_min = [mb for t, mb in minute_samples if t >= (minute_samples[-1][0] - 60) and mb == mb] if minute_samples else []
+        print(f"{c.number:5d} {c.start:8.1f} {c.period:8.2f} {c.fetch:8.2f} {c.fetch / cond_s:10.2f} {c.cpu:6.2f} "
+              f"{c.full:5d} {c.requests - c.full:5d} {c.new_items:5d} {c.rss_mb:7.0f}")
+    busy = [c for c in cycles if c.new_items]
+    periods = [c.period for c in cycles if c.period == c.period]
+    fetches = [c.fetch for c in cycles]
+    mem = sampler.memory
+    end = mem[-1][0] if mem else 0.0
+    first_min = [mb for t, mb in mem if t <= 60]
+    last_min = [mb for t, mb in mem if t >= end - 60]
     print()
     print("| measure | value |")
     print("|---|---|")
-    print(f"| feeds x items; new per feed per minute | {args.feeds} x {args.items}; {args.new_per_minute:g} |")
-    print(f"| run (publishing, then taking the last items) | {args.minutes:g} min, then "
-          f"{'%.1f min in all' % ran if drained_at else 'not drained within %g min' % args.drain_minutes} |")
-    print(f"| complete poll cycles | {len(cycles)} |")
+    print(f"| feeds x items; new items per feed per minute; --every | {args.feeds} x {args.items}; "
+          f"{args.new_per_minute:g}; {args.every} |")
+    if warm:
+        print(f"| first poll (`--once`, all {args.feeds * args.items:,} items new) | {warm['seconds']:.0f} s, "
+              f"{warm['stored']:,} articles stored ({warm['stored'] / warm['seconds']:.1f}/s), peak RSS "
+              f"{warm['peak_mb']:.0f} MB, exit {warm['exit']:.0f} |")
+    print(f"| timed run | {args.minutes:g} min publishing, then "
+          + (f"all taken {drained_at / 60 - args.minutes:.1f} min later" if drained_at
+             else f"not all taken within {args.drain_minutes:g} min") + " |")
+    print(f"| complete poll cycles | {len(cycles)} ({len(busy)} with new items) |")
     if cycles:
-        print(f"| first cycle (all {args.feeds * args.items:,} items new) | {cycles[0].end - cycles[0].start:.1f} s |")
-        print(f"| later cycles: median / max polling time | {statistics.median(steady):.2f} s / {max(steady):.2f} s |")
-        print(f"| baseline conditional sweep (httpx) | {cond_s:.2f} s; median later cycle = "
-              f"{statistics.median(steady) / cond_s:.1f} x baseline |")
-    print(f"| items published / served to the watcher | {published_at_stop:,} / {len(served):,} |")
+        print(f"| cycle period (start to next start): median / p95 / max | {statistics.median(periods):.2f} / "
+              f"{statistics.quantiles(periods, n=20, method='inclusive')[-1] if len(periods) > 1 else periods[0]:.2f} / "
+              f"{max(periods):.2f} s |" if periods else "| cycle period | n/a |")
+        print(f"| fetch (first to last request of a cycle): median / max | {statistics.median(fetches):.2f} / "
+              f"{max(fetches):.2f} s = {statistics.median(fetches) / cond_s:.2f} / {max(fetches) / cond_s:.2f} x "
+              "the baseline conditional sweep |")
+        cpu = [c.cpu for c in cycles if c.cpu == c.cpu]
+        if cpu:
+            print(f"| watcher CPU per cycle: median / max | {statistics.median(cpu):.2f} / {max(cpu):.2f} s |")
+    print(f"| items published / served to the watcher | {published:,} / {len(served):,} |")
     print(f"| articles stored | {total:,} |")
-    print(f"| lost (served, not stored) | {len(lost)} {'(none)' if not lost else lost[:3]} |")
-    print(f"| doubled (one link stored twice) | {len(doubled)} {'(none)' if not doubled else list(doubled)[:3]} |")
+    print(f"| lost (served, not stored) | {len(lost)}{'' if not lost else ' e.g. ' + ', '.join(lost[:3])} |")
+    print(f"| doubled (a link stored twice) | {len(doubled)}{'' if not doubled else ' e.g. ' + ', '.join(doubled)[:200]} |")
     if extra:
         print(f"| stored but never served | {len(extra)} |")
     if first_min and last_min:
-        print(f"| RSS memory, first minute: mean / max | {statistics.mean(first_min):.0f} MB / {max(first_min):.0f} MB |")
-        print(f"| RSS memory, last minute: mean / max | {statistics.mean(last_min):.0f} MB / {max(last_min):.0f} MB "
-              f"({statistics.mean(last_min) - statistics.mean(first_min):+.0f} MB) |")
+        print(f"| RSS memory, first minute: mean / max | {mean(first_min):.0f} / {max(first_min):.0f} MB |")
+        print(f"| RSS memory, last minute: mean / max | {mean(last_min):.0f} / {max(last_min):.0f} MB "
+              f"({mean(last_min) - mean(first_min):+.0f} MB) |")
     print(f"| watcher exit after SIGTERM | {exit_code} |")
     print(f"| load average at the end | {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs |")
     ok = not lost and not doubled and total == len(served)
-    print(f"checks: none lost {'yes' if not lost else 'NO'}, none doubled {'yes' if not doubled else 'NO'}, "
-          f"items served == articles stored {'yes' if total == len(served) else 'NO'}")
+    print(f"checks: none lost: {'yes' if not lost else 'NO'}; none doubled: {'yes' if not doubled else 'NO'}; "
+          f"items served == articles stored: {'yes' if total == len(served) else 'NO'} ({len(served):,} / {total:,})")
     if args.keep is None and ok:
         for p in work.iterdir():
             p.unlink()
         work.rmdir()
     else:
         print(f"store and watcher log kept in {work}")
+    if not ok:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
