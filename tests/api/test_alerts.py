@@ -229,3 +229,60 @@ def test_server_stops_promptly_with_a_live_stream_open(tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+# -- end to end: the real `wirewatch watch` raises, the live stream tells -------------------------------------------
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Southern Bulletin</title><link>http://127.0.0.1/</link>
+<description>Wire reports</description>
+<item><title>Missile hits Mykolaiv shipyard</title><link>http://127.0.0.1/news/shipyard</link>
+<guid isPermaLink="false">sb-shipyard</guid><pubDate>Tue, 05 Apr 2022 09:00:00 GMT</pubDate>
+<description>MYKOLAIV, April 5 (Southern Bulletin) - A missile struck a shipyard in Mykolaiv on Tuesday, killing 3
+workers, the regional governor said.</description></item>
+</channel></rss>
+"""
+RULES = """[[rule]]
+name = "strikes near Mykolaiv"
+type = "ASSAULT"
+near = "46.97,31.99,50"
+min_killed = 1
+"""
+
+
+def test_an_alert_raised_by_wirewatch_watch_arrives_on_the_live_stream(tmp_path):
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    import threading
+
+    class Feed(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            body = FEED.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    feeds = ThreadingHTTPServer(("127.0.0.1", 0), Feed)
+    threading.Thread(target=feeds.serve_forever, daemon=True).start()
+    db = make_store(tmp_path / "ww.db", [suburb_report()])  # an event the rule does not match (Odesa)
+    (tmp_path / "rules.toml").write_text(RULES, encoding="utf-8")
+    try:
+        with serving(db) as url, httpx.Client(base_url=url, timeout=120) as c, live(c) as s:
+            s.next_event("ready")
+            done = subprocess.run(
+                [sys.executable, "-m", "wirewatch", "watch", f"http://127.0.0.1:{feeds.server_address[1]}/feed.xml",
+                 "--db", str(db), "--once", "-q", "--summaries-only", "--rules", str(tmp_path / "rules.toml")],
+                capture_output=True, text=True, timeout=600)
+            assert done.returncode == 0, done.stderr
+            alert = s.next_event("alert")["data"]
+            assert alert["rule"] == "strikes near Mykolaiv"
+            assert alert["event"]["place_text"] == "Mykolaiv" and "shipyard" in alert["event"]["evidence"]["text"]
+            assert alert["article"]["url"] == "http://127.0.0.1/news/shipyard"
+            assert "strikes near Mykolaiv" in done.stdout  # the watcher's own line, the same alert
+            assert [a["seq"] for a in c.get("/api/alerts").json()["items"]] == [alert["seq"]]
+    finally:
+        feeds.shutdown()

@@ -33,7 +33,8 @@ class AlertRow(Row):
     event_id: str = Field(description="Uid of the event that fired the rule ('<article_id>#<event id>').")
     article_id: str
     at: str = Field(description="When the alert was raised (ISO 8601, UTC).")
-    delivered: str | None = Field(default=None, description="What `watch` delivered it to, if it says.")
+    delivered: str | None = Field(default=None, description="When it reached every sink of the watcher that raised "
+                                                            "it (ISO 8601), else null: not yet, or still retrying.")
     event: dict[str, Any] | None = Field(default=None, description="The event as GET /api/events returns it.")
     article: dict[str, Any] | None = Field(default=None, description="id, title, url and source of the article.")
 
