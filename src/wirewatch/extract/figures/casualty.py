@@ -132,8 +132,8 @@ def _along_with(t: Token) -> list[Token]:
 
 
 def _left_of_aux(t: Token) -> Token | None:
-    """The noun just before "was" when the parser lost a passive subject ("On 2 May, in Manaus, Amazonas, a man
-    was killed" parsed with "a man" in apposition to the place)."""
+    """The noun just before "was" when the parser lost a passive subject ("On 3 June, in Tarvel, Oskar province, a
+    driver was killed" parsed with "a driver" in apposition to the place)."""
     aux = [c for c in t.children if c.dep_ in ("aux", "auxpass") and c.i < t.i]
     if not aux:
         return None
@@ -245,7 +245,7 @@ def _adj_patients(t: Token) -> list[Token]:
     prev = t.doc[t.i - 1] if t.i > 0 else None
     if t.dep_ in ("advcl", "amod") and prev is not None and prev.i == t.i - 1 and prev.pos_ in ("NOUN", "NUM") \
             and any(c.dep_ == "nummod" for c in prev.children) and prev.dep_ in ("pobj", "dobj", "appos"):
-        return [prev]                                # "resulted in 23 rebels dead, 12 captured"
+        return [prev]                                # "left 14 fighters dead, 6 held"
     if _child(t, "dobj") is not None:               # "shot dead an IDP civilian", parsed with "dead" as the verb
         return list(_with_conjuncts(_child(t, "dobj")))
     if t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN", "NUM"):
@@ -280,7 +280,7 @@ def _noun_patients(t: Token, lx: Lexicon | None) -> list[Token]:
     if t.lemma_.lower() == "life" and t.head.lemma_.lower() not in _LIFE_VERBS:
         return []
     if lx is not None and t.lemma_.lower() in lx.reported_nouns and not reported(t, lx):
-        return []                                    # "the number of fatalities could not be identified"
+        return []                                    # "the number of casualties was never established"
     if any(c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in ("several", "numerous", "many"))
            or (c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") and _child(t, "prep") is None)
            for c in t.children if c.i < t.i):
@@ -290,7 +290,7 @@ def _noun_patients(t: Token, lx: Lexicon | None) -> list[Token]:
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             pobj = _child(c, "pobj")
-            if pobj is not None:                     # "the killing of 3 militants and 1-2 policemen"
+            if pobj is not None:                     # "the killing of 4 gunmen and 2-3 guards"
                 more = [g for g in t.children if g.dep_ == "conj" and g.pos_ in ("NOUN", "PROPN")
                         and not any(x.dep_ == "prep" for x in g.children)]
                 return list(_with_conjuncts(pobj)) + more
@@ -302,7 +302,7 @@ _COUNT_HEADS = {"number", "dozens", "hundreds", "thousands", "scores", "handful"
 
 def reported(t: Token, lx: Lexicon) -> bool:
     """Does the clause report these deaths? "caused 23 casualties", "resulted in fatalities", "there were
-    deaths", "3 fatalities." (a fragment) do; "the number of fatalities could not be identified", "whether
+    deaths", "3 fatalities." (a fragment) do; "the number of casualties was never established", "whether
     there were fatalities" and a note on how a figure was coded do not."""
     node = t
     while node.dep_ in ("conj", "appos") or (node.dep_ == "pobj" and node.head.lower_ == "of"

@@ -10,7 +10,7 @@ are read in text order, each category apart, and the first rule that applies pla
    people already counted, when it fits them (same kind of person, or a word like "victim" that fits anybody);
 2. a total ("a total of 17", "in all", "including the facilitator", or a casualty noun such as "3 fatalities"
    soon after) takes the place of the counts it covers, which become its parts;
-3. another source's reading of a count just given ("other sources reported at least 37 were killed") is a
+3. another source's reading of a count just given ("a hospital put the dead at 41 or more") is a
    mention of it, and the figure keeps the lower reading (ACLED's lowest credible total);
 4. a count in the same clause as a placed one ("a leader and several associates", "arrested a leader and
    detained three suspects"), or in a sentence whose definite phrase points at a figure ("killed four
