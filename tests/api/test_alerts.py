@@ -15,6 +15,8 @@ from typing import Iterator
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ww_alert_examples import DEPOT_UID, SUBURB_UID, add_alert, depot_report, event_row, ingest, suburb_report
 from ww_examples import documents
@@ -135,6 +137,20 @@ def test_bad_live_parameter_is_422_naming_it_and_takes_no_slot(client, params, h
     r = client.get("/api/alerts/live", params=params, headers=headers)
     assert r.status_code == 422, r.text
     assert name.lower() in r.json()["message"].lower()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(key=st.sampled_from(["since", "limit"]), value=st.text(max_size=30))
+def test_no_parameter_value_gives_a_server_error(client, key, value):
+    r = client.get("/api/alerts", params={key: value})
+    assert r.status_code in (200, 422), (key, value, r.status_code, r.text)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=30))
+def test_no_last_event_id_gives_a_server_error(client, value):
+    with client.stream("GET", "/api/alerts/live", headers={"Last-Event-ID": value}) as r:
+        assert r.status_code in (200, 422), (value, r.status_code, r.read())
 
 
 def test_openapi_lists_both(client):
