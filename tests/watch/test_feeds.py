@@ -230,3 +230,21 @@ def test_the_loop_polls_every_interval_until_stopped(feeds, nlp, tmp_path: Path)
 
         w.run(on_cycle=on_cycle)
     assert cycles == [["200"], ["304"], ["304"]] and feeds.hits["/a.xml"] == 3
+
+
+def test_atom_feed_and_a_broken_entry_among_good_ones(feeds, cli, tmp_path: Path) -> None:
+    db = tmp_path / "ww.db"
+    feeds.set("/a.atom", '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+              "<title>Steppe News</title><id>urn:steppe</id><updated>2023-06-03T10:00:00Z</updated>"
+              f'<entry><id>urn:steppe:1</id><title>Harvest</title><updated>2023-06-02T10:00:00Z</updated>'
+              f'<content type="html">&lt;p&gt;{HARVEST}&lt;/p&gt;</content></entry>'
+              "<entry><id>urn:steppe:2</id><title>Nothing to read</title><updated>2023-06-02T10:00:00Z</updated>"
+              "</entry></feed>", content_type="application/atom+xml")
+    result = cli("watch", feeds.url("/a.atom"), "--db", db, "--once")
+    assert result.exit_code == 0
+    assert _articles(db) == ["urn:steppe:1"]
+    assert "entry has no text" in result.stderr  # the broken entry is named, its neighbour kept
+    keys = sorted(r[0] for r in sqlite3.connect(db).execute("SELECT key FROM watch_item"))
+    assert keys == ["urn:steppe:1", "urn:steppe:2"]  # both taken: the broken one is not read again each poll
+    source = sqlite3.connect(db).execute("SELECT source FROM article").fetchone()[0]
+    assert source == "Steppe News"

@@ -169,3 +169,16 @@ def test_webhook_retries_with_backoff(feeds) -> None:
     unreachable = WebhookSink("http://127.0.0.1:9/hook", sleep=waits.append, retries=1)
     with pytest.raises(DeliveryError, match="ConnectError"):
         unreachable.send({"seq": 3})
+
+
+def test_one_watch_per_store(cli, tmp_path: Path) -> None:
+    import fcntl
+
+    db = tmp_path / "ww.db"
+    with open(tmp_path / "ww.db.watch.lock", "a+") as held:  # as a running watch holds it
+        held.write("pid 12345\n")
+        held.flush()
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = cli("watch", tmp_path, "--db", db, "--once")
+        assert result.exit_code == 1 and "another `wirewatch watch` follows this store (pid 12345)" in result.stderr
+    assert cli("watch", tmp_path, "--db", db, "--once", "-q").exit_code == 0  # released: the watch runs

@@ -6,8 +6,11 @@ lines, progress and warnings go to stderr (-q: only errors).
 
 from __future__ import annotations
 
+import fcntl
+import os
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Iterator, Optional
 
 import typer
 from rich.markup import escape
@@ -91,14 +94,14 @@ def watch(
                       + (" (stopped)" if report.stopped else ""), highlight=False)
 
     cycles = [0]
-    with open_store(db, read_only=False) as store, \
+    with _one_watch_per_store(db), open_store(db, read_only=False) as store, \
             Fetcher(concurrency=concurrency, timeout=timeout, max_bytes=settings.max_article_bytes) as fetcher, \
             progress("watching", quiet=quiet) as bar:
         try:
             watcher = Watcher(store, sources, fetcher=fetcher, rules=rule_list, sinks=sinks, every=seconds,
                               summaries_only=summaries_only, settings=settings, on_line=on_line, on_note=on_note,
                               on_article=lambda: bar.update(bar.task_ids[0], advance=1, rate="articles stored"),
-                              ignore=[str(alerts_jsonl)] if alerts_jsonl is not None else [])
+                              ignore=[str(_lock_path(db)), *([str(alerts_jsonl)] if alerts_jsonl else [])])
         except SourceError as exc:
             err.print(f"[red]error[/] {escape(str(exc))}", highlight=False)
             raise typer.Exit(code=2) from None
@@ -109,6 +112,31 @@ def watch(
     for sink in sinks:
         if isinstance(sink, WebhookSink):
             sink.close()
+
+
+def _lock_path(db: Path) -> Path:
+    return db.parent / f"{db.name}.watch.lock"
+
+
+@contextmanager
+def _one_watch_per_store(db: Path) -> Iterator[None]:
+    """An exclusive lock beside the store for the run (the kernel drops it when the process dies, SIGKILL too):
+    two watches of one store would both deliver the undelivered alerts."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with open(_lock_path(db), "a+") as lock:
+        try:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            holder = lock.read().strip() or "another process"
+            err.print(f"[red]error[/] {escape(str(db))}: another `wirewatch watch` follows this store ({escape(holder)}); "
+                      "one watch per store", highlight=False)
+            raise typer.Exit(code=1) from None
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"pid {os.getpid()}\n")
+        lock.flush()
+        yield
 
 
 def register(app: typer.Typer) -> None:

@@ -80,10 +80,8 @@ class WatchLog:
         row = self.conn.execute(f"SELECT {_SOURCE_COLUMNS} FROM watch_source WHERE url = ?", (url,)).fetchone()
         return SourceState(*row) if row else None
 
-    def sources(self, urls: Sequence[str] | None = None) -> list[SourceState]:
-        rows = self.conn.execute(f"SELECT {_SOURCE_COLUMNS} FROM watch_source ORDER BY url").fetchall()
-        states = [SourceState(*r) for r in rows]
-        return states if urls is None else [s for s in states if s.url in set(urls)]
+    def sources(self) -> list[SourceState]:
+        return [SourceState(*r) for r in self.conn.execute(f"SELECT {_SOURCE_COLUMNS} FROM watch_source ORDER BY url")]
 
     def fetched(self, url: str, status: str, *, failed: bool, next_at: str | None) -> None:
         """Note a fetch's outcome: a failure counts one more consecutive error and sets the backoff deadline."""
@@ -131,10 +129,6 @@ class WatchLog:
                " JOIN event x ON x.rowid = p.event WHERE x.cluster IS NOT NULL ORDER BY p.event LIMIT ?)"
                " ORDER BY e.rowid")
         return [(r[0], event_row(r)) for r in self.conn.execute(sql, (limit,))]
-
-    def waiting(self) -> int:
-        """Events pending judgement (linked or not)."""
-        return self.conn.execute("SELECT count(*) FROM watch_pending").fetchone()[0]
 
     def incident(self, cluster_id: str) -> tuple[list[EventRow], int, bool]:
         """A cluster's reports, its number of independent sources, and whether it is disputed."""
