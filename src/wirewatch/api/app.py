@@ -18,8 +18,8 @@ from ..nlp import load_nlp
 from ..settings import Settings
 from ..store import Store
 from ..web import STATIC
-from . import (articles, claims, clusters, errors, events, exports, ingest, labels, meta, overview, places, search,
-               sitrep)
+from . import (alerts, articles, claims, clusters, errors, events, exports, ingest, labels, meta, overview, places,
+               search, sitrep)
 from .limits import BodyLimit
 from .security import LOOPBACK_HOSTS, SecurityHeaders
 
@@ -58,8 +58,11 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *, token: 
     app.state.nlp = None
     app.state.write_lock = threading.Lock()
     app.state.labels, app.state.labels_lock = None, threading.Lock()
+    app.state.live_open = 0                    # open /api/alerts/live streams
+    app.state.stopping = threading.Event()     # set when the server stops: live streams end at once
     errors.install(app)
-    for module in (meta, articles, overview, events, clusters, claims, places, search, sitrep, exports, labels, ingest):
+    for module in (meta, articles, overview, events, clusters, claims, places, search, sitrep, exports, labels, ingest,
+                   alerts):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -95,7 +95,15 @@ def serve(
     err.print(f"wirewatch: store {db}, writes {writes}; page http://{shown}:{port}/ , docs http://{shown}:{port}/docs",
               highlight=False)
     config = uvicorn.Config(app, log_level=log_level, proxy_headers=False, server_header=False)
-    uvicorn.Server(config).run(sockets=[sock])
+    server = uvicorn.Server(config)
+    exit_ = server.handle_exit
+
+    def handle_exit(sig: int, frame: object) -> None:  # live streams (/api/alerts/live) end now: uvicorn waits for them
+        app.state.stopping.set()
+        exit_(sig, frame)  # type: ignore[arg-type]
+
+    server.handle_exit = handle_exit  # type: ignore[method-assign]
+    server.run(sockets=[sock])
 
 
 def register(app: typer.Typer) -> None:
