@@ -66,3 +66,20 @@ def test_main_happening_first(extract_text):
     doc = extract_text(text)
     assert [e.type for e in doc.events] == ["ASSAULT", "CONSULT"]
     assert [e.id for e in doc.events] == ["e1", "e2"]
+
+
+def test_a_later_paragraph_that_refers_back_joins_with_all_its_words(extract_text):
+    """"killed in the attack": the verb told before the noun refers back too, across a paragraph break."""
+    text = ("Drones struck a grain depot in the port of Izmail early on Monday, the governor said.\n\n"
+            "Two guards were killed in the attack, a regional official said.")
+    doc = extract_text(text)
+    strikes = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(strikes) == 1, [(e.type, _texts(e)) for e in doc.events]
+    assert {"struck", "killed"} <= set(_texts(strikes[0]))
+
+
+def test_a_later_paragraph_without_a_word_pointing_back_stays_apart(extract_text):
+    text = ("Drones struck a grain depot in the port of Izmail early on Monday, the governor said.\n\n"
+            "Two guards were killed by sniper fire near Kherson on Tuesday, a regional official said.")
+    doc = extract_text(text)
+    assert len([e for e in doc.events if e.type == "ASSAULT"]) == 2
