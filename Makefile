@@ -39,7 +39,7 @@ test-all: install
 test-hostile: install
 	$(BIN)/python -m pytest -m '' tests/hostile
 
-bench: install  ## throughput, scaling, memory, store, gazetteer, page load; writes docs/benchmarks.md (a few minutes on 2 cores)
+bench: install  ## throughput, scaling, memory, store, gazetteer, page load, linking, watch, long article; writes docs/benchmarks.md (about an hour on 2 quiet cores: the watch and long-article runs are most of it)
 	$(BIN)/python benchmarks/run.py
 
 bench-page: install  ## the page-load benchmark alone: Chromium over a generated store of 10,000 events

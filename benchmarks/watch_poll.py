@@ -1,6 +1,6 @@
 """Watch under load: `wirewatch watch` following 200 local RSS feeds of 50 items each, polled every few seconds.
 
-    .venv/bin/python benchmarks/watch_poll.py [--minutes 5] [--feeds 200] [--items 50] [--new-per-minute 3]
+    .venv/bin/python benchmarks/watch_poll.py [--minutes 5] [--feeds 200] [--items 50] [--new-per-minute 0.5]
                                               [--every 3s] [--drain-minutes 5]
 
 A newsroom is simulated on 127.0.0.1: each feed starts with `--items` items and publishes about
@@ -350,7 +350,8 @@ def main() -> None:
     ap.add_argument("--minutes", type=float, default=5.0, help="how long the watcher runs while feeds publish")
     ap.add_argument("--feeds", type=int, default=200)
     ap.add_argument("--items", type=int, default=50, help="items per feed (each shows its newest this many)")
-    ap.add_argument("--new-per-minute", type=float, default=2.0, help="new items per feed per minute")
+    ap.add_argument("--new-per-minute", type=float, default=0.5,
+                    help="new items per feed per minute (0.5 over 200 feeds: 100 articles a minute)")
     ap.add_argument("--every", default="3s", help="the watcher's --every")
     ap.add_argument("--drain-minutes", type=float, default=5.0, help="at most this long to take the last items")
     ap.add_argument("--no-warm", action="store_true", help="no `watch --once` first: the timed run takes the "
