@@ -189,11 +189,6 @@ class WatchLog:
             if complete:
                 self.conn.execute("UPDATE alert SET delivered = ? WHERE seq = ?", (at, seq))
 
-    def alerts(self, after: int = 0, limit: int = 100) -> list[dict]:
-        """Alert objects with seq > after, oldest first."""
-        return [json.loads(p) for (p,) in self.conn.execute(
-            "SELECT payload FROM alert WHERE seq > ? ORDER BY seq LIMIT ?", (after, limit))]
-
     # -- plumbing --------------------------------------------------------------------------------------
 
     def _transaction(self):
