@@ -9,7 +9,7 @@ import wirewatch
 
 PKG = Path(wirewatch.__file__).parent
 # Rank of each top-level part; a module may import only parts of equal or lower rank.
-RANK = {"errors": 0, "settings": 0, "model": 0, "schema": 1, "ingest": 2, "nlp": 2, "gazetteer": 3, "extract": 3,
+RANK = {"errors": 0, "settings": 0, "model": 0, "geo": 0, "schema": 1, "ingest": 2, "nlp": 2, "gazetteer": 3, "extract": 3,
         "pipeline": 4, "chunks": 4, "link": 5, "store": 6, "export": 7, "sitrep": 7, "scale": 8, "api": 8, "web": 8, "watch": 8.5, "cli": 9,
         "__init__": 0, "__main__": 10}
 

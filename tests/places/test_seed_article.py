@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from wirewatch.extract import Found
 from wirewatch.extract.places import find
+from wirewatch.geo import haversine_km
 from wirewatch.model import Article
 
 CITIES = {  # name in the text: (lat, lon) of the city; resolved within 40 km
@@ -17,12 +16,6 @@ CITIES = {  # name in the text: (lat, lon) of the city; resolved within 40 km
 }
 COUNTRIES = {"Belarus": "BY", "India": "IN", "Germany": "DE", "France": "FR", "Italy": "IT", "Ukraine": "UA",
              "Russia": "RU"}
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    a, b = math.radians(lat1), math.radians(lat2)
-    h = math.sin((b - a) / 2) ** 2 + math.cos(a) * math.cos(b) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742 * math.asin(math.sqrt(h))
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +28,7 @@ def test_seed_cities_resolve_within_40_km(seed_places, name: str) -> None:
     hits = [p for p in seed_places if p.text == name]
     assert hits, f"{name} not found"
     for p in hits:
-        assert _km(p.lat, p.lon, *CITIES[name]) < 40, (p.name, p.lat, p.lon)
+        assert haversine_km(p.lat, p.lon, *CITIES[name]) < 40, (p.name, p.lat, p.lon)
 
 
 @pytest.mark.parametrize("name", sorted(COUNTRIES))

@@ -10,7 +10,7 @@ from .claims import ClaimRef, repeat_groups
 from .decide import Decision, decide
 from .events import LinkRules, Report, cluster_id
 from .figures import interval
-from .geo import haversine_km
+from ..geo import haversine_km
 from .memory import Linker, cluster_reports
 from .profile import Profile
 from .summary import summarize

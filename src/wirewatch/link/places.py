@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .geo import haversine_km
+from ..geo import haversine_km
 
 __all__ = ["Where", "Relation", "relation", "best"]
 

@@ -13,7 +13,7 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..link.geo import haversine_km
+from ..geo import haversine_km
 from ..model import EVENT_STATUSES, Certainty, EventStatus, Figure, Polarity, Span, Verification
 
 __all__ = [

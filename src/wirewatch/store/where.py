@@ -11,7 +11,7 @@ import sqlite3
 import typing
 
 from ..model import PloverType
-from ..link.geo import haversine_km
+from ..geo import haversine_km
 from .query import Filters
 
 PLOVER = set(typing.get_args(PloverType))

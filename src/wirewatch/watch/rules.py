@@ -17,7 +17,7 @@ from typing import Sequence
 
 from ..errors import WirewatchError
 from ..link.figures import headline
-from ..link.geo import haversine_km
+from ..geo import haversine_km
 from ..store.query import EventRow
 
 STATUSES = ("occurred", "future", "hypothetical", "generic")

@@ -16,7 +16,6 @@ else a carried one, else the article's date with a null precision (the date it w
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from bisect import bisect_right
@@ -24,6 +23,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
+from ...geo import haversine_km
 from ...model import Actor, Place, TimeExpr
 from .. import text_of
 from .lexicon import word_list
@@ -223,12 +223,6 @@ def is_context(p: Place, places: Sequence[Place], text: str) -> bool:
                for q in places)
 
 
-def _km(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def coherent(p: Place, others: Sequence[Place]) -> bool:
     """Does the gazetteer's reading of `p` fit the other places named with it (one within 60 km, or the same
     province)? A neighbourhood the gazetteer took for a town elsewhere does not."""
@@ -237,7 +231,7 @@ def coherent(p: Place, others: Sequence[Place]) -> bool:
         return True
     if specificity(p) < 2:     # a province: in the country of a place named with it ("Nord-Ouest" beside Bamenda)
         return not p.country_code or any(q.country_code == p.country_code for q in named)
-    return any(_km(p, q) <= 60 or (p.admin1 and (p.admin1 == q.admin1 or p.admin1 == q.name)) for q in named)
+    return any(haversine_km(p.lat, p.lon, q.lat, q.lon) <= 60 or (p.admin1 and (p.admin1 == q.admin1 or p.admin1 == q.name)) for q in named)
 
 
 def home_country(places: Sequence[Place], text: str) -> str | None:

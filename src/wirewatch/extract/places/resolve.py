@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...gazetteer import Candidate
+from ...geo import haversine_km
 from .recognize import Mention
 
 FEATURE_PRIOR = {"PCLI": 5.0, "PCLS": 3.0, "PCLD": 3.0, "CONT": 5.0, "ADM1": 1.5, "ADM2": -1.0, "ADM3": -2.0,
@@ -84,10 +85,7 @@ _KM_PER_DEGREE = 6371.0 * math.pi / 180  # a great-circle distance is at least t
 def _km(a: Candidate, lat: float, lon: float) -> float:
     if a.lat is None or a.lon is None:
         return 20000.0
-    p1, p2 = math.radians(a.lat), math.radians(lat)
-    dp, dl = p2 - p1, math.radians(lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.lat, a.lon, lat, lon)
 
 
 def _closeness(c: Candidate, others: list[tuple[Candidate, float]]) -> float:

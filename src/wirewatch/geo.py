@@ -1,4 +1,5 @@
-"""Great-circle distance, used by linking (place within a distance) and by `--near` queries."""
+"""Great-circle distance on the mean Earth radius: one function for places (namesakes near each other), events
+(places that fit together), linking (place within a distance), `--near` queries and watch rules."""
 
 from __future__ import annotations
 
