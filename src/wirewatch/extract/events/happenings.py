@@ -225,12 +225,8 @@ def _same_actor(x, y) -> bool | None:
     return None
 
 
-def _anaphoric(m: Mention) -> bool:
-    """A noun mention that refers back: "the offer", "this attack", "its withdrawal"."""
-    return _refers_back(m.token)
-
-
 def _refers_back(t) -> bool:
+    """A noun that refers back to a happening: "the offer", "this attack", "its withdrawal"."""
     if t.pos_ not in ("NOUN", "PROPN"):
         return False
     dets = [c for c in t.children if c.dep_ in ("det", "poss")]
@@ -244,7 +240,7 @@ def _paragraph(text: str, a: int, b: int) -> bool:
 
 
 def _compatible(m: Mention, h: Happening, text: str, sent_no: dict[int, int],
-                refers_back: frozenset[tuple] = frozenset()) -> bool:
+                refers_back: frozenset[tuple]) -> bool:
     last = h.mentions[-1]
     fam_m, fam_h = family(m), family(h.lead)
     if m.status == "generic" and h.lead.status == "generic" and fam_h == "violence" and \
@@ -287,7 +283,7 @@ def _compatible(m: Mention, h: Happening, text: str, sent_no: dict[int, int],
     same_agent = a1 is True and (fam_h not in SYMMETRIC or m.actor1.name == h.lead.actor1.name)
     same_content = _content_type(m) is not None and _content_type(m) == _content_type(h.lead)
     same_word = any(x.token.lemma_.lower() == m.token.lemma_.lower() for x in h.mentions)
-    return _anaphoric(m) or (m.unit, fam_m) in refers_back or same_word or _same_place(m, h.lead) is True \
+    return (m.unit, fam_m) in refers_back or same_word or _same_place(m, h.lead) is True \
         or (same_agent and fam_h not in ("violence",)) or (fam_h == "agree" and same_content)
 
 
@@ -334,7 +330,7 @@ def group(mentions: Sequence[Mention], text: str) -> list[Happening]:
     # a sentence that refers back to a happening ("four were killed in the attack") refers back with all its
     # mentions of that kind, the verb told before the noun included
     refers_back = frozenset((m.unit, family(m)) for m in mentions
-                            if _anaphoric(m) or any(_refers_back(t) for t in m.merged))
+                            if any(_refers_back(t) for t in (m.token, *m.merged)))
     out: list[Happening] = []
     for m in mentions:
         host = None
