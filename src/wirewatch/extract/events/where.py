@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import accumulate
 from bisect import bisect_right
 from typing import Sequence
 
@@ -316,7 +317,11 @@ def time_for(m: Mention, times: Sequence[TimeExpr], body_start: int = 0,
         tok = token_at(doc, t.start)
         if tok is None:
             continue
-        near = any(a.i in chain for a in [tok, *tok.ancestors][:4])
+        # up to three steps above the time phrase; a step from a verb to the verb it is coordinated with
+        # is free ('killed ..., detained ... and found ... while pursuing him yesterday afternoon')
+        path = [tok, *tok.ancestors]
+        steps = [0, *accumulate(a.dep_ != "conj" for a in path[:-1])]
+        near = any(a.i in chain for a, n in zip(path, steps) if n < 4)
         if not near and not _sentence_level(tok):
             continue                     # "Crimea, annexed by Russia in 2014": another clause's date
         informative = (t.value or "")[:10] != published

@@ -18,6 +18,7 @@ UNIT_CODE = {"second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "april", "june", "august", "jan"})
 _FUTURE_CUE = re.compile(r"(?:as\s+(?:early|soon)\s+as|until|starting|beginning|by|effective|through)\s+(?:on\s+)?$", re.I)
 _OPENERS = frozenset(".!?\"'“”‘’`(:;-—–_[\n")
+_LINE_BREAKS = frozenset("\n\r\u2028\u2029")
 _UNTIL = re.compile(r"\b(?:until|till)\s[^;:\n]{0,20}$", re.I)
 _DEFER = frozenset({"postpone", "delay", "defer", "extend", "adjourn", "put", "push", "move", "reschedule", "give",
                     "grant", "allow"})  # a deadline or a delay: the day is ahead of the telling
@@ -84,9 +85,10 @@ class Context:
         """A capitalised word that does not open a sentence or a quote: a name ('VOA Today', '60 Minutes')."""
         if not self.text[offset].isupper():
             return False
-        before = self.text[max(0, offset - 30):offset].rstrip()
-        if not before or before[-1] in _OPENERS:
-            return False
+        window = self.text[max(0, offset - 30):offset]
+        before = window.rstrip()
+        if not before or before[-1] in _OPENERS or any(c in _LINE_BREAKS for c in window[len(before):]):
+            return False            # a word that opens a line opens a sentence ('(Feb. 9)\u2028Yesterday ...')
         tok = self.tokens.at(offset)
         return tok is not None and not tok.is_sent_start
 

@@ -1,0 +1,33 @@
+"""Third round: rules found on the error lists of TBAQ and the ISAF releases, tested on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _values(time_stage, text: str, date: str) -> dict[str, str | None]:
+    return {t.text: t.value for t in time_stage(text, date)}
+
+
+# --- a capital word at the start of a line opens a sentence ---------------------------------------------------
+
+def test_a_capitalised_yesterday_after_a_dateline_and_a_line_break_is_a_date(time_stage) -> None:
+    text = ("Press Office - Iraq 2016-05-114 For Immediate Release   TIKRIT, Iraq (May 4, 2016)\u2028Yesterday in "
+            "Rashid district, Salahuddin province, police received fire from an unknown number of smugglers.")
+    assert _values(time_stage, text, "2016-05-04")["Yesterday"] == "2016-05-03"
+
+
+def test_a_capitalised_today_inside_a_line_is_still_a_programme_name(time_stage) -> None:
+    text = "She told NBC's morning show Today that the talks had failed."
+    assert "Today" not in _values(time_stage, text, "2016-05-04")
+
+
+# --- the event takes the date of a clause coordinated with it --------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["killed", "arrested"])
+def test_an_event_takes_the_date_of_an_adverbial_clause_after_coordinated_verbs(extract_text, verb) -> None:
+    text = (f"Soldiers {verb} a smuggler, seized two trucks and burned a depot while searching a village in the "
+            "hills yesterday afternoon.")
+    doc = extract_text(text, date="2019-07-12")
+    lead = next(e for e in doc.events if doc.text[e.trigger.start:e.trigger.end] == verb)
+    assert lead.date == "2019-07-11"
