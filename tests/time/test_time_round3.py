@@ -31,3 +31,32 @@ def test_an_event_takes_the_date_of_an_adverbial_clause_after_coordinated_verbs(
     doc = extract_text(text, date="2019-07-12")
     lead = next(e for e in doc.events if doc.text[e.trigger.start:e.trigger.end] == verb)
     assert lead.date == "2019-07-11"
+
+
+# --- nights, parts of day with their day, and rates -----------------------------------------------------------
+
+def test_a_night_that_is_over_is_dated_by_its_evening(time_stage) -> None:
+    got = _values(time_stage, "Police detained four men during an overnight raid on a depot.", "2019-03-06")
+    assert got["overnight"] == "2019-03-05TNI"
+    assert _values(time_stage, "The ferry crossed the strait overnight.", "2019-03-06")["overnight"] == "2019-03-05TNI"
+
+
+def test_a_night_still_ahead_is_tonight(time_stage) -> None:
+    got = _values(time_stage, "Engineers will repair the bridge overnight.", "2019-03-06")
+    assert got["overnight"] == "2019-03-06TNI"
+
+
+def test_a_part_of_day_with_its_day_is_one_expression(time_stage) -> None:
+    got = _values(time_stage, "In Frankfurt at mid-afternoon yesterday, the bank's shares were down 3%.",
+                  "2019-03-06")
+    assert got == {"mid-afternoon yesterday": "2019-03-05TAF"}
+
+
+@pytest.mark.parametrize("text", ["The merger should save $40 million annually.",
+                                  "The mill will turn out about 5,000 tonnes annually."])
+def test_an_amount_annually_is_a_rate_not_a_time(time_stage, text) -> None:
+    assert "annually" not in _values(time_stage, text, "2019-03-06")
+
+
+def test_a_custom_kept_annually_is_a_set(time_stage) -> None:
+    assert _values(time_stage, "The festival is held here annually.", "2019-03-06")["annually"] == "P1Y"

@@ -308,6 +308,8 @@ def r_set(m: re.Match, ctx: Context) -> Reading | None:
         tok = ctx.tokens.at(m.start())
         if tok is not None and (tok.pos_ in ("NOUN", "PROPN") or m["w"] in _ADVERB_ONLY and tok.pos_ != "ADV"):
             return None  # 'the party daily Granma' (a newspaper), 'its quarterly dividend' (a payment)
+        if m["w"] in _ADVERB_ONLY and _set_context(ctx, m.start()):
+            return None  # '$17 million annually', 'rise 8% annually': a rate, like '$5 a year' (untagged)
         return Reading("SET", lex.sets[m["w"]], m.start(), m.end())
     word = m["unit"].rstrip(".")
     if word in lex.weekdays:

@@ -210,9 +210,23 @@ def r_pod(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def r_overnight(m: re.Match, ctx: Context) -> Reading | None:
-    w = m[0]
+    """'overnight', 'mid-afternoon', with the day when one follows ('mid-afternoon yesterday'). A night that
+    is over when the story is written ('was detained overnight', 'an overnight raid killed ...') is the one
+    that began the day before: TimeML dates a night by its evening, as 'last night'."""
+    w = m["w"]
     pod = "TNI" if w == "overnight" else ("TAF" if "after" in w else "TMO")
-    return Reading("TIME", ctx.dct and ctx.dct.isoformat() + pod, m.start(), m.end())
+    tail = m["tail"]
+    if tail and tail in DAYWORD:
+        d = ctx.dct and ctx.dct + dt.timedelta(days=DAYWORD[tail])
+    elif tail:
+        if not ctx.capital(m.start("tail")):
+            return Reading("TIME", ctx.dct and ctx.dct.isoformat() + pod, m.start(), m.start("w") + len(w))
+        d = weekday_date(ctx, lexicon().weekdays[tail], "", m.start("tail"))
+    else:
+        d = ctx.dct
+        if d is not None and pod == "TNI" and ctx.tense_at(m.start(), dated=True) == "past":
+            d -= dt.timedelta(days=1)
+    return Reading("TIME", d and d.isoformat() + pod, m.start(), m.end())
 
 
 _ASIDE_DAY = re.compile(r"\s*\((?:[^()\n]{0,30}\s)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\)"

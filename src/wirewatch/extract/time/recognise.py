@@ -86,7 +86,7 @@ _RULES: tuple[tuple[str, str], ...] = (
                 r"(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<pod>{POD}))?(?!\w)"),
     ("dayword", r"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{POD}))?\b"),
     ("pod", r"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday|the\s+next|the\s+following|the\s+previous|that)\s+(?P<pod>morning|afternoon|evening|night)\b"),
-    ("overnight", r"\b(?:overnight|mid[\s-]?afternoon|mid[\s-]?morning)\b"),
+    ("overnight", r"\b(?P<w>overnight|mid[\s-]?afternoon|mid[\s-]?morning)(?:\s+(?P<tail>yesterday|today|tomorrow|{WD}))?\b"),
     ("clock", r"(?<![\w-])(?:(?:about|around|at\s+about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
               r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?=\s*(?:{TZ}|hours|hrs))|(?<=at\s)(?P<h24b>[01]\d|2[0-3]):(?P<mi24b>[0-5]\d)(?![\d:.,]\d)"
               r"|(?P<nm>noon|midday|midnight)|(?P<hoc>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o'clock"
