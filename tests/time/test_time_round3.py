@@ -60,3 +60,23 @@ def test_an_amount_annually_is_a_rate_not_a_time(time_stage, text) -> None:
 
 def test_a_custom_kept_annually_is_a_set(time_stage) -> None:
     assert _values(time_stage, "The festival is held here annually.", "2019-03-06")["annually"] == "P1Y"
+
+
+# --- recurring weekdays said in pairs; a start date told in the past ------------------------------------------
+
+def test_a_weekday_paired_with_a_plural_one_recurs_too(time_stage) -> None:
+    got = _values(time_stage, "The airline will fly to Lagos on Monday and Thursday nights from June.", "2019-03-06")
+    assert got["Monday"] == "XXXX-WXX-1TNI"
+    assert got["Thursday nights"] == "XXXX-WXX-4TNI"
+
+
+def test_two_single_weekdays_stay_dates(time_stage) -> None:
+    got = _values(time_stage, "The envoys met on Monday and Tuesday.", "2019-03-06")
+    assert got == {"Monday": "2019-03-04", "Tuesday": "2019-03-05"}
+
+
+def test_a_start_date_told_in_the_past_is_the_nearest_one(time_stage) -> None:
+    got = _values(time_stage, "The ministry named a new spokesman, effective Feb. 1.", "2019-10-26")
+    assert got["Feb. 1"] == "2020-02-01"
+    got = _values(time_stage, "The truce took effect on Feb. 1 and broke down in March.", "2019-10-26")
+    assert got["Feb. 1"] == "2019-02-01"

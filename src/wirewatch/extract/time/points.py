@@ -166,8 +166,12 @@ def r_weekday(m: re.Match, ctx: Context) -> Reading | None:
     if not ctx.capital(m.start("wd")) or not ctx.calendar_word(m.start("wd")):
         return None
     wd = lexicon().weekdays[m["wd"]]
-    if m["pl"]:
+    if m["pl"] or m["podpl"]:
         return Reading("SET", f"XXXX-WXX-{wd}{pod_suffix(m['pod'])}", m.start(), m.end())
+    if not m["rel"] and (pair := _PAIRED_SET.match(ctx.text, m.end())):
+        # 'on Monday and Tuesday nights', 'Saturday or Sundays': the plural after makes both recurring
+        pod = pair["pod"].lower() if pair["pod"] else m["pod"]
+        return Reading("SET", f"XXXX-WXX-{wd}{pod_suffix(pod)}", m.start(), m.end())
     rel = re.sub(r"\s+", " ", m["rel"] or "")
     if rel.startswith("the "):
         # 'the previous Friday', 'the following Monday': counted from the day the story last named
@@ -182,6 +186,8 @@ def r_weekday(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", d and d.isoformat(), m.start(), m.end())
 
 
+_PAIRED_SET = re.compile(r"\s+(?:and|or|&)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:s\b|\s+(?P<pod>morning|afternoon"
+                         r"|evening|night)s\b)")
 DAYWORD = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 

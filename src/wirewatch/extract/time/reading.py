@@ -19,6 +19,7 @@ AMBIGUOUS_MONTHS = frozenset({"may", "march", "april", "june", "august", "jan"})
 _FUTURE_CUE = re.compile(r"(?:as\s+(?:early|soon)\s+as|until|starting|beginning|by|effective|through)\s+(?:on\s+)?$", re.I)
 _OPENERS = frozenset(".!?\"'“”‘’`(:;-—–_[\n")
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029")
+_EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+|from\s+|as\s+of\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till)\s[^;:\n]{0,20}$", re.I)
 _DEFER = frozenset({"postpone", "delay", "defer", "extend", "adjourn", "put", "push", "move", "reschedule", "give",
                     "grant", "allow"})  # a deadline or a delay: the day is ahead of the telling
@@ -70,6 +71,8 @@ class Context:
             return "future"  # 'officials postponed until Tuesday morning any action': put off to a day ahead
         if t == "present" and _FUTURE_CUE.search(self.text, max(0, offset - 16), offset):
             return "future"
+        if t == "past" and _EFFECTIVE.search(self.text, max(0, offset - 16), offset):
+            return "planned"  # 'created a new office, effective Feb. 1': a start told in the past, either side
         return t
 
     def story_date(self, offset: int) -> dt.date | None:

@@ -83,7 +83,7 @@ _RULES: tuple[tuple[str, str], ...] = (
              r"(?<![\d$£€.,/#])(?P<y>{YEAR})(?![\d%]|[.,]\d|/\d|-\d|\s*(?:percent|per\s+cent))"),
     ("decade", r"(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?:(?:(?P<y>(?:1[6-9]|20)\d)0|'(?P<yy>\d)0)'?s\b|(?P<dw>{DECW})\b)"),
     ("weekday", r"(?:(?:the\s+day\s+(?P<dayrel>before|after)\s+)?(?P<rel>last|next|this|coming|past|previous|the\s+(?:previous|following|next))\s+)?(?:(?P<edge>early|late|mid|later|earlier)\s+)?"
-                r"(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<pod>{POD}))?(?!\w)"),
+                r"(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<pod>{POD})(?P<podpl>s)?)?(?!\w)"),
     ("dayword", r"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{POD}))?\b"),
     ("pod", r"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday|the\s+next|the\s+following|the\s+previous|that)\s+(?P<pod>morning|afternoon|evening|night)\b"),
     ("overnight", r"\b(?P<w>overnight|mid[\s-]?afternoon|mid[\s-]?morning)(?:\s+(?P<tail>yesterday|today|tomorrow|{WD}))?\b"),
