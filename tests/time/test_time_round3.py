@@ -80,3 +80,17 @@ def test_a_start_date_told_in_the_past_is_the_nearest_one(time_stage) -> None:
     assert got["Feb. 1"] == "2020-02-01"
     got = _values(time_stage, "The truce took effect on Feb. 1 and broke down in March.", "2019-10-26")
     assert got["Feb. 1"] == "2019-02-01"
+
+
+# --- 'then current', 'a week or so ago' -------------------------------------------------------------------------
+
+def test_the_then_current_price_is_a_past_one(time_stage) -> None:
+    got = _values(time_stage, "Holders could buy stock at the then current price.", "2019-03-06")
+    assert got == {"then current": "PAST_REF"}
+
+
+def test_an_approximate_offset_is_still_a_point_in_time(time_stage) -> None:
+    got = _values(time_stage, "A month or so ago, the mayor quietly resigned.", "2019-03-06")
+    assert got == {"A month or so ago": "2019-02"}
+    got = _values(time_stage, "Two weeks or so later, the talks resumed.", "2019-03-06")
+    assert got["Two weeks or so"] == "P2W"

@@ -299,6 +299,8 @@ def r_ref(m: re.Match, ctx: Context) -> Reading | None:
         prev = ctx.tokens.before(m.start())
         if prev is None or prev.lower_ not in ("at", "for"):
             return None
+    if w == "current" and ctx.text[max(0, m.start() - 5):m.start()].lower() in ("then ", "then-"):
+        return Reading("DATE", "PAST_REF", m.start() - 5, m.end())  # 'the then current price': current then
     return Reading("DATE", lexicon().refs[w], m.start(), m.end())
 
 

@@ -104,7 +104,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("unitadj", r"(?:the\s+(?=\w+-(?:earlier|ago)\s+(?:quarter|period|year|month|nine\s+months|six\s+months)))?(?P<u>year|month|quarter|week|day|(?P<pl>(?:year|month|week|day|decade)s(?=-)))(?:-|\s+|\'s\s+)(?P<k>earlier|ago|end|long|old)\b(?:\s+(?P<n>quarter|period|nine\s+months|six\s+months|month|year)\b)?"),
     ("periodago", r"(?:(?:the|that)\s+(?:same\s+|corresponding\s+|comparable\s+)?(?P<u>quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)"
                   r"|(?:of\s+)?last\s+year|the\s+year\s+before)|last\s+year's\s+(?:same\s+|comparable\s+)?(?:quarter|period))\b"),
-    ("ago", r"(?P<mod>{MOD})?(?:(?P<num>{NUMR})|(?P<vague>{VAGUE}))[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|back|from\s+now|hence|previously)\b"),
+    ("ago", r"(?P<mod>{MOD})?(?:(?P<num>{NUMR})|(?P<vague>{VAGUE}))[\s-]+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|back|from\s+now|hence|previously)\b"),
     ("duration", r"(?:(?:the|these|those|its|their|his|her|our|this)\s+)?(?:(?:past|last|next|first|previous|coming|final|latest|following|remaining|initial|other|additional|further|prior|entire|full|whole|same|ensuing|subsequent)\s+)?"
                  r"(?:another\s+|an\s+additional\s+|a\s+further\s+)?(?:{MOD})*(?:(?P<num>{NUMR})|(?P<vague>{VAGUE}))[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business|working|calendar)\s+)?"
                  r"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<tail>-long|-old|\s+old)?(?![-\w])"),
