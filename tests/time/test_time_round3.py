@@ -94,3 +94,11 @@ def test_an_approximate_offset_is_still_a_point_in_time(time_stage) -> None:
     assert got == {"A month or so ago": "2019-02"}
     got = _values(time_stage, "Two weeks or so later, the talks resumed.", "2019-03-06")
     assert got["Two weeks or so"] == "P2W"
+
+
+def test_a_night_names_no_day_to_count_from(time_stage) -> None:
+    text = ("Shares in Tokyo rose on Friday. London was hit by overnight losses in New York, and the index closed "
+            "3% below the previous Friday.")
+    got = _values(time_stage, text, "2019-03-04")
+    assert got["Friday"] == "2019-03-01"
+    assert got["the previous Friday"] == "2019-02-22"

@@ -232,6 +232,8 @@ def r_overnight(m: re.Match, ctx: Context) -> Reading | None:
         d = ctx.dct
         if d is not None and pod == "TNI" and ctx.tense_at(m.start(), dated=True) == "past":
             d -= dt.timedelta(days=1)
+        # it names no day, so it is no anchor: 'Friday ... overnight losses ... the previous Friday'
+        return Reading("TIME", d and d.isoformat() + pod, m.start(), m.end(), anchor=False)
     return Reading("TIME", d and d.isoformat() + pod, m.start(), m.end())
 
 
