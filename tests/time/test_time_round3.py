@@ -102,3 +102,13 @@ def test_a_night_names_no_day_to_count_from(time_stage) -> None:
     got = _values(time_stage, text, "2019-03-04")
     assert got["Friday"] == "2019-03-01"
     assert got["the previous Friday"] == "2019-02-22"
+
+
+def test_a_record_set_on_a_day_was_set_before_the_story(time_stage) -> None:
+    got = _values(time_stage, "The index ended 2% below its record high set on Aug. 6.", "2019-02-06")
+    assert got["Aug. 6"] == "2018-08-06"
+
+
+def test_a_summit_set_for_a_place_in_a_month_is_still_a_plan(time_stage) -> None:
+    got = _values(time_stage, "The dispute will dominate a summit set for Lisbon in April.", "2019-03-12")
+    assert got["April"] == "2019-04"

@@ -68,7 +68,12 @@ def tense(tok: Token | None) -> str:
             noun = noun.head
         outer = _verb_tense(governor(noun.head), depth=1) if noun.head is not noun else "present"
         return "np-past" if outer in ("past", "planned") else "present"
-    return _verb_tense(governor(tok), depth=0)
+    v = governor(tok)
+    if v.tag_ == "VBN" and v.dep_ in ("acl", "amod") and v.lemma_ in PLAN_VERBS and tok.dep_ == "pobj" \
+            and tok.head.lower_ in ("on", "in") and tok.head.head.i == v.i \
+            and not any(c.lower_ in ("for", "to") for c in v.children):
+        return "past"  # 'the record set on Aug. 6' tells when it was set; 'the vote set for Aug. 6' is a plan
+    return _verb_tense(v, depth=0)
 
 
 PLAN_VERBS = frozenset({"schedule", "plan", "due", "set", "slate", "expect", "propose", "intend", "design", "mean",
