@@ -112,3 +112,14 @@ def test_a_record_set_on_a_day_was_set_before_the_story(time_stage) -> None:
 def test_a_summit_set_for_a_place_in_a_month_is_still_a_plan(time_stage) -> None:
     got = _values(time_stage, "The dispute will dominate a summit set for Lisbon in April.", "2019-03-12")
     assert got["April"] == "2019-04"
+
+
+def test_one_day_after_a_modal_is_some_day_ahead(time_stage) -> None:
+    assert _values(time_stage, "She hopes the city will one day host the games.", "2019-03-06") == {
+        "one day": "FUTURE_REF"}
+    assert _values(time_stage, "The strike lasted one day.", "2019-03-06") == {"one day": "P1D"}
+
+
+def test_the_weeks_ahead_is_a_vague_stretch_like_the_coming_weeks(time_stage) -> None:
+    got = _values(time_stage, "Lenders may call in the loans in the weeks ahead.", "2019-03-06")
+    assert got == {"the weeks ahead": "PXW"}

@@ -253,6 +253,8 @@ def r_duration(m: re.Match, ctx: Context) -> Reading | None:
         return None  # 'three quarters of the food': a fraction
     if num in ("a", "an") and _set_context(ctx, m.start()):
         return None  # '$5 a year', 'four flights a week': a rate, which TimeML leaves untagged
+    if num == "one" and word == "day" and (prev := ctx.tokens.before(m.start())) is not None and prev.tag_ == "MD":
+        return Reading("DATE", "FUTURE_REF", m.start(), m.end())  # 'Islam will one day be ...': some day ahead
     if m["vague"] or (num and _NUM_RANGE.search(num)):
         n = None
     else:
@@ -273,6 +275,8 @@ def r_bareunits(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def r_vagueunits(m: re.Match, ctx: Context) -> Reading | None:
+    if m["unit2"]:  # 'the weeks ahead': a vague stretch, like 'the coming weeks'
+        return Reading("DURATION", duration_value(None, unit_code(m["unit2"])), m.start(), m.end())
     q, unit = m["q"], unit_code(m["unit"])
     if q in ("following", "ensuing", "subsequent", "intervening") and not m[0].startswith("the"):
         return None  # 'following months of talks' is not said; 'in the following weeks' is a stretch
