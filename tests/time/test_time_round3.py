@@ -123,3 +123,18 @@ def test_one_day_after_a_modal_is_some_day_ahead(time_stage) -> None:
 def test_the_weeks_ahead_is_a_vague_stretch_like_the_coming_weeks(time_stage) -> None:
     got = _values(time_stage, "Lenders may call in the loans in the weeks ahead.", "2019-03-06")
     assert got == {"the weeks ahead": "PXW"}
+
+
+# --- 'today' meaning these days -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Drones have changed today's armies.", "Most of today's young people vote by post.",
+                                  "She spoke about the cities of tomorrow."])
+def test_today_and_tomorrow_meaning_an_age_are_not_dates(time_stage, text) -> None:
+    assert _values(time_stage, text, "2019-03-06") == {}
+
+
+@pytest.mark.parametrize(("text", "value"), [("Today's attack killed five soldiers.", "2019-03-06"),
+                                             ("The result is in today's editions of the paper.", "2019-03-06"),
+                                             ("Tomorrow's vote will decide it.", "2019-03-07")])
+def test_today_and_tomorrow_naming_the_day_stay_dates(time_stage, text, value) -> None:
+    assert list(_values(time_stage, text, "2019-03-06").values()) == [value]

@@ -27,6 +27,7 @@ class Lexicon:
     sets: Mapping[str, str]
     holidays: Mapping[str, str]
     timezones: tuple[str, ...]
+    generic_day_nouns: tuple[str, ...]  # 'today's youth', 'the world of tomorrow': these days, not a date
 
 
 @lru_cache(maxsize=1)

@@ -191,8 +191,23 @@ _PAIRED_SET = re.compile(r"\s+(?:and|or|&)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|
 DAYWORD = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
+def _generic_day(m: re.Match, ctx: Context) -> bool:
+    """'today's youth', 'many of today's computers', 'the people of tomorrow': the present age or the age to come,
+    which TimeML leaves untagged; 'today's editions', 'tomorrow's vote' name the day."""
+    if m["w"] not in ("today", "tomorrow") or m["pod"] or m["edge"]:
+        return False
+    generic = lexicon().generic_day_nouns
+    if re.match(r"['’]s\b", ctx.text[m.end():m.end() + 3]):
+        tok = ctx.tokens.at(m.start("w"))
+        return tok is not None and tok.dep_ == "poss" and tok.head.lower_ in generic
+    before = ctx.text[max(0, m.start() - 30):m.start()]
+    if of := re.search(r"\b([a-z]+)\s+of\s+$", before):
+        return of[1] in generic
+    return False
+
+
 def r_dayword(m: re.Match, ctx: Context) -> Reading | None:
-    if ctx.mid_sentence_capital(m.start("w")):
+    if ctx.mid_sentence_capital(m.start("w")) or _generic_day(m, ctx):
         return None
     w = m["w"]
     d = ctx.dct and ctx.dct + dt.timedelta(days=DAYWORD[w])
