@@ -138,3 +138,13 @@ def test_today_and_tomorrow_meaning_an_age_are_not_dates(time_stage, text) -> No
                                              ("Tomorrow's vote will decide it.", "2019-03-07")])
 def test_today_and_tomorrow_naming_the_day_stay_dates(time_stage, text, value) -> None:
     assert list(_values(time_stage, text, "2019-03-06").values()) == [value]
+
+
+@pytest.mark.parametrize("text", ["Police filmed the crowd at the annual March for Life in Washington.",
+                                  "Veterans led the March against Hunger through the city."])
+def test_a_demonstration_called_march_is_not_the_month(time_stage, text) -> None:
+    assert _values(time_stage, text, "2019-03-06") == {}
+
+
+def test_the_month_before_a_preposition_is_still_the_month(time_stage) -> None:
+    assert _values(time_stage, "The talks were held in March on Capitol Hill.", "2019-06-06") == {"March": "2019-03"}

@@ -30,7 +30,14 @@ def _month_ok(ctx: Context, m: re.Match, dated: bool = False) -> bool:
     if not ctx.capital(m.start("mon")):
         return False
     name = m["mon"].rstrip(".")
+    if not dated and name == "march" and _MARCH_EVENT.match(ctx.text, m.end("mon")) and \
+            _DET_BEFORE.search(ctx.text, max(0, m.start("mon") - 30), m.start("mon")):
+        return False  # 'the annual March for Life', 'the March on Washington': a demonstration's name
     return dated or name not in AMBIGUOUS_MONTHS or ctx.calendar_word(m.start("mon"))
+
+
+_MARCH_EVENT = re.compile(r"\s+(?:for|of|on|to|against)\s+(?:the\s+)?[A-Z]")
+_DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|annual|last\s+year's|this\s+year's)\s+(?:\w+\s+)?$", re.I)
 
 
 def r_iso(m: re.Match, ctx: Context) -> Reading | None:
