@@ -222,6 +222,21 @@ def test_no_count_of_a_happening(figures, text):
     assert [f for f in figures(text) if f.category in ("killed", "killed_or_injured")] == []
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("Troops detained a militia chief who is linked to a bombing that killed six guards in March.", [("captured", 1)]),
+    ("The cell was responsible for the ambush on the convoy which killed nine drivers.", []),
+    ("Police arrested two men suspected of killing a shopkeeper.", [("captured", 2)]),
+    ("The raid killed a commander involved in the attack, which wounded four nurses.", [("killed", 1)]),
+    ("Gunmen killed three guards at the gate.", [("killed", 3)]),
+    ("Officials blamed the rebels for a blast that killed eleven people.", [("killed", 11)]),
+    ("A suspect killed in the raid was buried on Friday.", [("killed", 1)]),
+])
+def test_a_record_told_to_say_who_someone_is_counts_nobody(figures, text, kept):
+    """A casualty verb under linked to / responsible for / suspected of names someone's record, not a happening
+    the article reports; "blamed ... for" reports the blast."""
+    assert [(f.category, f.value) for f in figures(text)] == kept
+
+
 def test_fatalities_without_a_number(figures):
     f = one(figures("The fighting continued, incurring fatalities on both sides."), "killed")
     assert (f.qualifier, f.low, f.value) == ("vague", 2, 10)      # plural: at least two; ACLED's 10

@@ -23,7 +23,7 @@ from .lexicon import Lexicon, lexicon
 from .measure import measure
 from .pairs import pair_category
 from .quantity import Quantity, read_quantity
-from .realis import charged, unrealised
+from .realis import charged, recorded, unrealised
 from .references import (clause_head, in_the_happening, is_additive, is_cumulative, is_definite, is_total, name_of,
                          sentence_text)
 
@@ -69,7 +69,7 @@ def _mentions(doc: Doc, found: Found, lx: Lexicon) -> list[Mention]:
         if hit is None or any(c.dep_ == "neg" for c in t.children) or unrealised(t):
             continue
         category, role = hit
-        if role == "noun" and charged(t, lx):
+        if charged(t, lx) if role == "noun" else recorded(t, lx):
             continue
         category, shared = pair_category(t, category, lx)
         # a casualty noun inside a phrase ("with the capture of the leader yesterday, forces have detained ...
