@@ -237,6 +237,19 @@ def test_a_record_told_to_say_who_someone_is_counts_nobody(figures, text, kept):
     assert [(f.category, f.value) for f in figures(text)] == kept
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("Eight Taliban were killed during the ambush.", [("killed", 8)]),                  # a number on a group's name
+    ("A rebel sub-commander was killed.", [("killed", 1)]),                             # "a" on the split "sub"
+    ("A Taliban sub-commander and two of his bodyguards were detained.", [("captured", 3)]),   # subjects split
+    ("Police said the driver was killed, along with his two passengers.", [("killed", 3)]),   # passive + along with
+    ("One gunman was killed and his accomplice detained.", [("killed", 1), ("captured", 1)]),  # "was" left out
+    ("Two men fired on the post; one was killed and the other was detained.", [("killed", 1), ("captured", 1)]),
+    ("The raid killed one hundred and twelve fighters.", [("killed", 112)]),
+])
+def test_counted_phrases_the_parser_splits(figures, text, kept):
+    assert [(f.category, f.value) for f in figures(text)] == kept
+
+
 def test_fatalities_without_a_number(figures):
     f = one(figures("The fighting continued, incurring fatalities on both sides."), "killed")
     assert (f.qualifier, f.low, f.value) == ("vague", 2, 10)      # plural: at least two; ACLED's 10

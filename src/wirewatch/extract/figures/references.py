@@ -107,7 +107,7 @@ def is_total(p: Token, phrase: str, head: Token, lx: Lexicon) -> bool:
         return True
     sent = sentence_text(p.doc, p.i)
     if "including" in sent:
-        for c in list(p.children) + list(head.children):
+        for c in list(p.children) + [c for v in _verbs_of(p, head) for c in v.children]:
             if c.dep_ == "prep" and c.lower_ == "including" and any(
                     g.dep_ == "pobj" and (is_definite(g, lx) or g.ent_type_ == "PERSON") for g in c.children):
                 return True
