@@ -81,6 +81,11 @@ def test_all_three_says_again_the_sum_of_the_parts(figures):
     assert f.value == 3 and [m.text for m in f.mentions] == ["A rebel commander", "two of his aides", "three"]
 
 
+def test_the_other_is_one_of_the_people_counted_before(figures):
+    [f] = figures("A mob killed two traders in the market. One was burnt and the other was stoned to death.")
+    assert f.value == 2 and [m.text for m in f.mentions] == ["two traders", "the other"]
+
+
 def test_in_all_totals_more_than_was_listed(figures):
     (f,) = figures("A soldier was killed in the ambush. In all, 5 people were killed.")
     assert f.value == 5 and [p.text for p in f.parts] == ["A soldier"]

@@ -245,6 +245,11 @@ def test_a_record_told_to_say_who_someone_is_counts_nobody(figures, text, kept):
     ("One gunman was killed and his accomplice detained.", [("killed", 1), ("captured", 1)]),  # "was" left out
     ("Two men fired on the post; one was killed and the other was detained.", [("killed", 1), ("captured", 1)]),
     ("The raid killed one hundred and twelve fighters.", [("killed", 112)]),
+    ("The dispute led to the death of a bystander.", [("killed", 1)]),      # not "[verb] to death"
+    ("A trader was abducted and later found dead.", [("captured", 1), ("killed", 1)]),
+    ("On 7 May, Herat district police chief and 2 policemen were killed by a landmine.", [("killed", 3)]),
+    ("Ambush: On 9 June, 2 rebels were killed and 1 was wounded near the bridge.", [("killed", 2), ("injured", 1)]),
+    ("A prominent union official and activist was shot dead by gunmen.", [("killed", 1)]),   # one man, two roles
 ])
 def test_counted_phrases_the_parser_splits(figures, text, kept):
     assert [(f.category, f.value) for f in figures(text)] == kept

@@ -34,7 +34,8 @@ def is_verb(t: Token) -> bool:
 
 def killing_verb(t: Token, lx: Lexicon) -> Token | None:
     """The verb that `t` makes a killing: "shot to death" (t = death), "fatally stabbed" (t = fatally)."""
-    if t.lower_ == "death" and t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.dep_ == "prep":
+    if t.lower_ == "death" and t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.dep_ == "prep" \
+            and not any(c.dep_ in ("det", "poss", "prep") for c in t.children):   # not "led to the death of"
         verb = t.head.head
     elif t.lower_ == "fatally" and t.dep_ == "advmod":
         verb = t.head
@@ -219,7 +220,7 @@ def patients(t: Token, role: str, lx: Lexicon | None = None) -> list[Token]:
         return list(_with_conjuncts(subj))
     # transitive verbs (and "taken into custody")
     if t.dep_ in ("amod", "acl") and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") \
-            and _child(t, "dobj") is None:              # "an airstrike killed 10 militants" parsed as a participle
+            and _child(t, "dobj") is None and not is_passive(t):   # "people killed"; not "Blast: 2 were killed"
         return [t.head]
     if is_passive(t) or (t.tag_ == "VBN" and t.dep_ == "conj" and is_passive(t.head)) or _gapped_passive(t):
         subj = _relative_head(t, _subject(t, "nsubjpass", "nsubj"))
@@ -270,7 +271,10 @@ def _adj_patients(t: Token) -> list[Token]:
     if t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return [t.head]
     if t.dep_ == "oprd":                             # "left 12 people dead", "were reported dead"
-        return list(_with_conjuncts(_child(t.head, "dobj") or _relative_head(t.head, _subject(t.head, "nsubjpass"))))
+        subj = _child(t.head, "dobj") or _relative_head(t.head, _subject(t.head, "nsubjpass"))
+        if subj is None and t.head.dep_ == "conj" and is_passive(t.head.head):   # "was abducted and found dead"
+            subj = _relative_head(t.head.head, _subject(t.head.head, "nsubjpass"))
+        return list(_with_conjuncts(subj))
     if t.dep_ in ("acomp", "attr", "xcomp", "ccomp", "advmod"):
         head = t.head
         if _child(head, "dobj") is not None:         # "shot dead three gunmen"

@@ -40,6 +40,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 from .quantity import Quantity
+from .references import is_the_rest
 
 __all__ = ["Mention", "Count", "consolidate", "combine"]
 
@@ -168,6 +169,8 @@ def _fits(m: Mention, g: _Group, lx: Lexicon) -> bool:
     if m.name is not None:
         words = set(m.name.split())
         return any(x.name is not None and words & set(x.name.split()) for x in g.mentions)
+    if m.patient is not None and is_the_rest(m.patient):     # "the other": one of people counted before
+        return g.q.qualifier == "vague" or minimum(g.q) > (m.q.value or 1)
     if m.who_lemma is None:                     # "him", "her": one person counted before; "the two"
         return m.q.value != 1 or (g.q.value == 1 and g.q.qualifier == "exact")
     if m.who_lemma in lx.generic_nouns:

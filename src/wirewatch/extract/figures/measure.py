@@ -104,6 +104,19 @@ def _with_compounds(t: Token) -> list[Token]:
     return kids + [g for c in kids if c.dep_ == "compound" for g in c.children]
 
 
+_COLLECTIVE = {"staff", "personnel", "police", "militia", "crew", "team", "family", "youth", "group", "people"}
+
+
+def _listed_one(p: Token, lx: Lexicon) -> bool:
+    """"Province police chief and 2 policemen were killed": a singular person noun heading a list of counted
+    people is one person, determiner or not (a collective noun, "staff", "militia", is not). A later noun of
+    the list without its own determiner shares the first one's: "a local official and activist" is one man."""
+    if p.dep_ == "conj" or not any(c.dep_ == "conj" for c in p.children):
+        return False
+    return p.tag_ == "NN" and p.lemma_.lower() not in _COLLECTIVE and (
+        p.lower_ in lx.people or p.lemma_.lower() in lx.people)
+
+
 def _counts_people(t: Token, lx: Lexicon, loose: bool) -> bool:
     return t.pos_ == "PRON" or is_person(t, lx) or (loose and _looks_like_person(t))
 
@@ -182,6 +195,7 @@ def measure(p: Token, lx: Lexicon, loose: bool = False,
             "", "PERSON", "ORG") or any(
             c.dep_ in ("det", "poss", "nummod") and c.lower_ in _SINGLE_DETS | {"'s"} or c.dep_ == "poss"
             for piece in pieces for c in _with_compounds(piece)))
+        single = single or _listed_one(p, lx)
         if not single:
             return None
         q = Quantity(1, None, None, "exact", 0, len(text))
