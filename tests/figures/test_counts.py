@@ -59,6 +59,33 @@ def test_a_stated_total_stands_for_the_counts_it_covers(figures):
     assert [p.text for p in f.parts] == ["Two guards", "A driver"]
 
 
+def test_a_count_including_someone_named_before_totals_the_clause_before(figures):
+    figs = figures("Troops detained a rebel commander and another fighter near the bridge. The house was searched "
+                   "and two fighters were detained, including the commander.")
+    [f] = of(figs, "captured")
+    assert (f.value, f.text) == (2, "two fighters")
+    assert [m.text for m in f.mentions] == ["a rebel commander", "another fighter", "two fighters"]
+
+
+def test_others_are_more_of_the_people_counted_before_them(figures):
+    [f] = of(figures("A patrol killed several gunmen and captured several others in the village. Several gunmen "
+                     "were killed and captured after the firefight."), "captured")
+    assert (f.who, f.low, len(f.mentions)) == ("gunmen", 3, 2)      # "others" are gunmen; said again later
+    [g] = of(figures("Police detained three men on Monday. Officers later detained two others."), "captured")
+    assert (g.value, len(g.parts)) == (5, 2)
+
+
+def test_all_three_says_again_the_sum_of_the_parts(figures):
+    [f] = figures("A rebel commander and two of his aides were killed in an air strike. The men were driving near "
+                  "the river when the missile struck, killing all three.")
+    assert f.value == 3 and [m.text for m in f.mentions] == ["A rebel commander", "two of his aides", "three"]
+
+
+def test_the_other_is_one_of_the_people_counted_before(figures):
+    [f] = figures("A mob killed two traders in the market. One was burnt and the other was stoned to death.")
+    assert f.value == 2 and [m.text for m in f.mentions] == ["two traders", "the other"]
+
+
 def test_in_all_totals_more_than_was_listed(figures):
     (f,) = figures("A soldier was killed in the ambush. In all, 5 people were killed.")
     assert f.value == 5 and [p.text for p in f.parts] == ["A soldier"]

@@ -222,6 +222,39 @@ def test_no_count_of_a_happening(figures, text):
     assert [f for f in figures(text) if f.category in ("killed", "killed_or_injured")] == []
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("Troops detained a militia chief who is linked to a bombing that killed six guards in March.", [("captured", 1)]),
+    ("The cell was responsible for the ambush on the convoy which killed nine drivers.", []),
+    ("Police arrested two men suspected of killing a shopkeeper.", [("captured", 2)]),
+    ("The raid killed a commander involved in the attack, which wounded four nurses.", [("killed", 1)]),
+    ("Gunmen killed three guards at the gate.", [("killed", 3)]),
+    ("Officials blamed the rebels for a blast that killed eleven people.", [("killed", 11)]),
+    ("A suspect killed in the raid was buried on Friday.", [("killed", 1)]),
+])
+def test_a_record_told_to_say_who_someone_is_counts_nobody(figures, text, kept):
+    """A casualty verb under linked to / responsible for / suspected of names someone's record, not a happening
+    the article reports; "blamed ... for" reports the blast."""
+    assert [(f.category, f.value) for f in figures(text)] == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Eight Taliban were killed during the ambush.", [("killed", 8)]),                  # a number on a group's name
+    ("A rebel sub-commander was killed.", [("killed", 1)]),                             # "a" on the split "sub"
+    ("A Taliban sub-commander and two of his bodyguards were detained.", [("captured", 3)]),   # subjects split
+    ("Police said the driver was killed, along with his two passengers.", [("killed", 3)]),   # passive + along with
+    ("One gunman was killed and his accomplice detained.", [("killed", 1), ("captured", 1)]),  # "was" left out
+    ("Two men fired on the post; one was killed and the other was detained.", [("killed", 1), ("captured", 1)]),
+    ("The raid killed one hundred and twelve fighters.", [("killed", 112)]),
+    ("The dispute led to the death of a bystander.", [("killed", 1)]),      # not "[verb] to death"
+    ("A trader was abducted and later found dead.", [("captured", 1), ("killed", 1)]),
+    ("On 7 May, Herat district police chief and 2 policemen were killed by a landmine.", [("killed", 3)]),
+    ("Ambush: On 9 June, 2 rebels were killed and 1 was wounded near the bridge.", [("killed", 2), ("injured", 1)]),
+    ("A prominent union official and activist was shot dead by gunmen.", [("killed", 1)]),   # one man, two roles
+])
+def test_counted_phrases_the_parser_splits(figures, text, kept):
+    assert [(f.category, f.value) for f in figures(text)] == kept
+
+
 def test_fatalities_without_a_number(figures):
     f = one(figures("The fighting continued, incurring fatalities on both sides."), "killed")
     assert (f.qualifier, f.low, f.value) == ("vague", 2, 10)      # plural: at least two; ACLED's 10

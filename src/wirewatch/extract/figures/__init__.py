@@ -23,7 +23,7 @@ from .lexicon import Lexicon, lexicon
 from .measure import measure
 from .pairs import pair_category
 from .quantity import Quantity, read_quantity
-from .realis import charged, unrealised
+from .realis import charged, recorded, unrealised
 from .references import (clause_head, in_the_happening, is_additive, is_cumulative, is_definite, is_total, name_of,
                          sentence_text)
 
@@ -69,7 +69,7 @@ def _mentions(doc: Doc, found: Found, lx: Lexicon) -> list[Mention]:
         if hit is None or any(c.dep_ == "neg" for c in t.children) or unrealised(t):
             continue
         category, role = hit
-        if role == "noun" and charged(t, lx):
+        if charged(t, lx) if role == "noun" else recorded(t, lx):
             continue
         category, shared = pair_category(t, category, lx)
         # a casualty noun inside a phrase ("with the capture of the leader yesterday, forces have detained ...
@@ -106,9 +106,10 @@ def _mentions(doc: Doc, found: Found, lx: Lexicon) -> list[Mention]:
             if category == "displaced" and q.value == 1 and q.end - q.start in (0, len(text[start:end])):
                 continue                                  # "he fled the scene": one person leaving is no displacement
             seen.add((p.i, category))
+            who_text, who_lemma = (who.lower_, who.lemma_.lower()) if who is not None else _others(p, out, sent_of[t.i])
             out.append(Mention(
-                category=category, q=q, start=start, end=end, who=who.lower_ if who is not None else None,
-                who_lemma=who.lemma_.lower() if who is not None else None, sent=sent_of[t.i], clause=head.i,
+                category=category, q=q, start=start, end=end, who=who_text,
+                who_lemma=who_lemma, sent=sent_of[t.i], clause=head.i,
                 trigger=t, total_noun=role == "noun" and t.lemma_.lower() in lx.total_nouns,
                 cumulative=not inside and is_cumulative(head, lx), patient=p, head=head))
             if shared and (p.i, "killed") not in seen:      # "killed and wounded a number": some were killed
@@ -116,6 +117,16 @@ def _mentions(doc: Doc, found: Found, lx: Lexicon) -> list[Mention]:
                 out.append(replace(out[-1], category="killed", q=_part_killed(q, lx), patient=None))
     _relate(out, text, lx)
     return out
+
+
+def _others(p: Token, before: list[Mention], sent: int) -> tuple[str | None, str | None]:
+    """Who "others" are: the people counted just before in the same sentence ("killed several insurgents and
+    captured several others": other insurgents; "one insurgent was detained, the other died"), so a later "several
+    insurgents were captured" or "the insurgent that died" says it again."""
+    if p.lower_ not in ("others", "other", "another"):
+        return None, None
+    prev = next((m for m in reversed(before) if m.sent == sent and m.who is not None and m.start < p.idx), None)
+    return (prev.who, prev.who_lemma) if prev is not None else (None, None)
 
 
 def _relate(mentions: list[Mention], text: str, lx: Lexicon) -> None:

@@ -34,7 +34,8 @@ def is_verb(t: Token) -> bool:
 
 def killing_verb(t: Token, lx: Lexicon) -> Token | None:
     """The verb that `t` makes a killing: "shot to death" (t = death), "fatally stabbed" (t = fatally)."""
-    if t.lower_ == "death" and t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.dep_ == "prep":
+    if t.lower_ == "death" and t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.dep_ == "prep" \
+            and not any(c.dep_ in ("det", "poss", "prep") for c in t.children):   # not "led to the death of"
         verb = t.head.head
     elif t.lower_ == "fatally" and t.dep_ == "advmod":
         verb = t.head
@@ -131,6 +132,24 @@ def _along_with(t: Token) -> list[Token]:
     return out
 
 
+def _listed_subjects(t: Token, subj: Token | None) -> list[Token]:
+    """"A rebel commander and four of his guards were killed" parsed as three subjects with the "and" left on the
+    first noun: the subjects before the one read, from the one carrying "and"."""
+    if subj is None:
+        return []
+    subjects = [c for c in t.children if c.dep_ == subj.dep_ and c.i < subj.i]
+    first = next((i for i, c in enumerate(subjects)
+                  if any(g.dep_ == "cc" and g.lower_ == "and" and g.i > c.i for g in c.children)), None)
+    return subjects[first:first + 1] if first is not None else []
+
+
+def _gapped_passive(t: Token) -> bool:
+    """"One insurgent was killed and his accomplice detained": a second passive without its "was", which the
+    parser reads as an active verb with a subject and no object."""
+    return t.dep_ == "conj" and is_passive(t.head) and _child(t, "dobj") is None and _child(t, "nsubj") is not None \
+        and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+
+
 def _left_of_aux(t: Token) -> Token | None:
     """The noun just before "was" when the parser lost a passive subject ("On 3 June, in Tarvel, Oskar province, a
     driver was killed" parsed with "a driver" in apposition to the place)."""
@@ -201,9 +220,9 @@ def patients(t: Token, role: str, lx: Lexicon | None = None) -> list[Token]:
         return list(_with_conjuncts(subj))
     # transitive verbs (and "taken into custody")
     if t.dep_ in ("amod", "acl") and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") \
-            and _child(t, "dobj") is None:              # "an airstrike killed 10 militants" parsed as a participle
+            and _child(t, "dobj") is None and not is_passive(t):   # "people killed"; not "Blast: 2 were killed"
         return [t.head]
-    if is_passive(t) or (t.tag_ == "VBN" and t.dep_ == "conj" and is_passive(t.head)):
+    if is_passive(t) or (t.tag_ == "VBN" and t.dep_ == "conj" and is_passive(t.head)) or _gapped_passive(t):
         subj = _relative_head(t, _subject(t, "nsubjpass", "nsubj"))
         if subj is None:
             subj = _numeric_child(t)
@@ -211,7 +230,8 @@ def patients(t: Token, role: str, lx: Lexicon | None = None) -> list[Token]:
             subj = _relative_head(t.head, _subject(t.head, "nsubjpass"))
         if subj is None:
             subj = _left_of_aux(t)
-        return list(_with_conjuncts(subj))
+        found = _listed_subjects(t, subj) + list(_with_conjuncts(subj))
+        return found + _along_with(t) if found else found
     if t.tag_ == "VBN" and t.dep_ in ("xcomp", "oprd", "ccomp") and _child(t, "dobj") is None:
         subj = _subject(t.head, "nsubjpass")          # "12 fighters were reported killed", "was confirmed killed"
         if subj is None and t.head.dep_ == "conj":   # "was detained and later found killed"
@@ -251,7 +271,10 @@ def _adj_patients(t: Token) -> list[Token]:
     if t.dep_ == "amod" and t.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return [t.head]
     if t.dep_ == "oprd":                             # "left 12 people dead", "were reported dead"
-        return list(_with_conjuncts(_child(t.head, "dobj") or _relative_head(t.head, _subject(t.head, "nsubjpass"))))
+        subj = _child(t.head, "dobj") or _relative_head(t.head, _subject(t.head, "nsubjpass"))
+        if subj is None and t.head.dep_ == "conj" and is_passive(t.head.head):   # "was abducted and found dead"
+            subj = _relative_head(t.head.head, _subject(t.head.head, "nsubjpass"))
+        return list(_with_conjuncts(subj))
     if t.dep_ in ("acomp", "attr", "xcomp", "ccomp", "advmod"):
         head = t.head
         if _child(head, "dobj") is not None:         # "shot dead three gunmen"

@@ -40,6 +40,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 from .quantity import Quantity
+from .references import is_the_rest
 
 __all__ = ["Mention", "Count", "consolidate", "combine"]
 
@@ -168,6 +169,8 @@ def _fits(m: Mention, g: _Group, lx: Lexicon) -> bool:
     if m.name is not None:
         words = set(m.name.split())
         return any(x.name is not None and words & set(x.name.split()) for x in g.mentions)
+    if m.patient is not None and is_the_rest(m.patient):     # "the other": one of people counted before
+        return g.q.qualifier == "vague" or minimum(g.q) > (m.q.value or 1)
     if m.who_lemma is None:                     # "him", "her": one person counted before; "the two"
         return m.q.value != 1 or (g.q.value == 1 and g.q.qualifier == "exact")
     if m.who_lemma in lx.generic_nouns:
@@ -236,7 +239,20 @@ class _Ledger:
         """1. "the leader", "the victim", "him", a name said again."""
         if not (m.definite or m.name is not None):
             return None
-        return self._mention_of(_antecedent(m, mine, self.lx), m)
+        return self._mention_of(_antecedent(m, mine, self.lx), m) or self._all_of(m, mine)
+
+    def _all_of(self, m: Mention, mine: list[Count]) -> Count | None:
+        """"A commander and two advisors were killed ... killing all three": a definite count that says again the
+        sum of a figure's parts is a mention of the whole figure."""
+        if m.name is not None or m.q.qualifier != "exact" or (m.q.value or 0) < 2:
+            return None
+        for c in reversed(mine):
+            if not c.cumulative and len(c.groups) > 1 and c.q.qualifier == "exact" and c.q.value == m.q.value \
+                    and (m.who_lemma is None or m.who_lemma in self.lx.generic_nouns
+                         or any(x.who_lemma == m.who_lemma for g in c.groups for x in g.mentions)):
+                c.extra.append(m)
+                return c
+        return None
 
     def _totals(self, m: Mention, mine: list[Count], open_: list[Count]) -> Count | None:
         """2. "a total of 17", "in all", "3 fatalities": stands for the latest counts it covers."""

@@ -47,6 +47,7 @@ class Lexicon:
     competing: tuple[str, ...]          # "other sources reported": another reading of the same count
     charge_words: frozenset[str]        # "responsible for the deaths of": a record, not a happening
     unrealised_modifiers: frozenset[str]  # "the attempted assassination of"
+    record_words: frozenset[str]        # "linked to an attack that killed four": a record, not a happening
 
     @cached_property
     def trigger_lemmas(self) -> frozenset[str]:
@@ -98,4 +99,5 @@ def lexicon() -> Lexicon:
         to_death_excluded=frozenset(refs["to_death_verbs_excluded"]), result_verbs=frozenset(refs["result_verbs"]),
         reported_nouns=frozenset(refs["reported_nouns"]), competing=tuple(refs["competing"]),
         charge_words=frozenset(refs["charge_words"]), unrealised_modifiers=frozenset(refs["unrealised_modifiers"]),
+        record_words=frozenset(refs["record_words"]),
     )

@@ -49,6 +49,8 @@ def is_person(t: Token, lx: Lexicon) -> bool:
     low, lemma = t.lower_, t.lemma_.lower()
     if low in lx.people or lemma in lx.people or t.ent_type_ in ("PERSON", "NORP"):
         return True
+    if t.pos_ == "PROPN" and any(c.dep_ == "nummod" for c in t.children):
+        return True                                 # "eight Taliban": a number on a group's name counts members
     return (t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON")) or low == "others"
 
 
@@ -96,6 +98,25 @@ def _looks_like_person(t: Token) -> bool:
             and (t.lower_.endswith(_PERSON_SUFFIXES) or t.ent_type_ == "" and not t.is_stop))
 
 
+def _with_compounds(t: Token) -> list[Token]:
+    """The children of a noun and of its compounds: "a sub-commander" parsed with "a" on the compound "sub"."""
+    kids = list(t.children)
+    return kids + [g for c in kids if c.dep_ == "compound" for g in c.children]
+
+
+_COLLECTIVE = {"staff", "personnel", "police", "militia", "crew", "team", "family", "youth", "group", "people"}
+
+
+def _listed_one(p: Token, lx: Lexicon) -> bool:
+    """"Province police chief and 2 policemen were killed": a singular person noun heading a list of counted
+    people is one person, determiner or not (a collective noun, "staff", "militia", is not). A later noun of
+    the list without its own determiner shares the first one's: "a local official and activist" is one man."""
+    if p.dep_ == "conj" or not any(c.dep_ == "conj" for c in p.children):
+        return False
+    return p.tag_ == "NN" and p.lemma_.lower() not in _COLLECTIVE and (
+        p.lower_ in lx.people or p.lemma_.lower() in lx.people)
+
+
 def _counts_people(t: Token, lx: Lexicon, loose: bool) -> bool:
     return t.pos_ == "PRON" or is_person(t, lx) or (loose and _looks_like_person(t))
 
@@ -112,6 +133,9 @@ def measure(p: Token, lx: Lexicon, loose: bool = False,
     low = p.lower_
     if low in _ONE or (low == "another" and loose and not any(True for _ in p.children)):  # "captured another"
         return Quantity(1, None, None, "exact", 0, 0), p.idx, p.idx + len(p), None
+    if low == "other" and loose and [c.lower_ for c in p.children] == ["the"]:   # "one was killed, the other held"
+        det = next(p.children)
+        return Quantity(1, None, None, "exact", 0, 0), det.idx, p.idx + len(p), None
     if low in _NOT_COUNTABLE:
         return None
     if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in p.children) or low in ("none", "nobody"):
@@ -121,6 +145,10 @@ def measure(p: Token, lx: Lexicon, loose: bool = False,
     while left > 0 and doc[left - 1].dep_ == p.dep_ and doc[left - 1].head == p.head:   # "sub - commander"
         pieces.insert(0, doc[left - 1])
         left = doc[left - 1].left_edge.i
+    if left > 1 and doc[left - 1].text == "-" and doc[left - 1].idx + 1 == p.idx and doc[left - 2].dep_ == p.dep_ \
+            and doc[left - 2].head == p.head:       # "a Taliban sub-commander" split in three, all subjects
+        pieces.insert(0, doc[left - 2])
+        left = doc[left - 2].left_edge.i
     while left < p.i and (doc[left].is_punct or doc[left].dep_ in ("cc", "prep", "case", "poss")
                           and doc[left].head != p):
         left += 1
@@ -166,7 +194,8 @@ def measure(p: Token, lx: Lexicon, loose: bool = False,
         single = p.tag_ in ("NN", "NNP") and (p.ent_type_ == "PERSON" or p.pos_ == "PROPN" and p.ent_type_ in (
             "", "PERSON", "ORG") or any(
             c.dep_ in ("det", "poss", "nummod") and c.lower_ in _SINGLE_DETS | {"'s"} or c.dep_ == "poss"
-            for piece in pieces for c in piece.children))
+            for piece in pieces for c in _with_compounds(piece)))
+        single = single or _listed_one(p, lx)
         if not single:
             return None
         q = Quantity(1, None, None, "exact", 0, len(text))

@@ -60,7 +60,7 @@ def _number_at(ws: list[tuple[str, int, int]], i: int, lx: Lexicon) -> tuple[int
         elif w in ("dozen", "score"):
             cur, last = (cur or 1) * lx.units[w] if last else lx.units[w], "unit"
         elif w in lx.units:
-            if last == "tens" or (last == "scale" and cur == 0) or not last:
+            if last == "tens" or (last == "scale" and cur % 100 == 0) or not last:   # "one hundred and twelve"
                 cur, last = cur + lx.units[w], "unit"
             else:
                 break

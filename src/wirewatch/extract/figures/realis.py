@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from .casualty import is_verb
 from .lexicon import Lexicon
 
-__all__ = ["unrealised", "charged"]
+__all__ = ["unrealised", "charged", "recorded"]
 
 _TRY_VERBS = {"attempt", "try", "plan", "threaten", "seek", "vow", "plot", "aim", "intend", "want", "fail",
               "conspire", "prepare"}
@@ -34,4 +34,24 @@ def charged(t: Token, lx: Lexicon) -> bool:
             return False
         if a.lemma_.lower() in lx.charge_words or a.lower_ in lx.charge_words:
             return True
+    return False
+
+
+_RECORD_PATH = {"prep", "pobj", "pcomp", "dobj", "conj", "appos", "compound", "nmod"}
+
+
+def recorded(t: Token, lx: Lexicon) -> bool:
+    """"linked to an attack that killed four soldiers", "responsible for the bombing which killed 12", "suspected
+    of killing two guards": a casualty verb in a phrase that names someone's record (`record_words`), told to say
+    who he is, not reported as a happening of the article; like `charged` for casualty nouns."""
+    a = t
+    for _ in range(8):
+        parent = a.head
+        if parent.i == a.i or a.dep_ not in _RECORD_PATH and a is not t and a.dep_ not in ("relcl", "acl"):
+            return False
+        if parent.lemma_.lower() in lx.record_words or parent.lower_ in lx.record_words:
+            return a.dep_ in ("prep", "dobj")
+        if is_verb(parent) and a is not t:
+            return False
+        a = parent
     return False

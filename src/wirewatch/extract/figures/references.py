@@ -10,7 +10,7 @@ from .. import sentence_bounds, sentence_of, text_of, tokens_of
 from .casualty import is_verb
 from .lexicon import Lexicon
 
-__all__ = ["clause_head", "is_definite", "name_of", "is_additive", "in_the_happening", "is_total", "is_cumulative",
+__all__ = ["clause_head", "is_definite", "is_the_rest", "name_of", "is_additive", "in_the_happening", "is_total", "is_cumulative",
            "sentence_text"]
 
 _PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
@@ -61,7 +61,10 @@ def name_of(p: Token, phrase: str) -> str | None:
 
 
 def is_additive(p: Token, head: Token, lx: Lexicon) -> bool:
-    """People added to a count already given: "two additional suspects", "one other", "also detained"."""
+    """People added to a count already given: "two additional suspects", "one other", "also detained"; never
+    "the other(s)", the rest of people already counted ("two men were killed: one was shot, the other ...")."""
+    if is_the_rest(p):
+        return False
     tokens = tokens_of(p.doc)
     for i in range(p.left_edge.i, p.i + 1):
         t = tokens[i]
@@ -77,6 +80,11 @@ def is_additive(p: Token, head: Token, lx: Lexicon) -> bool:
                 if any(words.startswith(ph) for ph in phrases):
                     return True
     return False
+
+
+def is_the_rest(p: Token) -> bool:
+    """"the other", "the others": the rest of a group already counted."""
+    return p.lower_ in ("other", "others") and any(c.dep_ == "det" and c.lower_ == "the" for c in p.children)
 
 
 def in_the_happening(p: Token, head: Token, lx: Lexicon) -> bool:
@@ -107,7 +115,7 @@ def is_total(p: Token, phrase: str, head: Token, lx: Lexicon) -> bool:
         return True
     sent = sentence_text(p.doc, p.i)
     if "including" in sent:
-        for c in list(p.children) + list(head.children):
+        for c in list(p.children) + [c for v in _verbs_of(p, head) for c in v.children]:
             if c.dep_ == "prep" and c.lower_ == "including" and any(
                     g.dep_ == "pobj" and (is_definite(g, lx) or g.ent_type_ == "PERSON") for g in c.children):
                 return True
