@@ -22,7 +22,7 @@ from .figures import headline, interval
 from .places import best
 from .profile import Profile
 from .summary import CATEGORIES
-from .text import mean_cosine
+from .text import centroid_cosine
 
 __all__ = ["Evidence", "evidence", "families", "related_types"]
 
@@ -113,11 +113,11 @@ def evidence(r: Report, p: Profile, rules: LinkRules) -> Evidence:
             s["place"] = rel
             ev.score += rules.near_place
     if main and r.terms and p.terms:
-        sim = mean_cosine(r.terms, p.terms, p.n_terms)
+        sim = centroid_cosine(r.terms, p.terms, p.n_terms)
         s["lead"] = round(sim, 3)
         ev.score += rules.text * sim
     if r.words and p.words:
-        sim = mean_cosine(r.words, p.words, p.n_words)
+        sim = centroid_cosine(r.words, p.words, p.n_words)
         s["sentence"] = round(sim, 3)
         ev.score += rules.sentence * sim
     if main:
