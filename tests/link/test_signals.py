@@ -105,3 +105,17 @@ def test_a_report_reaching_two_compatible_clusters_merges_them() -> None:
 def test_in_memory_linking_in_order() -> None:
     groups = cluster_reports([_report("a#e1"), _report("b#e1", where=SALTIVKA), _report("c#e1", where=ODESA)])
     assert sorted(len(g) for g in groups) == [1, 2]
+
+
+def test_one_name_resolved_two_ways_is_one_place_not_a_conflict() -> None:
+    """'Philadelphia' resolved to the ancient name of Amman in one story and to the US city in another: the
+    stories write the same name, so the places are not apart and no conflict takes the report out."""
+    us = Where("Philadelphia", 4560349, "P", "PPLA2", "Pennsylvania", "US", 39.95, -75.16, text="Philadelphia")
+    jo = Where("Amman", 250441, "P", "PPLC", "Amman", "JO", 31.96, 35.95, text="Philadelphia")
+    assert relation(us, jo, max_km=25) == "same"
+    rules = LinkRules()
+    cluster = _profile(_report("a#e1", where=us, place="Philadelphia"))
+    unresolved_here = _report("b#e1", where=Where("Amman", 250441, "P", "PPLC", "Amman", "JO", 31.96, 35.95),
+                              mentions=frozenset({"tphiladelphia"}))       # its story writes "Philadelphia" too
+    assert evidence(unresolved_here, cluster, rules).signals["place"] == "apart"      # a small penalty, no conflict
+    assert evidence(_report("c#e1", where=jo), cluster, rules).signals["place"] == "same"

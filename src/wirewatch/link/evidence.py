@@ -17,7 +17,7 @@ from importlib import resources
 
 from .actors import actor_stems
 from .dates import gap_days
-from .events import LinkRules, Report, place_key
+from .events import LinkRules, Report, where_keys
 from .figures import headline, interval
 from .places import best
 from .profile import Profile
@@ -98,8 +98,7 @@ def evidence(r: Report, p: Profile, rules: LinkRules) -> Evidence:
     if r.where is not None and p.places:
         rel = best(r.where, p.places, max_km=rules.max_km)
         if rel == "apart":
-            mine = place_key(r.where.geonameid, r.where.name)
-            crossed = mine in p.mentions or any(place_key(w.geonameid, w.name) in r.mentions for w in p.places)
+            crossed = bool(where_keys(r.where) & set(p.mentions)) or any(where_keys(w) & r.mentions for w in p.places)
             if crossed:
                 s["place"] = "apart"
                 ev.score -= rules.place_apart

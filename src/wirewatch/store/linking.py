@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..link import LinkRules, Profile, Report, decide, summarize
-from ..link.events import place_key
+from ..link.events import place_key, text_key
 from ..link.dates import event_span
 from ..link.places import Where
 from ..link.text import lead_vector, top_terms
@@ -84,7 +84,7 @@ def _has_status(conn: sqlite3.Connection) -> bool:
 EVENT_SQL = """SELECT e.rowid, a.id, e.key, a.source, e.type, e.day, e.date, e.place, e.lat, e.lon, e.country,
     n1.name, n2.name, e.actor1_country, e.actor2_country, e.figures, e.polarity,
     coalesce(e.claim_actor, e.claim_source), e.verification, e.ev_text, e.ev_start, e.ev_end, e.acled, e.acled_sub,
-    e.admin1, e.article, e.geonameid, p.feature_class, p.feature_code, a.date, e.actor1, e.actor2, e.loc, {status}
+    e.admin1, e.article, e.geonameid, p.feature_class, p.feature_code, a.date, e.actor1, e.actor2, e.loc, {status}, e.place_text
     FROM event e JOIN article a ON a.rowid = e.article
     LEFT JOIN actor_name n1 ON n1.id = e.actor1 LEFT JOIN actor_name n2 ON n2.id = e.actor2
     LEFT JOIN place p ON p.article = e.article AND p.key = e.place_key"""
@@ -97,8 +97,9 @@ def _article(conn: sqlite3.Connection, batch: _Batch, art: int, rules: LinkRules
                            " ON a.rowid = f.rowid WHERE f.rowid = ?", (art,)).fetchone()
         title, text, dateline, source = row if row else ("", "", None, None)
         main = conn.execute("SELECT min(rowid) FROM event WHERE article = ?", (art,)).fetchone()[0]
-        mentions = frozenset(place_key(g, n) for g, n in conn.execute(
-            "SELECT DISTINCT geonameid, name FROM place WHERE article = ?", (art,)))
+        mentions = frozenset(k for g, n, t in conn.execute(
+            "SELECT DISTINCT geonameid, name, text FROM place WHERE article = ?", (art,))
+            for k in (place_key(g, n), text_key(t)) if k)
         days = frozenset(d[:10] for (d,) in conn.execute(
             "SELECT DISTINCT date FROM event WHERE article = ? AND length(date) >= 10", (art,)))
         batch.articles[art] = {"terms": lead_vector(title, text or "", words=rules.lead_words, names=rules.name_weight,
@@ -113,7 +114,7 @@ def _report(r: tuple, facts: dict, rules: LinkRules) -> Report:
     where = None
     if r[7]:
         where = Where(name=r[7], geonameid=r[26], feature_class=r[27], feature_code=r[28], admin1=r[24],
-                      country=r[10], lat=r[8], lon=r[9])
+                      country=r[10], lat=r[8], lon=r[9], text=r[34])
     evidence = Span(text=r[19], start=r[20], end=r[21])
     return Report(
         uid=f"{r[1]}#{r[2]}", article_id=r[1], outlet=r[3], type=r[4], day=_date(r[5]),
