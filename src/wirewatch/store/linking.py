@@ -129,10 +129,11 @@ def _report(r: tuple, facts: dict, rules: LinkRules) -> Report:
 
 
 def _window(day: dt.date | None, days: int) -> tuple[str, list[object]]:
+    """Events within `days` of `day`, and undated ones (they may have happened on any day)."""
     if day is None:
         return "day IS NULL", []
-    return "day BETWEEN ? AND ?", [(day - dt.timedelta(days=days)).isoformat(),
-                                   (day + dt.timedelta(days=days)).isoformat()]
+    return "(day BETWEEN ? AND ? OR day IS NULL)", [(day - dt.timedelta(days=days)).isoformat(),
+                                                    (day + dt.timedelta(days=days)).isoformat()]
 
 
 def _candidates(conn: sqlite3.Connection, rep: Report, facts: dict, rules: LinkRules) -> list[str]:
@@ -160,9 +161,9 @@ def _candidates(conn: sqlite3.Connection, rep: Report, facts: dict, rules: LinkR
     words = top_terms(rep.terms, rules.index_words)
     if words and rep.main:
         published = facts.get("published")
-        tcond, targs = (("t.day BETWEEN ? AND ?", [(published - dt.timedelta(days=reach)).isoformat(),
-                                                   (published + dt.timedelta(days=reach)).isoformat()])
-                        if published else ("t.day = ''", []))
+        tcond, targs = (("(t.day BETWEEN ? AND ? OR t.day = '')", [(published - dt.timedelta(days=reach)).isoformat(),
+                                                                   (published + dt.timedelta(days=reach)).isoformat()])
+                        if published else ("1", []))      # an undated article may tell of any day's incident
         marks = ",".join("?" * len(words))
         routes.append((f"SELECT e.cluster FROM link_term t JOIN event e ON e.article = t.article"
                        f" WHERE t.term IN ({marks}) AND {tcond} AND e.rowid = (SELECT min(rowid) FROM event"
