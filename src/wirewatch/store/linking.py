@@ -128,46 +128,43 @@ def _report(r: tuple, facts: dict, rules: LinkRules) -> Report:
         extra={"admin1": r[24], "article": r[25], "actors": (r[30], r[31]), "loc": r[32]})
 
 
-def _window(day: dt.date | None, days: int) -> tuple[str, list[object]]:
-    """Events within `days` of `day`, and undated ones (they may have happened on any day)."""
+def _windows(day: dt.date | None, days: int, column: str = "day", undated: str = "IS NULL") -> list[tuple[str, list]]:
+    """Rows within `days` of `day`, and undated ones (they may tell of any day): one index range each, so that
+    a route never filters rows it read (which would read more as the store grows)."""
     if day is None:
-        return "day IS NULL", []
-    return "(day BETWEEN ? AND ? OR day IS NULL)", [(day - dt.timedelta(days=days)).isoformat(),
-                                                    (day + dt.timedelta(days=days)).isoformat()]
+        return [("1", [])]             # an undated article: no window to search in, any day may do
+    return [(f"{column} BETWEEN ? AND ?", [(day - dt.timedelta(days=days)).isoformat(),
+                                           (day + dt.timedelta(days=days)).isoformat()]),
+            (f"{column} {undated}", [])]
 
 
 def _candidates(conn: sqlite3.Connection, rep: Report, facts: dict, rules: LinkRules) -> list[str]:
     """Cluster ids found for a report through the indexes, most routes first, at most `rules.candidates`."""
     reach = rules.lag_days + rules.slack_days + 1
-    if facts.get("published") is None:      # an undated article: no window to search in, any day may do
-        cond, args = "1", []
-    else:
-        cond, args = _window(rep.day, reach)
+    windows = _windows(rep.day if facts.get("published") is not None else None, reach)
     routes: list[tuple[str, list[object]]] = [
         ("SELECT cluster FROM event WHERE article = ? AND cluster IS NOT NULL AND cluster != ''",
          [rep.extra["article"]])]
-    if rep.place:
-        routes.append((f"SELECT cluster FROM event WHERE place = ? AND {cond}", [rep.place, *args]))
-    if rep.extra["admin1"]:
-        routes.append((f"SELECT cluster FROM event WHERE admin1 = ? AND {cond}", [rep.extra["admin1"], *args]))
-    if rep.lat is not None and rep.lon is not None:
-        lo_lat, hi_lat, lo_lon, hi_lon = box(rep.lat, rep.lon, rules.max_km)
-        routes.append((f"SELECT cluster FROM event WHERE loc IN (SELECT id FROM location_geo WHERE min_lat >= ? AND"
-                       f" max_lat <= ? AND min_lon >= ? AND max_lon <= ?) AND {cond}",
-                       [lo_lat, hi_lat, lo_lon, hi_lon, *args]))
-    for column, actor in zip(("actor1", "actor2"), rep.extra["actors"]):
-        if actor is not None:
-            routes.append((f"SELECT cluster FROM event WHERE {column} = ? AND {cond}", [actor, *args]))
+    for cond, args in windows:
+        if rep.place:
+            routes.append((f"SELECT cluster FROM event WHERE place = ? AND {cond}", [rep.place, *args]))
+        if rep.extra["admin1"]:
+            routes.append((f"SELECT cluster FROM event WHERE admin1 = ? AND {cond}", [rep.extra["admin1"], *args]))
+        if rep.lat is not None and rep.lon is not None:
+            lo_lat, hi_lat, lo_lon, hi_lon = box(rep.lat, rep.lon, rules.max_km)
+            routes.append((f"SELECT cluster FROM event WHERE loc IN (SELECT id FROM location_geo WHERE min_lat >= ?"
+                           f" AND max_lat <= ? AND min_lon >= ? AND max_lon <= ?) AND {cond}",
+                           [lo_lat, hi_lat, lo_lon, hi_lon, *args]))
+        for column, actor in zip(("actor1", "actor2"), rep.extra["actors"]):
+            if actor is not None:
+                routes.append((f"SELECT cluster FROM event WHERE {column} = ? AND {cond}", [actor, *args]))
     words = top_terms(rep.terms, rules.index_words)
     if words and rep.main:
-        published = facts.get("published")
-        tcond, targs = (("(t.day BETWEEN ? AND ? OR t.day = '')", [(published - dt.timedelta(days=reach)).isoformat(),
-                                                                   (published + dt.timedelta(days=reach)).isoformat()])
-                        if published else ("1", []))      # an undated article may tell of any day's incident
         marks = ",".join("?" * len(words))
-        routes.append((f"SELECT e.cluster FROM link_term t JOIN event e ON e.article = t.article"
-                       f" WHERE t.term IN ({marks}) AND {tcond} AND e.rowid = (SELECT min(rowid) FROM event"
-                       f" WHERE article = t.article)", [*words, *targs]))
+        for tcond, targs in _windows(facts.get("published"), reach, "t.day", "= ''"):
+            routes.append((f"SELECT e.cluster FROM link_term t JOIN event e ON e.article = t.article"
+                           f" WHERE t.term IN ({marks}) AND {tcond} AND e.rowid = (SELECT min(rowid) FROM event"
+                           f" WHERE article = t.article)", [*words, *targs]))
     found: dict[str, int] = {}
     for sql, params in routes:
         for (cid,) in conn.execute(f"{sql} LIMIT {ROUTE_LIMIT}", params):
