@@ -105,3 +105,36 @@ def test_a_report_reaching_two_compatible_clusters_merges_them() -> None:
 def test_in_memory_linking_in_order() -> None:
     groups = cluster_reports([_report("a#e1"), _report("b#e1", where=SALTIVKA), _report("c#e1", where=ODESA)])
     assert sorted(len(g) for g in groups) == [1, 2]
+
+
+def test_one_name_resolved_two_ways_is_one_place_not_a_conflict() -> None:
+    """'Philadelphia' resolved to the ancient name of Amman in one story and to the US city in another: the
+    stories write the same name, so the places are not apart and no conflict takes the report out."""
+    us = Where("Philadelphia", 4560349, "P", "PPLA2", "Pennsylvania", "US", 39.95, -75.16, text="Philadelphia")
+    jo = Where("Amman", 250441, "P", "PPLC", "Amman", "JO", 31.96, 35.95, text="Philadelphia")
+    assert relation(us, jo, max_km=25) == "same"
+    rules = LinkRules()
+    cluster = _profile(_report("a#e1", where=us, place="Philadelphia"))
+    unresolved_here = _report("b#e1", where=Where("Amman", 250441, "P", "PPLC", "Amman", "JO", 31.96, 35.95),
+                              mentions=frozenset({"tphiladelphia"}))       # its story writes "Philadelphia" too
+    assert evidence(unresolved_here, cluster, rules).signals["place"] == "apart"      # a small penalty, no conflict
+    assert evidence(_report("c#e1", where=jo), cluster, rules).signals["place"] == "same"
+
+
+def test_a_report_is_compared_with_the_centroid_of_a_cluster_not_the_mean_of_its_members() -> None:
+    """Five reports of one strike, each worded its own way: a sixth that shares the words they share is as close
+    to the cluster of five as to a cluster of two (the mean cosine with the members would fall as it grows)."""
+    from wirewatch.link.text import add_into, centroid_cosine, mean_cosine
+
+    leads = ["Missile hits Sloviansk school, rescuers search rubble", "Sloviansk school strike: teachers dead",
+             "Governor says missile destroyed Sloviansk school gym", "Sloviansk mourns after school missile strike",
+             "Sloviansk school hit; toll rises, emergency service says"]
+    vecs = [lead_vector(t, "", names=3) for t in leads]
+    new = lead_vector("Missile strike on Sloviansk school", "", names=3)
+    two, five = {}, {}
+    for v in vecs[:2]:
+        two = add_into(two, v, keep=60)
+    for v in vecs:
+        five = add_into(five, v, keep=60)
+    assert centroid_cosine(new, five, 5) >= centroid_cosine(new, two, 2) - 0.05
+    assert centroid_cosine(new, five, 5) > mean_cosine(new, five, 5)

@@ -128,3 +128,20 @@ def test_drones_and_shootings_do_not_change_the_toll_story(tmp_path: Path) -> No
     with Store.open(mixed) as store:
         ingest_documents(store, drones() + toll() + shootings())
     assert grouping(alone) <= grouping(mixed)
+
+
+def test_an_undated_report_finds_the_dated_incident_it_tells_by_its_lead_words(tmp_path: Path) -> None:
+    """An article without a date (no dateline, none given) whose event names no day and no place: the only
+    route to the dated stories of the same strike is the words of its lead, searched on every day."""
+    from link_corpus import report
+
+    undated = report("toll-x", "2023-05-09", "Night Desk", "Sloviansk school missile strike: teachers among dead",
+                     "Two teachers were among those killed when a Russian missile hit a school in Sloviansk, "
+                     "rescuers searching the rubble said.",
+                     [dict(sentence="Two teachers were among", type="ASSAULT")])
+    undated = undated.model_copy(update={"article": undated.article.model_copy(update={"date": None})})
+    db = tmp_path / "ww.db"
+    with Store.open(db) as store:
+        for doc in toll() + [undated]:
+            ingest_documents(store, [doc])
+    assert frozenset({"toll-1#e1", "toll-2#e1", "toll-3#e1", "toll-x#e1"}) in grouping(db)

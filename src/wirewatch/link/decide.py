@@ -2,8 +2,9 @@
 
 `decide` is the whole rule: score the report against each candidate cluster (link.evidence); no cluster
 reaches `threshold` -> the report opens a cluster; else it joins the best one (ties by id), and every
-other cluster it also reaches is merged into that one when the two clusters are compatible themselves
-(dates meet, no place apart). The caller finds the candidates (the store through its indexes, `Linker`
+other cluster it also reaches by `threshold + merge_margin` (twice the threshold: a merge joins many
+reports at once) is merged into that one when the two clusters are compatible themselves (dates meet, no
+place apart). The caller finds the candidates (the store through its indexes, `Linker`
 in memory) and saves the result. Replaying the reports in the same order gives the same clusters, which
 is what makes `relink --all` equal to the incremental runs.
 """

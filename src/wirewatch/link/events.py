@@ -15,7 +15,7 @@ from ..model import Figure, Span
 from .dates import Span as When
 from .places import Where
 
-__all__ = ["LinkRules", "Report", "cluster_id", "place_key"]
+__all__ = ["LinkRules", "Report", "cluster_id", "place_key", "text_key", "where_keys"]
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,8 @@ class LinkRules:
     date_conflict: float = 0.4      # named days (or publication days) do not meet, and neither story names the other's
     week_conflict: float = 1.0      # ... and are more than `lag_days` apart (a week apart: another incident)
     threshold: float = 0.3
-    merge_margin: float = 0.0       # a report that reaches two clusters merges them if it reaches both by this much more
+    merge_margin: float = 0.3       # a report that reaches two clusters merges them if it reaches both by this much more
+    #                                 (twice the threshold: a merge joins many reports at once, so it needs more)
     claim_similarity: float = 0.5   # claims repeated across outlets (link.claims)
 
 
@@ -87,7 +88,7 @@ class Report:
     main: bool = False
     terms: dict = field(default_factory=dict, compare=False, hash=False)      # lead vector of the article
     words: dict = field(default_factory=dict, compare=False, hash=False)      # vector of the evidence sentence
-    mentions: frozenset[str] = frozenset()     # places its article names (`place_key`s)
+    mentions: frozenset[str] = frozenset()     # places its article names (`place_key`s and `text_key`s)
     days: frozenset[str] = frozenset()         # days its article's events name (ISO)
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
@@ -100,6 +101,16 @@ class Report:
 def place_key(geonameid: int | None, name: str | None) -> str:
     """How a place is compared across articles: its GeoNames id, else its name."""
     return f"g{geonameid}" if geonameid is not None else f"n{(name or '').casefold()}"
+
+
+def text_key(text: str | None) -> str | None:
+    """A place as the story writes it ("Philadelphia"), whatever the gazetteer made of it."""
+    return f"t{text.casefold()}" if text and text.strip() else None
+
+
+def where_keys(where: Where) -> set[str]:
+    """The keys under which another story may name this place: its GeoNames id (else name) and its wording."""
+    return {k for k in (place_key(where.geonameid, where.name), text_key(where.text)) if k}
 
 
 def cluster_id(first_uid: str) -> str:

@@ -17,12 +17,12 @@ from importlib import resources
 
 from .actors import actor_stems
 from .dates import gap_days
-from .events import LinkRules, Report, place_key
+from .events import LinkRules, Report, where_keys
 from .figures import headline, interval
 from .places import best
 from .profile import Profile
 from .summary import CATEGORIES
-from .text import mean_cosine
+from .text import centroid_cosine
 
 __all__ = ["Evidence", "evidence", "families", "related_types"]
 
@@ -98,8 +98,7 @@ def evidence(r: Report, p: Profile, rules: LinkRules) -> Evidence:
     if r.where is not None and p.places:
         rel = best(r.where, p.places, max_km=rules.max_km)
         if rel == "apart":
-            mine = place_key(r.where.geonameid, r.where.name)
-            crossed = mine in p.mentions or any(place_key(w.geonameid, w.name) in r.mentions for w in p.places)
+            crossed = bool(where_keys(r.where) & set(p.mentions)) or any(where_keys(w) & r.mentions for w in p.places)
             if crossed:
                 s["place"] = "apart"
                 ev.score -= rules.place_apart
@@ -113,11 +112,11 @@ def evidence(r: Report, p: Profile, rules: LinkRules) -> Evidence:
             s["place"] = rel
             ev.score += rules.near_place
     if main and r.terms and p.terms:
-        sim = mean_cosine(r.terms, p.terms, p.n_terms)
+        sim = centroid_cosine(r.terms, p.terms, p.n_terms)
         s["lead"] = round(sim, 3)
         ev.score += rules.text * sim
     if r.words and p.words:
-        sim = mean_cosine(r.words, p.words, p.n_words)
+        sim = centroid_cosine(r.words, p.words, p.n_words)
         s["sentence"] = round(sim, 3)
         ev.score += rules.sentence * sim
     if main:

@@ -32,6 +32,11 @@ class Where:
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    text: str | None = None          # as the story writes it (two stories writing one name mean one place)
+
+    def names(self) -> set[str]:
+        """Its gazetteer name and its wording, case-folded: one place resolved two ways still matches by name."""
+        return {n.casefold() for n in (self.name, self.text) if n}
 
     @property
     def grain(self) -> str:
@@ -45,7 +50,7 @@ class Where:
 
     def to_json(self) -> list:
         return [self.name, self.geonameid, self.feature_class, self.feature_code, self.admin1, self.country,
-                self.lat, self.lon]
+                self.lat, self.lon, self.text]
 
     @classmethod
     def from_json(cls, raw: list) -> Where:
@@ -57,7 +62,7 @@ def _same_name(a: str | None, b: str | None) -> bool:
 
 
 def relation(a: Where, b: Where, *, max_km: float) -> Relation:
-    if (a.geonameid is not None and a.geonameid == b.geonameid) or _same_name(a.name, b.name):
+    if (a.geonameid is not None and a.geonameid == b.geonameid) or (a.names() & b.names()):
         return "same"
     if a.country and b.country and a.country != b.country:
         return "apart"

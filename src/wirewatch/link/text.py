@@ -6,7 +6,11 @@ wordfreq's English frequencies (a large background corpus): the weight of a word
 store holds, so an article's vector is computed once, when it is linked, and linking a new article gives
 the same answer whether the store holds ten articles or a million (and `relink --all` gives the same answer
 as the incremental runs that built the store). Words the store has never seen (names) get the highest IDF.
-Similarity is the cosine of the two L2-normalised vectors.
+Similarity is the cosine of the two L2-normalised vectors; a report is compared with a cluster through the
+cosine with the cluster's centroid (the sum of its members' vectors): centroid linkage, the single-pass
+clustering of topic detection and tracking. Unlike the mean cosine with the members, it does not fall as a
+cluster of one incident grows and its reports vary their wording, while words that only one member uses
+weigh little in the centroid.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import Mapping
 
 from wordfreq import zipf_frequency
 
-__all__ = ["lead_vector", "cosine", "mean_cosine", "add_into", "top_terms", "idf"]
+__all__ = ["lead_vector", "cosine", "mean_cosine", "centroid_cosine", "add_into", "top_terms", "idf"]
 
 CEILING = 9.0            # zipf is log10(frequency per 10^9 words): 9 - zipf is log10(1 / frequency)
 COMMON = 5.5             # zipf above this ("said", "people", "year"): a function or everyday word, no evidence
@@ -98,6 +102,13 @@ def mean_cosine(vec: Mapping[str, float], centroid: Mapping[str, float], n: int)
     if not n:
         return 0.0
     return sum(v * centroid.get(w, 0.0) for w, v in vec.items()) / n
+
+
+def centroid_cosine(vec: Mapping[str, float], centroid: Mapping[str, float], n: int) -> float:
+    """Cosine of a unit vector with the centroid of the `n` unit vectors summed in `centroid`."""
+    if not n:
+        return 0.0
+    return cosine(vec, centroid)
 
 
 def add_into(centroid: dict[str, float], vec: Mapping[str, float], *, keep: int) -> dict[str, float]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..link import LinkRules, Profile, Report, decide, summarize
-from ..link.events import place_key
+from ..link.events import place_key, text_key
 from ..link.dates import event_span
 from ..link.places import Where
 from ..link.text import lead_vector, top_terms
@@ -84,7 +84,7 @@ def _has_status(conn: sqlite3.Connection) -> bool:
 EVENT_SQL = """SELECT e.rowid, a.id, e.key, a.source, e.type, e.day, e.date, e.place, e.lat, e.lon, e.country,
     n1.name, n2.name, e.actor1_country, e.actor2_country, e.figures, e.polarity,
     coalesce(e.claim_actor, e.claim_source), e.verification, e.ev_text, e.ev_start, e.ev_end, e.acled, e.acled_sub,
-    e.admin1, e.article, e.geonameid, p.feature_class, p.feature_code, a.date, e.actor1, e.actor2, e.loc, {status}
+    e.admin1, e.article, e.geonameid, p.feature_class, p.feature_code, a.date, e.actor1, e.actor2, e.loc, {status}, e.place_text
     FROM event e JOIN article a ON a.rowid = e.article
     LEFT JOIN actor_name n1 ON n1.id = e.actor1 LEFT JOIN actor_name n2 ON n2.id = e.actor2
     LEFT JOIN place p ON p.article = e.article AND p.key = e.place_key"""
@@ -97,8 +97,9 @@ def _article(conn: sqlite3.Connection, batch: _Batch, art: int, rules: LinkRules
                            " ON a.rowid = f.rowid WHERE f.rowid = ?", (art,)).fetchone()
         title, text, dateline, source = row if row else ("", "", None, None)
         main = conn.execute("SELECT min(rowid) FROM event WHERE article = ?", (art,)).fetchone()[0]
-        mentions = frozenset(place_key(g, n) for g, n in conn.execute(
-            "SELECT DISTINCT geonameid, name FROM place WHERE article = ?", (art,)))
+        mentions = frozenset(k for g, n, t in conn.execute(
+            "SELECT DISTINCT geonameid, name, text FROM place WHERE article = ?", (art,))
+            for k in (place_key(g, n), text_key(t)) if k)
         days = frozenset(d[:10] for (d,) in conn.execute(
             "SELECT DISTINCT date FROM event WHERE article = ? AND length(date) >= 10", (art,)))
         batch.articles[art] = {"terms": lead_vector(title, text or "", words=rules.lead_words, names=rules.name_weight,
@@ -113,7 +114,7 @@ def _report(r: tuple, facts: dict, rules: LinkRules) -> Report:
     where = None
     if r[7]:
         where = Where(name=r[7], geonameid=r[26], feature_class=r[27], feature_code=r[28], admin1=r[24],
-                      country=r[10], lat=r[8], lon=r[9])
+                      country=r[10], lat=r[8], lon=r[9], text=r[34])
     evidence = Span(text=r[19], start=r[20], end=r[21])
     return Report(
         uid=f"{r[1]}#{r[2]}", article_id=r[1], outlet=r[3], type=r[4], day=_date(r[5]),
@@ -127,45 +128,43 @@ def _report(r: tuple, facts: dict, rules: LinkRules) -> Report:
         extra={"admin1": r[24], "article": r[25], "actors": (r[30], r[31]), "loc": r[32]})
 
 
-def _window(day: dt.date | None, days: int) -> tuple[str, list[object]]:
+def _windows(day: dt.date | None, days: int, column: str = "day", undated: str = "IS NULL") -> list[tuple[str, list]]:
+    """Rows within `days` of `day`, and undated ones (they may tell of any day): one index range each, so that
+    a route never filters rows it read (which would read more as the store grows)."""
     if day is None:
-        return "day IS NULL", []
-    return "day BETWEEN ? AND ?", [(day - dt.timedelta(days=days)).isoformat(),
-                                   (day + dt.timedelta(days=days)).isoformat()]
+        return [("1", [])]             # an undated article: no window to search in, any day may do
+    return [(f"{column} BETWEEN ? AND ?", [(day - dt.timedelta(days=days)).isoformat(),
+                                           (day + dt.timedelta(days=days)).isoformat()]),
+            (f"{column} {undated}", [])]
 
 
 def _candidates(conn: sqlite3.Connection, rep: Report, facts: dict, rules: LinkRules) -> list[str]:
     """Cluster ids found for a report through the indexes, most routes first, at most `rules.candidates`."""
     reach = rules.lag_days + rules.slack_days + 1
-    if facts.get("published") is None:      # an undated article: no window to search in, any day may do
-        cond, args = "1", []
-    else:
-        cond, args = _window(rep.day, reach)
+    windows = _windows(rep.day if facts.get("published") is not None else None, reach)
     routes: list[tuple[str, list[object]]] = [
         ("SELECT cluster FROM event WHERE article = ? AND cluster IS NOT NULL AND cluster != ''",
          [rep.extra["article"]])]
-    if rep.place:
-        routes.append((f"SELECT cluster FROM event WHERE place = ? AND {cond}", [rep.place, *args]))
-    if rep.extra["admin1"]:
-        routes.append((f"SELECT cluster FROM event WHERE admin1 = ? AND {cond}", [rep.extra["admin1"], *args]))
-    if rep.lat is not None and rep.lon is not None:
-        lo_lat, hi_lat, lo_lon, hi_lon = box(rep.lat, rep.lon, rules.max_km)
-        routes.append((f"SELECT cluster FROM event WHERE loc IN (SELECT id FROM location_geo WHERE min_lat >= ? AND"
-                       f" max_lat <= ? AND min_lon >= ? AND max_lon <= ?) AND {cond}",
-                       [lo_lat, hi_lat, lo_lon, hi_lon, *args]))
-    for column, actor in zip(("actor1", "actor2"), rep.extra["actors"]):
-        if actor is not None:
-            routes.append((f"SELECT cluster FROM event WHERE {column} = ? AND {cond}", [actor, *args]))
+    for cond, args in windows:
+        if rep.place:
+            routes.append((f"SELECT cluster FROM event WHERE place = ? AND {cond}", [rep.place, *args]))
+        if rep.extra["admin1"]:
+            routes.append((f"SELECT cluster FROM event WHERE admin1 = ? AND {cond}", [rep.extra["admin1"], *args]))
+        if rep.lat is not None and rep.lon is not None:
+            lo_lat, hi_lat, lo_lon, hi_lon = box(rep.lat, rep.lon, rules.max_km)
+            routes.append((f"SELECT cluster FROM event WHERE loc IN (SELECT id FROM location_geo WHERE min_lat >= ?"
+                           f" AND max_lat <= ? AND min_lon >= ? AND max_lon <= ?) AND {cond}",
+                           [lo_lat, hi_lat, lo_lon, hi_lon, *args]))
+        for column, actor in zip(("actor1", "actor2"), rep.extra["actors"]):
+            if actor is not None:
+                routes.append((f"SELECT cluster FROM event WHERE {column} = ? AND {cond}", [actor, *args]))
     words = top_terms(rep.terms, rules.index_words)
     if words and rep.main:
-        published = facts.get("published")
-        tcond, targs = (("t.day BETWEEN ? AND ?", [(published - dt.timedelta(days=reach)).isoformat(),
-                                                   (published + dt.timedelta(days=reach)).isoformat()])
-                        if published else ("t.day = ''", []))
         marks = ",".join("?" * len(words))
-        routes.append((f"SELECT e.cluster FROM link_term t JOIN event e ON e.article = t.article"
-                       f" WHERE t.term IN ({marks}) AND {tcond} AND e.rowid = (SELECT min(rowid) FROM event"
-                       f" WHERE article = t.article)", [*words, *targs]))
+        for tcond, targs in _windows(facts.get("published"), reach, "t.day", "= ''"):
+            routes.append((f"SELECT e.cluster FROM link_term t JOIN event e ON e.article = t.article"
+                           f" WHERE t.term IN ({marks}) AND {tcond} AND e.rowid = (SELECT min(rowid) FROM event"
+                           f" WHERE article = t.article)", [*words, *targs]))
     found: dict[str, int] = {}
     for sql, params in routes:
         for (cid,) in conn.execute(f"{sql} LIMIT {ROUTE_LIMIT}", params):
