@@ -36,6 +36,11 @@ TITLE_WORDS = {"Mayor", "Councilman", "Councilwoman", "Councillor", "Commissione
                "Chief", "Superintendent", "Judge", "Manager", "Governor", "Alderman", "Supervisor", "Administrator",
                "Trooper", "Deputy", "Director", "Coach", "Attorney", "Prosecutor", "Clerk", "Treasurer", "Principal",
                "Mayor-elect", "Governor-elect", "Senator", "Representative", "Assemblyman", "Assemblywoman"}
+# people and services of a place, after its name: 'Winona police', 'a Coral Gables man', 'Chicopee residents', 'their
+# Grovetown home'. Such a word says the name before it is where they live or serve (lower case, or 'Police')
+LOCAL_NOUNS = {"police", "policeman", "policemen", "man", "woman", "men", "women", "boy", "girl", "teen", "teenager",
+               "couple", "family", "resident", "residents", "native", "natives", "home", "homes", "homeowner",
+               "homeowners", "firefighters", "officers", "voters"}
 GOOD_LABELS = {"GPE", "LOC", "FAC"}
 BAD_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME",
               "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}

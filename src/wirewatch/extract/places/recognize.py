@@ -17,7 +17,7 @@ from ...gazetteer import Gazetteer, key
 from .. import ents_of, sentence_bounds, sentence_of, text_of
 from .lexicon import (BAD_LABELS, CONNECTORS, GOOD_LABELS, INSTITUTIONS, LOCATIVE, MAX_TOKENS, NOT_PLACE_NEXT,
                       NOTABLE_CODES, PLACE_WORDS, SETTLEMENT_WORDS, STREET_WORDS, TYPE_WORDS, common_words,
-                      NAME_PARTICLES, TITLE_WORDS, names_publication, relation_ahead)
+                      LOCAL_NOUNS, NAME_PARTICLES, TITLE_WORDS, names_publication, relation_ahead)
 from .links import attach_lists, attach_qualifiers, attach_relations, attach_types, drop_not_places
 from .mention import Mention
 
@@ -163,10 +163,16 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
 
     inside_longer = ent is not None and (ent.start < m.tok_start or ent.end > m.tok_end)
     titled = nxt is not None and nxt.text in TITLE_WORDS  # 'Izium Mayor ...': a place with a mayor
+    # 'Winona police', 'a Coral Gables man', 'their Grovetown home': the name says where they live or serve
+    local = nxt is not None and (nxt.text.islower() or nxt.text == "Police") and nxt.lower_ in LOCAL_NOUNS
     possessive = ent is not None and ent.start == m.tok_start and ent.end == m.tok_end + 1 and nxt is not None \
         and nxt.text in ("'s", "\u2019s")
     if inside_longer and ent.label_ == "PERSON" and ent.start == m.tok_start and (titled or possessive):
         inside_longer = False  # 'Dublin Mayor Marilee Chinnici', "Glen Carbon's budget": the tagger took the town in
+        m.ner = None
+    if inside_longer and ent.label_ in ("ORG", "PERSON") and m.tok_start - 1 <= ent.start <= m.tok_start \
+            and m.tok_end < ent.end and local:
+        inside_longer = False  # 'DeKalb Police', 'the Corsicana Police Department': the town's own police
         m.ner = None
     if inside_longer and ent.label_ != "ORG" and ent.start < m.tok_start and (
             doc[m.tok_start - 1].lower_ in ("in", "near", "at", "from")
@@ -227,7 +233,7 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         score -= 0.25
     common = key(text) in common_words()
     pos_common = single and first.pos_ not in ("PROPN",) and not dateline
-    if titled:
+    if titled or local:
         score += 0.2
     town_alt = (qualified or settled or apposed or titled) and any(c.feature_class == "P" and c.population >= 1000
                                                          for c in m.candidates)
@@ -235,7 +241,7 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         return False  # only a foreign or historic alternate of a small place, said without context
     if common or pos_common or (first.is_sent_start and single and not (good_ner or dateline or main_name)):
         if not ((good_ner and locative and not first.is_sent_start) or qualified or typed or (settled and not common)
-                or (titled and not common)):
+                or ((titled or local) and not common)):
             return False
         score -= 0.1
     if last.text.lower() in CONNECTORS:

@@ -1,0 +1,34 @@
+"""Rules of the third round of issue 17 (places), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.extract import Found
+from wirewatch.extract.places import find
+from wirewatch.model import Article, Place
+
+
+@pytest.fixture(scope="module")
+def places(nlp):
+    def _places(text: str) -> dict[str, Place]:
+        out = find(nlp(text), Found(article=Article(id="t"), text=text))["places"]
+        return {p.text: p for p in out}
+
+    return _places
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("The body of a man was found on Sunday. Winona police have identified him.", "Winona", "Minnesota"),
+    ("A Coral Gables man was charged with fraud on Tuesday.", "Coral Gables", "Florida"),
+    ("Chicopee residents discussed the budget with the council.", "Chicopee", "Massachusetts"),
+    ("The theft was reported to the Corsicana Police Department on Friday.", "Corsicana", "Texas"),
+])
+def test_a_towns_people_and_police_say_the_name_is_a_place(places, text, name, admin1) -> None:
+    got = places(text)
+    assert got[name].country_code == "US" and got[name].admin1 == admin1
+
+
+def test_a_surname_before_police_stays_a_person(places) -> None:
+    got = places("John Smith called the police. Smith police were not involved, Smith said.")
+    assert "Smith" not in got
