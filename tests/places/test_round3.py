@@ -32,3 +32,14 @@ def test_a_towns_people_and_police_say_the_name_is_a_place(places, text, name, a
 def test_a_surname_before_police_stays_a_person(places) -> None:
     got = places("John Smith called the police. Smith police were not involved, Smith said.")
     assert "Smith" not in got
+
+
+def test_a_generic_word_ending_a_longer_name_is_not_a_town(places) -> None:
+    got = places("Bird flu was found in the Danube Delta and in the Rift Valley last week.")
+    assert "Delta" not in got and "Valley" not in got
+
+
+def test_a_neighbourhood_word_is_not_a_department_of_uruguay(places) -> None:
+    got = places("Gunmen attacked a house in Colonia Los Pinos in Veracruz on Friday.")
+    assert "Colonia" not in got
+    assert places("Cattle thieves were arrested in Colonia, Uruguay.")["Colonia"].country_code == "UY"

@@ -59,7 +59,7 @@ def _loc_score(tok: Token, trigger: Token, chain: set[int] | None = None, talk: 
     cur, steps, located, nested, topic = tok, 0, False, False, False
     while cur.head.i != cur.i:
         head = cur.head
-        is_loc = cur.dep_ == "prep" and cur.lower_ in LOC_PREPS
+        is_loc = (cur.dep_ == "prep" or cur.pos_ == "ADP") and cur.lower_ in LOC_PREPS  # a misparse: "in" as conj
         located = located or (is_loc and steps < 5)
         if head.i == trigger.i or (_shares_right(head, trigger) and cur.i > head.i):
             if nested:

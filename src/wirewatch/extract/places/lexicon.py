@@ -41,6 +41,16 @@ TITLE_WORDS = {"Mayor", "Councilman", "Councilwoman", "Councillor", "Commissione
 LOCAL_NOUNS = {"police", "policeman", "policemen", "man", "woman", "men", "women", "boy", "girl", "teen", "teenager",
                "couple", "family", "resident", "residents", "native", "natives", "home", "homes", "homeowner",
                "homeowners", "firefighters", "officers", "voters"}
+# a known name that is only a piece of a longer name the gazetteer lacks: a generic word at its end ('the Danube
+# Delta', 'Kasai Occidental', 'the Rift Valley': not the towns called Delta, Occidental, Valley), or a
+# neighbourhood word before another name ('Colonia El Pacifico': a Mexican
+# neighbourhood, not Uruguay's Colonia department)
+GENERIC_TAILS = {"River", "Lake", "Bay", "Island", "Islands", "Mountains", "Mountain", "Valley", "Delta", "Colony",
+                 "Square", "Plateau", "Desert", "Canal", "Dam", "Creek", "Peninsula", "Gorge", "Reservoir", "Strait",
+                 "Basin", "Hills", "Range", "Glacier", "Lagoon", "Republic", "Occidental", "Oriental", "Eastern",
+                 "Western", "Northern", "Southern", "Central", "Plains", "Coast", "Highlands"}
+NEIGHBOURHOOD_PREFIXES = {"Colonia", "Barrio", "Fraccionamiento", "Bairro", "Vereda", "Corregimiento", "Ejido",
+                          "Favela", "Comuna"}
 GOOD_LABELS = {"GPE", "LOC", "FAC"}
 BAD_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME",
               "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}

@@ -17,7 +17,8 @@ from ...gazetteer import Gazetteer, key
 from .. import ents_of, sentence_bounds, sentence_of, text_of
 from .lexicon import (BAD_LABELS, CONNECTORS, GOOD_LABELS, INSTITUTIONS, LOCATIVE, MAX_TOKENS, NOT_PLACE_NEXT,
                       NOTABLE_CODES, PLACE_WORDS, SETTLEMENT_WORDS, STREET_WORDS, TYPE_WORDS, common_words,
-                      LOCAL_NOUNS, NAME_PARTICLES, TITLE_WORDS, names_publication, relation_ahead)
+                      LOCAL_NOUNS, NAME_PARTICLES, TITLE_WORDS, GENERIC_TAILS, NEIGHBOURHOOD_PREFIXES,
+                      names_publication, relation_ahead)
 from .links import attach_lists, attach_qualifiers, attach_relations, attach_types, drop_not_places
 from .mention import Mention
 
@@ -198,6 +199,10 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         return False  # 'Ebola virus', 'Marburg fever'
     if nxt is not None and nxt.text in STREET_WORDS:
         return False  # 'Memphis St.', 'Dublin Road': a street named after a place
+    if prev is not None and not first.is_sent_start and text in GENERIC_TAILS and _capitalised(prev) \
+            and prev.pos_ == "PROPN" \
+            or text in NEIGHBOURHOOD_PREFIXES and nxt is not None and _capitalised(nxt):
+        return False  # 'the Danube Delta', 'Lake Vermont', 'Colonia El Pacifico': part of a longer, unknown name
     if nxt is not None and names_publication([t.text for t in doc[m.tok_end:m.tok_end + 3]]):
         return False  # 'the Kyiv Independent', 'the New York Times': a publication, not a place
     if text.isupper() and len(text) <= 4 and "." not in text and not notable:
