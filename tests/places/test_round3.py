@@ -43,3 +43,9 @@ def test_a_neighbourhood_word_is_not_a_department_of_uruguay(places) -> None:
     got = places("Gunmen attacked a house in Colonia Los Pinos in Veracruz on Friday.")
     assert "Colonia" not in got
     assert places("Cattle thieves were arrested in Colonia, Uruguay.")["Colonia"].country_code == "UY"
+
+
+def test_cameroons_regions_by_their_french_names(places) -> None:
+    got = places("Separatists clashed with soldiers in Bamenda (Mezam, Nord-Ouest) and in Buea (Fako, Sud-Ouest).")
+    assert (got["Nord-Ouest"].country_code, got["Nord-Ouest"].feature_code) == ("CM", "ADM1")
+    assert got["Sud-Ouest"].country_code == "CM"
