@@ -164,7 +164,7 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
     talk = (m.action or m.type) in TALK_TYPES
     setting_chain = {x.i for x in clause_chain(setting)} if setting is not None else set()
     for p in places:
-        if not (s0 <= p.start < s1) or p.start < floor:
+        if not (s0 <= p.start < s1) or p.start < floor or p.demonym:   # "Russian forces": whose, not where
             continue
         tok, owned, named, context = facts[p.id]
         if tok is None or owned:
@@ -187,7 +187,7 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
         best = max(scored, key=lambda x: x[:4])
         return (best[4], best[0]) if best[0] > 0 else (None, 0.0)
     para = max(floor, _paragraph_start(doc, s0))
-    earlier = [p for p in places if para <= p.start < s0 and not facts[p.id][2]]
+    earlier = [p for p in places if para <= p.start < s0 and not facts[p.id][2] and not p.demonym]
     if not earlier:
         return None, 0.0
     last = max(earlier, key=lambda p: p.start)

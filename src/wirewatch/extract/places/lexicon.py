@@ -51,6 +51,11 @@ GENERIC_TAILS = {"River", "Lake", "Bay", "Island", "Islands", "Mountains", "Moun
                  "Western", "Northern", "Southern", "Central", "Plains", "Coast", "Highlands"}
 NEIGHBOURHOOD_PREFIXES = {"Colonia", "Barrio", "Fraccionamiento", "Bairro", "Vereda", "Corregimiento", "Ejido",
                           "Favela", "Comuna"}
+# nouns of a country's ground: after a demonym they make it a location ('the Syrian border', 'Turkish soil')
+PLACE_NOUNS = {"border", "borders", "city", "cities", "town", "towns", "village", "villages", "capital", "territory",
+               "territories", "soil", "coast", "coastline", "waters", "airspace", "side", "countryside", "province",
+               "provinces", "region", "regions", "mainland", "port", "ports", "island", "islands", "frontier",
+               "desert", "highlands", "countryside", "border-crossing", "enclave", "exclave"}
 GOOD_LABELS = {"GPE", "LOC", "FAC"}
 BAD_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME",
               "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}
