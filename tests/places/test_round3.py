@@ -50,3 +50,14 @@ def test_cameroons_regions_by_their_french_names(places) -> None:
     assert (got["Nord-Ouest"].country_code, got["Nord-Ouest"].feature_code) == ("CM", "ADM1")
     got = places("On Monday soldiers clashed with separatists in Mamfe (Manyu, Sud-Ouest).")
     assert (got["Sud-Ouest"].country_code, got["Sud-Ouest"].feature_code) == ("CM", "ADM1")
+
+
+def test_letters_without_an_accent_to_strip_fold_too() -> None:
+    from wirewatch.gazetteer import key
+    assert key("Doğubayazıt") == key("Dogubayazit") and key("Łódź") == key("Lodz") and key("Tromsø") == key("Tromso")
+
+
+def test_a_big_citys_other_name_said_as_a_place_is_a_place(places) -> None:
+    got = places("Officials in Dogubayazit said three children had died; two women came from Beni Suef.")
+    assert got["Dogubayazit"].country_code == "TR"
+    assert got["Beni Suef"].country_code == "EG"

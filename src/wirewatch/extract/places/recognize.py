@@ -232,8 +232,9 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         score += 0.3
     if notable:
         score += 0.15
-    if not main_name:
-        score -= 0.35
+    if not main_name and not ((locative or qualified or good_ner) and not text.isupper() and any(
+            c.kind == 2 and c.feature_class == "P" and c.population >= 100_000 for c in m.candidates)):
+        score -= 0.35  # a foreign or old name, unless a big city's said as a place: 'from Beni Suef', 'in Calcutta'
     if m.ner in BAD_LABELS and not inside_longer:
         score -= 0.25
     common = key(text) in common_words()
