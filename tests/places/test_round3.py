@@ -61,3 +61,11 @@ def test_a_big_citys_other_name_said_as_a_place_is_a_place(places) -> None:
     got = places("Officials in Dogubayazit said three children had died; two women came from Beni Suef.")
     assert got["Dogubayazit"].country_code == "TR"
     assert got["Beni Suef"].country_code == "EG"
+
+
+def test_big_lakes_mountain_ranges_and_former_provinces(places) -> None:
+    got = places("Dead swans were found on the shore of Lake Erie, and snow closed passes in the Ural Mountains.")
+    assert got["Lake Erie"].feature_class == "H" and got["Lake Erie"].lat is not None
+    assert got["Ural Mountains"].country_code == "RU"
+    got = places("Cases rose in Nyanza Province and in the Rift Valley, Kenyan health officials said.")
+    assert got["Nyanza Province"].country_code == "KE" and got["Rift Valley"].country_code == "KE"
