@@ -69,3 +69,9 @@ def test_big_lakes_mountain_ranges_and_former_provinces(places) -> None:
     assert got["Ural Mountains"].country_code == "RU"
     got = places("Cases rose in Nyanza Province and in the Rift Valley, Kenyan health officials said.")
     assert got["Nyanza Province"].country_code == "KE" and got["Rift Valley"].country_code == "KE"
+
+
+def test_every_name_listed_before_counties_is_a_county(places) -> None:
+    got = places("Flood warnings cover Becker, Mahnomen, Otter Tail, Swift and Wilkin counties in Minnesota.")
+    for name in ("Becker", "Mahnomen", "Otter Tail", "Swift", "Wilkin"):
+        assert (got[name].feature_code, got[name].admin1) == ("ADM2", "Minnesota"), name

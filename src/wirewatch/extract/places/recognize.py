@@ -125,6 +125,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     mentions.extend(_coordinated(doc, mentions, pending))
     mentions.extend(_named_again(mentions, pending, person_words))
     mentions.extend(_ner_only(doc, mentions, gaz, sent_of, person_words))
+    mentions.extend(_listed_divisions(doc, mentions, gaz, sent_of))
     mentions = drop_not_places(text_of(doc), mentions)
     mentions.sort(key=lambda m: m.start)
     attach_types(doc, mentions)
@@ -314,6 +315,39 @@ def _ner_only(doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_of: list[i
         m.evidence = 0.45 if cands else 0.3
         extra.append(m)
     return extra
+
+
+def _listed_divisions(doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_of: list[int]) -> list[Mention]:
+    """'Becker, Clay, Swift and Wilkin counties': each name of a list before a plural type word is a division,
+    found under its full name ('Swift County'), also where the name alone is no place the gazetteer knows."""
+    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    out: list[Mention] = []
+    for t in doc:
+        word = t.lower_
+        if word not in _SINGULAR or t.i == 0:
+            continue
+        k = t.i - 1
+        while k >= 0:
+            s = k
+            while s >= 0 and _capitalised(doc[s]) and not doc[s].is_sent_start and k - s < 3:
+                s -= 1
+            if s == k:
+                break
+            first = s + 1
+            if not any(i in taken for i in range(first, k + 1)):
+                full = key(f"{doc[first:k + 1].text} {_SINGULAR[word]}")
+                cands = [c for c in gaz.lookup_keys([full]).get(full, []) if c.feature_class == "A"]
+                if cands:
+                    m = Mention(doc[first].idx, doc[k].idx + len(doc[k].text), first, k + 1,
+                                key(doc[first:k + 1].text), cands, sent_of[first], admin_hint=True)
+                    m.evidence = 0.6
+                    out.append(m)
+            k = s
+            while k >= 0 and doc[k].lower_ in (",", "and"):
+                k -= 1
+            if k == s:
+                break
+    return out
 
 
 _SINGULAR = {"counties": "county", "parishes": "parish", "regions": "region", "provinces": "province",
