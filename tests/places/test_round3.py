@@ -75,3 +75,8 @@ def test_every_name_listed_before_counties_is_a_county(places) -> None:
     got = places("Flood warnings cover Becker, Mahnomen, Otter Tail, Swift and Wilkin counties in Minnesota.")
     for name in ("Becker", "Mahnomen", "Otter Tail", "Swift", "Wilkin"):
         assert (got[name].feature_code, got[name].admin1) == ("ADM2", "Minnesota"), name
+
+
+def test_a_states_own_name_before_another_name_of_its_city(places) -> None:
+    got = places("New York's attorney general said the bank had paid, and a doctor in Bronx, New York, agreed.")
+    assert got["New York"].feature_code == "ADM1" and got["New York"].admin1 == "New York"
