@@ -80,3 +80,15 @@ def test_every_name_listed_before_counties_is_a_county(places) -> None:
 def test_a_states_own_name_before_another_name_of_its_city(places) -> None:
     got = places("New York's attorney general said the bank had paid, and a doctor in Bronx, New York, agreed.")
     assert got["New York"].feature_code == "ADM1" and got["New York"].admin1 == "New York"
+
+
+def test_a_big_city_the_tagger_took_for_a_date_is_a_place(places) -> None:
+    got = places("She said the crime continues regularly in Winnipeg.")
+    assert got["Winnipeg"].country_code == "CA"
+    assert "May" not in places("The vote was held in May and counted in June.")
+
+
+def test_a_name_after_a_spaced_dash_is_out_of_the_persons_name(places) -> None:
+    got = places("Recounts were asked for in two states won by Mr Trump - Wisconsin and Pennsylvania - and in Michigan.")
+    assert got["Wisconsin"].feature_code == "ADM1"
+    assert "Paul" not in places("Education Minister John-Paul Langley visited the school on Monday.")

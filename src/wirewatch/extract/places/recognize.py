@@ -180,12 +180,17 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
             doc[m.tok_start - 1].lower_ in ("in", "near", "at", "from")
             or ent.label_ == "PERSON" and doc[m.tok_start - 1].lower_ == "of"):  # 'Barton Jones of Waco'
         inside_longer = False  # 'Um Walad in Dar'a' is no person's name: the tagger ran over a preposition
+    if inside_longer and ent.start < m.tok_start and doc[m.tok_start - 1].text in ("-", "\u2013", "\u2014", "(", ",") \
+            and doc[m.tok_start - 1].whitespace_:  # a spaced dash, not 'John-Paul' or 'Wal-Mart'
+        inside_longer = False  # 'Mr Trump - Wisconsin and Pennsylvania': the tagger ran over punctuation
     good_ner = m.ner in GOOD_LABELS and not inside_longer
     time_like = m.ner in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL")
     dateline = first.is_upper and len(text) > 3 and (nxt is not None and nxt.text in (",", "-", "(", "\u2014", ":"))
     m.evidence = -1.0  # a hard no unless the checks below reach the soft part
-    if time_like:
-        return False
+    if time_like and not (notable and main_name and text[:1].isupper() and not text.isupper()
+                          and not any(ch.isdigit() for ch in text)
+                          and key(text) not in common_words()):
+        return False  # 'in Winnipeg' tagged a DATE by the small model is still Winnipeg; 'May' is not a place
     if len(text) < 3 and "." not in text and not text.isupper():
         return False
     if "." in text and len(text) <= 6 and text.count(".") == 1 and not (prev is not None and prev.text == ","):
