@@ -103,7 +103,9 @@ class Place(Span):
         default=None, description="Words before the name saying the location is near it, not at it: "
                                   "'near', 'north of', '30 km south of', 'on the outskirts of'.")
     demonym: bool = Field(default=False, description="The mention is a demonym or adjective ('Russian'), output as "
-                                                     "a place only with WIREWATCH_PLACES_DEMONYMS=1 (LGL/TR-News style).")
+                                                     "a place when it says where ('the Syrian border', or the article's "
+                                                     "only reference to its country); all with "
+                                                     "WIREWATCH_PLACES_DEMONYMS=1, none with =0. Never an event's place.")
     precision: Literal["town", "near town", "region", "country"] | None = Field(
         default=None, description="How precisely the mention locates something (ACLED geo-precision 1/2/3 = "
                                   "town / near town or small region / region or country): a settlement, near "

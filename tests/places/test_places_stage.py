@@ -61,9 +61,16 @@ def test_one_sense_per_article(places) -> None:
     assert paris[0].country_code == "US"
 
 
-def test_demonyms_are_not_places_by_default(places) -> None:
-    got = places("Russian forces shelled Ukraine's second city, a Ukrainian spokesman said.")
-    assert [p.text for p in got] == ["Ukraine"]
+def test_demonyms_of_countries_whose_places_are_named_are_not_places_by_default(places) -> None:
+    got = places("Russian forces shelled Ukraine's second city from Belgorod, a Ukrainian spokesman said.")
+    assert [p.text for p in got] == ["Ukraine", "Belgorod"]
+
+
+def test_a_demonym_that_says_where_is_a_place_by_default(places) -> None:
+    got = _by_text(places("Russian hackers targeted the election in Ohio, officials in Columbus said."))
+    assert got["Russian"].country_code == "RU" and got["Russian"].demonym and got["Russian"].precision is None
+    got = _by_text(places("Shells from Aleppo landed on the Turkish side of the border near Kilis."))
+    assert got["Turkish"].country_code == "TR" and got["Turkish"].demonym
 
 
 def test_demonyms_go_to_extras_with_their_country(nlp) -> None:

@@ -19,7 +19,7 @@ from . import sources
 from .normalize import key
 from .sources import ALIAS, Entry
 
-BUILDER_VERSION = "10"
+BUILDER_VERSION = "11"  # 11: keys fold ı, ł, ø, ß, æ ... (letters without a decomposition)
 BUILDER_INPUTS = ("admin1.tsv", "admin_points.tsv", "airports.tsv", "aliases.tsv", "countries.tsv", "places.tsv")
 
 SCHEMA = """

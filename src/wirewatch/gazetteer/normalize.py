@@ -11,7 +11,13 @@ import unicodedata
 from functools import lru_cache
 
 _SPACE = re.compile(r"[\s\u00a0]+")
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2013": "-", "\u2014": "-"})
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2013": "-", "\u2014": "-",
+                         # letters Unicode does not decompose into a base letter and an accent: news writes
+                         # 'Dogubayazit' for Doğubayazıt, 'Lodz' for Łódź, 'Tromso' for Tromsø
+                         "\u0131": "i", "\u0142": "l", "\u0141": "L", "\u00f8": "o", "\u00d8": "O", "\u0111": "d",
+                         "\u0110": "D", "\u00df": "ss", "\u00e6": "ae", "\u00c6": "Ae", "\u0153": "oe",
+                         "\u0152": "Oe", "\u00fe": "th", "\u00de": "Th", "\u00f0": "d", "\u0127": "h",
+                         "\u0167": "t"})
 
 
 @lru_cache(maxsize=65536)

@@ -60,7 +60,7 @@ def _loc_score(tok: Token, trigger: Token, chain: set[int] | None = None, talk: 
     cur, steps, located, nested, topic = tok, 0, False, False, False
     while cur.head.i != cur.i:
         head = cur.head
-        is_loc = cur.dep_ == "prep" and cur.lower_ in LOC_PREPS
+        is_loc = (cur.dep_ == "prep" or cur.pos_ == "ADP") and cur.lower_ in LOC_PREPS  # a misparse: "in" as conj
         located = located or (is_loc and steps < 5)
         if head.i == trigger.i or (_shares_right(head, trigger) and cur.i > head.i):
             if nested:
@@ -165,7 +165,7 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
     talk = (m.action or m.type) in TALK_TYPES
     setting_chain = {x.i for x in clause_chain(setting)} if setting is not None else set()
     for p in places:
-        if not (s0 <= p.start < s1) or p.start < floor:
+        if not (s0 <= p.start < s1) or p.start < floor or p.demonym:   # "Russian forces": whose, not where
             continue
         tok, owned, named, context = facts[p.id]
         if tok is None or owned:
@@ -188,7 +188,7 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
         best = max(scored, key=lambda x: x[:4])
         return (best[4], best[0]) if best[0] > 0 else (None, 0.0)
     para = max(floor, _paragraph_start(doc, s0))
-    earlier = [p for p in places if para <= p.start < s0 and not facts[p.id][2]]
+    earlier = [p for p in places if para <= p.start < s0 and not facts[p.id][2] and not p.demonym]
     if not earlier:
         return None, 0.0
     last = max(earlier, key=lambda p: p.start)

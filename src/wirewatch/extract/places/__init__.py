@@ -1,9 +1,10 @@
 """The places stage: find toponyms, resolve them to GeoNames entries, and say which place a sentence is at.
 
-Demonyms and adjectives ("Russian forces", "Ukrainian") name an actor's country, not a location: they are
-kept out of `places` and passed on in `found.extras["place_demonyms"]` (list of (start, end, country
-code)). Datasets that annotate them as toponyms (LGL, TR-News) can have them emitted as places with
-`WIREWATCH_PLACES_DEMONYMS=1`. See docs/places.md.
+Demonyms and adjectives ("Russian forces", "Ukrainian") mostly name an actor's country, not a location: all
+are passed on in `found.extras["place_demonyms"]` (list of (start, end, country code)), and only those that
+say where are places (`demonym: true`): before a place noun ("the Syrian border") or as the article's only
+reference to their country. `WIREWATCH_PLACES_DEMONYMS=1` lists every demonym (the LGL / TR-News convention),
+`=0` none. See docs/places.md.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from spacy.tokens import Doc
 from ...gazetteer import key, open_gazetteer
 from ...model import Place, span_of
 from .. import Found, Stage
+from .lexicon import PLACE_NOUNS
 from .recognize import TYPE_WORDS, Mention, find_mentions
 from .resolve import Resolved, resolve
 
@@ -29,9 +31,34 @@ ADMIN_RANK = {"ADM4": 0, "ADM3": 1, "ADM2": 2, "ADMD": 3, "ADM1": 4, "PCLI": 6, 
 
 
 @lru_cache(maxsize=1)
+def demonym_mode() -> str:
+    """Which demonyms are places (env WIREWATCH_PLACES_DEMONYMS, read once per process): 'all' (1), 'none' (0),
+    or by default 'located': those that name a location (see `located_demonyms`)."""
+    raw = os.environ.get("WIREWATCH_PLACES_DEMONYMS", "").strip().lower()
+    return "all" if raw in ("1", "true", "yes", "all") else "none" if raw in ("0", "false", "no", "none") \
+        else "located"
+
+
 def demonyms_as_places() -> bool:
-    """Whether demonyms are emitted as places (env WIREWATCH_PLACES_DEMONYMS=1), read once per process."""
-    return os.environ.get("WIREWATCH_PLACES_DEMONYMS", "").strip().lower() in ("1", "true", "yes")
+    """Whether every demonym is emitted as a place (WIREWATCH_PLACES_DEMONYMS=1)."""
+    return demonym_mode() == "all"
+
+
+def located_demonyms(doc: Doc, resolved: Sequence[Resolved]) -> set[int]:
+    """The demonyms that say where, not only whose (their mention starts): one that modifies a place noun ('the
+    Syrian border', 'the Turkish capital', 'Russian territory'), and one that is the article's only reference to
+    its country (no place of the article lies in it: 'Russian hackers' in a story of a US election). 'Russian
+    forces' in a story that names Russian towns is the actor's country, and the towns say where."""
+    named = {r.candidate.country_code for r in resolved if not r.mention.demonym and r.candidate is not None}
+    out: set[int] = set()
+    for r in resolved:
+        m = r.mention
+        if not m.demonym or r.candidate is None:
+            continue
+        nxt = doc[m.tok_end] if m.tok_end < len(doc) else None
+        if r.candidate.country_code not in named or (nxt is not None and nxt.lower_ in PLACE_NOUNS):
+            out.add(m.start)
+    return out
 
 
 def _dateline_key(found: Found) -> str | None:
@@ -119,8 +146,10 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
     """Place mentions of the article, resolved; demonyms go to extras unless configured as places."""
     mentions = find_mentions(doc, open_gazetteer())
     resolved = resolve(mentions, _dateline_key(found), country_cues(found.text))
-    keep_demonyms = demonyms_as_places()
-    places = to_places(doc, found.text, (r for r in resolved if keep_demonyms or not r.mention.demonym),
+    mode = demonym_mode()
+    located = located_demonyms(doc, resolved) if mode == "located" else set()
+    places = to_places(doc, found.text, (r for r in resolved if not r.mention.demonym or mode == "all"
+                                         or r.mention.start in located),
                        first_id=len(found.places) + 1)
     demonyms = [(r.mention.start, r.mention.end, r.candidate.country_code)
                 for r in resolved if r.mention.demonym and r.candidate is not None]
@@ -154,4 +183,5 @@ def places_in_sentence(sentence: int, places: Sequence[Place]) -> list[Place]:
 
 stage = Stage(name="places", fn=find, requires=(), assigns=("places",))
 
-__all__ = ["country_cues", "find", "place_in", "places_in_sentence", "precision_of", "stage", "demonyms_as_places"]
+__all__ = ["country_cues", "find", "place_in", "places_in_sentence", "precision_of", "stage", "demonyms_as_places", "demonym_mode",
+           "located_demonyms"]

@@ -36,6 +36,26 @@ TITLE_WORDS = {"Mayor", "Councilman", "Councilwoman", "Councillor", "Commissione
                "Chief", "Superintendent", "Judge", "Manager", "Governor", "Alderman", "Supervisor", "Administrator",
                "Trooper", "Deputy", "Director", "Coach", "Attorney", "Prosecutor", "Clerk", "Treasurer", "Principal",
                "Mayor-elect", "Governor-elect", "Senator", "Representative", "Assemblyman", "Assemblywoman"}
+# people and services of a place, after its name: 'Winona police', 'a Coral Gables man', 'Chicopee residents', 'their
+# Grovetown home'. Such a word says the name before it is where they live or serve (lower case, or 'Police')
+LOCAL_NOUNS = {"police", "policeman", "policemen", "man", "woman", "men", "women", "boy", "girl", "teen", "teenager",
+               "couple", "family", "resident", "residents", "native", "natives", "home", "homes", "homeowner",
+               "homeowners", "firefighters", "officers", "voters"}
+# a known name that is only a piece of a longer name the gazetteer lacks: a generic word at its end ('the Danube
+# Delta', 'Kasai Occidental', 'the Rift Valley': not the towns called Delta, Occidental, Valley), or a
+# neighbourhood word before another name ('Colonia El Pacifico': a Mexican
+# neighbourhood, not Uruguay's Colonia department)
+GENERIC_TAILS = {"River", "Lake", "Bay", "Island", "Islands", "Mountains", "Mountain", "Valley", "Delta", "Colony",
+                 "Square", "Plateau", "Desert", "Canal", "Dam", "Creek", "Peninsula", "Gorge", "Reservoir", "Strait",
+                 "Basin", "Hills", "Range", "Glacier", "Lagoon", "Republic", "Occidental", "Oriental", "Eastern",
+                 "Western", "Northern", "Southern", "Central", "Plains", "Coast", "Highlands"}
+NEIGHBOURHOOD_PREFIXES = {"Colonia", "Barrio", "Fraccionamiento", "Bairro", "Vereda", "Corregimiento", "Ejido",
+                          "Favela", "Comuna"}
+# nouns of a country's ground: after a demonym they make it a location ('the Syrian border', 'Turkish soil')
+PLACE_NOUNS = {"border", "borders", "city", "cities", "town", "towns", "village", "villages", "capital", "territory",
+               "territories", "soil", "coast", "coastline", "waters", "airspace", "side", "countryside", "province",
+               "provinces", "region", "regions", "mainland", "port", "ports", "island", "islands", "frontier",
+               "desert", "highlands", "countryside", "border-crossing", "enclave", "exclave"}
 GOOD_LABELS = {"GPE", "LOC", "FAC"}
 BAD_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME",
               "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PERCENT"}

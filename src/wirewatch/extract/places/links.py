@@ -67,7 +67,7 @@ def attach_types(doc: Doc, mentions: list[Mention]) -> None:
             if doc[j].text.lower() in PLURAL_TYPE_WORDS:  # 'Camden and Charlton counties'
                 for prev in reversed(mentions[:idx]):
                     gap = doc[prev.tok_end:m.tok_start]
-                    if all(t.text.lower() in (",", "and") for t in gap):
+                    if all(t.text.lower() in (",", "and") or t.text[:1].isupper() for t in gap):  # unknown names too
                         prev.admin_hint = True
                         m = prev
                     else:

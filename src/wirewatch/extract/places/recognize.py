@@ -17,7 +17,8 @@ from ...gazetteer import Gazetteer, key
 from .. import ents_of, sentence_bounds, sentence_of, text_of
 from .lexicon import (BAD_LABELS, CONNECTORS, GOOD_LABELS, INSTITUTIONS, LOCATIVE, MAX_TOKENS, NOT_PLACE_NEXT,
                       NOTABLE_CODES, PLACE_WORDS, SETTLEMENT_WORDS, STREET_WORDS, TYPE_WORDS, common_words,
-                      NAME_PARTICLES, TITLE_WORDS, names_publication, relation_ahead)
+                      LOCAL_NOUNS, NAME_PARTICLES, TITLE_WORDS, GENERIC_TAILS, NEIGHBOURHOOD_PREFIXES,
+                      names_publication, relation_ahead)
 from .links import attach_lists, attach_qualifiers, attach_relations, attach_types, drop_not_places
 from .mention import Mention
 
@@ -124,6 +125,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     mentions.extend(_coordinated(doc, mentions, pending))
     mentions.extend(_named_again(mentions, pending, person_words))
     mentions.extend(_ner_only(doc, mentions, gaz, sent_of, person_words))
+    mentions.extend(_listed_divisions(doc, mentions, gaz, sent_of))
     mentions = drop_not_places(text_of(doc), mentions)
     mentions.sort(key=lambda m: m.start)
     attach_types(doc, mentions)
@@ -163,21 +165,32 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
 
     inside_longer = ent is not None and (ent.start < m.tok_start or ent.end > m.tok_end)
     titled = nxt is not None and nxt.text in TITLE_WORDS  # 'Izium Mayor ...': a place with a mayor
+    # 'Winona police', 'a Coral Gables man', 'their Grovetown home': the name says where they live or serve
+    local = nxt is not None and (nxt.text.islower() or nxt.text == "Police") and nxt.lower_ in LOCAL_NOUNS
     possessive = ent is not None and ent.start == m.tok_start and ent.end == m.tok_end + 1 and nxt is not None \
         and nxt.text in ("'s", "\u2019s")
     if inside_longer and ent.label_ == "PERSON" and ent.start == m.tok_start and (titled or possessive):
         inside_longer = False  # 'Dublin Mayor Marilee Chinnici', "Glen Carbon's budget": the tagger took the town in
         m.ner = None
+    if inside_longer and ent.label_ in ("ORG", "PERSON") and m.tok_start - 1 <= ent.start <= m.tok_start \
+            and m.tok_end < ent.end and local:
+        inside_longer = False  # 'DeKalb Police', 'the Corsicana Police Department': the town's own police
+        m.ner = None
     if inside_longer and ent.label_ != "ORG" and ent.start < m.tok_start and (
             doc[m.tok_start - 1].lower_ in ("in", "near", "at", "from")
             or ent.label_ == "PERSON" and doc[m.tok_start - 1].lower_ == "of"):  # 'Barton Jones of Waco'
         inside_longer = False  # 'Um Walad in Dar'a' is no person's name: the tagger ran over a preposition
+    if inside_longer and ent.start < m.tok_start and doc[m.tok_start - 1].text in ("-", "\u2013", "\u2014", "(", ",") \
+            and doc[m.tok_start - 1].whitespace_:  # a spaced dash, not 'John-Paul' or 'Wal-Mart'
+        inside_longer = False  # 'Mr Trump - Wisconsin and Pennsylvania': the tagger ran over punctuation
     good_ner = m.ner in GOOD_LABELS and not inside_longer
     time_like = m.ner in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL")
     dateline = first.is_upper and len(text) > 3 and (nxt is not None and nxt.text in (",", "-", "(", "\u2014", ":"))
     m.evidence = -1.0  # a hard no unless the checks below reach the soft part
-    if time_like:
-        return False
+    if time_like and not (notable and main_name and text[:1].isupper() and not text.isupper()
+                          and not any(ch.isdigit() for ch in text)
+                          and key(text) not in common_words()):
+        return False  # 'in Winnipeg' tagged a DATE by the small model is still Winnipeg; 'May' is not a place
     if len(text) < 3 and "." not in text and not text.isupper():
         return False
     if "." in text and len(text) <= 6 and text.count(".") == 1 and not (prev is not None and prev.text == ","):
@@ -192,6 +205,10 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         return False  # 'Ebola virus', 'Marburg fever'
     if nxt is not None and nxt.text in STREET_WORDS:
         return False  # 'Memphis St.', 'Dublin Road': a street named after a place
+    if prev is not None and not first.is_sent_start and text in GENERIC_TAILS and _capitalised(prev) \
+            and prev.pos_ == "PROPN" \
+            or text in NEIGHBOURHOOD_PREFIXES and nxt is not None and _capitalised(nxt):
+        return False  # 'the Danube Delta', 'Lake Vermont', 'Colonia El Pacifico': part of a longer, unknown name
     if nxt is not None and names_publication([t.text for t in doc[m.tok_end:m.tok_end + 3]]):
         return False  # 'the Kyiv Independent', 'the New York Times': a publication, not a place
     if text.isupper() and len(text) <= 4 and "." not in text and not notable:
@@ -221,13 +238,14 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         score += 0.3
     if notable:
         score += 0.15
-    if not main_name:
-        score -= 0.35
+    if not main_name and not ((locative or qualified or good_ner) and not text.isupper() and any(
+            c.kind == 2 and c.feature_class == "P" and c.population >= 100_000 for c in m.candidates)):
+        score -= 0.35  # a foreign or old name, unless a big city's said as a place: 'from Beni Suef', 'in Calcutta'
     if m.ner in BAD_LABELS and not inside_longer:
         score -= 0.25
     common = key(text) in common_words()
     pos_common = single and first.pos_ not in ("PROPN",) and not dateline
-    if titled:
+    if titled or local:
         score += 0.2
     town_alt = (qualified or settled or apposed or titled) and any(c.feature_class == "P" and c.population >= 1000
                                                          for c in m.candidates)
@@ -235,7 +253,7 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         return False  # only a foreign or historic alternate of a small place, said without context
     if common or pos_common or (first.is_sent_start and single and not (good_ner or dateline or main_name)):
         if not ((good_ner and locative and not first.is_sent_start) or qualified or typed or (settled and not common)
-                or (titled and not common)):
+                or ((titled or local) and not common)):
             return False
         score -= 0.1
     if last.text.lower() in CONNECTORS:
@@ -302,6 +320,39 @@ def _ner_only(doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_of: list[i
         m.evidence = 0.45 if cands else 0.3
         extra.append(m)
     return extra
+
+
+def _listed_divisions(doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_of: list[int]) -> list[Mention]:
+    """'Becker, Clay, Swift and Wilkin counties': each name of a list before a plural type word is a division,
+    found under its full name ('Swift County'), also where the name alone is no place the gazetteer knows."""
+    taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    out: list[Mention] = []
+    for t in doc:
+        word = t.lower_
+        if word not in _SINGULAR or t.i == 0:
+            continue
+        k = t.i - 1
+        while k >= 0:
+            s = k
+            while s >= 0 and _capitalised(doc[s]) and not doc[s].is_sent_start and k - s < 3:
+                s -= 1
+            if s == k:
+                break
+            first = s + 1
+            if not any(i in taken for i in range(first, k + 1)):
+                full = key(f"{doc[first:k + 1].text} {_SINGULAR[word]}")
+                cands = [c for c in gaz.lookup_keys([full]).get(full, []) if c.feature_class == "A"]
+                if cands:
+                    m = Mention(doc[first].idx, doc[k].idx + len(doc[k].text), first, k + 1,
+                                key(doc[first:k + 1].text), cands, sent_of[first], admin_hint=True)
+                    m.evidence = 0.6
+                    out.append(m)
+            k = s
+            while k >= 0 and doc[k].lower_ in (",", "and"):
+                k -= 1
+            if k == s:
+                break
+    return out
 
 
 _SINGULAR = {"counties": "county", "parishes": "parish", "regions": "region", "provinces": "province",

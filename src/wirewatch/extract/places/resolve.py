@@ -153,6 +153,10 @@ def _score(c: Candidate, m: Mention, countries: Counter[str], admins: Counter[tu
         s += 1.2 * _closeness(c, others)
     if c.feature_code in ("ADM2", "ADM3") and c.kind > 0 and not m.admin_hint:
         s -= 2.0  # 'New York' is the city before it is New York County
+    if c.kind > 0 and (c.feature_class in ("P", "S") or c.feature_code in ("ADM2", "ADM3")) and any(
+            o.kind == 0 and o.country_code == c.country_code and (o.feature_code in ("PCLI", "PCLS", "PCLD") or (
+                o.feature_code == "ADM1" and o.admin1_code == c.admin1_code)) for o in m.candidates):
+        s -= 2.0  # 'New York', 'Mexico': the name of the state or country, only another name of its city
     s += _support(c, others)
     if pairs:
         s += 2.0 * pairs.get(c.geonameid, 0.0)
