@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Token
 from ...model import Actor, Place
 from .lexicon import load_lexicon, word_list
 from .mentions import Mention
-from .syntax import NOUN_POS, VERB_POS, direct_object, subject, token_at
+from .. import text_of
+from .syntax import NOUN_POS, VERB_POS, direct_object, is_passive, subject, token_at
 
 __all__ = ["read_roles", "actors_for"]
 
@@ -62,6 +63,57 @@ def _victim_subject(t: Token) -> bool:
     return t.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)
 
 
+def _by_agents(n: Token) -> list[Token]:
+    """Who did the setting event: "an operation *by* X", "the operations carried out *by* X"."""
+    out = [g for b in n.children if b.dep_ == "prep" and b.lower_ == "by" for g in b.children if g.dep_ == "pobj"]
+    out += [g for v in n.children if v.dep_ == "acl" and v.tag_ == "VBN"
+            for b in v.children if b.dep_ == "agent" for g in b.children if g.dep_ == "pobj"]
+    return out
+
+
+def _setting_agents(v: Token) -> list[Token]:
+    """The agents of the setting a casualty happened in: "killed in/during/after an X by Y"."""
+    return [g for c in v.children if c.dep_ in ("prep", "xcomp", "advcl") and c.lower_ in _SETTING_PREPS
+            for n in c.children if n.dep_ == "pobj" for g in _by_agents(n)]
+
+
+def _reciprocal_phrase(t: Token) -> Token | None:
+    """The noun phrase head of a fight word ("clashes", "a *shoot*-out", "exchange of fire"), else None."""
+    phrase = t
+    while phrase.dep_ == "compound" and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    words = text_of(t.doc)[t.idx:phrase.idx + len(phrase.text)].lower()
+    if phrase.pos_ in NOUN_POS and (phrase.lemma_.lower() in RECIPROCAL or words in RECIPROCAL):
+        return phrase
+    return None
+
+
+def _between(t: Token) -> list[Token]:
+    return [g for c in t.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
+            if g.dep_ == "pobj"]
+
+
+def _in_which(t: Token) -> list[Token]:
+    """"X encountered militants in a district *in which* three were killed": the casualties of a relative
+    clause hung on a setting belong to the event of the clause it hangs from (its trigger's subject)."""
+    if t.dep_ != "relcl" or not any(c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children)
+                                    for c in t.children):
+        return []
+    ant = t.head
+    if ant.pos_ in NOUN_POS and _is_trigger(ant):
+        found = subject(ant)
+        if found is not None:
+            return [found]
+    cur = ant
+    while cur.head.i != cur.i and cur.pos_ not in VERB_POS and cur.dep_ in ("pobj", "prep", "dobj", "conj",
+                                                                              "appos", "compound"):
+        cur = cur.head
+    if cur.pos_ in VERB_POS and cur.lemma_.lower() not in word_list("reporting"):
+        found = subject(cur)
+        return [found] if found is not None else []
+    return []
+
+
 def sources(t: Token) -> list[Token]:
     """Possible sources, best first: the subject; for a noun its 'from' object and the subject of the verb
     it is the object of ("held talks", "launched an investigation"); the speaker, for a pronoun subject."""
@@ -69,45 +121,58 @@ def sources(t: Token) -> list[Token]:
     subj = subject(t)
     if subj is not None and not _victim_subject(t):
         out.append(subj)
-    if subj is None and (t.tag_ == "VBN" or t.pos_ in NOUN_POS):   # "shot dead in a drive-by attack by gunmen"
-        out += [g for c in t.children if c.dep_ in ("prep", "xcomp", "advcl") and c.lower_ in _SETTING_PREPS
-                for n in c.children if n.dep_ == "pobj"
-                for b in n.children if b.dep_ == "prep" and b.lower_ == "by"
-                for g in b.children if g.dep_ == "pobj"]
-        if not out and t.tag_ == "VBN" and _victim_subject(t):  # "8 were killed and 8 wounded following an
-            out += [g for c in t.children if c.dep_ == "conj"   # operation by ANDSF forces"
-                    for p in c.children if p.dep_ in ("prep", "xcomp", "advcl") and p.lower_ in _SETTING_PREPS
-                    for n in p.children if n.dep_ == "pobj"
-                    for b in n.children if b.dep_ == "prep" and b.lower_ == "by"
-                    for g in b.children if g.dep_ == "pobj"]
+    if subj is None and (t.tag_ == "VBN" or t.pos_ in NOUN_POS):   # "shot dead in a drive-by attack by gunmen",
+        out += _setting_agents(t)                     # "killed during the operations carried out by X"
+        if not out and t.tag_ == "VBN" and (_victim_subject(t) or is_passive(t)):
+            # "8 were killed and 8 wounded following an operation by ANDSF forces", "were killed, injured or
+            # captured during ...": the setting hangs from a later participle of the list
+            out += [g for c in t.subtree if c.dep_ in ("conj", "advcl") and c.tag_ == "VBN" and c.head.i >= t.i
+                    for g in _setting_agents(c)]
+        if not out and t.tag_ == "VBN":
+            out += _in_which(t)
     if _victim_subject(t):     # "militants were killed during clashes with / after exchanging fire with X"
         out += [x for v in [t, *(c for c in t.children if c.dep_ == "conj")] for x in _fought_with(v)]
-    if t.pos_ in NOUN_POS and t.lemma_.lower() in RECIPROCAL and t.dep_ in ("nsubj", "nsubjpass") \
-            and t.head.lemma_.lower() in word_list("occur"):    # "clashes erupted between X and Y"
-        out += [g for c in t.head.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
-                if g.dep_ == "pobj"]
+        if not out:            # "a soldier and three militants were killed in fighting": the two sides
+            victim = subject(t) or next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            fight = any(c.dep_ == "prep" and c.lower_ in _SETTING_PREPS and any(
+                g.dep_ == "pobj" and _reciprocal_phrase(g) is not None for g in c.children) for c in t.children)
+            if fight and victim is not None and any(c.dep_ == "conj" for c in victim.children):
+                out.append(victim)
+    phrase = _reciprocal_phrase(t) if t.pos_ in NOUN_POS else None
+    if phrase is not None and phrase.dep_ in ("nsubj", "nsubjpass") \
+            and phrase.head.lemma_.lower() in word_list("occur"):    # "clashes / a shoot-out broke out between X
+        out += _between(phrase.head)                                 # and Y"
+    if t.pos_ in VERB_POS and subj is None:      # "shelling exchange between X and Y" (a noun read as a verb)
+        out += [g for c in t.children if c.dep_ == "dobj" and _reciprocal_phrase(c) is not None
+                for g in _between(c)]
+    if t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ == "to" \
+            and t.head.head.lemma_.lower() in word_list("counter"):      # "X responded to shelling (by Y)"
+        found = subject(t.head.head)
+        if found is not None:
+            out.append(found)
     if t.pos_ in NOUN_POS:
         if t.lemma_.lower() in word_list("intransitive"):   # "the withdrawal of some troops"
             out += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                     if g.dep_ == "pobj"]
         out += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
                 if g.dep_ == "pobj"]
-        if t.lemma_.lower() in RECIPROCAL:       # "a clash between two groups of villagers"
-            out += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
-                    if g.dep_ == "pobj"]
+        if phrase is not None:       # "a clash between two groups of villagers"
+            out += _between(phrase)
         cur, direct = t, True
-        light = word_list("light")
+        light, counter = word_list("light"), word_list("counter")
         if cur.dep_ == "compound" and cur.head.pos_ in NOUN_POS:   # "launched a *mediation* effort"
             cur = cur.head
         while cur.dep_ in ("pobj", "prep", "dobj", "nsubjpass", "attr", "conj") and cur.head.i != cur.i:
             direct = direct and (cur.dep_ in ("dobj", "nsubjpass", "attr", "conj", "pobj")
-                                 or cur.lower_ in ("through", "with", "by", "using", "in"))
-            # "compensate through strikes", "engaged in a firefight"
+                                 or cur.lower_ in ("through", "with", "by", "using", "in")
+                                 or (cur.lower_ == "to" and cur.head.lemma_.lower() in counter))
+            # "compensate through strikes", "engaged in a firefight", "responded to shelling"
             cur = cur.head
             if cur.pos_ in VERB_POS:   # "X held talks", "X reimposed blockades": the verb's subject; not when the
-                # verb is an event of its own ("X condemned the attack": X did not attack)
-                verb_subj = subject(cur) if direct and (cur.lemma_.lower() in light or not _is_trigger(cur)) \
-                    else None
+                # verb is an event of its own ("X condemned the attack": X did not attack), unless it meets the
+                # attack ("X repelled an attack": X fought in it)
+                verb_subj = subject(cur) if direct and (cur.lemma_.lower() in light or cur.lemma_.lower() in counter
+                                                        or not _is_trigger(cur)) else None
                 if verb_subj is not None:
                     out.append(verb_subj)
                 break
@@ -159,6 +224,15 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
     if t.dep_ == "conj" and t.head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass", "nsubj")
                                                                for c in t.children):
         out += [c for c in t.head.children if c.dep_ in ("nsubjpass", "dobj")]   # "was tied up and beaten"
+    if t.tag_ == "VBN" and t.dep_ in ("conj", "advcl") and not any(c.dep_ in ("dobj", "nsubjpass", "nsubj")
+                                                                  for c in t.children):
+        cur = t            # "were killed, injured or captured": the patient of the passive the list starts with
+        while cur.dep_ in ("conj", "advcl") and cur.tag_ == "VBN" and cur.head.i != cur.i:
+            cur = cur.head
+        if cur is not t and is_passive(cur):
+            out += [c for c in cur.children if c.dep_ == "nsubjpass"]
+    if source is not None and _victim_subject(t) and source.dep_ in ("nsubj", "nsubjpass") and source.head == t:
+        out += [c for c in source.children if c.dep_ == "conj"]  # "a soldier and 3 militants killed in fighting"
     co_subject = [c for c in source.children if c.dep_ == "conj"] if source is not None else []
     if type_ in ("CONSULT", "AGREE", "COOPERATE"):
         out += _prep_objects(t, preps)
@@ -179,7 +253,7 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
         out += _prep_objects(p, ("against", "on", "with", "of", "to"))
     if t.pos_ in NOUN_POS and t.dep_ == "dobj" and t.head.i != t.i:   # "opened investigations against X"
         out += _prep_objects(t.head, preps)
-    if type_ == "ASSAULT" and t.lemma_.lower() in RECIPROCAL:
+    if type_ == "ASSAULT" and (t.lemma_.lower() in RECIPROCAL or _reciprocal_phrase(t) is not None):
         out += co_subject                       # "Army units and militants clashed": they fought each other
     for c in t.children:
         if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "acl" and t.pos_ in NOUN_POS):

@@ -79,6 +79,9 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
         return None
     kids = list(t.children)
     colon = next((c.i for c in kids if c.dep_ == "punct" and c.text == ":" and c.i < t.i), None)
+    if colon is None:      # the colon may hang from the label itself ("Looting: ..., forces looted ...")
+        colon = next((k for c in kids if c.dep_ == "nsubj" and c.i < t.i
+                      for k in (c.right_edge.i, c.right_edge.i + 1) if k < t.i and t.doc[k].text == ":"), None)
     if colon is not None and any(c.dep_ == "nsubj" and colon < c.i < t.i for c in kids):
         kids = [c for c in kids if c.i > colon]   # "Troop movements: On 8 June, Russian forces deployed ...":
         # a label before a colon is not the subject
@@ -95,6 +98,14 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
             if c.lower_ in RELATIVE and t.dep_ == "relcl":
                 return t.head
             return c
+    if t.pos_ in VERB_POS and not any(c.dep_ in ("nsubj", "csubj", "expl") for c in kids):
+        stranded = _stranded_subject(t)
+        if stranded is not None:
+            return stranded
+    if t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj", "dobj", "nsubj"):    # "responded to shelling *by* X"
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
     if t.pos_ in NOUN_POS:
         for c in t.children:
             if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i):
@@ -107,6 +118,8 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
         return None
     if t.dep_ in ("xcomp", "advcl") and t.head.i != t.i:
         head = t.head
+        if t.tag_ == "VBN" and is_passive(head) and not any(c.dep_ in ("dobj", "obj") for c in t.children):
+            return None    # "were killed, injured or captured": a participle beside a passive shares its patient
         obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
         if obj is not None and t.dep_ == "xcomp" and head.lemma_.lower() in CONTROL:
             return obj
@@ -121,6 +134,28 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
         return subject(t.head.head, _seen + 1)
     if t.dep_ in ("relcl", "acl") and t.head.pos_ in NOUN_POS:
         return t.head
+    return None
+
+
+def _place_like(t: Token) -> bool:
+    return t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in word_list("area") \
+        or t.lemma_.lower() in word_list("admin")
+
+
+def _stranded_subject(t: Token) -> Token | None:
+    """A subject the parser hung onto the list of places before the verb: "At X village, Y Township, Z State,
+    *the army* from battalion 5 torched houses" reads "the army" as one more place of the list. The noun
+    phrase that ends just before the verb, a conjunct or apposition of a place, not a place itself."""
+    for c in t.children:
+        if c.i >= t.i or c.dep_ not in ("prep", "npadvmod"):
+            continue
+        for x in c.subtree:
+            if x.dep_ not in ("conj", "appos") or x.pos_ not in NOUN_POS or _place_like(x) \
+                    or not _place_like(x.head):
+                continue
+            gap = t.doc[x.right_edge.i + 1:t.i]
+            if all(g.is_punct or g.pos_ == "ADV" for g in gap):
+                return x
     return None
 
 
