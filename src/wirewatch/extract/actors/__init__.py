@@ -23,6 +23,8 @@ _CONFLICT = {"war", "invasion", "invade", "attack", "fighting", "fight", "offens
              "troops", "forces", "military", "bomb", "bombing", "missile", "assault", "clash", "battle", "kill",
              "ceasefire", "artillery", "siege", "besiege", "occupy", "occupation", "conflict", "insurgent"}
 _ARMED_OR_STATE = {"GOV", "MIL", "SPY", "COP", "LEG", "REB"}
+_MEDIA_PEOPLE = frozenset({"journalist", "reporter", "correspondent", "photographer", "cameraman", "editor",
+                           "blogger", "columnist", "presenter", "photojournalist"})   # people, not outlets
 _PRONOUN_REACH = 3           # sentences back a pronoun may reach
 _TITLE_REACH = 6             # sentences back "the minister" may reach
 
@@ -144,7 +146,7 @@ def _named(doc: Doc, m: Mention, lx: ActorLexicon) -> bool:
 def _is_outlet(m: Mention, lx: ActorLexicon) -> bool:
     """A news outlet ("Reuters", "the Interfax news agency"), not journalists as people."""
     return m.kind == "MED" and m.name is not None and m.name.lower() not in lx.roles \
-        and any(w[:1].isupper() for w in m.name.split())
+        and any(w[:1].isupper() for w in m.name.split()) and m.head.lemma_.lower() not in _MEDIA_PEOPLE
 
 
 def find_actors(doc: Doc, found: Found, lx: ActorLexicon) -> list[Actor]:

@@ -24,7 +24,7 @@ from ...model import Actor, Place
 from .lexicon import load_lexicon, word_list
 from .mentions import Mention
 from .. import text_of
-from .syntax import NOUN_POS, VERB_POS, direct_object, is_passive, subject, token_at
+from .syntax import NOUN_POS, VERB_POS, direct_object, is_passive, speaker_of, subject, token_at
 
 __all__ = ["read_roles", "actors_for"]
 
@@ -43,6 +43,8 @@ _OWN_CLAUSE = frozenset({"conj", "cc", "ccomp", "parataxis", "dep"})
 RECIPROCAL = frozenset({"clash", "fight", "battle", "exchange", "skirmish", "fighting", "gunbattle", "firefight",
                         "shootout", "shoot-out", "gunfight", "encounter"})
 _SETTING_PREPS = frozenset({"in", "during", "following", "after", "amid", "when"})   # "killed in/after an X by Y"
+_MEDIA_PEOPLE = frozenset({"journalist", "reporter", "correspondent", "photographer", "cameraman", "editor",
+                           "blogger", "columnist", "presenter", "photojournalist"})   # people, not outlets
 _VICTIM_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
 
 
@@ -60,6 +62,8 @@ def _victim_subject(t: Token) -> bool:
         return True
     if any(c.dep_ in ("dobj", "obj", "agent") for c in t.children):
         return False
+    if is_passive(t):          # "a journalist has been killed in a car bomb explosion"
+        return True
     return t.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)
 
 
@@ -165,7 +169,8 @@ def sources(t: Token) -> list[Token]:
         while cur.dep_ in ("pobj", "prep", "dobj", "nsubjpass", "attr", "conj") and cur.head.i != cur.i:
             direct = direct and (cur.dep_ in ("dobj", "nsubjpass", "attr", "conj", "pobj")
                                  or cur.lower_ in ("through", "with", "by", "using", "in")
-                                 or (cur.lower_ == "to" and cur.head.lemma_.lower() in counter))
+                                 or (cur.lower_ == "to" and cur.head.lemma_.lower() in counter)
+                                 or (cur.lower_ == "of" and cur.head.lemma_.lower() == "state"))
             # "compensate through strikes", "engaged in a firefight", "responded to shelling"
             cur = cur.head
             if cur.pos_ in VERB_POS:   # "X held talks", "X reimposed blockades": the verb's subject; not when the
@@ -247,7 +252,11 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
         out.append(obj)
         out += _prep_objects(obj, ("by", "to", "for", "against", "on", "of"))
     out += [c for c in t.children if c.dep_ in ("dative", "iobj")]
-    pobjs = _prep_objects(t, preps + ("to", "for", "into"))
+    if type_ == "ACCUSE":          # "complained to the UN *over* X's raids": whom the complaint is about first
+        pobjs = _prep_objects(t, preps)
+        pobjs += [g for g in _prep_objects(t, ("to", "for", "into")) if g not in pobjs]
+    else:
+        pobjs = _prep_objects(t, preps + ("to", "for", "into"))
     out += pobjs
     for p in pobjs:   # "called for sanctions against X"
         out += _prep_objects(p, ("against", "on", "with", "of", "to"))
@@ -255,6 +264,16 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
         out += _prep_objects(t.head, preps)
     if type_ == "ASSAULT" and (t.lemma_.lower() in RECIPROCAL or _reciprocal_phrase(t) is not None):
         out += co_subject                       # "Army units and militants clashed": they fought each other
+    if type_ in ("PROTEST", "REQUEST") and _depth == 0:   # "staged a sit-in / began a hunger strike *to demand
+        host = t                                          # the resignation of X*", "... to protest X's refusal"
+        while host.pos_ in NOUN_POS and host.dep_ in ("compound", "dobj", "pobj", "prep") and host.head.i != host.i:
+            host = host.head
+        for c in host.children:
+            if c.dep_ == "advcl" and c.i > t.i and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
+                obj = direct_object(c)
+                if obj is not None:
+                    out += [g for g in obj.children if g.dep_ == "poss"]
+                out += targets(c, "", None, _depth + 1)
     for c in t.children:
         if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "acl" and t.pos_ in NOUN_POS):
             out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
@@ -266,6 +285,15 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
 
 def read_roles(m: Mention) -> None:
     """Fill the mention's source and target tokens (best first) from its clause."""
+    t = m.token
+    if m.type == "COERCE" and t.dep_ == "xcomp" and t.head.lemma_.lower() in word_list("compel"):
+        # "X ordered the newspaper to suspend publication": the coercion is X's, done to the newspaper
+        boss, obj = subject(t.head), direct_object(t.head)
+        if obj is not None:         # "the opposition newspaper *La Prensa*": by its name
+            obj = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), obj)
+        if boss is not None and obj is not None:
+            m.source, m.other_sources, m.target, m.others = boss, [], obj, targets(t, m.type, boss)
+            return
     srcs = sources(m.token)
     m.source, m.other_sources = (srcs[0], srcs[1:]) if srcs else (None, [])
     tgts = targets(m.token, m.type, m.source)
@@ -301,6 +329,11 @@ def actor_for(tok: Token | None, actors: Sequence[Actor]) -> Actor | None:
     phrase = [a for i in range(tok.left_edge.i, tok.i) for a in index.get(i, ())]
     if phrase:
         return max(phrase, key=lambda a: a.end)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ in NOUN_POS:   # "the removal *of X* and his party"
+            sub = [a for i in range(c.i, c.right_edge.i + 1) for a in index.get(i, ())]
+            if sub:
+                return min(sub, key=lambda a: a.start)
     for c in tok.children:
         if c.dep_ in ("conj", "appos", "compound", "poss"):
             found = actor_for(c, actors)
@@ -349,7 +382,8 @@ def _is_outlet(a: Actor, doc: Doc) -> bool:
     if a.kind != "MED":
         return False
     span = doc.char_span(a.start, a.end, alignment_mode="expand")
-    return span is not None and any(t.pos_ == "PROPN" or t.is_upper for t in span)
+    return span is not None and span.root.lemma_.lower() not in _MEDIA_PEOPLE \
+        and any(t.pos_ == "PROPN" or t.is_upper for t in span)
 
 
 def _town(a: Actor, places: Sequence[Place]) -> bool:
@@ -369,6 +403,49 @@ def _usable(a: Actor | None, m: Mention, doc: Doc, body_start: int) -> bool:
     return True
 
 
+def _condition_subjects(t: Token) -> list[Token]:
+    """The subjects of the if/unless clauses of a threat ("... unless *Israel* rescinds ...")."""
+    return [g for c in t.subtree if c.dep_ == "advcl" and c.i > t.i
+            and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children)
+            for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _own_forces(a: Actor, m: Mention) -> bool:
+    """Forces named only by what they are ("peacekeepers", "its forces", "an international force")."""
+    return a.kind == "MIL" and not any(w[:1].isupper() for w in a.text.split()[1:] + [a.text[:1].lower()])
+
+
+def _is_country(a: Actor, places: Sequence[Place]) -> bool:
+    return any(p.start <= a.start < p.end and p.feature_code in ("PCLI", "PCL", "PCLD", "PCLIX", "PCLS")
+               for p in places)
+
+
+def _where_imposed(a: Actor, m: Mention) -> bool:
+    """A place the trigger's own measure holds in ("a curfew *in Mosul*", "a state of siege *in X*"): its
+    people are acted on. (The actors stage makes such a town an actor only under a measure noun.)"""
+    tok = token_at(m.token.doc, a.start)
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "on", "across", "throughout"):
+        return False
+    holder = tok.head.head
+    t = m.token
+    return holder.i == t.i or (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == holder.i)
+
+
+def _named_for(a: Actor, m: Mention, actors: Sequence[Actor]) -> Actor:
+    """A pronoun source that stands for the speaker of its own sentence ("Governor X said *he* is ready to
+    ..."): the speaker's named mention, the same actor, said in full."""
+    tok = token_at(m.token.doc, a.start)
+    if tok is None or tok.pos_ != "PRON":
+        return a
+    said = speaker_of(tok)
+    if said is None or said[1] is None:
+        return a
+    named = actor_for(said[1], actors)
+    if named is not None and named.name == a.name and named.id != a.id:
+        return named
+    return a
+
+
 def actors_for(m: Mention, actors: Sequence[Actor], doc: Doc, body_start: int = 0,
                places: Sequence[Place] = ()) -> None:
     """Set the mention's actor1 and actor2 (model.Actor or None) from its source and target tokens."""
@@ -376,12 +453,27 @@ def actors_for(m: Mention, actors: Sequence[Actor], doc: Doc, body_start: int = 
                if _usable(a, m, doc, body_start)), None)
     violent = (m.action or m.type) in ("ASSAULT", "COERCE")
 
+    a1 = _named_for(a1, m, actors) if a1 is not None else None
+
     def fits(a: Actor | None) -> bool:
         return _usable(a, m, doc, body_start) and not (a1 is not None and a.id == a1.id) \
-            and not (violent and _town(a, places))
+            and not (violent and _town(a, places) and not _where_imposed(a, m))
 
-    a2 = next((a for a in (actor_for(t, actors) for t in [m.target, *m.others]) if fits(a)), None)
-    if a2 is None:
-        cand = actor_after(m.token, actors, a1)
-        a2 = cand if fits(cand) else None
+    cands = [a for a in (actor_for(t, actors) for t in [m.target, *m.others]) if fits(a)]
+    after = actor_after(m.token, actors, a1)
+    if fits(after) and all(after.id != a.id for a in cands):
+        cands.append(after)
+    a2 = cands[0] if cands else None
+    if a2 is not None and _own_forces(a2, m) and (m.action or m.type) not in ("ASSAULT", "COERCE"):
+        # "strengthened its forces in Lebanon", "refused to deploy peacekeepers in Iraq": the forces are the
+        # source's own, moved or kept; the country they are in or sent to is the one acted on
+        sent = [a for a in actors if a.kind == "GOV" and _is_country(a, places) and fits(a)
+                and (tok := token_at(doc, a.start)) is not None and tok.dep_ == "pobj"
+                and tok.head.lower_ in ("in", "to", "into") and m.token.i < tok.i <= m.token.right_edge.i]
+        a2 = next((a for a in cands[1:] + sent if a.kind == "GOV" and a.country_code and _is_country(a, places)),
+                  None if m.type in ("RETREAT", "MOBILIZE") else a2)
+    if a2 is None and (m.action or m.type) != "ASSAULT":    # "declared a state of siege in Haiti"
+        a2 = next((a for a in actors if _where_imposed(a, m) and fits(a)), None)
+    if a2 is None and m.type == "THREATEN":   # "threatened to strike unless X ...": X is the one threatened
+        a2 = next((a for a in (actor_for(g, actors) for g in _condition_subjects(m.token)) if fits(a)), None)
     m.actor1, m.actor2 = a1, a2
