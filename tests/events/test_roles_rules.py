@@ -127,3 +127,28 @@ def test_a_journalist_is_not_an_outlet(extract_text):
     """A named word in the phrase ("pro-Moscow") does not make a journalist a news outlet."""
     doc = extract_text("A prominent pro-Moscow journalist has been killed in a car bomb explosion in Tripoli.")
     assert _actors(doc, _event(doc, "killed"))[1] == "A prominent pro-Moscow journalist"
+
+
+@pytest.mark.parametrize("text,trigger,actor1", [
+    ("On 7 May 2021, near Lay Kay village, Hpa-an Township, Karen State, Thai military from battalion 21 and 22 "
+     "clashed with rebels.", "clashed", "Thai military"),
+    ("Property destruction: On 6 May 2021, for a second day Turkish forces, under the protection of army "
+     "drones, razed farmland near the town of Afrin.", "razed", "Turkish forces"),
+    ("On 2 May 2021, in Salvador, Bahia, a shoot-out broke out when the Military Police approached a car.",
+     "shoot", "the Military Police"),
+], ids=["finite-verb-subject", "date-stranded-subject", "broke-out-when"])
+def test_roles_the_parser_misplaces(extract_text, text, trigger, actor1):
+    doc = extract_text(text)
+    assert _actors(doc, _event(doc, trigger))[0] == actor1
+
+
+@pytest.mark.parametrize("text,trigger,actor1", [
+    ("On 3 June 2021, in Tacna, federal police dismantled a cocaine lab. Two men were arrested.", "arrested",
+     "federal police"),
+    ("On 9 June 2021, the Civil Police carried out an operation in a favela of Recife. A shoot-out broke out "
+     "and a suspect was injured.", "shoot", "the Civil Police"),
+    ("Police said a bomb exploded in the market. Two men were arrested.", "arrested", None),
+], ids=["arrest-after-raid", "fight-after-operation", "not-a-speaker"])
+def test_an_agentless_arrest_or_fight_continues_the_operation_before(extract_text, text, trigger, actor1):
+    doc = extract_text(text)
+    assert _actors(doc, _event(doc, trigger))[0] == actor1

@@ -143,12 +143,19 @@ def sources(t: Token) -> list[Token]:
             if fight and victim is not None and any(c.dep_ == "conj" for c in victim.children):
                 out.append(victim)
     phrase = _reciprocal_phrase(t) if t.pos_ in NOUN_POS else None
-    if phrase is not None and phrase.dep_ in ("nsubj", "nsubjpass") \
-            and phrase.head.lemma_.lower() in word_list("occur"):    # "clashes / a shoot-out broke out between X
-        out += _between(phrase.head)                                 # and Y"
-    if t.pos_ in VERB_POS and subj is None:      # "shelling exchange between X and Y" (a noun read as a verb)
-        out += [g for c in t.children if c.dep_ == "dobj" and _reciprocal_phrase(c) is not None
-                for g in _between(c)]
+    occur = None
+    if phrase is not None:
+        occur = phrase.head if phrase.dep_ in ("nsubj", "nsubjpass") else next(
+            (v for v in phrase.doc[phrase.i + 1:phrase.i + 3] if v.pos_ in VERB_POS and subject(v) == phrase), None)
+    if occur is not None and occur.lemma_.lower() in word_list("occur"):   # "clashes / a shoot-out broke out
+        out += _between(occur)                                                # between X and Y"
+        if not out:        # "a shoot-out broke out *when the police* approached": a side of the fight
+            out += [g for c in occur.children if c.dep_ == "advcl" and c.i > occur.i
+                    and any(k.lower_ in ("when", "as", "after") for k in c.children if k.dep_ in ("mark", "advmod"))
+                    for g in c.children if g.dep_ == "nsubj"]
+    if t.pos_ in VERB_POS and subj is None:      # "shelling exchange (with guns) between X and Y" (a noun read
+        out += [g for c in t.children if c.dep_ == "dobj" and _reciprocal_phrase(c) is not None   # as a verb)
+                for w in c.subtree for g in _between(w)]
     if t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ == "to" \
             and t.head.head.lemma_.lower() in word_list("counter"):      # "X responded to shelling (by Y)"
         found = subject(t.head.head)
@@ -420,6 +427,33 @@ def _is_country(a: Actor, places: Sequence[Place]) -> bool:
                for p in places)
 
 
+_FORCES = frozenset({"MIL", "COP", "SPY"})
+
+
+def _continues_an_operation(m: Mention) -> bool:
+    """An arrest or a fight told with no agent ("Three men were arrested.", "A shoot-out broke out."): in a
+    report of a raid or an operation, the force that carried it out made the arrest or fought."""
+    t = m.token
+    return (m.type == "COERCE" and m.mode == "arrest" and (is_passive(t) or t.pos_ in NOUN_POS)) \
+        or (m.type == "ASSAULT" and _reciprocal_phrase(t) is not None)
+
+
+def _operator_before(m: Mention, actors: Sequence[Actor], doc: Doc, body_start: int) -> Actor | None:
+    """The security force that is the subject of the sentence before, in the same paragraph ("Police raided
+    a house in X. Three men were arrested."), not a speaker ("Police said ...")."""
+    start = m.sent.start
+    if start == 0:
+        return None
+    prev = doc[start - 1].sent
+    if "\n" in text_of(doc)[prev.end_char:m.sent.start_char] or prev.start_char < body_start:
+        return None
+    root = prev.root
+    if root.lemma_.lower() in word_list("reporting"):
+        return None
+    a = actor_for(subject(root), actors)
+    return a if a is not None and a.kind in _FORCES and _usable(a, m, doc, body_start) else None
+
+
 def _where_imposed(a: Actor, m: Mention) -> bool:
     """A place the trigger's own measure holds in ("a curfew *in Mosul*", "a state of siege *in X*"): its
     people are acted on. (The actors stage makes such a town an actor only under a measure noun.)"""
@@ -454,6 +488,8 @@ def actors_for(m: Mention, actors: Sequence[Actor], doc: Doc, body_start: int = 
     violent = (m.action or m.type) in ("ASSAULT", "COERCE")
 
     a1 = _named_for(a1, m, actors) if a1 is not None else None
+    if a1 is None and m.source is None and not m.other_sources and _continues_an_operation(m):
+        a1 = _operator_before(m, actors, doc, body_start)
 
     def fits(a: Actor | None) -> bool:
         return _usable(a, m, doc, body_start) and not (a1 is not None and a.id == a1.id) \

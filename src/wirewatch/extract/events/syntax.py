@@ -82,7 +82,8 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
     if colon is None:      # the colon may hang from the label itself ("Looting: ..., forces looted ...")
         colon = next((k for c in kids if c.dep_ == "nsubj" and c.i < t.i
                       for k in (c.right_edge.i, c.right_edge.i + 1) if k < t.i and t.doc[k].text == ":"), None)
-    if colon is not None and any(c.dep_ == "nsubj" and colon < c.i < t.i for c in kids):
+    if colon is not None and (any(c.dep_ == "nsubj" and colon < c.i < t.i for c in kids) or any(
+            c.dep_ == "nsubj" and c.i < colon and c.left_edge.i == c.sent.start for c in kids)):
         kids = [c for c in kids if c.i > colon]   # "Troop movements: On 8 June, Russian forces deployed ...":
         # a label before a colon is not the subject
     for c in kids:
@@ -142,21 +143,49 @@ def _place_like(t: Token) -> bool:
         or t.lemma_.lower() in word_list("admin")
 
 
+_TIME_NOUNS = frozenset({"day", "days", "night", "week", "morning", "evening", "afternoon", "time", "year"})
+
+
+def _setting_like(t: Token) -> bool:
+    return _place_like(t) or t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_NOUNS
+
+
+def _gap_ok(t: Token, x: Token) -> bool:
+    """Only punctuation, adverbs and the verb's other modifiers ("Israeli forces, *under the protection of
+    ...*, razed") between a stranded subject and its verb."""
+    gap = t.doc[x.right_edge.i + 1:t.i]
+    inside = {w.i for p in gap if p.dep_ in ("prep", "advmod", "npadvmod", "advcl") for w in p.subtree}
+    return all(g.is_punct or g.pos_ == "ADV" or g.i in inside for g in gap)
+
+
 def _stranded_subject(t: Token) -> Token | None:
-    """A subject the parser hung onto the list of places before the verb: "At X village, Y Township, Z State,
-    *the army* from battalion 5 torched houses" reads "the army" as one more place of the list. The noun
-    phrase that ends just before the verb, a conjunct or apposition of a place, not a place itself."""
+    """A subject the parser hung onto the list of places (or the date) before the verb: "At X village, Y
+    Township, Z State, *the army* from battalion 5 torched houses" reads "the army" as one more place of the
+    list. The noun phrase that ends just before the verb, a conjunct or apposition of a place or time, not a
+    place itself. Else, for a finite verb (which must have a subject), the noun phrase just before it."""
     for c in t.children:
         if c.i >= t.i or c.dep_ not in ("prep", "npadvmod"):
             continue
         for x in c.subtree:
-            if x.dep_ not in ("conj", "appos") or x.pos_ not in NOUN_POS or _place_like(x) \
-                    or not _place_like(x.head):
+            if x.dep_ not in ("conj", "appos") or x.pos_ not in NOUN_POS or _setting_like(x) \
+                    or not _setting_like(x.head):
                 continue
-            gap = t.doc[x.right_edge.i + 1:t.i]
-            if all(g.is_punct or g.pos_ == "ADV" for g in gap):
+            if _gap_ok(t, x):
                 return x
-    return None
+    if t.tag_ not in ("VBD", "VBZ", "VBP") or t.i == 0 or is_passive(t):
+        return None
+    k = t.i - 1
+    while k > 0 and (t.doc[k].is_punct or t.doc[k].pos_ == "ADV"):
+        k -= 1
+    cur, best = t.doc[k], None     # "..., Karen State, Myanmar military from battalion 405 clashed with ..."
+    while cur.i != t.i and cur.right_edge.i == k and cur.head.i != cur.i:
+        if cur.pos_ in NOUN_POS and not _setting_like(cur) and cur.dep_ in ("conj", "appos", "pobj", "compound") \
+                and cur.ent_type_ not in ("CARDINAL", "ORDINAL", "QUANTITY"):
+            best = cur
+        if _setting_like(cur.head) or cur.head.pos_ in VERB_POS:
+            break
+        cur = cur.head
+    return best if best is not None and best.dep_ in ("conj", "appos") else None
 
 
 def speaker_of(t: Token) -> tuple[Token, Token | None] | None:
