@@ -152,3 +152,25 @@ def test_roles_the_parser_misplaces(extract_text, text, trigger, actor1):
 def test_an_agentless_arrest_or_fight_continues_the_operation_before(extract_text, text, trigger, actor1):
     doc = extract_text(text)
     assert _actors(doc, _event(doc, trigger))[0] == actor1
+
+
+@pytest.mark.parametrize("text,trigger,actor1", [
+    ("Indian troops remained on alert along the border after the raids.", "alert", "Indian troops"),
+    ("Canada speeded up the withdrawal of some troops from Latvia on Friday.", "withdrawal", "Canada"),
+    ("King Abdullah of Jordan was quoted today as saying he would be ready to host a meeting between the two "
+     "sides.", "host", "King Abdullah"),
+], ids=["remained-on", "own-forces-withdrawn", "quoted-as-saying"])
+def test_sources_in_light_and_nested_phrases(extract_text, text, trigger, actor1):
+    doc = extract_text(text)
+    assert _actors(doc, _event(doc, trigger))[0] == actor1
+
+
+def test_an_outlet_can_be_acted_on(extract_text):
+    doc = extract_text("The junta ordered the newspaper Al-Wasat to suspend publication.")
+    a1, a2 = _actors(doc, _event(doc, "suspend"))
+    assert a1 == "The junta" and a2 is not None and "Al-Wasat" in a2
+
+
+def test_a_hyphenated_pair_names_both_sides_of_talks(extract_text):
+    doc = extract_text("The latest round of Serbia-Kosovo talks in Brussels ended without a deal.")
+    assert _actors(doc, _event(doc, "talks")) == ("Serbia", "Kosovo")

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ...model import Actor
 from .. import Found, Stage, sentence_bounds, sentence_of, tokens_of
-from .acled import DEFAULT_COUNTRY_KINDS, home_country, identity
+from .acled import DEFAULT_COUNTRY_KINDS, FORCES, home_country, identity
 from .lexicon import ENV_VAR, ActorLexicon, actor_lexicon
 from .mentions import DETS, SAY_VERBS, Mention, find_mentions
 
@@ -162,8 +162,9 @@ def find_actors(doc: Doc, found: Found, lx: ActorLexicon) -> list[Actor]:
             continue
         country = m.country
         if country is None and home is not None and m.kind in DEFAULT_COUNTRY_KINDS and not m.person \
-                and not _is_outlet(m, lx) and not _named(doc, m, lx):
-            country = home                 # "the police", "gunmen": the country the article is about
+                and not _is_outlet(m, lx) and (m.kind in FORCES or not _named(doc, m, lx)):
+            country = home                 # "the police", "gunmen": the country the article is about; a force
+            # named by its unit ("the Rapid Intervention Unit", "the 22nd Brigade") is the state's own
         name = m.name or text[m.start:m.end]
         acled_name, inter = identity(text[m.start:m.end], name, m.kind, country, home, _is_outlet(m, lx))
         actors.append(Actor(

@@ -24,7 +24,7 @@ from ...model import Actor, Place
 from .lexicon import load_lexicon, word_list
 from .mentions import Mention
 from .. import text_of
-from .syntax import NOUN_POS, VERB_POS, direct_object, is_passive, speaker_of, subject, token_at
+from .syntax import NOUN_POS, VERB_POS, direct_object, hyphen_pair, is_passive, speaker_of, subject, token_at
 
 __all__ = ["read_roles", "actors_for"]
 
@@ -43,6 +43,7 @@ _OWN_CLAUSE = frozenset({"conj", "cc", "ccomp", "parataxis", "dep"})
 RECIPROCAL = frozenset({"clash", "fight", "battle", "exchange", "skirmish", "fighting", "gunbattle", "firefight",
                         "shootout", "shoot-out", "gunfight", "encounter"})
 _SETTING_PREPS = frozenset({"in", "during", "following", "after", "amid", "when"})   # "killed in/after an X by Y"
+_OWN_FORCE_WORDS = frozenset({"forces", "troops", "soldiers", "units", "personnel", "contingent", "peacekeepers"})
 _MEDIA_PEOPLE = frozenset({"journalist", "reporter", "correspondent", "photographer", "cameraman", "editor",
                            "blogger", "columnist", "presenter", "photojournalist"})   # people, not outlets
 _VICTIM_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
@@ -175,10 +176,11 @@ def sources(t: Token) -> list[Token]:
             cur = cur.head
         while cur.dep_ in ("pobj", "prep", "dobj", "nsubjpass", "attr", "conj") and cur.head.i != cur.i:
             direct = direct and (cur.dep_ in ("dobj", "nsubjpass", "attr", "conj", "pobj")
-                                 or cur.lower_ in ("through", "with", "by", "using", "in")
+                                 or cur.lower_ in ("through", "with", "by", "using", "in", "on")
                                  or (cur.lower_ == "to" and cur.head.lemma_.lower() in counter)
                                  or (cur.lower_ == "of" and cur.head.lemma_.lower() == "state"))
-            # "compensate through strikes", "engaged in a firefight", "responded to shelling"
+            # "compensate through strikes", "engaged in a firefight", "responded to shelling", "remained on
+            # alert"
             cur = cur.head
             if cur.pos_ in VERB_POS:   # "X held talks", "X reimposed blockades": the verb's subject; not when the
                 # verb is an event of its own ("X condemned the attack": X did not attack), unless it meets the
@@ -188,6 +190,9 @@ def sources(t: Token) -> list[Token]:
                 if verb_subj is not None:
                     out.append(verb_subj)
                 break
+    if t.pos_ in NOUN_POS and len(out) > 1 and out[0].dep_ == "pobj" and out[0].head.lower_ == "of" \
+            and out[0].head.head.i == t.i and out[0].lower_ in _OWN_FORCE_WORDS:
+        out = out[1:] + out[:1]      # "X speeded up the withdrawal of some forces": X's own forces; X did it
     pronoun = next((x for x in out if x.pos_ == "PRON" and x.dep_ in ("nsubj", "nsubjpass")), None)
     if pronoun is not None:
         cur = t
@@ -246,6 +251,8 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
     if source is not None and _victim_subject(t) and source.dep_ in ("nsubj", "nsubjpass") and source.head == t:
         out += [c for c in source.children if c.dep_ == "conj"]  # "a soldier and 3 militants killed in fighting"
     co_subject = [c for c in source.children if c.dep_ == "conj"] if source is not None else []
+    if source is not None and source.dep_ == "compound" and hyphen_pair(source.head) is source:
+        co_subject.append(source.head)             # "Russia-Ukraine talks": Ukraine is the partner
     if type_ in ("CONSULT", "AGREE", "COOPERATE"):
         out += _prep_objects(t, preps)
         if t.lemma_.lower() in word_list("meet") and (obj := direct_object(t)) is not None:
@@ -334,8 +341,9 @@ def actor_for(tok: Token | None, actors: Sequence[Actor]) -> Actor | None:
     if hit:
         return min(hit, key=lambda a: a.end - a.start)
     phrase = [a for i in range(tok.left_edge.i, tok.i) for a in index.get(i, ())]
-    if phrase:
-        return max(phrase, key=lambda a: a.end)
+    if phrase:     # "the Asia-Pacific Forum (APF) secretariat": the name, not the acronym in brackets
+        text = text_of(tok.doc)
+        return max(phrase, key=lambda a: (text[a.start - 1:a.start] != "(", a.end))
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ in NOUN_POS:   # "the removal *of X* and his party"
             sub = [a for i in range(c.i, c.right_edge.i + 1) for a in index.get(i, ())]
@@ -400,12 +408,12 @@ def _town(a: Actor, places: Sequence[Place]) -> bool:
                for p in places)
 
 
-def _usable(a: Actor | None, m: Mention, doc: Doc, body_start: int) -> bool:
+def _usable(a: Actor | None, m: Mention, doc: Doc, body_start: int, outlet_ok: bool = False) -> bool:
     if a is None:
         return False
     if a.start < body_start <= m.token.idx:            # the dateline ("KHARKIV, May 2 -") is never an actor
         return False
-    if _is_outlet(a, doc):
+    if not outlet_ok and _is_outlet(a, doc):
         return False
     return True
 
@@ -472,9 +480,17 @@ def _named_for(a: Actor, m: Mention, actors: Sequence[Actor]) -> Actor:
     if tok is None or tok.pos_ != "PRON":
         return a
     said = speaker_of(tok)
-    if said is None or said[1] is None:
+    if said is None:
         return a
-    named = actor_for(said[1], actors)
+    verb, who = said
+    for _ in range(3):     # "X was quoted as *saying* he ...": the speaker is the subject of the verb above
+        if who is not None or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        who = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if who is None:
+        return a
+    named = actor_for(who, actors)
     if named is not None and named.name == a.name and named.id != a.id:
         return named
     return a
@@ -491,11 +507,12 @@ def actors_for(m: Mention, actors: Sequence[Actor], doc: Doc, body_start: int = 
     if a1 is None and m.source is None and not m.other_sources and _continues_an_operation(m):
         a1 = _operator_before(m, actors, doc, body_start)
 
-    def fits(a: Actor | None) -> bool:
-        return _usable(a, m, doc, body_start) and not (a1 is not None and a.id == a1.id) \
+    def fits(a: Actor | None, outlet_ok: bool = False) -> bool:
+        return _usable(a, m, doc, body_start, outlet_ok) and not (a1 is not None and a.id == a1.id) \
             and not (violent and _town(a, places) and not _where_imposed(a, m))
 
-    cands = [a for a in (actor_for(t, actors) for t in [m.target, *m.others]) if fits(a)]
+    # an outlet is never who did it, but it can be what was done to ("ordered the newspaper X to close")
+    cands = [a for a in (actor_for(t, actors) for t in [m.target, *m.others]) if fits(a, outlet_ok=True)]
     after = actor_after(m.token, actors, a1)
     if fits(after) and all(after.id != a.id for a in cands):
         cands.append(after)

@@ -15,7 +15,7 @@ from .. import text_of, tokens_of
 from .lexicon import word_list
 
 __all__ = ["CLAUSE_DEPS", "NOUN_POS", "VERB_POS", "clause_chain", "crosses_clause", "depth", "direct_object",
-           "is_passive", "speaker_of", "subject", "token_at", "unit_of"]
+           "hyphen_pair", "is_passive", "speaker_of", "subject", "token_at", "unit_of"]
 
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
@@ -109,6 +109,10 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
     if t.pos_ in NOUN_POS:
         for c in t.children:
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i:
+                pair = hyphen_pair(c)
+                if pair is not None:         # "Russia-Ukraine talks": the first named, the other its partner
+                    return pair
             if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i):
                 return c
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < t.i:
@@ -136,6 +140,13 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
     if t.dep_ in ("relcl", "acl") and t.head.pos_ in NOUN_POS:
         return t.head
     return None
+
+
+def hyphen_pair(c: Token) -> Token | None:
+    """The first name of a hyphenated pair ("*Russia*-Ukraine talks") whose second name is `c`, else None."""
+    first = next((g for g in c.children if g.dep_ == "compound" and g.pos_ == "PROPN" and g.i == c.i - 2
+                  and c.doc[c.i - 1].text == "-"), None)
+    return first
 
 
 def _place_like(t: Token) -> bool:
