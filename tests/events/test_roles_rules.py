@@ -174,3 +174,18 @@ def test_an_outlet_can_be_acted_on(extract_text):
 def test_a_hyphenated_pair_names_both_sides_of_talks(extract_text):
     doc = extract_text("The latest round of Serbia-Kosovo talks in Brussels ended without a deal.")
     assert _actors(doc, _event(doc, "talks")) == ("Serbia", "Kosovo")
+
+
+def test_who_gathers_for_a_rally_holds_it(extract_text):
+    doc = extract_text("Thousands of Kenyans were converging on Friday for a rally in Nairobi to protest the tax bill.")
+    assert _actors(doc, _event(doc, "rally"))[0] == "Kenyans"
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Members of the Association of Nigerian Lawyers investigated the detention of 40 migrants.",
+     "the Association of Nigerian Lawyers"),
+    ("Hindu fundamentalists began a hunger strike outside the court.", "Hindu fundamentalists"),
+], ids=["association", "fundamentalists"])
+def test_group_nouns_name_actors(extract_text, text, actor):
+    doc = extract_text(text)
+    assert actor in [a.text for a in doc.actors]

@@ -178,9 +178,10 @@ def sources(t: Token) -> list[Token]:
             direct = direct and (cur.dep_ in ("dobj", "nsubjpass", "attr", "conj", "pobj")
                                  or cur.lower_ in ("through", "with", "by", "using", "in", "on")
                                  or (cur.lower_ == "to" and cur.head.lemma_.lower() in counter)
+                                 or (cur.lower_ == "for" and cur.head.lemma_.lower() in word_list("gather"))
                                  or (cur.lower_ == "of" and cur.head.lemma_.lower() == "state"))
             # "compensate through strikes", "engaged in a firefight", "responded to shelling", "remained on
-            # alert"
+            # alert", "were converging for a rally"
             cur = cur.head
             if cur.pos_ in VERB_POS:   # "X held talks", "X reimposed blockades": the verb's subject; not when the
                 # verb is an event of its own ("X condemned the attack": X did not attack), unless it meets the
