@@ -189,3 +189,14 @@ def test_who_gathers_for_a_rally_holds_it(extract_text):
 def test_group_nouns_name_actors(extract_text, text, actor):
     doc = extract_text(text)
     assert actor in [a.text for a in doc.actors]
+
+
+def test_forces_deployed_in_a_country_named_in_two_words(extract_text):
+    doc = extract_text("The African Union on Tuesday rejected a call for its peacekeeping forces to be deployed in "
+                       "South Sudan.")
+    assert _actors(doc, _event(doc, "rejected"))[1] == "South Sudan"
+
+
+def test_troops_on_alert_in_a_place(extract_text):
+    doc = extract_text("Indian troops remained on alert in Bhutan today after the attacks.")
+    assert _actors(doc, _event(doc, "alert")) == ("Indian troops", "Bhutan")

@@ -426,6 +426,14 @@ def _condition_subjects(t: Token) -> list[Token]:
             for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
 
 
+def _region(t: Token) -> tuple[int, int]:
+    """Where the country forces are sent to may be named: after the trigger in its phrase, or in the clause
+    of the act it is the purpose of ("sent personnel *to Bosnia* to investigate ...")."""
+    if t.dep_ in ("advcl", "xcomp") and t.head.lemma_.lower() in word_list("transfer"):
+        return t.head.left_edge.i, t.head.right_edge.i
+    return t.i + 1, t.right_edge.i
+
+
 def _own_forces(a: Actor, m: Mention) -> bool:
     """Forces named only by what they are ("peacekeepers", "its forces", "an international force")."""
     return a.kind == "MIL" and not any(w[:1].isupper() for w in a.text.split()[1:] + [a.text[:1].lower()])
@@ -466,12 +474,13 @@ def _operator_before(m: Mention, actors: Sequence[Actor], doc: Doc, body_start: 
 def _where_imposed(a: Actor, m: Mention) -> bool:
     """A place the trigger's own measure holds in ("a curfew *in Mosul*", "a state of siege *in X*"): its
     people are acted on. (The actors stage makes such a town an actor only under a measure noun.)"""
-    tok = token_at(m.token.doc, a.start)
+    tok = token_at(m.token.doc, a.end - 1)      # the name's last word: "East *Timor*"
     if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "on", "across", "throughout"):
         return False
     holder = tok.head.head
     t = m.token
-    return holder.i == t.i or (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == holder.i)
+    return holder.i == t.i or (t.dep_ == "pobj" and t.head.lower_ in ("of", "on") and t.head.head.i == holder.i)
+    # "a state *of* siege in X", "remained *on* alert in X"
 
 
 def _named_for(a: Actor, m: Mention, actors: Sequence[Actor]) -> Actor:
@@ -522,8 +531,9 @@ def actors_for(m: Mention, actors: Sequence[Actor], doc: Doc, body_start: int = 
         # "strengthened its forces in Lebanon", "refused to deploy peacekeepers in Iraq": the forces are the
         # source's own, moved or kept; the country they are in or sent to is the one acted on
         sent = [a for a in actors if a.kind == "GOV" and _is_country(a, places) and fits(a)
-                and (tok := token_at(doc, a.start)) is not None and tok.dep_ == "pobj"
-                and tok.head.lower_ in ("in", "to", "into") and m.token.i < tok.i <= m.token.right_edge.i]
+                and (tok := token_at(doc, a.end - 1)) is not None and tok.dep_ == "pobj"
+                and tok.head.lower_ in ("in", "to", "into") and _region(m.token)[0] <= tok.i <= _region(m.token)[1]
+                and tok.i != m.token.i]
         a2 = next((a for a in cands[1:] + sent if a.kind == "GOV" and a.country_code and _is_country(a, places)),
                   None if m.type in ("RETREAT", "MOBILIZE") else a2)
     if a2 is None and (m.action or m.type) != "ASSAULT":    # "declared a state of siege in Haiti"
