@@ -200,3 +200,8 @@ def test_forces_deployed_in_a_country_named_in_two_words(extract_text):
 def test_troops_on_alert_in_a_place(extract_text):
     doc = extract_text("Indian troops remained on alert in Bhutan today after the attacks.")
     assert _actors(doc, _event(doc, "alert")) == ("Indian troops", "Bhutan")
+
+
+def test_a_stance_is_held_by_its_passive_subject(extract_text):
+    doc = extract_text("Turkey is opposed to Swedish mediation in peace negotiations with Syria, an aide said.")
+    assert _actors(doc, _event(doc, "opposed")) == ("Turkey", "Swedish")

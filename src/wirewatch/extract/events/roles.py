@@ -260,6 +260,8 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
             out.append(obj)
         out += co_subject
     obj = direct_object(t)
+    if obj is not None and source is not None and obj.i == source.i:    # "X is opposed to Y": X holds, Y is
+        obj = None                                                      # opposed
     if t.lemma_.lower() in word_list("transfer"):   # "offered its troops to Lebanon": the recipient, not the thing
         out += [c for c in t.children if c.dep_ in ("dative", "iobj")]
         out += _prep_objects(t, ("to", "into", "from", "in"))

@@ -74,6 +74,10 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
     for c in t.children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if t.lemma_.lower() in word_list("stative") and any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children):
+        held = next((c for c in t.children if c.dep_ == "nsubjpass"), None)   # "X is opposed / committed to Y":
+        if held is not None:                                                  # a stance, X holds it
+            return held
     if t.pos_ not in NOUN_POS and (is_passive(t) or (t.tag_ == "VBN" and t.dep_ == "acl" and not any(
             c.dep_ in ("dobj", "obj") for c in t.children))):    # "commandos killed 8 militants" misread as acl
         return None
