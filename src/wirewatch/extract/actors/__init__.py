@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ...model import Actor
 from .. import Found, Stage, sentence_bounds, sentence_of, tokens_of
-from .acled import DEFAULT_COUNTRY_KINDS, home_country, identity
+from .acled import DEFAULT_COUNTRY_KINDS, FORCES, home_country, identity
 from .lexicon import ENV_VAR, ActorLexicon, actor_lexicon
 from .mentions import DETS, SAY_VERBS, Mention, find_mentions
 
@@ -23,6 +23,8 @@ _CONFLICT = {"war", "invasion", "invade", "attack", "fighting", "fight", "offens
              "troops", "forces", "military", "bomb", "bombing", "missile", "assault", "clash", "battle", "kill",
              "ceasefire", "artillery", "siege", "besiege", "occupy", "occupation", "conflict", "insurgent"}
 _ARMED_OR_STATE = {"GOV", "MIL", "SPY", "COP", "LEG", "REB"}
+_MEDIA_PEOPLE = frozenset({"journalist", "reporter", "correspondent", "photographer", "cameraman", "editor",
+                           "blogger", "columnist", "presenter", "photojournalist"})   # people, not outlets
 _PRONOUN_REACH = 3           # sentences back a pronoun may reach
 _TITLE_REACH = 6             # sentences back "the minister" may reach
 
@@ -144,7 +146,7 @@ def _named(doc: Doc, m: Mention, lx: ActorLexicon) -> bool:
 def _is_outlet(m: Mention, lx: ActorLexicon) -> bool:
     """A news outlet ("Reuters", "the Interfax news agency"), not journalists as people."""
     return m.kind == "MED" and m.name is not None and m.name.lower() not in lx.roles \
-        and any(w[:1].isupper() for w in m.name.split())
+        and any(w[:1].isupper() for w in m.name.split()) and m.head.lemma_.lower() not in _MEDIA_PEOPLE
 
 
 def find_actors(doc: Doc, found: Found, lx: ActorLexicon) -> list[Actor]:
@@ -160,8 +162,9 @@ def find_actors(doc: Doc, found: Found, lx: ActorLexicon) -> list[Actor]:
             continue
         country = m.country
         if country is None and home is not None and m.kind in DEFAULT_COUNTRY_KINDS and not m.person \
-                and not _is_outlet(m, lx) and not _named(doc, m, lx):
-            country = home                 # "the police", "gunmen": the country the article is about
+                and not _is_outlet(m, lx) and (m.kind in FORCES or not _named(doc, m, lx)):
+            country = home                 # "the police", "gunmen": the country the article is about; a force
+            # named by its unit ("the Rapid Intervention Unit", "the 22nd Brigade") is the state's own
         name = m.name or text[m.start:m.end]
         acled_name, inter = identity(text[m.start:m.end], name, m.kind, country, home, _is_outlet(m, lx))
         actors.append(Actor(

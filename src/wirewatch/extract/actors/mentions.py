@@ -5,6 +5,8 @@ countries used as agents ("Russia promised ..."). Names and coreference are sett
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 
 from spacy.tokens import Doc, Span, Token
 
@@ -122,11 +124,37 @@ def _in_parentheses(t: Token) -> bool:
     return before.rfind("(") > before.rfind(")")
 
 
+@lru_cache(maxsize=1)
+def _measures() -> frozenset[str]:
+    text = files("wirewatch").joinpath("data", "actors", "measures.tsv").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _under_measure(t: Token) -> bool:
+    """"a curfew in Mosul", "imposed martial law in X", "a ban on voting in X": a place where a measure holds."""
+    if t.dep_ != "pobj" or t.head.lower_ not in ("in", "on", "across", "throughout"):
+        return False
+    head = t.head.head
+    for _ in range(3):                       # "a state *of* emergency in X", "a ban on voting in X"
+        phrase = " ".join(w.lower_ for w in head.subtree if w.i <= head.i and w.dep_ in ("compound", "amod")
+                          ) + " " + head.lower_
+        if head.lower_ in _measures() or phrase.strip() in _measures() or any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in _measures() for g in c.children)
+                for c in head.children):                # "a state of emergency in X"
+            return True
+        if head.dep_ not in ("pobj", "prep") or head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
 def _is_agentive(t: Token, country: bool = False) -> bool:
     """Subject, object or 'talks with X'-style argument: a place named there acts as its government."""
     if _in_parentheses(t):
         return False
     t = _first_conjunct(t)
+    if _under_measure(t):
+        return True
     if country and t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "into", "inside"):
         return True                # "sent troops to Lebanon", "lifted a curfew in Montenegro": the country acted on
     if t.dep_ == "appos" and (t.head.ent_type_ in ("GPE", "LOC", "FAC") or t.head.lemma_.lower() in
@@ -182,8 +210,14 @@ def _may_be_actor(chunk: Span, root: Token, lx: ActorLexicon, dict_spans, places
     return any(t.lower_ in words for t in chunk)
 
 
+_CONDITIONS = frozenset({"emergency", "siege", "alert", "war", "readiness", "mourning", "shock"})
+
+
 def _chunk_mention(chunk: Span, lx: ActorLexicon, dict_spans, places) -> Mention | None:
     root = chunk.root
+    if root.lower_ == "state" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.lower_ in _CONDITIONS for g in c.children) for c in root.children):
+        return None                       # "a state of emergency / siege": a condition, not a state
     if not _may_be_actor(chunk, root, lx, dict_spans, places):
         return None
     tokens = _clean_tokens(chunk)
@@ -293,6 +327,18 @@ def find_mentions(doc: Doc, lx: ActorLexicon, places: tuple[Place, ...] = ()) ->
                 kind = "GOV" if t.ent_type_ == "GPE" else None
                 out.append(Mention(span.start_char, span.end_char, t, kind=kind, country=lx.countries[word],
                                    name=word))
+        if t.dep_ == "poss" and t.ent_type_ == "PERSON" and t.pos_ == "PROPN" \
+                and not any(cs <= t.idx < ce for cs, ce in covered):   # "Prime Minister X's refusal"
+            ent = next((e for e in ents_of(doc) if e.start <= t.i < e.end), None)
+            first = t.left_edge if t.left_edge.dep_ != "det" else doc[t.left_edge.i + 1]
+            if ent is not None and first.i <= t.i:
+                tokens_ = [w for w in doc[first.i:t.i + 1] if w.tag_ != "POS"]
+                role = _role(tokens_, lx)
+                m = Mention(tokens_[0].idx, t.idx + len(t.text), t, person=True, name=ent.text)
+                m.kind = role[1] if role else None
+                m.country = _country(tokens_, lx)
+                out.append(m)
+                covered.append((m.start, m.end))
         low = word.lower()
         if (low in _PRONOUNS or low in _SAY_PRONOUNS) and t.pos_ == "PRON" and (
                 low in _PRONOUNS or (t.dep_ == "nsubj" and t.head.lemma_.lower() in SAY_VERBS)):

@@ -15,7 +15,7 @@ from .. import text_of, tokens_of
 from .lexicon import word_list
 
 __all__ = ["CLAUSE_DEPS", "NOUN_POS", "VERB_POS", "clause_chain", "crosses_clause", "depth", "direct_object",
-           "is_passive", "speaker_of", "subject", "token_at", "unit_of"]
+           "hyphen_pair", "is_passive", "speaker_of", "subject", "token_at", "unit_of"]
 
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
@@ -74,12 +74,20 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
     for c in t.children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if t.lemma_.lower() in word_list("stative") and any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children):
+        held = next((c for c in t.children if c.dep_ == "nsubjpass"), None)   # "X is opposed / committed to Y":
+        if held is not None:                                                  # a stance, X holds it
+            return held
     if t.pos_ not in NOUN_POS and (is_passive(t) or (t.tag_ == "VBN" and t.dep_ == "acl" and not any(
             c.dep_ in ("dobj", "obj") for c in t.children))):    # "commandos killed 8 militants" misread as acl
         return None
     kids = list(t.children)
     colon = next((c.i for c in kids if c.dep_ == "punct" and c.text == ":" and c.i < t.i), None)
-    if colon is not None and any(c.dep_ == "nsubj" and colon < c.i < t.i for c in kids):
+    if colon is None:      # the colon may hang from the label itself ("Looting: ..., forces looted ...")
+        colon = next((k for c in kids if c.dep_ == "nsubj" and c.i < t.i
+                      for k in (c.right_edge.i, c.right_edge.i + 1) if k < t.i and t.doc[k].text == ":"), None)
+    if colon is not None and (any(c.dep_ == "nsubj" and colon < c.i < t.i for c in kids) or any(
+            c.dep_ == "nsubj" and c.i < colon and c.left_edge.i == c.sent.start for c in kids)):
         kids = [c for c in kids if c.i > colon]   # "Troop movements: On 8 June, Russian forces deployed ...":
         # a label before a colon is not the subject
     for c in kids:
@@ -95,8 +103,20 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
             if c.lower_ in RELATIVE and t.dep_ == "relcl":
                 return t.head
             return c
+    if t.pos_ in VERB_POS and not any(c.dep_ in ("nsubj", "csubj", "expl") for c in kids):
+        stranded = _stranded_subject(t)
+        if stranded is not None:
+            return stranded
+    if t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj", "dobj", "nsubj"):    # "responded to shelling *by* X"
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
     if t.pos_ in NOUN_POS:
         for c in t.children:
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i:
+                pair = hyphen_pair(c)
+                if pair is not None:         # "Russia-Ukraine talks": the first named, the other its partner
+                    return pair
             if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i):
                 return c
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") and c.i < t.i:
@@ -107,6 +127,8 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
         return None
     if t.dep_ in ("xcomp", "advcl") and t.head.i != t.i:
         head = t.head
+        if t.tag_ == "VBN" and is_passive(head) and not any(c.dep_ in ("dobj", "obj") for c in t.children):
+            return None    # "were killed, injured or captured": a participle beside a passive shares its patient
         obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
         if obj is not None and t.dep_ == "xcomp" and head.lemma_.lower() in CONTROL:
             return obj
@@ -122,6 +144,63 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
     if t.dep_ in ("relcl", "acl") and t.head.pos_ in NOUN_POS:
         return t.head
     return None
+
+
+def hyphen_pair(c: Token) -> Token | None:
+    """The first name of a hyphenated pair ("*Russia*-Ukraine talks") whose second name is `c`, else None."""
+    first = next((g for g in c.children if g.dep_ == "compound" and g.pos_ == "PROPN" and g.i == c.i - 2
+                  and c.doc[c.i - 1].text == "-"), None)
+    return first
+
+
+def _place_like(t: Token) -> bool:
+    return t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in word_list("area") \
+        or t.lemma_.lower() in word_list("admin")
+
+
+_TIME_NOUNS = frozenset({"day", "days", "night", "week", "morning", "evening", "afternoon", "time", "year"})
+
+
+def _setting_like(t: Token) -> bool:
+    return _place_like(t) or t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_NOUNS
+
+
+def _gap_ok(t: Token, x: Token) -> bool:
+    """Only punctuation, adverbs and the verb's other modifiers ("Israeli forces, *under the protection of
+    ...*, razed") between a stranded subject and its verb."""
+    gap = t.doc[x.right_edge.i + 1:t.i]
+    inside = {w.i for p in gap if p.dep_ in ("prep", "advmod", "npadvmod", "advcl") for w in p.subtree}
+    return all(g.is_punct or g.pos_ == "ADV" or g.i in inside for g in gap)
+
+
+def _stranded_subject(t: Token) -> Token | None:
+    """A subject the parser hung onto the list of places (or the date) before the verb: "At X village, Y
+    Township, Z State, *the army* from battalion 5 torched houses" reads "the army" as one more place of the
+    list. The noun phrase that ends just before the verb, a conjunct or apposition of a place or time, not a
+    place itself. Else, for a finite verb (which must have a subject), the noun phrase just before it."""
+    for c in t.children:
+        if c.i >= t.i or c.dep_ not in ("prep", "npadvmod"):
+            continue
+        for x in c.subtree:
+            if x.dep_ not in ("conj", "appos") or x.pos_ not in NOUN_POS or _setting_like(x) \
+                    or not _setting_like(x.head):
+                continue
+            if _gap_ok(t, x):
+                return x
+    if t.tag_ not in ("VBD", "VBZ", "VBP") or t.i == 0 or is_passive(t):
+        return None
+    k = t.i - 1
+    while k > 0 and (t.doc[k].is_punct or t.doc[k].pos_ == "ADV"):
+        k -= 1
+    cur, best = t.doc[k], None     # "..., Karen State, Myanmar military from battalion 405 clashed with ..."
+    while cur.i != t.i and cur.right_edge.i == k and cur.head.i != cur.i:
+        if cur.pos_ in NOUN_POS and not _setting_like(cur) and cur.dep_ in ("conj", "appos", "pobj", "compound") \
+                and cur.ent_type_ not in ("CARDINAL", "ORDINAL", "QUANTITY"):
+            best = cur
+        if _setting_like(cur.head) or cur.head.pos_ in VERB_POS:
+            break
+        cur = cur.head
+    return best if best is not None and best.dep_ in ("conj", "appos") else None
 
 
 def speaker_of(t: Token) -> tuple[Token, Token | None] | None:

@@ -1,0 +1,207 @@
+"""Who did it to whom in the harder clauses: subjects the parser strands, settings, counter-attacks, threats,
+protests with a purpose, measures imposed on a place. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _actors(doc, event):
+    by_id = {a.id: a.text for a in doc.actors}
+    return by_id.get(event.actor1), by_id.get(event.actor2)
+
+
+def _event(doc, trigger: str):
+    hits = [e for e in doc.events if any(m.text == trigger for m in e.mentions)]
+    assert hits, [(e.type, e.trigger.text) for e in doc.events]
+    return hits[0]
+
+
+@pytest.mark.parametrize("text,trigger,actor1,actor2", [
+    # a subject after a list of places, which the parser reads as one more place
+    ("On 4 May 2021, at Kyauk Taw village, Paletwa Township, Chin State, Myanmar military from LIB 540 torched "
+     "and destroyed 12 houses.", "torched", "Myanmar military", None),
+    ("On 3 March 2021, in Sittwe Township, Rakhine State, the Myanmar border guard force shot three men dead.",
+     "shot", "the Myanmar border guard force", "three men"),
+    # a label before a colon is not the subject
+    ("Looting: As reported on 3 June 2021, government forces looted shops in the town of Kafr Nabl.",
+     "looted", "government forces", None),
+    # the agent of the setting the casualties happened in
+    ("Two rebels were killed, injured or captured during the security operations carried out by the army in Kars.",
+     "killed", "the army", "Two rebels"),
+    ("On 5 June 2021, the army during an operation encountered FLN militants in Tabora district in which three "
+     "militants were killed.", "killed", "the army", "three militants"),
+    # the two sides of a fight told by its dead
+    ("On 4 May 2020, one Malian soldier and three militants were killed in fighting near Gao.", "killed",
+     "one Malian soldier", "three militants"),
+    # a fight that broke out between two sides
+    ("On 2 June 2021, in Cali, a shoot-out broke out between the police and a gang.", "shoot", "the police",
+     "a gang"),
+    # meeting an attack: the attack's agent, and the side that met it
+    ("On 9 June 2021, government troops repelled an attack of rebel fighters near Goma.", "attack",
+     "government troops", "rebel fighters"),
+    ("On 9 June 2021, government troops responded to shelling by rebel fighters near Goma.", "shelling",
+     "rebel fighters", None),
+], ids=["stranded-subject", "stranded-subject-2", "colon-label", "setting-agent", "in-which", "fight-dead",
+        "broke-out-between", "counter-attack", "counter-gerund"])
+def test_roles_in_harder_clauses(extract_text, text, trigger, actor1, actor2):
+    doc = extract_text(text)
+    a1, a2 = _actors(doc, _event(doc, trigger))
+    assert a1 == actor1
+    if actor2 is not None:
+        assert a2 == actor2
+
+
+def test_a_list_of_participles_keeps_its_patient(extract_text):
+    """"were killed, injured or captured": the captured are the patient, not the agent."""
+    doc = extract_text("Two rebels were killed, injured or captured during the security operations carried out "
+                       "by the army in Kars.")
+    a1, a2 = _actors(doc, _event(doc, "captured"))
+    assert (a1, a2) == ("the army", "Two rebels")
+
+
+@pytest.mark.parametrize("text,actor2", [
+    ("Kenya threatened to close its border unless Somalia withdrew its troops within a week.", "Somalia"),
+    ("The farmers' union threatened to hold a strike if the government cuts subsidies.", "the government"),
+], ids=["unless", "if"])
+def test_a_threat_is_made_on_whom_its_condition_names(extract_text, text, actor2):
+    doc = extract_text(text)
+    assert _actors(doc, _event(doc, "threatened"))[1] == actor2
+
+
+@pytest.mark.parametrize("text,trigger,actor2", [
+    ("Students staged a sit-in to demand the resignation of Education Minister Ana Lopez.", "sit",
+     "Education Minister Ana Lopez"),
+    ("A senator began a hunger strike to protest Prime Minister Tomas Varga's refusal to call elections.",
+     "hunger strike", "Prime Minister Tomas Varga"),
+], ids=["demand-resignation", "protest-refusal"])
+def test_a_protest_targets_whom_its_purpose_names(extract_text, text, trigger, actor2):
+    doc = extract_text(text)
+    assert _actors(doc, _event(doc, trigger))[1] == actor2
+
+
+def test_a_measure_acts_on_the_town_it_holds_in(extract_text):
+    doc = extract_text("The army declared a curfew in Mosul after riots.")
+    assert _actors(doc, _event(doc, "curfew")) == ("The army", "Mosul")
+
+
+def test_a_violent_act_does_not_target_the_town_it_happened_in(extract_text):
+    doc = extract_text("Rebels shelled Kramatorsk on Tuesday.")
+    assert _actors(doc, _event(doc, "shelled"))[1] is None
+
+
+def test_a_pronoun_source_is_the_speaker_named_in_full(extract_text):
+    doc = extract_text("Governor Paul Otieno said he is ready to lift the ban on the opposition party.")
+    assert _actors(doc, _event(doc, "lift"))[0] == "Governor Paul Otieno"
+
+
+def test_a_state_of_siege_is_no_actor_and_acts_on_the_country(extract_text):
+    doc = extract_text("The junta of General Omar Dallo declared a state of siege in Chad on Friday.")
+    assert all(not a.text.endswith("state") for a in doc.actors)
+    event = _event(doc, "siege")
+    assert _actors(doc, event)[1] == "Chad"
+
+
+def test_own_forces_give_way_to_the_country_they_are_in(extract_text):
+    doc = extract_text("Turkey has strengthened its forces in Syria after the attacks.")
+    assert _actors(doc, _event(doc, "strengthened")) == ("Turkey", "Syria")
+
+
+def test_a_complaint_is_about_whom_it_blames_not_whom_it_is_made_to(extract_text):
+    doc = extract_text("Peru complained to the United Nations on Monday over Chilean air raids near the border.")
+    assert _actors(doc, _event(doc, "complained")) == ("Peru", "Chilean")
+
+
+def test_an_order_to_stop_is_a_coercion_by_who_gave_it(extract_text):
+    doc = extract_text("The Bolivian government ordered the opposition radio station Radio Illimani to suspend "
+                       "broadcasts.")
+    assert _actors(doc, _event(doc, "suspend")) == ("The Bolivian government", "Radio Illimani")
+
+
+def test_the_object_of_a_removal_before_its_conjuncts(extract_text):
+    doc = extract_text("Striking miners demanded the removal of Governor Luis Parra and his deputies.")
+    assert _actors(doc, _event(doc, "demanded"))[1] == "Governor Luis Parra"
+
+
+def test_a_journalist_is_not_an_outlet(extract_text):
+    """A named word in the phrase ("pro-Moscow") does not make a journalist a news outlet."""
+    doc = extract_text("A prominent pro-Moscow journalist has been killed in a car bomb explosion in Tripoli.")
+    assert _actors(doc, _event(doc, "killed"))[1] == "A prominent pro-Moscow journalist"
+
+
+@pytest.mark.parametrize("text,trigger,actor1", [
+    ("On 7 May 2021, near Lay Kay village, Hpa-an Township, Karen State, Thai military from battalion 21 and 22 "
+     "clashed with rebels.", "clashed", "Thai military"),
+    ("Property destruction: On 6 May 2021, for a second day Turkish forces, under the protection of army "
+     "drones, razed farmland near the town of Afrin.", "razed", "Turkish forces"),
+    ("On 2 May 2021, in Salvador, Bahia, a shoot-out broke out when the Military Police approached a car.",
+     "shoot", "the Military Police"),
+], ids=["finite-verb-subject", "date-stranded-subject", "broke-out-when"])
+def test_roles_the_parser_misplaces(extract_text, text, trigger, actor1):
+    doc = extract_text(text)
+    assert _actors(doc, _event(doc, trigger))[0] == actor1
+
+
+@pytest.mark.parametrize("text,trigger,actor1", [
+    ("On 3 June 2021, in Tacna, federal police dismantled a cocaine lab. Two men were arrested.", "arrested",
+     "federal police"),
+    ("On 9 June 2021, the Civil Police carried out an operation in a favela of Recife. A shoot-out broke out "
+     "and a suspect was injured.", "shoot", "the Civil Police"),
+    ("Police said a bomb exploded in the market. Two men were arrested.", "arrested", None),
+], ids=["arrest-after-raid", "fight-after-operation", "not-a-speaker"])
+def test_an_agentless_arrest_or_fight_continues_the_operation_before(extract_text, text, trigger, actor1):
+    doc = extract_text(text)
+    assert _actors(doc, _event(doc, trigger))[0] == actor1
+
+
+@pytest.mark.parametrize("text,trigger,actor1", [
+    ("Indian troops remained on alert along the border after the raids.", "alert", "Indian troops"),
+    ("Canada speeded up the withdrawal of some troops from Latvia on Friday.", "withdrawal", "Canada"),
+    ("King Abdullah of Jordan was quoted today as saying he would be ready to host a meeting between the two "
+     "sides.", "host", "King Abdullah"),
+], ids=["remained-on", "own-forces-withdrawn", "quoted-as-saying"])
+def test_sources_in_light_and_nested_phrases(extract_text, text, trigger, actor1):
+    doc = extract_text(text)
+    assert _actors(doc, _event(doc, trigger))[0] == actor1
+
+
+def test_an_outlet_can_be_acted_on(extract_text):
+    doc = extract_text("The junta ordered the newspaper Al-Wasat to suspend publication.")
+    a1, a2 = _actors(doc, _event(doc, "suspend"))
+    assert a1 == "The junta" and a2 is not None and "Al-Wasat" in a2
+
+
+def test_a_hyphenated_pair_names_both_sides_of_talks(extract_text):
+    doc = extract_text("The latest round of Serbia-Kosovo talks in Brussels ended without a deal.")
+    assert _actors(doc, _event(doc, "talks")) == ("Serbia", "Kosovo")
+
+
+def test_who_gathers_for_a_rally_holds_it(extract_text):
+    doc = extract_text("Thousands of Kenyans were converging on Friday for a rally in Nairobi to protest the tax bill.")
+    assert _actors(doc, _event(doc, "rally"))[0] == "Kenyans"
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Members of the Association of Nigerian Lawyers investigated the detention of 40 migrants.",
+     "the Association of Nigerian Lawyers"),
+    ("Hindu fundamentalists began a hunger strike outside the court.", "Hindu fundamentalists"),
+], ids=["association", "fundamentalists"])
+def test_group_nouns_name_actors(extract_text, text, actor):
+    doc = extract_text(text)
+    assert actor in [a.text for a in doc.actors]
+
+
+def test_forces_deployed_in_a_country_named_in_two_words(extract_text):
+    doc = extract_text("The African Union on Tuesday rejected a call for its peacekeeping forces to be deployed in "
+                       "South Sudan.")
+    assert _actors(doc, _event(doc, "rejected"))[1] == "South Sudan"
+
+
+def test_troops_on_alert_in_a_place(extract_text):
+    doc = extract_text("Indian troops remained on alert in Bhutan today after the attacks.")
+    assert _actors(doc, _event(doc, "alert")) == ("Indian troops", "Bhutan")
+
+
+def test_a_stance_is_held_by_its_passive_subject(extract_text):
+    doc = extract_text("Turkey is opposed to Swedish mediation in peace negotiations with Syria, an aide said.")
+    assert _actors(doc, _event(doc, "opposed")) == ("Turkey", "Swedish")
