@@ -88,7 +88,15 @@ def cues() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 def _words(tokens) -> set[str]:
-    return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    """Lemmas and forms of the tokens, and the pairs of adjacent ones ("air force", "heavy weapon"), so that
+    a cue can be two words."""
+    tokens = list(tokens)
+    out = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    for a, b in zip(tokens, tokens[1:]):
+        if b.i == a.i + 1:
+            out.add(f"{a.lower_} {b.lower_}")
+            out.add(f"{a.lemma_.lower()} {b.lemma_.lower()}")
+    return out
 
 
 def _scope_words(scope: list[Token]) -> set[str]:
@@ -165,20 +173,36 @@ def _scope(h: Happening, sents: Sequence[SpacySpan], owned: dict[int, int], inde
 
 
 def _agent(h: Happening) -> str:
+    """actor1's kind by its inter code; civilians acting are a crowd when named as one ("villagers", "a
+    mob of residents"), several people when named by plural nouns of persons ("four men", "five persons"),
+    else an individual ("a man"); without an actor of known kind, the words of the subject."""
     for m in h.mentions:
         if m.actor1 is not None and m.actor1.inter:
-            if m.actor1.inter == 7:   # civilians act as a crowd only when named as one ("villagers", "a mob of
-                words = _words(m.source.subtree) if m.source is not None else set()   # residents"); "a man",
-                return "crowd" if _first("agent", words) == "crowd" else "individual"   # "two men": no mob
+            if m.actor1.inter == 7:
+                return _people(m.source) or "individual"
             return INTER[m.actor1.inter]
     for m in h.mentions:
         subj = m.source if m.source is not None else next(
             (c for c in m.token.children if c.dep_ == "nsubj"), None)     # "a group of youths clashed with ..."
         if subj is not None:
-            found = _first("agent", _words(subj.subtree))
+            found = _people(subj)
             if found:
                 return found
     return "none"
+
+
+def _people(subj: Token | None) -> str | None:
+    """The agent cue of a subject's words; a "people" cue counts only for a plural ("two men", not "a man")."""
+    if subj is None:
+        return None
+    found = _first("agent", _words(subj.subtree))
+    if found == "people" and not _plural(subj):
+        return "individual"
+    return found
+
+
+def _plural(t: Token) -> bool:
+    return t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in t.children)
 
 
 def _place_actor(a) -> bool:
@@ -187,35 +211,73 @@ def _place_actor(a) -> bool:
         and a.acled_name.startswith("Government of") and a.name == a.text.removeprefix("the ").strip()
 
 
+def _target_words(x: Token, trigger: Token) -> tuple[set[str], set[str]]:
+    """The words that name a target: (its noun phrase: the noun, the words before it, its "of" phrase,
+    apposition and conjuncts; everything it governs, relative clauses included, for "who was off duty")."""
+    if x.dep_ == "nummod" and x.head.pos_ in ("NOUN", "PROPN"):
+        x = x.head                          # "killed 15 militants": the number stands for the noun
+    phrase: list[Token] = [x]
+    stack = [x]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.i < cur.i and c.dep_ not in ("det", "punct", "cc") or c.dep_ in ("appos", "conj", "compound") or (
+                    c.dep_ == "prep" and c.lower_ == "of") or cur.dep_ == "prep" and c.dep_ == "pobj":
+                phrase.append(c)
+                stack.append(c)
+    whole = [t for t in x.subtree if t.i != trigger.i]
+    return _words(phrase), _words(whole)
+
+
+def _verdict(phrase: set[str], whole: set[str]) -> str | None:
+    """civilian (named unarmed: off duty, former; or a civilian word), armed, or None (no word says)."""
+    table = cues().get("victim", ())
+    if whole & {lemma for lemma, v in table if v == "unarmed"}:
+        return "civilian"               # "an off-duty soldier", "a former officer": not fighting
+    if phrase & {lemma for lemma, v in table if v == "armed"}:
+        return "armed"
+    if phrase & {lemma for lemma, v in table if v == "civilian"}:
+        return "civilian"               # "the leader of ...", "a drug suspect": named as unarmed
+    return None
+
+
 def _victim(h: Happening) -> str:
     """armed (soldiers, fighters, positions, a patrol), civilian, protester or none. Read from the words of
-    the targets and of the counted dead, then from actor2's inter code; one-sided violence done to anyone
-    not named as armed (a delegate, a family, a village, trucks) is done to civilians."""
-    words: set[str] = set()
+    the targets and of the counted dead (armed wins: "a commander and his son" were a fighter and his
+    kin), then from actor2's inter code, then from the other nouns the act governs ("at a police station");
+    one-sided violence done to anyone not named as armed (a delegate, a family, a village, trucks) is done
+    to civilians. A target that is the trigger's compound ("a police raid") is its agent, not its victim."""
+    phrase: set[str] = set()
+    whole: set[str] = set()
     targeted = False
     for m in h.mentions:
-        for x in [m.target, *m.others[:1]]:
-            if x is not None and x.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-                targeted = True
-                words |= _words([x]) | _words(c for c in x.children if c.dep_ in ("compound", "amod", "poss"))
-                words |= _words(g for c in x.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
+        x = m.target
+        if x is None or x.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            continue
+        targeted = True
+        if x.dep_ == "compound" and x.head.i == m.token.i:
+            continue
+        p, w = _target_words(x, m.token)
+        phrase |= p
+        whole |= w
     for f in h.figures:
         if f.category in ("killed", "injured", "killed_or_injured"):
             targeted = True
-            words |= set((f.who or "").lower().split()) | set(f.text.lower().split())
-    table = cues().get("victim", ())
-    if words & {lemma for lemma, v in table if v == "unarmed"}:
-        return "civilian"               # "an off-duty soldier", "a former officer": not fighting
-    armed = {lemma for lemma, v in table if v == "armed"}
-    if words & armed:
-        return "armed"
-    if _first("victim", words) == "civilian":
-        return "civilian"               # "the leader of ...", "a drug suspect": named as unarmed
+            words = set((f.who or "").lower().split()) | set(f.text.lower().split())
+            phrase |= words
+            whole |= words
+    found = _verdict(phrase, whole)
+    if found:
+        return found
     agents = {m.actor1.name for m in h.mentions if m.actor1 is not None}
     for m in h.mentions:
         if m.actor2 is not None and m.actor2.inter and not _place_actor(m.actor2) and m.actor2.name not in agents:
             return VICTIM_INTER[m.actor2.inter]
-    found = _first("victim", words)
+    for m in h.mentions:
+        for x in m.others[:1]:
+            if x.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                targeted = True
+                found = found or _verdict(*_target_words(x, m.token))
     if found:
         return found
     return "civilian" if targeted else "none"
@@ -270,6 +332,8 @@ def features(h: Happening, scope: list[Token], after: Sequence[Token] = ()) -> d
                                                         or "none")
     f["left"] = "yes" if any(m.type == "RETREAT" and m.place is not None and _from_place(m) for m in h.mentions) \
         else "no"
+    f["abduct"] = "yes" if any(family(m) == "abduct" for m in h.mentions) and not any(
+        x.category == "killed" for x in h.figures) else "no"     # "stormed a house, kidnapping five"
     f["object"] = _first("object", _words(t for m in h.mentions if m.target is not None for t in m.target.subtree)) \
         or "none"
     return f
