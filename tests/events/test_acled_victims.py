@@ -27,3 +27,42 @@ def test_acled_victim_rule(extract_text, text, event_type, sub_event_type):
     coded = next((e for e in doc.events if e.acled_event_type), None)
     assert coded is not None, [(e.type, e.trigger.text) for e in doc.events]
     assert (coded.acled_event_type, coded.acled_sub_event_type) == (event_type, sub_event_type)
+
+
+CROWD_CASES = [
+    # what the crowd itself did decides: burning an effigy, setting out on a march, or a beating told of the
+    # police is no crowd violence
+    ("Hundreds of students marched in Tolva and burned an effigy of the minister.", "Protests", "Peaceful protest"),
+    ("Traders set out on a march through Kessa to protest against new taxes.", "Protests", "Peaceful protest"),
+    ("Residents protested in Marun against police officers who beat a shopkeeper.", "Protests", "Peaceful protest"),
+    ("Residents burned tires and blocked the main road in Loma, demanding water.", "Riots", "Violent demonstration"),
+    # a crowd that demands in public is demonstrating
+    ("Hundreds of workers demanded unpaid wages outside the factory gates in Osra.", "Protests", "Peaceful protest"),
+    # both sides fired: a battle, even when one side began with a grenade
+    ("Militants threw a grenade at an army post in Dalo. Soldiers responded with gunfire.", "Battles", "Armed clash"),
+    # security measures change what a government or armed group does
+    ("The governor imposed a curfew on the city of Vanta on Monday.", "Strategic developments",
+     "Change to group/activity"),
+]
+
+
+@pytest.mark.parametrize("text,event_type,sub_event_type", CROWD_CASES, ids=[c[2] + ": " + c[0][:30] for c in CROWD_CASES])
+def test_acled_crowd_and_measure_rule(extract_text, text, event_type, sub_event_type):
+    doc = extract_text(text)
+    coded = next((e for e in doc.events if e.acled_event_type), None)
+    assert coded is not None, [(e.type, e.trigger.text) for e in doc.events]
+    assert (coded.acled_event_type, coded.acled_sub_event_type) == (event_type, sub_event_type)
+
+
+def test_a_purpose_is_no_acled_event(extract_text):
+    doc = extract_text("Police officers went to the Sella market to prevent drug trafficking. A shoot-out broke out "
+                       "and a suspect was shot dead.")
+    assert [e.acled_event_type for e in doc.events if e.trigger.text == "prevent"] in ([], [None])
+    coded = next((e for e in doc.events if e.acled_event_type), None)
+    assert coded is not None and coded.acled_sub_event_type == "Armed clash"
+
+
+def test_arson_of_a_building_with_nobody_hurt_is_property_destruction(extract_text):
+    doc = extract_text("Unknown attackers set fire to a school in Bedo overnight. No one was hurt.")
+    coded = next((e for e in doc.events if e.acled_event_type), None)
+    assert coded is not None and coded.acled_sub_event_type == "Looting/property destruction"

@@ -38,7 +38,7 @@ VICTIM_INTER = {1: "armed", 2: "armed", 3: "armed", 4: "armed", 8: "armed", 5: "
                 7: "civilian"}
 DEMONSTRATION = ("riot", "protest")
 CODED = frozenset({"violence", "protest", "riot", "arrest", "seize", "damage", "abduct", "disrupt", "base", "retreat",
-                   "mobilize", "agree", "release", "coerce", "concede", "aid", "cooperate"})
+                   "mobilize", "agree", "release", "coerce", "concede", "aid", "cooperate", "request", "accuse"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,9 +130,13 @@ def _first(feature: str, words: set[str]) -> str | None:
 
 
 def _close(m: Mention) -> list[Token]:
-    """The words closest to the trigger: its compounds, object, instrument ("with rockets") and subject."""
+    """The words closest to the trigger: its compounds, object, instrument ("with rockets") and subject; not
+    an object or passive subject that names people ("a member of the air force intelligence" was shot, not
+    bombed from the air)."""
     t = m.token
-    out = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod", "dobj", "nsubj", "nsubjpass", "agent")]
+    people = {lemma for lemma, v in cues().get("victim", ()) if v in ("armed", "civilian")}
+    out = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod", "dobj", "nsubj", "nsubjpass", "agent")
+           and not (c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in people)]
     out += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "by", "using") for g in c.subtree]
     return [w for x in out for w in x.subtree] if out else []
 
@@ -182,6 +186,8 @@ def _agent(h: Happening) -> str:
                 return _people(m.source) or "individual"
             return INTER[m.actor1.inter]
     for m in h.mentions:
+        if m.token.lemma_.lower() in UNDERGO:
+            continue                        # "three people died": the subject suffered it
         subj = m.source if m.source is not None else next(
             (c for c in m.token.children if c.dep_ == "nsubj"), None)     # "a group of youths clashed with ..."
         if subj is not None:
@@ -196,9 +202,22 @@ def _people(subj: Token | None) -> str | None:
     if subj is None:
         return None
     found = _first("agent", _words(subj.subtree))
+    if found == "people" and any(t.pos_ == "PROPN" for t in _named_by(subj)):
+        return "militia"                    # "members of the Tigers", "Kuki men": a named group's members
     if found == "people" and not _plural(subj):
         return "individual"
     return found
+
+
+def _named_by(t: Token) -> list[Token]:
+    """The words that name what a noun belongs to: its modifiers before it and its "of" phrase ("Kuki men",
+    "members of the Tigers"), not the places after it ("four men at Kamba")."""
+    heads = [c for c in t.children if c.i < t.i and c.dep_ in ("compound", "amod", "nmod", "poss")
+             or c.dep_ == "prep" and c.lower_ == "of"]
+    return [w for c in heads for w in c.subtree]
+
+
+UNDERGO = frozenset({"die", "perish", "succumb", "drown", "starve", "suffer", "sustain", "find"})
 
 
 def _plural(t: Token) -> bool:
@@ -241,7 +260,7 @@ def _verdict(phrase: set[str], whole: set[str]) -> str | None:
     return None
 
 
-def _victim(h: Happening) -> str:
+def _victim(h: Happening, scope: Sequence[Token] = ()) -> str:
     """armed (soldiers, fighters, positions, a patrol), civilian, protester or none. Read from the words of
     the targets and of the counted dead (armed wins: "a commander and his son" were a fighter and his
     kin), then from actor2's inter code, then from the other nouns the act governs ("at a police station");
@@ -267,6 +286,8 @@ def _victim(h: Happening) -> str:
             phrase |= words
             whole |= words
     found = _verdict(phrase, whole)
+    if found == "civilian" and _armed_record(scope):
+        return "armed"                  # "a man was shot dead. The victim was a gang member."
     if found:
         return found
     agents = {m.actor1.name for m in h.mentions if m.actor1 is not None}
@@ -281,6 +302,30 @@ def _victim(h: Happening) -> str:
     if found:
         return found
     return "civilian" if targeted else "none"
+
+
+def _armed_record(scope: Sequence[Token]) -> bool:
+    """A sentence about the victim says he belonged to an armed group or gang ("The victim was a member of
+    a gang", "the victim was armed"): the violence was between armed sides."""
+    for t in scope:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in ("victim", "deceased"):
+            sent = t.sent
+            if _first("record", _words(sent)):
+                return True
+    return False
+
+
+def _property(h: Happening, arson: bool) -> bool:
+    """Only things were hit: nobody is counted dead or hurt, and the act was arson or every named target is
+    property (a factory, a pipeline, trucks); a named place ("attacked Kamba") is no target of its own here."""
+    if any(f.category in ("killed", "injured", "killed_or_injured") for f in h.figures):
+        return False
+    if arson:
+        return True
+    things = {lemma for lemma, v in cues().get("property", ())}
+    heads = [m.target for m in h.mentions if m.target is not None and m.target.pos_ in ("NOUN", "PRON", "NUM")
+             and not (m.target.dep_ == "compound" and m.target.head.i == m.token.i)]
+    return bool(heads) and all(t.lemma_.lower() in things for t in heads)
 
 
 def _after(h: Happening, sents: Sequence[SpacySpan], n: int = 2) -> list[Token]:
@@ -311,7 +356,7 @@ def features(h: Happening, scope: list[Token], after: Sequence[Token] = ()) -> d
     fam = family(h.lead)
     if any(f in DEMONSTRATION for f in fams):
         fam = "riot" if "riot" in fams else "protest"
-    f = {"family": fam, "agent": _agent(h), "victim": _victim(h)}
+    f = {"family": fam, "agent": _agent(h), "victim": _victim(h, scope)}
     triggers = _words(t for m in h.mentions for t in [*m.tokens, *m.merged])
     close = _words(t for m in h.mentions for t in _close(m))
     f["means"] = _first("means", close) or _first("means", triggers) or \
@@ -332,6 +377,8 @@ def features(h: Happening, scope: list[Token], after: Sequence[Token] = ()) -> d
                                                         or "none")
     f["left"] = "yes" if any(m.type == "RETREAT" and m.place is not None and _from_place(m) for m in h.mentions) \
         else "no"
+    f["property"] = "yes" if _property(h, f["means"] == "arson") else "no"
+    f["measure"] = "yes" if _first("measure", triggers) else "no"
     f["abduct"] = "yes" if any(family(m) == "abduct" for m in h.mentions) and not any(
         x.category == "killed" for x in h.figures) else "no"     # "stormed a house, kidnapping five"
     f["object"] = _first("object", _words(t for m in h.mentions if m.target is not None for t in m.target.subtree)) \
@@ -371,9 +418,11 @@ def _mode_means(h: Happening) -> str | None:
     return next((MODE_MEANS[m.mode] for m in h.mentions if m.mode in MODE_MEANS), None)
 
 
+# both sides fought, wherever the sentences say so
 SHOOTOUT = ("clash", "shoot-out", "shootout", "gunbattle", "gun battle", "firefight", "skirmish",
             "crossfire", "exchange of fire", "exchanged fire", "returned fire", "returned the fire",
-            "responded to the fire", "exchange of gunfire")   # both sides fought, wherever the sentences say so
+            "responded to the fire", "exchange of gunfire", "fired back", "reacted with gunfire",
+            "responded with gunfire", "opened gunfire in response", "gunfire in response")
 TARGETED_MODES = frozenset({"targeted", "mass", "torture", "beat"})
 TARGETED = frozenset({"execute", "assassinate", "behead", "murder", "lynch", "massacre", "torture", "hang"})
 STATE_WORDS = frozenset({"police", "policeman", "officer", "force", "army", "soldier", "troop", "authority",
@@ -383,14 +432,18 @@ STATE_WORDS = frozenset({"police", "policeman", "officer", "force", "army", "sol
 PATIENTS = frozenset({"protester", "protestor", "demonstrator", "participant", "crowd", "people", "person",
                       "sit-in", "sit", "protest", "demonstration", "rally", "march", "gathering", "group",
                       "they", "them", "activist", "student", "worker", "dozen", "several", "some", "many", "number",
-                      "organizer", "organiser", "rioter", "marcher", "youth", "farmer", "resident", "villager"})
+                      "organizer", "organiser", "rioter", "marcher", "youth", "farmer", "resident", "villager",
+                      "local", "mob", "supporter", "member", "man", "woman", "trader", "driver", "inmate",
+                      "prisoner", "migrant", "labourer", "laborer", "vendor", "citizen", "inhabitant"})
 
 
 def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str], by_crowd: bool = False) -> str | None:
-    """The first cue of `feature` among the scope's tokens. A "-verb" cue counts only as a verb outside a
-    relative clause; for crowd violence its subject is not the police or army (protesters torched a bus,
-    not "a protest against the torching of a bus"); for an intervention its patient is the crowd
-    ("police arrested dozens", not "he was arrested in connection with ...")."""
+    """The first cue of `feature` among the scope's tokens, not in what someone is accused of or protests
+    against. A "-verb" cue counts only as a verb outside a relative clause; for crowd violence its subject
+    (or the subject of the verb it is joined to) is not the police or army (protesters torched a bus, not
+    "a protest against the torching of a bus"), and a "-crowd" cue counts only with a crowd as its subject
+    ("they beat a guard", not "a leak killed 11 and injured hundreds"); for an intervention its patient is
+    the crowd ("police arrested dozens", not "he was arrested in connection with ...")."""
     table: dict[str, str] = {}
     for lemma, value in cues().get(feature, ()):
         table.setdefault(lemma, value)
@@ -398,26 +451,50 @@ def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str], by_crow
         value = table.get(t.lemma_.lower()) or table.get(t.lower_)
         if value is None:
             continue
-        if value.endswith("-verb") and t.lower_ in table and not table[t.lower_].endswith("-verb"):
+        verbal = ("-verb", "-crowd")
+        if value.endswith(verbal) and t.lower_ in table and not table[t.lower_].endswith(verbal):
             value = table[t.lower_]        # "burning tires": the word form is a cue of its own
-        if value.endswith("-verb"):
-            if t.pos_ != "VERB" or t.dep_ in ("amod", "compound", "relcl", "pcomp") or _topic(t):
+        if _topic(t):
+            continue
+        if value.endswith(verbal):
+            if t.pos_ != "VERB" or t.dep_ in ("amod", "compound", "relcl", "pcomp", "pobj"):
                 continue
-            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            subj = _subject(t)
             if subj is not None and subj.lemma_.lower() in not_by and t.lemma_ != "clash":
                 continue
             if feature == "crowd_violence" and any(c.dep_ == "auxpass" for c in t.children):
                 continue                   # "crops were destroyed by a storm": done to them, not by the crowd
-            if by_crowd and (subj is None or subj.lemma_.lower() not in PATIENTS):
+            if feature == "crowd_violence" and not _violent_use(t):
+                continue
+            if (by_crowd or value.endswith("-crowd")) and (subj is None or subj.lemma_.lower() not in PATIENTS):
                 continue                   # after the demonstration: only what the crowd itself did
             if feature == "intervention":
                 patient = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
                 if patient is not None and patient.lemma_.lower() not in PATIENTS and not any(
                         g.lemma_.lower() in PATIENTS for g in patient.subtree):
                     continue
-            value = value[:-len("-verb")]
+            value = value.rsplit("-", 1)[0]
         return value
     return None
+
+
+def _subject(t: Token) -> Token | None:
+    """The verb's subject, or that of the verb it is joined to ("police dispersed them and beat one")."""
+    for _ in range(3):
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is not None or t.dep_ != "conj":
+            return subj
+        t = t.head
+    return None
+
+
+def _violent_use(t: Token) -> bool:
+    """"set" is violent only when setting fire ("set a car on fire", not "set out", "restrictions set in
+    place"); burning an effigy is a protest, not violence."""
+    words = {g.lemma_.lower() for c in t.children for g in c.subtree}
+    if t.lemma_.lower() == "set":
+        return bool(words & {"fire", "ablaze", "alight", "blaze"})
+    return not (words & {"effigy", "effigies"})
 
 
 def _topic(t: Token) -> bool:
