@@ -66,3 +66,26 @@ def test_arson_of_a_building_with_nobody_hurt_is_property_destruction(extract_te
     doc = extract_text("Unknown attackers set fire to a school in Bedo overnight. No one was hurt.")
     coded = next((e for e in doc.events if e.acled_event_type), None)
     assert coded is not None and coded.acled_sub_event_type == "Looting/property destruction"
+
+
+MORE_CASES = [
+    # destruction by artillery is remote violence; fire that brings down an aircraft is a missile attack
+    ("Army artillery destroyed a rebel ammunition depot near Salto.", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack"),
+    ("Rebels shot down an army helicopter near Tarka.", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack"),
+    # an armed group's members handing out aid change what the group does
+    ("Members of the Blue Cartel delivered food packages as aid to families in Sorra.", "Strategic developments",
+     "Change to group/activity"),
+    # civilians fleeing their homes
+    ("About 300 families evacuated from the village of Kumo after fighting between two clans.",
+     "Strategic developments", "Other"),
+]
+
+
+@pytest.mark.parametrize("text,event_type,sub_event_type", MORE_CASES, ids=[c[2] + ": " + c[0][:30] for c in MORE_CASES])
+def test_acled_means_and_development_rule(extract_text, text, event_type, sub_event_type):
+    doc = extract_text(text)
+    coded = next((e for e in doc.events if e.acled_event_type), None)
+    assert coded is not None, [(e.type, e.trigger.text) for e in doc.events]
+    assert (coded.acled_event_type, coded.acled_sub_event_type) == (event_type, sub_event_type)

@@ -12,11 +12,14 @@ cue words of `data/events/acled_cues.tsv`:
 - territory: a mention that says territory changed hands ("recaptured", "took control of");
 - crowd_violence / intervention: what the crowd and the authorities did, in the sentences that tell the
   demonstration;
-- left / object: forces leaving a named place; weapons among what was seized.
+- left / object: forces leaving a named place; weapons among what was seized;
+- property / abduct / measure / displace / goal: only things hit; people kidnapped in it; a curfew or a ban;
+  people fleeing; only an infinitive of purpose ("to prevent ...").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -90,7 +93,7 @@ def cues() -> dict[str, tuple[tuple[str, str], ...]]:
 def _words(tokens) -> set[str]:
     """Lemmas and forms of the tokens, and the pairs of adjacent ones ("air force", "heavy weapon"), so that
     a cue can be two words."""
-    tokens = list(tokens)
+    tokens = sorted(set(tokens), key=lambda t: t.i)
     out = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     for a, b in zip(tokens, tokens[1:]):
         if b.i == a.i + 1:
@@ -190,11 +193,24 @@ def _agent(h: Happening) -> str:
             continue                        # "three people died": the subject suffered it
         subj = m.source if m.source is not None else next(
             (c for c in m.token.children if c.dep_ == "nsubj"), None)     # "a group of youths clashed with ..."
+        if subj is None and m.token.pos_ == "NOUN":
+            subj = _clause_subject(m.token)  # "members of the gang delivered food as aid"
         if subj is not None:
             found = _people(subj)
             if found:
                 return found
     return "none"
+
+
+def _clause_subject(t: Token) -> Token | None:
+    """The subject of the verb a noun trigger hangs from ("delivered food packages as aid")."""
+    for _ in range(3):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _people(subj: Token | None) -> str | None:
@@ -244,7 +260,11 @@ def _target_words(x: Token, trigger: Token) -> tuple[set[str], set[str]]:
                     c.dep_ == "prep" and c.lower_ == "of") or cur.dep_ == "prep" and c.dep_ == "pobj":
                 phrase.append(c)
                 stack.append(c)
+    doc = x.doc
+    if x.pos_ == "NUM":                 # "killed 15 IS militants" read with the number as the object
+        phrase += [t for t in doc[x.i + 1:min(x.i + 4, x.sent.end)] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
     whole = [t for t in x.subtree if t.i != trigger.i]
+    whole += [doc[i] for i in range(x.i + 1, min(x.i + 6, x.sent.end))]   # "a soldier (off duty)"
     return _words(phrase), _words(whole)
 
 
@@ -293,6 +313,8 @@ def _victim(h: Happening, scope: Sequence[Token] = ()) -> str:
     agents = {m.actor1.name for m in h.mentions if m.actor1 is not None}
     for m in h.mentions:
         if m.actor2 is not None and m.actor2.inter and not _place_actor(m.actor2) and m.actor2.name not in agents:
+            if m.actor2.inter == 1 and m.actor2.kind not in ("MIL", "COP", "SPY"):
+                return "civilian"       # a judge, a minister, a council: the state, but unarmed
             return VICTIM_INTER[m.actor2.inter]
     for m in h.mentions:
         for x in m.others[:1]:
@@ -309,23 +331,23 @@ def _armed_record(scope: Sequence[Token]) -> bool:
     a gang", "the victim was armed"): the violence was between armed sides."""
     for t in scope:
         if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in ("victim", "deceased"):
-            sent = t.sent
-            if _first("record", _words(sent)):
+            said = [w for c in t.head.children if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("conj", "cc")
+                    for w in c.subtree]         # its own clause: not "..., militants took his weapon"
+            if _first("record", _words(said)):
                 return True
     return False
 
 
 def _property(h: Happening, arson: bool) -> bool:
-    """Only things were hit: nobody is counted dead or hurt, and the act was arson or every named target is
-    property (a factory, a pipeline, trucks); a named place ("attacked Kamba") is no target of its own here."""
+    """Only things were hit: nobody is counted dead or hurt, every target named is property (a factory, a
+    pipeline, trucks; not a village or its residents), and one is named or the act was arson; a named place
+    ("attacked Kamba") is no target of its own here."""
     if any(f.category in ("killed", "injured", "killed_or_injured") for f in h.figures):
         return False
-    if arson:
-        return True
     things = {lemma for lemma, v in cues().get("property", ())}
     heads = [m.target for m in h.mentions if m.target is not None and m.target.pos_ in ("NOUN", "PRON", "NUM")
              and not (m.target.dep_ == "compound" and m.target.head.i == m.token.i)]
-    return bool(heads) and all(t.lemma_.lower() in things for t in heads)
+    return (arson or bool(heads)) and all(t.lemma_.lower() in things for t in heads)
 
 
 def _after(h: Happening, sents: Sequence[SpacySpan], n: int = 2) -> list[Token]:
@@ -361,9 +383,11 @@ def features(h: Happening, scope: list[Token], after: Sequence[Token] = ()) -> d
     close = _words(t for m in h.mentions for t in _close(m))
     f["means"] = _first("means", close) or _first("means", triggers) or \
         _first("means", _words(t for m in h.mentions for t in _phrase(m))) or _mode_means(h) or "none"
+    if any(m.target is not None and _first("means", _words([m.target])) in ("air", "drone") for m in h.mentions):
+        f["means"] = "shelling"     # fire that brings down an aircraft is a missile or artillery attack
     scope_text = _scope_text(scope)
     f["reciprocal"] = "yes" if _first("reciprocal", triggers | close | {m.token.head.lemma_.lower() for m in h.mentions}) \
-        or any(w in scope_text for w in SHOOTOUT) else "no"
+        or _told(scope_text, SHOOTOUT) else "no"
     f["manner"] = "targeted" if any(m.mode in TARGETED_MODES or m.token.lemma_.lower() in TARGETED for m in h.mentions) \
         else "none"
     f["territory"] = _territory(h, f["agent"])
@@ -379,6 +403,9 @@ def features(h: Happening, scope: list[Token], after: Sequence[Token] = ()) -> d
         else "no"
     f["property"] = "yes" if _property(h, f["means"] == "arson") else "no"
     f["measure"] = "yes" if _first("measure", triggers) else "no"
+    f["displace"] = "yes" if _first("displace", triggers) else "no"
+    f["goal"] = "yes" if all(any(c.dep_ == "aux" and c.lower_ == "to" for c in m.token.children)
+                             for m in h.mentions) else "no"     # "went there to prevent looting"
     f["abduct"] = "yes" if any(family(m) == "abduct" for m in h.mentions) and not any(
         x.category == "killed" for x in h.figures) else "no"     # "stormed a house, kidnapping five"
     f["object"] = _first("object", _words(t for m in h.mentions if m.target is not None for t in m.target.subtree)) \
@@ -416,6 +443,15 @@ MODE_MEANS = {"aerial": "air", "drone": "drone", "shelling": "shelling", "explos
 
 def _mode_means(h: Happening) -> str | None:
     return next((MODE_MEANS[m.mode] for m in h.mentions if m.mode in MODE_MEANS), None)
+
+
+def _told(text: str, phrases: Sequence[str]) -> bool:
+    """One of the phrases is in the text, and not denied ("there was no armed clash")."""
+    for p in phrases:
+        for found in re.finditer(re.escape(p), text):
+            if not re.search(r"\b(no|not|without)\b[\w\s-]{0,12}$", text[max(0, found.start() - 20):found.start()]):
+                return True
+    return False
 
 
 # both sides fought, wherever the sentences say so
