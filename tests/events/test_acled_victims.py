@@ -89,3 +89,16 @@ def test_acled_means_and_development_rule(extract_text, text, event_type, sub_ev
     coded = next((e for e in doc.events if e.acled_event_type), None)
     assert coded is not None, [(e.type, e.trigger.text) for e in doc.events]
     assert (coded.acled_event_type, coded.acled_sub_event_type) == (event_type, sub_event_type)
+
+
+def test_force_against_a_march_is_coded_as_a_protest(extract_text):
+    doc = extract_text("Soldiers fired rubber bullets and tear gas at a march in Dela, injuring six protesters.")
+    coded = next((e for e in doc.events if e.acled_event_type), None)
+    assert coded is not None
+    assert (coded.acled_event_type, coded.acled_sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_the_means_are_not_read_from_the_victims_unit(extract_text):
+    doc = extract_text("Members of the regime's air force intelligence were shot dead by gunmen in Kafra.")
+    coded = next((e for e in doc.events if e.acled_event_type), None)
+    assert coded is not None and coded.acled_sub_event_type == "Armed clash"

@@ -137,25 +137,32 @@ def _close(m: Mention) -> list[Token]:
     an object or passive subject that names people ("a member of the air force intelligence" was shot, not
     bombed from the air)."""
     t = m.token
-    people = {lemma for lemma, v in cues().get("victim", ()) if v in ("armed", "civilian")}
     out = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod", "dobj", "nsubj", "nsubjpass", "agent")
-           and not (c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in people)]
+           and not (c.dep_ in ("dobj", "nsubjpass") and _person(c))]
     out += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "by", "using") for g in c.subtree]
     return [w for x in out for w in x.subtree] if out else []
 
 
 def _phrase(m: Mention) -> list[Token]:
-    """The mention's own phrase: trigger, its non-clausal dependents, its head word, its subject."""
+    """The mention's own phrase: trigger, its non-clausal dependents, its head word, its subject; not the
+    people it was done to ("members of the air force intelligence were shot")."""
     t = m.token
     out = [t, t.head]
     for c in t.children:
-        if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("conj", "cc"):
+        if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("conj", "cc") and not (
+                c.dep_ in ("dobj", "nsubjpass") and _person(c)):
             out.extend(c.subtree)
     for x in (m.source, m.target):
-        if x is not None:
+        if x is not None and not (x is m.target and _person(x)):
             out.extend(x.subtree)
     out.extend(m.merged)
     return out
+
+
+def _person(t: Token) -> bool:
+    """A noun that names people (victims, members, forces): its words tell who was hit, not with what."""
+    people = {lemma for lemma, v in cues().get("victim", ()) if v in ("armed", "civilian", "protester")}
+    return t.lemma_.lower() in people | {"member"}
 
 
 def _scope(h: Happening, sents: Sequence[SpacySpan], owned: dict[int, int], index: int) -> list[Token]:
@@ -269,12 +276,15 @@ def _target_words(x: Token, trigger: Token) -> tuple[set[str], set[str]]:
 
 
 def _verdict(phrase: set[str], whole: set[str]) -> str | None:
-    """civilian (named unarmed: off duty, former; or a civilian word), armed, or None (no word says)."""
+    """civilian (named unarmed: off duty, former; or a civilian word), armed, protester, or None (no word
+    says)."""
     table = cues().get("victim", ())
     if whole & {lemma for lemma, v in table if v == "unarmed"}:
         return "civilian"               # "an off-duty soldier", "a former officer": not fighting
     if phrase & {lemma for lemma, v in table if v == "armed"}:
         return "armed"
+    if phrase & {lemma for lemma, v in table if v == "protester"}:
+        return "protester"              # "fired tear gas at the march", "six protesters were injured"
     if phrase & {lemma for lemma, v in table if v == "civilian"}:
         return "civilian"               # "the leader of ...", "a drug suspect": named as unarmed
     return None
@@ -391,7 +401,8 @@ def features(h: Happening, scope: list[Token], after: Sequence[Token] = ()) -> d
     f["manner"] = "targeted" if any(m.mode in TARGETED_MODES or m.token.lemma_.lower() in TARGETED for m in h.mentions) \
         else "none"
     f["territory"] = _territory(h, f["agent"])
-    if fam in DEMONSTRATION or f["agent"] == "crowd":   # a crowd that burns tyres "and demonstrated", "to demand"
+    if fam in DEMONSTRATION or f["agent"] == "crowd" or f["victim"] == "protester":
+        # a crowd that burns tyres "and demonstrated", "to demand"; force used against a march
         f["demonstration"] = "yes" if any((m.action or m.type) == "PROTEST" for m in h.mentions) \
             or _first("demonstration", _scope_words(scope)) else "no"
         f["crowd_violence"] = "yes" if _token_cue("crowd_violence", scope, STATE_WORDS) \
