@@ -102,3 +102,19 @@ def test_the_means_are_not_read_from_the_victims_unit(extract_text):
     doc = extract_text("Members of the regime's air force intelligence were shot dead by gunmen in Kafra.")
     coded = next((e for e in doc.events if e.acled_event_type), None)
     assert coded is not None and coded.acled_sub_event_type == "Armed clash"
+
+
+def test_burning_tyres_is_a_violent_demonstration(extract_text):
+    doc = extract_text("Residents burned tyres on the main road in Tolo.")
+    coded = next((e for e in doc.events if e.acled_event_type), None)
+    assert coded is not None
+    assert (coded.acled_event_type, coded.acled_sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_fighters_captured_on_a_front_are_a_battle_not_an_arrest(extract_text):
+    doc = extract_text("Government forces captured two rebel fighters on the northern front near Asra.")
+    coded = next((e for e in doc.events if e.acled_event_type), None)
+    assert coded is not None and coded.acled_sub_event_type == "Armed clash"
+    doc = extract_text("Police arrested two rebel fighters at a checkpoint near Asra.")
+    coded = next((e for e in doc.events if e.acled_event_type), None)
+    assert coded is not None and coded.acled_sub_event_type == "Arrests"

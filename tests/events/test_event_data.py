@@ -26,7 +26,7 @@ ACLED = {
                                "Non-violent transfer of territory", "Other"},
 }
 FEATURES = {"family", "means", "agent", "victim", "reciprocal", "territory", "left", "demonstration", "manner",
-            "crowd_violence", "intervention", "object", "abduct", "property", "measure", "goal", "displace"}
+            "crowd_violence", "intervention", "object", "abduct", "property", "measure", "goal", "displace", "captured"}
 
 
 def test_lexicon_rows_use_current_plover_types():

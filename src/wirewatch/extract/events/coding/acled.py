@@ -415,6 +415,7 @@ def features(h: Happening, scope: list[Token], after: Sequence[Token] = ()) -> d
     f["property"] = "yes" if _property(h, f["means"] == "arson") else "no"
     f["measure"] = "yes" if _first("measure", triggers) else "no"
     f["displace"] = "yes" if _first("displace", triggers) else "no"
+    f["captured"] = "yes" if any(m.token.lemma_.lower() == "capture" for m in h.mentions) else "no"
     f["goal"] = "yes" if all(any(c.dep_ == "aux" and c.lower_ == "to" for c in m.token.children)
                              for m in h.mentions) else "no"     # "went there to prevent looting"
     f["abduct"] = "yes" if any(family(m) == "abduct" for m in h.mentions) and not any(
