@@ -1,10 +1,18 @@
-"""ACLED coding: who was hit decides between a battle, violence against civilians and mob violence.
-
-Sentences written for these tests (places and names invented or generic)."""
+"""ACLED coding by the codebook: who was hit (a battle, violence against civilians, mob violence), what the
+crowd did, the means, and the strategic developments. Sentences written for these tests (places and names
+invented or generic)."""
 
 from __future__ import annotations
 
 import pytest
+
+
+def _coded(doc) -> tuple[str | None, str | None] | list:
+    """The first event with an ACLED type (the one an ACLED export leads with), as (type, sub-event type)."""
+    coded = next((e for e in doc.events if e.acled_event_type), None)
+    if coded is None:
+        return [(e.type, e.trigger.text) for e in doc.events]
+    return coded.acled_event_type, coded.acled_sub_event_type
 
 CASES = [
     # the victim's own words: named armed, named unarmed (off duty), or a fighter and his kin
@@ -23,10 +31,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,event_type,sub_event_type", CASES, ids=[c[2] + ": " + c[0][:30] for c in CASES])
 def test_acled_victim_rule(extract_text, text, event_type, sub_event_type):
-    doc = extract_text(text)
-    coded = next((e for e in doc.events if e.acled_event_type), None)
-    assert coded is not None, [(e.type, e.trigger.text) for e in doc.events]
-    assert (coded.acled_event_type, coded.acled_sub_event_type) == (event_type, sub_event_type)
+    assert _coded(extract_text(text)) == (event_type, sub_event_type)
 
 
 CROWD_CASES = [
@@ -46,12 +51,10 @@ CROWD_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,event_type,sub_event_type", CROWD_CASES, ids=[c[2] + ": " + c[0][:30] for c in CROWD_CASES])
+@pytest.mark.parametrize("text,event_type,sub_event_type", CROWD_CASES,
+                         ids=[c[2] + ": " + c[0][:30] for c in CROWD_CASES])
 def test_acled_crowd_and_measure_rule(extract_text, text, event_type, sub_event_type):
-    doc = extract_text(text)
-    coded = next((e for e in doc.events if e.acled_event_type), None)
-    assert coded is not None, [(e.type, e.trigger.text) for e in doc.events]
-    assert (coded.acled_event_type, coded.acled_sub_event_type) == (event_type, sub_event_type)
+    assert _coded(extract_text(text)) == (event_type, sub_event_type)
 
 
 def test_a_purpose_is_no_acled_event(extract_text):
@@ -83,12 +86,10 @@ MORE_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,event_type,sub_event_type", MORE_CASES, ids=[c[2] + ": " + c[0][:30] for c in MORE_CASES])
+@pytest.mark.parametrize("text,event_type,sub_event_type", MORE_CASES,
+                         ids=[c[2] + ": " + c[0][:30] for c in MORE_CASES])
 def test_acled_means_and_development_rule(extract_text, text, event_type, sub_event_type):
-    doc = extract_text(text)
-    coded = next((e for e in doc.events if e.acled_event_type), None)
-    assert coded is not None, [(e.type, e.trigger.text) for e in doc.events]
-    assert (coded.acled_event_type, coded.acled_sub_event_type) == (event_type, sub_event_type)
+    assert _coded(extract_text(text)) == (event_type, sub_event_type)
 
 
 def test_force_against_a_march_is_coded_as_a_protest(extract_text):
