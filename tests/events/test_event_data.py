@@ -26,7 +26,7 @@ ACLED = {
                                "Non-violent transfer of territory", "Other"},
 }
 FEATURES = {"family", "means", "agent", "victim", "reciprocal", "territory", "left", "demonstration", "manner",
-            "crowd_violence", "intervention", "object"}
+            "crowd_violence", "intervention", "object", "abduct", "property", "measure", "goal", "displace", "captured"}
 
 
 def test_lexicon_rows_use_current_plover_types():
@@ -57,7 +57,7 @@ def test_acled_rules_name_known_types_and_features():
 def test_acled_cues_load_per_feature():
     table = cues()
     assert ("airstrike", "air") in table["means"]
-    assert {v for _, v in table["victim"]} == {"armed", "civilian", "unarmed"}
+    assert {v for _, v in table["victim"]} == {"armed", "civilian", "unarmed", "protester"}
 
 
 def test_mode_and_modality_cues_load():

@@ -12,11 +12,14 @@ cue words of `data/events/acled_cues.tsv`:
 - territory: a mention that says territory changed hands ("recaptured", "took control of");
 - crowd_violence / intervention: what the crowd and the authorities did, in the sentences that tell the
   demonstration;
-- left / object: forces leaving a named place; weapons among what was seized.
+- left / object: forces leaving a named place; weapons among what was seized;
+- property / abduct / measure / displace / goal: only things hit; people kidnapped in it; a curfew or a ban;
+  people fleeing; only an infinitive of purpose ("to prevent ...").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -38,7 +41,7 @@ VICTIM_INTER = {1: "armed", 2: "armed", 3: "armed", 4: "armed", 8: "armed", 5: "
                 7: "civilian"}
 DEMONSTRATION = ("riot", "protest")
 CODED = frozenset({"violence", "protest", "riot", "arrest", "seize", "damage", "abduct", "disrupt", "base", "retreat",
-                   "mobilize", "agree", "release", "coerce", "concede", "aid", "cooperate"})
+                   "mobilize", "agree", "release", "coerce", "concede", "aid", "cooperate", "request", "accuse"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +91,15 @@ def cues() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 def _words(tokens) -> set[str]:
-    return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    """Lemmas and forms of the tokens, and the pairs of adjacent ones ("air force", "heavy weapon"), so that
+    a cue can be two words."""
+    tokens = sorted(set(tokens), key=lambda t: t.i)
+    out = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    for a, b in zip(tokens, tokens[1:]):
+        if b.i == a.i + 1:
+            out.add(f"{a.lower_} {b.lower_}")
+            out.add(f"{a.lemma_.lower()} {b.lemma_.lower()}")
+    return out
 
 
 def _scope_words(scope: list[Token]) -> set[str]:
@@ -122,25 +133,36 @@ def _first(feature: str, words: set[str]) -> str | None:
 
 
 def _close(m: Mention) -> list[Token]:
-    """The words closest to the trigger: its compounds, object, instrument ("with rockets") and subject."""
+    """The words closest to the trigger: its compounds, object, instrument ("with rockets") and subject; not
+    an object or passive subject that names people ("a member of the air force intelligence" was shot, not
+    bombed from the air)."""
     t = m.token
-    out = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod", "dobj", "nsubj", "nsubjpass", "agent")]
+    out = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod", "dobj", "nsubj", "nsubjpass", "agent")
+           and not (c.dep_ in ("dobj", "nsubjpass") and _person(c))]
     out += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "by", "using") for g in c.subtree]
     return [w for x in out for w in x.subtree] if out else []
 
 
 def _phrase(m: Mention) -> list[Token]:
-    """The mention's own phrase: trigger, its non-clausal dependents, its head word, its subject."""
+    """The mention's own phrase: trigger, its non-clausal dependents, its head word, its subject; not the
+    people it was done to ("members of the air force intelligence were shot")."""
     t = m.token
     out = [t, t.head]
     for c in t.children:
-        if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("conj", "cc"):
+        if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("conj", "cc") and not (
+                c.dep_ in ("dobj", "nsubjpass") and _person(c)):
             out.extend(c.subtree)
     for x in (m.source, m.target):
-        if x is not None:
+        if x is not None and not (x is m.target and _person(x)):
             out.extend(x.subtree)
     out.extend(m.merged)
     return out
+
+
+def _person(t: Token) -> bool:
+    """A noun that names people (victims, members, forces): its words tell who was hit, not with what."""
+    people = {lemma for lemma, v in cues().get("victim", ()) if v in ("armed", "civilian", "protester")}
+    return t.lemma_.lower() in people | {"member"}
 
 
 def _scope(h: Happening, sents: Sequence[SpacySpan], owned: dict[int, int], index: int) -> list[Token]:
@@ -165,20 +187,64 @@ def _scope(h: Happening, sents: Sequence[SpacySpan], owned: dict[int, int], inde
 
 
 def _agent(h: Happening) -> str:
+    """actor1's kind by its inter code; civilians acting are a crowd when named as one ("villagers", "a
+    mob of residents"), several people when named by plural nouns of persons ("four men", "five persons"),
+    else an individual ("a man"); without an actor of known kind, the words of the subject."""
     for m in h.mentions:
         if m.actor1 is not None and m.actor1.inter:
-            if m.actor1.inter == 7:   # civilians act as a crowd only when named as one ("villagers", "a mob of
-                words = _words(m.source.subtree) if m.source is not None else set()   # residents"); "a man",
-                return "crowd" if _first("agent", words) == "crowd" else "individual"   # "two men": no mob
+            if m.actor1.inter == 7:
+                return _people(m.source) or "individual"
             return INTER[m.actor1.inter]
     for m in h.mentions:
+        if m.token.lemma_.lower() in UNDERGO:
+            continue                        # "three people died": the subject suffered it
         subj = m.source if m.source is not None else next(
             (c for c in m.token.children if c.dep_ == "nsubj"), None)     # "a group of youths clashed with ..."
+        if subj is None and m.token.pos_ == "NOUN":
+            subj = _clause_subject(m.token)  # "members of the gang delivered food as aid"
         if subj is not None:
-            found = _first("agent", _words(subj.subtree))
+            found = _people(subj)
             if found:
                 return found
     return "none"
+
+
+def _clause_subject(t: Token) -> Token | None:
+    """The subject of the verb a noun trigger hangs from ("delivered food packages as aid")."""
+    for _ in range(3):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _people(subj: Token | None) -> str | None:
+    """The agent cue of a subject's words; a "people" cue counts only for a plural ("two men", not "a man")."""
+    if subj is None:
+        return None
+    found = _first("agent", _words(subj.subtree))
+    if found == "people" and any(t.pos_ == "PROPN" for t in _named_by(subj)):
+        return "militia"                    # "members of the Tigers", "Kuki men": a named group's members
+    if found == "people" and not _plural(subj):
+        return "individual"
+    return found
+
+
+def _named_by(t: Token) -> list[Token]:
+    """The words that name what a noun belongs to: its modifiers before it and its "of" phrase ("Kuki men",
+    "members of the Tigers"), not the places after it ("four men at Kamba")."""
+    heads = [c for c in t.children if c.i < t.i and c.dep_ in ("compound", "amod", "nmod", "poss")
+             or c.dep_ == "prep" and c.lower_ == "of"]
+    return [w for c in heads for w in c.subtree]
+
+
+UNDERGO = frozenset({"die", "perish", "succumb", "drown", "starve", "suffer", "sustain", "find"})
+
+
+def _plural(t: Token) -> bool:
+    return t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in t.children)
 
 
 def _place_actor(a) -> bool:
@@ -187,38 +253,111 @@ def _place_actor(a) -> bool:
         and a.acled_name.startswith("Government of") and a.name == a.text.removeprefix("the ").strip()
 
 
-def _victim(h: Happening) -> str:
+def _target_words(x: Token, trigger: Token) -> tuple[set[str], set[str]]:
+    """The words that name a target: (its noun phrase: the noun, the words before it, its "of" phrase,
+    apposition and conjuncts; everything it governs, relative clauses included, for "who was off duty")."""
+    if x.dep_ == "nummod" and x.head.pos_ in ("NOUN", "PROPN"):
+        x = x.head                          # "killed 15 militants": the number stands for the noun
+    phrase: list[Token] = [x]
+    stack = [x]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.i < cur.i and c.dep_ not in ("det", "punct", "cc") or c.dep_ in ("appos", "conj", "compound") or (
+                    c.dep_ == "prep" and c.lower_ == "of") or cur.dep_ == "prep" and c.dep_ == "pobj":
+                phrase.append(c)
+                stack.append(c)
+    doc = x.doc
+    if x.pos_ == "NUM":                 # "killed 15 IS militants" read with the number as the object
+        phrase += [t for t in doc[x.i + 1:min(x.i + 4, x.sent.end)] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    whole = [t for t in x.subtree if t.i != trigger.i]
+    whole += [doc[i] for i in range(x.i + 1, min(x.i + 6, x.sent.end))]   # "a soldier (off duty)"
+    return _words(phrase), _words(whole)
+
+
+def _verdict(phrase: set[str], whole: set[str]) -> str | None:
+    """civilian (named unarmed: off duty, former; or a civilian word), armed, protester, or None (no word
+    says)."""
+    table = cues().get("victim", ())
+    if whole & {lemma for lemma, v in table if v == "unarmed"}:
+        return "civilian"               # "an off-duty soldier", "a former officer": not fighting
+    if phrase & {lemma for lemma, v in table if v == "armed"}:
+        return "armed"
+    if phrase & {lemma for lemma, v in table if v == "protester"}:
+        return "protester"              # "fired tear gas at the march", "six protesters were injured"
+    if phrase & {lemma for lemma, v in table if v == "civilian"}:
+        return "civilian"               # "the leader of ...", "a drug suspect": named as unarmed
+    return None
+
+
+def _victim(h: Happening, scope: Sequence[Token] = ()) -> str:
     """armed (soldiers, fighters, positions, a patrol), civilian, protester or none. Read from the words of
-    the targets and of the counted dead, then from actor2's inter code; one-sided violence done to anyone
-    not named as armed (a delegate, a family, a village, trucks) is done to civilians."""
-    words: set[str] = set()
+    the targets and of the counted dead (armed wins: "a commander and his son" were a fighter and his
+    kin), then from actor2's inter code, then from the other nouns the act governs ("at a police station");
+    one-sided violence done to anyone not named as armed (a delegate, a family, a village, trucks) is done
+    to civilians. A target that is the trigger's compound ("a police raid") is its agent, not its victim."""
+    phrase: set[str] = set()
+    whole: set[str] = set()
     targeted = False
     for m in h.mentions:
-        for x in [m.target, *m.others[:1]]:
-            if x is not None and x.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-                targeted = True
-                words |= _words([x]) | _words(c for c in x.children if c.dep_ in ("compound", "amod", "poss"))
-                words |= _words(g for c in x.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
+        x = m.target
+        if x is None or x.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            continue
+        targeted = True
+        if x.dep_ == "compound" and x.head.i == m.token.i:
+            continue
+        p, w = _target_words(x, m.token)
+        phrase |= p
+        whole |= w
     for f in h.figures:
         if f.category in ("killed", "injured", "killed_or_injured"):
             targeted = True
-            words |= set((f.who or "").lower().split()) | set(f.text.lower().split())
-    table = cues().get("victim", ())
-    if words & {lemma for lemma, v in table if v == "unarmed"}:
-        return "civilian"               # "an off-duty soldier", "a former officer": not fighting
-    armed = {lemma for lemma, v in table if v == "armed"}
-    if words & armed:
-        return "armed"
-    if _first("victim", words) == "civilian":
-        return "civilian"               # "the leader of ...", "a drug suspect": named as unarmed
+            words = set((f.who or "").lower().split()) | set(f.text.lower().split())
+            phrase |= words
+            whole |= words
+    found = _verdict(phrase, whole)
+    if found == "civilian" and _armed_record(scope):
+        return "armed"                  # "a man was shot dead. The victim was a gang member."
+    if found:
+        return found
     agents = {m.actor1.name for m in h.mentions if m.actor1 is not None}
     for m in h.mentions:
         if m.actor2 is not None and m.actor2.inter and not _place_actor(m.actor2) and m.actor2.name not in agents:
+            if m.actor2.inter == 1 and m.actor2.kind not in ("MIL", "COP", "SPY"):
+                return "civilian"       # a judge, a minister, a council: the state, but unarmed
             return VICTIM_INTER[m.actor2.inter]
-    found = _first("victim", words)
+    for m in h.mentions:
+        for x in m.others[:1]:
+            if x.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                targeted = True
+                found = found or _verdict(*_target_words(x, m.token))
     if found:
         return found
     return "civilian" if targeted else "none"
+
+
+def _armed_record(scope: Sequence[Token]) -> bool:
+    """A sentence about the victim says he belonged to an armed group or gang ("The victim was a member of
+    a gang", "the victim was armed"): the violence was between armed sides."""
+    for t in scope:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in ("victim", "deceased"):
+            said = [w for c in t.head.children if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("conj", "cc")
+                    for w in c.subtree]         # its own clause: not "..., militants took his weapon"
+            if _first("record", _words(said)):
+                return True
+    return False
+
+
+def _property(h: Happening, arson: bool) -> bool:
+    """Only things were hit: nobody is counted dead or hurt, every target named is property (a factory, a
+    pipeline, trucks; not a village or its residents), and one is named or the act was arson; a named place
+    ("attacked Kamba") is no target of its own here."""
+    if any(f.category in ("killed", "injured", "killed_or_injured") for f in h.figures):
+        return False
+    things = {lemma for lemma, v in cues().get("property", ())}
+    heads = [m.target for m in h.mentions if m.target is not None and m.target.pos_ in ("NOUN", "PRON", "NUM")
+             and not (m.target.dep_ == "compound" and m.target.head.i == m.token.i)]
+    return (arson or bool(heads)) and all(t.lemma_.lower() in things for t in heads)
 
 
 def _after(h: Happening, sents: Sequence[SpacySpan], n: int = 2) -> list[Token]:
@@ -249,18 +388,21 @@ def features(h: Happening, scope: list[Token], after: Sequence[Token] = ()) -> d
     fam = family(h.lead)
     if any(f in DEMONSTRATION for f in fams):
         fam = "riot" if "riot" in fams else "protest"
-    f = {"family": fam, "agent": _agent(h), "victim": _victim(h)}
+    f = {"family": fam, "agent": _agent(h), "victim": _victim(h, scope)}
     triggers = _words(t for m in h.mentions for t in [*m.tokens, *m.merged])
     close = _words(t for m in h.mentions for t in _close(m))
     f["means"] = _first("means", close) or _first("means", triggers) or \
         _first("means", _words(t for m in h.mentions for t in _phrase(m))) or _mode_means(h) or "none"
+    if any(m.target is not None and _first("means", _words([m.target])) in ("air", "drone") for m in h.mentions):
+        f["means"] = "shelling"     # fire that brings down an aircraft is a missile or artillery attack
     scope_text = _scope_text(scope)
     f["reciprocal"] = "yes" if _first("reciprocal", triggers | close | {m.token.head.lemma_.lower() for m in h.mentions}) \
-        or any(w in scope_text for w in SHOOTOUT) else "no"
+        or _told(scope_text, SHOOTOUT) else "no"
     f["manner"] = "targeted" if any(m.mode in TARGETED_MODES or m.token.lemma_.lower() in TARGETED for m in h.mentions) \
         else "none"
     f["territory"] = _territory(h, f["agent"])
-    if fam in DEMONSTRATION or f["agent"] == "crowd":   # a crowd that burns tyres "and demonstrated", "to demand"
+    if fam in DEMONSTRATION or f["agent"] == "crowd" or f["victim"] == "protester":
+        # a crowd that burns tyres "and demonstrated", "to demand"; force used against a march
         f["demonstration"] = "yes" if any((m.action or m.type) == "PROTEST" for m in h.mentions) \
             or _first("demonstration", _scope_words(scope)) else "no"
         f["crowd_violence"] = "yes" if _token_cue("crowd_violence", scope, STATE_WORDS) \
@@ -270,6 +412,14 @@ def features(h: Happening, scope: list[Token], after: Sequence[Token] = ()) -> d
                                                         or "none")
     f["left"] = "yes" if any(m.type == "RETREAT" and m.place is not None and _from_place(m) for m in h.mentions) \
         else "no"
+    f["property"] = "yes" if _property(h, f["means"] == "arson") else "no"
+    f["measure"] = "yes" if _first("measure", triggers) else "no"
+    f["displace"] = "yes" if _first("displace", triggers) else "no"
+    f["captured"] = "yes" if any(m.token.lemma_.lower() == "capture" for m in h.mentions) else "no"
+    f["goal"] = "yes" if all(any(c.dep_ == "aux" and c.lower_ == "to" for c in m.token.children)
+                             for m in h.mentions) else "no"     # "went there to prevent looting"
+    f["abduct"] = "yes" if any(family(m) == "abduct" for m in h.mentions) and not any(
+        x.category == "killed" for x in h.figures) else "no"     # "stormed a house, kidnapping five"
     f["object"] = _first("object", _words(t for m in h.mentions if m.target is not None for t in m.target.subtree)) \
         or "none"
     return f
@@ -307,9 +457,20 @@ def _mode_means(h: Happening) -> str | None:
     return next((MODE_MEANS[m.mode] for m in h.mentions if m.mode in MODE_MEANS), None)
 
 
+def _told(text: str, phrases: Sequence[str]) -> bool:
+    """One of the phrases is in the text, and not denied ("there was no armed clash")."""
+    for p in phrases:
+        for found in re.finditer(re.escape(p), text):
+            if not re.search(r"\b(no|not|without)\b[\w\s-]{0,12}$", text[max(0, found.start() - 20):found.start()]):
+                return True
+    return False
+
+
+# both sides fought, wherever the sentences say so
 SHOOTOUT = ("clash", "shoot-out", "shootout", "gunbattle", "gun battle", "firefight", "skirmish",
             "crossfire", "exchange of fire", "exchanged fire", "returned fire", "returned the fire",
-            "responded to the fire", "exchange of gunfire")   # both sides fought, wherever the sentences say so
+            "responded to the fire", "exchange of gunfire", "fired back", "reacted with gunfire",
+            "responded with gunfire", "opened gunfire in response", "gunfire in response")
 TARGETED_MODES = frozenset({"targeted", "mass", "torture", "beat"})
 TARGETED = frozenset({"execute", "assassinate", "behead", "murder", "lynch", "massacre", "torture", "hang"})
 STATE_WORDS = frozenset({"police", "policeman", "officer", "force", "army", "soldier", "troop", "authority",
@@ -319,14 +480,18 @@ STATE_WORDS = frozenset({"police", "policeman", "officer", "force", "army", "sol
 PATIENTS = frozenset({"protester", "protestor", "demonstrator", "participant", "crowd", "people", "person",
                       "sit-in", "sit", "protest", "demonstration", "rally", "march", "gathering", "group",
                       "they", "them", "activist", "student", "worker", "dozen", "several", "some", "many", "number",
-                      "organizer", "organiser", "rioter", "marcher", "youth", "farmer", "resident", "villager"})
+                      "organizer", "organiser", "rioter", "marcher", "youth", "farmer", "resident", "villager",
+                      "local", "mob", "supporter", "member", "man", "woman", "trader", "driver", "inmate",
+                      "prisoner", "migrant", "labourer", "laborer", "vendor", "citizen", "inhabitant"})
 
 
 def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str], by_crowd: bool = False) -> str | None:
-    """The first cue of `feature` among the scope's tokens. A "-verb" cue counts only as a verb outside a
-    relative clause; for crowd violence its subject is not the police or army (protesters torched a bus,
-    not "a protest against the torching of a bus"); for an intervention its patient is the crowd
-    ("police arrested dozens", not "he was arrested in connection with ...")."""
+    """The first cue of `feature` among the scope's tokens, not in what someone is accused of or protests
+    against. A "-verb" cue counts only as a verb outside a relative clause; for crowd violence its subject
+    (or the subject of the verb it is joined to) is not the police or army (protesters torched a bus, not
+    "a protest against the torching of a bus"), and a "-crowd" cue counts only with a crowd as its subject
+    ("they beat a guard", not "a leak killed 11 and injured hundreds"); for an intervention its patient is
+    the crowd ("police arrested dozens", not "he was arrested in connection with ...")."""
     table: dict[str, str] = {}
     for lemma, value in cues().get(feature, ()):
         table.setdefault(lemma, value)
@@ -334,26 +499,50 @@ def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str], by_crow
         value = table.get(t.lemma_.lower()) or table.get(t.lower_)
         if value is None:
             continue
-        if value.endswith("-verb") and t.lower_ in table and not table[t.lower_].endswith("-verb"):
+        verbal = ("-verb", "-crowd")
+        if value.endswith(verbal) and t.lower_ in table and not table[t.lower_].endswith(verbal):
             value = table[t.lower_]        # "burning tires": the word form is a cue of its own
-        if value.endswith("-verb"):
-            if t.pos_ != "VERB" or t.dep_ in ("amod", "compound", "relcl", "pcomp") or _topic(t):
+        if _topic(t):
+            continue
+        if value.endswith(verbal):
+            if t.pos_ != "VERB" or t.dep_ in ("amod", "compound", "relcl", "pcomp", "pobj"):
                 continue
-            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            subj = _subject(t)
             if subj is not None and subj.lemma_.lower() in not_by and t.lemma_ != "clash":
                 continue
             if feature == "crowd_violence" and any(c.dep_ == "auxpass" for c in t.children):
                 continue                   # "crops were destroyed by a storm": done to them, not by the crowd
-            if by_crowd and (subj is None or subj.lemma_.lower() not in PATIENTS):
+            if feature == "crowd_violence" and not _violent_use(t):
+                continue
+            if (by_crowd or value.endswith("-crowd")) and (subj is None or subj.lemma_.lower() not in PATIENTS):
                 continue                   # after the demonstration: only what the crowd itself did
             if feature == "intervention":
                 patient = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
                 if patient is not None and patient.lemma_.lower() not in PATIENTS and not any(
                         g.lemma_.lower() in PATIENTS for g in patient.subtree):
                     continue
-            value = value[:-len("-verb")]
+            value = value.rsplit("-", 1)[0]
         return value
     return None
+
+
+def _subject(t: Token) -> Token | None:
+    """The verb's subject, or that of the verb it is joined to ("police dispersed them and beat one")."""
+    for _ in range(3):
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is not None or t.dep_ != "conj":
+            return subj
+        t = t.head
+    return None
+
+
+def _violent_use(t: Token) -> bool:
+    """"set" is violent only when setting fire ("set a car on fire", not "set out", "restrictions set in
+    place"); burning an effigy is a protest, not violence."""
+    words = {g.lemma_.lower() for c in t.children for g in c.subtree}
+    if t.lemma_.lower() == "set":
+        return bool(words & {"fire", "ablaze", "alight", "blaze"})
+    return not (words & {"effigy", "effigies"})
 
 
 def _topic(t: Token) -> bool:
