@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ...model import Event, Span, span_of
 from .. import Found, Stage
+from .casting import actors_for
 from .coding.acled import acled_of
 from .coding.plover import cameo_of, code_modes, recode
 from .figures import attach_figures
@@ -25,7 +26,7 @@ from .lexicon import word_list
 from .happenings import FRAMES, Happening, family, fold_content, fold_phrases, group
 from .mentions import Mention, find_mentions
 from .order import body_start, main_first
-from .roles import actors_for, read_roles
+from .roles import read_roles
 from .status import read_status
 from .where import coherent, geo_precision, home_country, is_context, place_for, resolved_place, specificity, time_for
 
