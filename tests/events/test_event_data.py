@@ -8,7 +8,8 @@ from typing import get_args
 
 import pytest
 
-from wirewatch.extract.events.coding.acled import cues, load_rules
+from wirewatch.extract.events.coding.acled import load_rules
+from wirewatch.extract.events.coding.cues import cues
 from wirewatch.extract.events.coding.plover import cameo_of
 from wirewatch.extract.events.lexicon import load_lexicon, load_modality, load_mode_cues
 from wirewatch.model import PloverType

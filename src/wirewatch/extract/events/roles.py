@@ -15,15 +15,12 @@ the speaker). These are tokens; `casting` matches them to the article's actors a
 
 from __future__ import annotations
 
-from typing import Sequence
+from spacy.tokens import Token
 
-from spacy.tokens import Doc, Token
-
-from ...model import Actor, Place
+from .. import text_of
 from .lexicon import load_lexicon, word_list
 from .mentions import Mention
-from .. import text_of
-from .syntax import NOUN_POS, VERB_POS, direct_object, hyphen_pair, is_passive, speaker_of, subject, token_at
+from .syntax import NOUN_POS, VERB_POS, direct_object, hyphen_pair, is_passive, subject
 
 __all__ = ["read_roles", "reciprocal_phrase"]
 

@@ -6,8 +6,8 @@ cue words of `data/events/acled_cues.tsv`:
 - family: the kind of action (happenings.family of its mentions; a protest or riot mention makes the
   whole happening a demonstration);
 - means: the weapon named in its mentions' phrases (air, drone, shelling, explosive, grenade, ...);
-- agent / victim: actor1 / actor2 by their ACLED `inter` code, else by the words of the subject / object
-  and of the counted dead ("two soldiers" armed, "a farmer" civilian);
+- agent / victim (`parties`): actor1 / actor2 by their ACLED `inter` code, else by the words of the subject
+  / object and of the counted dead ("two soldiers" armed, "a farmer" civilian);
 - reciprocal: both sides fight (a clash, an exchange of fire, a repelled attack);
 - territory: a mention that says territory changed hands ("recaptured", "took control of");
 - crowd_violence / intervention: what the crowd and the authorities did, in the sentences that tell the
@@ -32,13 +32,11 @@ from ..happenings import Happening, family
 from ..lexicon import _read, _rows, word_list
 from ..mentions import Mention
 from ..syntax import CLAUSE_DEPS
+from .cues import cues, first, words
+from .parties import agent, victim
 
 __all__ = ["acled_of", "features", "load_rules"]
 
-INTER = {1: "state", 2: "rebel", 3: "militia", 4: "militia", 5: "crowd", 6: "protester", 7: "civilian",
-         8: "external"}
-VICTIM_INTER = {1: "armed", 2: "armed", 3: "armed", 4: "armed", 8: "armed", 5: "civilian", 6: "protester",
-                7: "civilian"}
 DEMONSTRATION = ("riot", "protest")
 CODED = frozenset({"violence", "protest", "riot", "arrest", "seize", "damage", "abduct", "disrupt", "base", "retreat",
                    "mobilize", "agree", "release", "coerce", "concede", "aid", "cooperate", "request", "accuse"})
@@ -81,27 +79,6 @@ def rules_by_family() -> dict[str, tuple[Rule, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-@lru_cache(maxsize=1)
-def cues() -> dict[str, tuple[tuple[str, str], ...]]:
-    """{feature: ((lemma, value), ...)} in file order."""
-    out: dict[str, list[tuple[str, str]]] = {}
-    for _, (feature, value, lemma) in _rows(_read("acled_cues.tsv"), 3, "acled_cues.tsv"):
-        out.setdefault(feature, []).append((lemma.lower(), value))
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _words(tokens) -> set[str]:
-    """Lemmas and forms of the tokens, and the pairs of adjacent ones ("air force", "heavy weapon"), so that
-    a cue can be two words."""
-    tokens = sorted(set(tokens), key=lambda t: t.i)
-    out = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
-    for a, b in zip(tokens, tokens[1:]):
-        if b.i == a.i + 1:
-            out.add(f"{a.lower_} {b.lower_}")
-            out.add(f"{a.lemma_.lower()} {b.lemma_.lower()}")
-    return out
-
-
 def _scope_words(scope: list[Token]) -> set[str]:
     """Lemmas and forms of the scope's tokens, read per sentence once per Doc (happenings share sentences)."""
     if not scope:
@@ -114,7 +91,7 @@ def _scope_words(scope: list[Token]) -> set[str]:
         end = start + (sent.end - scope[start].i)
         key = sent.start
         if key not in cache:
-            cache[key] = _words(scope[start:end])
+            cache[key] = words(scope[start:end])
         out |= cache[key]
         start = end
     return out
@@ -126,10 +103,6 @@ def _scope_text(scope: list[Token]) -> str:
         return ""
     text = scope[0].doc.user_data.get("ww_text") or ""
     return text[scope[0].idx:scope[-1].idx + len(scope[-1].text)].lower()
-
-
-def _first(feature: str, words: set[str]) -> str | None:
-    return next((value for lemma, value in cues().get(feature, ()) if lemma in words), None)
 
 
 def _close(m: Mention) -> list[Token]:
@@ -186,168 +159,6 @@ def _scope(h: Happening, sents: Sequence[SpacySpan], owned: dict[int, int], inde
     return out
 
 
-def _agent(h: Happening) -> str:
-    """actor1's kind by its inter code; civilians acting are a crowd when named as one ("villagers", "a
-    mob of residents"), several people when named by plural nouns of persons ("four men", "five persons"),
-    else an individual ("a man"); without an actor of known kind, the words of the subject."""
-    for m in h.mentions:
-        if m.actor1 is not None and m.actor1.inter:
-            if m.actor1.inter == 7:
-                return _people(m.source) or "individual"
-            return INTER[m.actor1.inter]
-    for m in h.mentions:
-        if m.token.lemma_.lower() in UNDERGO:
-            continue                        # "three people died": the subject suffered it
-        subj = m.source if m.source is not None else next(
-            (c for c in m.token.children if c.dep_ == "nsubj"), None)     # "a group of youths clashed with ..."
-        if subj is None and m.token.pos_ == "NOUN":
-            subj = _clause_subject(m.token)  # "members of the gang delivered food as aid"
-        if subj is not None:
-            found = _people(subj)
-            if found:
-                return found
-    return "none"
-
-
-def _clause_subject(t: Token) -> Token | None:
-    """The subject of the verb a noun trigger hangs from ("delivered food packages as aid")."""
-    for _ in range(3):
-        if t.head.i == t.i:
-            return None
-        t = t.head
-        if t.pos_ in ("VERB", "AUX"):
-            return next((c for c in t.children if c.dep_ == "nsubj"), None)
-    return None
-
-
-def _people(subj: Token | None) -> str | None:
-    """The agent cue of a subject's words; a "people" cue counts only for a plural ("two men", not "a man")."""
-    if subj is None:
-        return None
-    found = _first("agent", _words(subj.subtree))
-    if found == "people" and any(t.pos_ == "PROPN" for t in _named_by(subj)):
-        return "militia"                    # "members of the Tigers", "Kuki men": a named group's members
-    if found == "people" and not _plural(subj):
-        return "individual"
-    return found
-
-
-def _named_by(t: Token) -> list[Token]:
-    """The words that name what a noun belongs to: its modifiers before it and its "of" phrase ("Kuki men",
-    "members of the Tigers"), not the places after it ("four men at Kamba")."""
-    heads = [c for c in t.children if c.i < t.i and c.dep_ in ("compound", "amod", "nmod", "poss")
-             or c.dep_ == "prep" and c.lower_ == "of"]
-    return [w for c in heads for w in c.subtree]
-
-
-UNDERGO = frozenset({"die", "perish", "succumb", "drown", "starve", "suffer", "sustain", "find"})
-
-
-def _plural(t: Token) -> bool:
-    return t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in t.children)
-
-
-def _place_actor(a) -> bool:
-    """An actor that is only a town or district named as if it acted ("shelled Ankawi"): not a victim."""
-    return a.kind == "GOV" and a.inter == 1 and a.text[:1].isupper() and a.acled_name is not None \
-        and a.acled_name.startswith("Government of") and a.name == a.text.removeprefix("the ").strip()
-
-
-def _target_words(x: Token, trigger: Token) -> tuple[set[str], set[str]]:
-    """The words that name a target: (its noun phrase: the noun, the words before it, its "of" phrase,
-    apposition and conjuncts; everything it governs, relative clauses included, for "who was off duty")."""
-    if x.dep_ == "nummod" and x.head.pos_ in ("NOUN", "PROPN"):
-        x = x.head                          # "killed 15 militants": the number stands for the noun
-    phrase: list[Token] = [x]
-    stack = [x]
-    while stack:
-        cur = stack.pop()
-        for c in cur.children:
-            if c.i < cur.i and c.dep_ not in ("det", "punct", "cc") or c.dep_ in ("appos", "conj", "compound") or (
-                    c.dep_ == "prep" and c.lower_ == "of") or cur.dep_ == "prep" and c.dep_ == "pobj":
-                phrase.append(c)
-                stack.append(c)
-    doc = x.doc
-    if x.pos_ == "NUM":                 # "killed 15 IS militants" read with the number as the object
-        phrase += [t for t in doc[x.i + 1:min(x.i + 4, x.sent.end)] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
-    whole = [t for t in x.subtree if t.i != trigger.i]
-    whole += [doc[i] for i in range(x.i + 1, min(x.i + 6, x.sent.end))]   # "a soldier (off duty)"
-    return _words(phrase), _words(whole)
-
-
-def _verdict(phrase: set[str], whole: set[str]) -> str | None:
-    """civilian (named unarmed: off duty, former; or a civilian word), armed, protester, or None (no word
-    says)."""
-    table = cues().get("victim", ())
-    if whole & {lemma for lemma, v in table if v == "unarmed"}:
-        return "civilian"               # "an off-duty soldier", "a former officer": not fighting
-    if phrase & {lemma for lemma, v in table if v == "armed"}:
-        return "armed"
-    if phrase & {lemma for lemma, v in table if v == "protester"}:
-        return "protester"              # "fired tear gas at the march", "six protesters were injured"
-    if phrase & {lemma for lemma, v in table if v == "civilian"}:
-        return "civilian"               # "the leader of ...", "a drug suspect": named as unarmed
-    return None
-
-
-def _victim(h: Happening, scope: Sequence[Token] = ()) -> str:
-    """armed (soldiers, fighters, positions, a patrol), civilian, protester or none. Read from the words of
-    the targets and of the counted dead (armed wins: "a commander and his son" were a fighter and his
-    kin), then from actor2's inter code, then from the other nouns the act governs ("at a police station");
-    one-sided violence done to anyone not named as armed (a delegate, a family, a village, trucks) is done
-    to civilians. A target that is the trigger's compound ("a police raid") is its agent, not its victim."""
-    phrase: set[str] = set()
-    whole: set[str] = set()
-    targeted = False
-    for m in h.mentions:
-        x = m.target
-        if x is None or x.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
-            continue
-        targeted = True
-        if x.dep_ == "compound" and x.head.i == m.token.i:
-            continue
-        p, w = _target_words(x, m.token)
-        phrase |= p
-        whole |= w
-    for f in h.figures:
-        if f.category in ("killed", "injured", "killed_or_injured"):
-            targeted = True
-            words = set((f.who or "").lower().split()) | set(f.text.lower().split())
-            phrase |= words
-            whole |= words
-    found = _verdict(phrase, whole)
-    if found == "civilian" and _armed_record(scope):
-        return "armed"                  # "a man was shot dead. The victim was a gang member."
-    if found:
-        return found
-    agents = {m.actor1.name for m in h.mentions if m.actor1 is not None}
-    for m in h.mentions:
-        if m.actor2 is not None and m.actor2.inter and not _place_actor(m.actor2) and m.actor2.name not in agents:
-            if m.actor2.inter == 1 and m.actor2.kind not in ("MIL", "COP", "SPY"):
-                return "civilian"       # a judge, a minister, a council: the state, but unarmed
-            return VICTIM_INTER[m.actor2.inter]
-    for m in h.mentions:
-        for x in m.others[:1]:
-            if x.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-                targeted = True
-                found = found or _verdict(*_target_words(x, m.token))
-    if found:
-        return found
-    return "civilian" if targeted else "none"
-
-
-def _armed_record(scope: Sequence[Token]) -> bool:
-    """A sentence about the victim says he belonged to an armed group or gang ("The victim was a member of
-    a gang", "the victim was armed"): the violence was between armed sides."""
-    for t in scope:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in ("victim", "deceased"):
-            said = [w for c in t.head.children if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("conj", "cc")
-                    for w in c.subtree]         # its own clause: not "..., militants took his weapon"
-            if _first("record", _words(said)):
-                return True
-    return False
-
-
 def _property(h: Happening, arson: bool) -> bool:
     """Only things were hit: nobody is counted dead or hurt, every target named is property (a factory, a
     pipeline, trucks; not a village or its residents), and one is named or the act was arson; a named place
@@ -388,15 +199,15 @@ def features(h: Happening, scope: list[Token], after: Sequence[Token] = ()) -> d
     fam = family(h.lead)
     if any(f in DEMONSTRATION for f in fams):
         fam = "riot" if "riot" in fams else "protest"
-    f = {"family": fam, "agent": _agent(h), "victim": _victim(h, scope)}
-    triggers = _words(t for m in h.mentions for t in [*m.tokens, *m.merged])
-    close = _words(t for m in h.mentions for t in _close(m))
-    f["means"] = _first("means", close) or _first("means", triggers) or \
-        _first("means", _words(t for m in h.mentions for t in _phrase(m))) or _mode_means(h) or "none"
-    if any(m.target is not None and _first("means", _words([m.target])) in ("air", "drone") for m in h.mentions):
+    f = {"family": fam, "agent": agent(h), "victim": victim(h, scope)}
+    triggers = words(t for m in h.mentions for t in [*m.tokens, *m.merged])
+    close = words(t for m in h.mentions for t in _close(m))
+    f["means"] = first("means", close) or first("means", triggers) or \
+        first("means", words(t for m in h.mentions for t in _phrase(m))) or _mode_means(h) or "none"
+    if any(m.target is not None and first("means", words([m.target])) in ("air", "drone") for m in h.mentions):
         f["means"] = "shelling"     # fire that brings down an aircraft is a missile or artillery attack
     scope_text = _scope_text(scope)
-    f["reciprocal"] = "yes" if _first("reciprocal", triggers | close | {m.token.head.lemma_.lower() for m in h.mentions}) \
+    f["reciprocal"] = "yes" if first("reciprocal", triggers | close | {m.token.head.lemma_.lower() for m in h.mentions}) \
         or _told(scope_text, SHOOTOUT) else "no"
     f["manner"] = "targeted" if any(m.mode in TARGETED_MODES or m.token.lemma_.lower() in TARGETED for m in h.mentions) \
         else "none"
@@ -404,7 +215,7 @@ def features(h: Happening, scope: list[Token], after: Sequence[Token] = ()) -> d
     if fam in DEMONSTRATION or f["agent"] == "crowd" or f["victim"] == "protester":
         # a crowd that burns tyres "and demonstrated", "to demand"; force used against a march
         f["demonstration"] = "yes" if any((m.action or m.type) == "PROTEST" for m in h.mentions) \
-            or _first("demonstration", _scope_words(scope)) else "no"
+            or first("demonstration", _scope_words(scope)) else "no"
         f["crowd_violence"] = "yes" if _token_cue("crowd_violence", scope, STATE_WORDS) \
             or _token_cue("crowd_violence", list(after), STATE_WORDS, by_crowd=True) else "no"
         f["intervention"] = "force" if _force(h) else (_token_cue("intervention", scope, frozenset())
@@ -413,14 +224,14 @@ def features(h: Happening, scope: list[Token], after: Sequence[Token] = ()) -> d
     f["left"] = "yes" if any(m.type == "RETREAT" and m.place is not None and _from_place(m) for m in h.mentions) \
         else "no"
     f["property"] = "yes" if _property(h, f["means"] == "arson") else "no"
-    f["measure"] = "yes" if _first("measure", triggers) else "no"
-    f["displace"] = "yes" if _first("displace", triggers) else "no"
+    f["measure"] = "yes" if first("measure", triggers) else "no"
+    f["displace"] = "yes" if first("displace", triggers) else "no"
     f["captured"] = "yes" if any(m.token.lemma_.lower() == "capture" for m in h.mentions) else "no"
     f["goal"] = "yes" if all(any(c.dep_ == "aux" and c.lower_ == "to" for c in m.token.children)
                              for m in h.mentions) else "no"     # "went there to prevent looting"
     f["abduct"] = "yes" if any(family(m) == "abduct" for m in h.mentions) and not any(
         x.category == "killed" for x in h.figures) else "no"     # "stormed a house, kidnapping five"
-    f["object"] = _first("object", _words(t for m in h.mentions if m.target is not None for t in m.target.subtree)) \
+    f["object"] = first("object", words(t for m in h.mentions if m.target is not None for t in m.target.subtree)) \
         or "none"
     return f
 
@@ -539,10 +350,10 @@ def _subject(t: Token) -> Token | None:
 def _violent_use(t: Token) -> bool:
     """"set" is violent only when setting fire ("set a car on fire", not "set out", "restrictions set in
     place"); burning an effigy is a protest, not violence."""
-    words = {g.lemma_.lower() for c in t.children for g in c.subtree}
+    near = {g.lemma_.lower() for c in t.children for g in c.subtree}
     if t.lemma_.lower() == "set":
-        return bool(words & {"fire", "ablaze", "alight", "blaze"})
-    return not (words & {"effigy", "effigies"})
+        return bool(near & {"fire", "ablaze", "alight", "blaze"})
+    return not (near & {"effigy", "effigies"})
 
 
 def _topic(t: Token) -> bool:
