@@ -40,7 +40,7 @@ CROWD_CASES = [
     ("Hundreds of students marched in Tolva and burned an effigy of the minister.", "Protests", "Peaceful protest"),
     ("Traders set out on a march through Kessa to protest against new taxes.", "Protests", "Peaceful protest"),
     ("Residents protested in Marun against police officers who beat a shopkeeper.", "Protests", "Peaceful protest"),
-    ("Residents burned tires and blocked the main road in Loma, demanding water.", "Riots", "Violent demonstration"),
+    ("Residents burned tires and blocked the highway through Loma, demanding water.", "Riots", "Violent demonstration"),
     # a crowd that demands in public is demonstrating
     ("Hundreds of workers demanded unpaid wages outside the factory gates in Osra.", "Protests", "Peaceful protest"),
     # both sides fired: a battle, even when one side began with a grenade
@@ -58,8 +58,8 @@ def test_acled_crowd_and_measure_rule(extract_text, text, event_type, sub_event_
 
 
 def test_a_purpose_is_no_acled_event(extract_text):
-    doc = extract_text("Police officers went to the Sella market to prevent drug trafficking. A shoot-out broke out "
-                       "and a suspect was shot dead.")
+    doc = extract_text("Police officers went to the Sella market to prevent drug trafficking. Shots were exchanged "
+                       "and one dealer died.")
     assert [e.acled_event_type for e in doc.events if e.trigger.text == "prevent"] in ([], [None])
     coded = next((e for e in doc.events if e.acled_event_type), None)
     assert coded is not None and coded.acled_sub_event_type == "Armed clash"
@@ -93,14 +93,14 @@ def test_acled_means_and_development_rule(extract_text, text, event_type, sub_ev
 
 
 def test_force_against_a_march_is_coded_as_a_protest(extract_text):
-    doc = extract_text("Soldiers fired rubber bullets and tear gas at a march in Dela, injuring six protesters.")
+    doc = extract_text("Soldiers fired tear gas and plastic bullets at a march in Dela, injuring six protesters.")
     coded = next((e for e in doc.events if e.acled_event_type), None)
     assert coded is not None
     assert (coded.acled_event_type, coded.acled_sub_event_type) == ("Protests", "Protest with intervention")
 
 
 def test_the_means_are_not_read_from_the_victims_unit(extract_text):
-    doc = extract_text("Members of the regime's air force intelligence were shot dead by gunmen in Kafra.")
+    doc = extract_text("Two officers of the air force intelligence service were shot dead by gunmen in Kafra.")
     coded = next((e for e in doc.events if e.acled_event_type), None)
     assert coded is not None and coded.acled_sub_event_type == "Armed clash"
 

@@ -19,24 +19,24 @@ def _event(doc, trigger: str):
 
 @pytest.mark.parametrize("text,trigger,actor1,actor2", [
     # a subject after a list of places, which the parser reads as one more place
-    ("On 4 May 2021, at Kyauk Taw village, Paletwa Township, Chin State, Myanmar military from LIB 540 torched "
-     "and destroyed 12 houses.", "torched", "Myanmar military", None),
-    ("On 3 March 2021, in Sittwe Township, Rakhine State, the Myanmar border guard force shot three men dead.",
-     "shot", "the Myanmar border guard force", "three men"),
+    ("On 14 August 2019, at Dara village, Tawang district, Arunachal Pradesh, Indian troops from the 9th "
+     "battalion burned and wrecked eight huts.", "burned", "Indian troops", None),
+    ("On 21 October 2018, in Mopti Cercle, Mopti Region, the Malian gendarmerie shot two herders dead.",
+     "shot", "the Malian gendarmerie", "two herders"),
     # a label before a colon is not the subject
     ("Looting: As reported on 3 June 2021, government forces looted shops in the town of Kafr Nabl.",
      "looted", "government forces", None),
     # the agent of the setting the casualties happened in
-    ("Two rebels were killed, injured or captured during the security operations carried out by the army in Kars.",
-     "killed", "the army", "Two rebels"),
+    ("Four smugglers were killed, wounded or detained during sweeps conducted by the gendarmerie near Ruse.",
+     "killed", "the gendarmerie", "Four smugglers"),
     ("On 5 June 2021, the army during an operation encountered FLN militants in Tabora district in which three "
      "militants were killed.", "killed", "the army", "three militants"),
     # the two sides of a fight told by its dead
     ("On 4 May 2020, one Malian soldier and three militants were killed in fighting near Gao.", "killed",
      "one Malian soldier", "three militants"),
     # a fight that broke out between two sides
-    ("On 2 June 2021, in Cali, a shoot-out broke out between the police and a gang.", "shoot", "the police",
-     "a gang"),
+    ("On 8 July 2020, in Medellin, a shoot-out broke out between soldiers and a drug cartel.", "shoot",
+     "soldiers", "a drug cartel"),
     # meeting an attack: the attack's agent, and the side that met it
     ("On 9 June 2021, government troops repelled an attack of rebel fighters near Goma.", "attack",
      "government troops", "rebel fighters"),
@@ -54,10 +54,10 @@ def test_roles_in_harder_clauses(extract_text, text, trigger, actor1, actor2):
 
 def test_a_list_of_participles_keeps_its_patient(extract_text):
     """"were killed, injured or captured": the captured are the patient, not the agent."""
-    doc = extract_text("Two rebels were killed, injured or captured during the security operations carried out "
-                       "by the army in Kars.")
-    a1, a2 = _actors(doc, _event(doc, "captured"))
-    assert (a1, a2) == ("the army", "Two rebels")
+    doc = extract_text("Four smugglers were killed, wounded or detained during sweeps conducted by the "
+                       "gendarmerie near Ruse.")
+    a1, a2 = _actors(doc, _event(doc, "detained"))
+    assert (a1, a2) == ("the gendarmerie", "Four smugglers")
 
 
 @pytest.mark.parametrize("text,actor2", [
@@ -130,12 +130,12 @@ def test_a_journalist_is_not_an_outlet(extract_text):
 
 
 @pytest.mark.parametrize("text,trigger,actor1", [
-    ("On 7 May 2021, near Lay Kay village, Hpa-an Township, Karen State, Thai military from battalion 21 and 22 "
-     "clashed with rebels.", "clashed", "Thai military"),
-    ("Property destruction: On 6 May 2021, for a second day Turkish forces, under the protection of army "
-     "drones, razed farmland near the town of Afrin.", "razed", "Turkish forces"),
-    ("On 2 May 2021, in Salvador, Bahia, a shoot-out broke out when the Military Police approached a car.",
-     "shoot", "the Military Police"),
+    ("On 2 April 2019, near Kilo village, Sool Region, Somaliland, Somali troops from the 4th and 5th brigades "
+     "clashed with militants.", "clashed", "Somali troops"),
+    ("Property destruction: On 11 March 2019, for a third day Saudi forces, backed by attack helicopters, "
+     "bulldozed orchards near the town of Saada.", "bulldozed", "Saudi forces"),
+    ("On 17 April 2020, in Fortaleza, Ceara, a shoot-out broke out when the Federal Highway Police stopped a "
+     "truck.", "shoot", "the Federal Highway Police"),
 ], ids=["finite-verb-subject", "date-stranded-subject", "broke-out-when"])
 def test_roles_the_parser_misplaces(extract_text, text, trigger, actor1):
     doc = extract_text(text)
@@ -145,8 +145,8 @@ def test_roles_the_parser_misplaces(extract_text, text, trigger, actor1):
 @pytest.mark.parametrize("text,trigger,actor1", [
     ("On 3 June 2021, in Tacna, federal police dismantled a cocaine lab. Two men were arrested.", "arrested",
      "federal police"),
-    ("On 9 June 2021, the Civil Police carried out an operation in a favela of Recife. A shoot-out broke out "
-     "and a suspect was injured.", "shoot", "the Civil Police"),
+    ("On 22 May 2020, state police raided a hideout in a slum of Belem. A shoot-out followed and one gunman "
+     "was wounded.", "shoot", "state police"),
     ("Police said a bomb exploded in the market. Two men were arrested.", "arrested", None),
 ], ids=["arrest-after-raid", "fight-after-operation", "not-a-speaker"])
 def test_an_agentless_arrest_or_fight_continues_the_operation_before(extract_text, text, trigger, actor1):

@@ -82,7 +82,7 @@ def test_all_three_says_again_the_sum_of_the_parts(figures):
 
 
 def test_the_other_is_one_of_the_people_counted_before(figures):
-    [f] = figures("A mob killed two traders in the market. One was burnt and the other was stoned to death.")
+    [f] = figures("A mob killed two traders in the market. One was burnt and the other was beaten to death.")
     assert f.value == 2 and [m.text for m in f.mentions] == ["two traders", "the other"]
 
 

@@ -68,12 +68,12 @@ def test_vague_word_kept_in_span_with_its_convention(figures):
     ("Police shot dead three gunmen.", "killed", 3),
     ("The patrol came under fire and returned fire, killing him.", "killed", 1),
     ("Soldiers captured a rebel commander.", "captured", 1),
-    ("A shopkeeper was shot to death by two men.", "killed", 1),
+    ("A shopkeeper was shot to death by a gang.", "killed", 1),
     ("Gunmen beat a farmer to death near the well.", "killed", 1),
     ("A guard was fatally stabbed at the gate.", "killed", 1),
     ("The strike resulted in the death of a bystander.", "killed", 1),
     ("Twelve fighters were reported killed in the clash.", "killed", 12),
-    ("The prisoner was detained and later found killed.", "killed", 1),
+    ("The activist was arrested and later found killed.", "killed", 1),
     ("Four villagers killed and ten wounded in the clashes.", "killed", 4),
     ("On 3 March 2021, in Harbin, Heilongjiang, a trader was killed by robbers.", "killed", 1),
     ("Around 8 March 2021 (as reported), in Tula, a woman was found dead near a bridge.", "killed", 1),
@@ -82,8 +82,8 @@ def test_vague_word_kept_in_span_with_its_convention(figures):
     ("The soldiers killed two herders and 20 cattle.", "killed", 2),
     ("Gunmen killed one dahalo near the village.", "killed", 1),
     ("Masked men assassinated a district judge outside his home.", "killed", 1),
-    ("Islamic State militants shot a civilian, resulting in his death.", "killed", 1),
-    ("Five corpses of suspected militants were discovered on Friday.", "killed", 5),
+    ("Al-Shabaab fighters shot a farmer, resulting in his death.", "killed", 1),
+    ("Five corpses of suspected bandits were discovered on Friday.", "killed", 5),
 ])
 def test_forms(figures, text, category, value):
     f = one(figures(text), category)
@@ -213,9 +213,9 @@ def test_nominal_killing_with_a_range(figures):
     "He is accused of the murder of three traders.",
     "She was responsible for the deaths of several civilians.",
     "Police foiled the attempted assassination of the mayor.",
-    "Neither injuries nor fatalities were reported.",
+    "Neither deaths nor injuries were reported.",
     "It is unclear whether there were fatalities.",
-    "The number of fatalities could not be established.",
+    "The number of dead could not be established.",
     "Fatalities coded as 10, the number being unknown.",
 ])
 def test_no_count_of_a_happening(figures, text):
@@ -245,11 +245,11 @@ def test_a_record_told_to_say_who_someone_is_counts_nobody(figures, text, kept):
     ("One gunman was killed and his accomplice detained.", [("killed", 1), ("captured", 1)]),  # "was" left out
     ("Two men fired on the post; one was killed and the other was detained.", [("killed", 1), ("captured", 1)]),
     ("The raid killed one hundred and twelve fighters.", [("killed", 112)]),
-    ("The dispute led to the death of a bystander.", [("killed", 1)]),      # not "[verb] to death"
+    ("The brawl led to the death of a neighbour.", [("killed", 1)]),      # not "[verb] to death"
     ("A trader was abducted and later found dead.", [("captured", 1), ("killed", 1)]),
-    ("On 7 May, Herat district police chief and 2 policemen were killed by a landmine.", [("killed", 3)]),
-    ("Ambush: On 9 June, 2 rebels were killed and 1 was wounded near the bridge.", [("killed", 2), ("injured", 1)]),
-    ("A prominent union official and activist was shot dead by gunmen.", [("killed", 1)]),   # one man, two roles
+    ("On 7 May, a district police commander and 3 officers were killed by a landmine.", [("killed", 4)]),
+    ("Ambush: On 9 June, 4 bandits were killed and 2 were wounded near the ford.", [("killed", 4), ("injured", 2)]),
+    ("A local party official and lawyer was shot dead by gunmen.", [("killed", 1)]),   # one man, two roles
 ])
 def test_counted_phrases_the_parser_splits(figures, text, kept):
     assert [(f.category, f.value) for f in figures(text)] == kept
@@ -278,7 +278,7 @@ def test_killed_injured_or_captured_is_other(figures):
 
 
 def test_detained_and_killed_counts_the_same_man_twice(figures):
-    figs = figures("The prisoner was detained and later found killed.")
+    figs = figures("The activist was arrested and later found killed.")
     assert {(f.category, f.value) for f in figs} == {("captured", 1), ("killed", 1)}
 
 

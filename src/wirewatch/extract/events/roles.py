@@ -120,8 +120,8 @@ def sources(t: Token) -> list[Token]:
     if subj is None and (t.tag_ == "VBN" or t.pos_ in NOUN_POS):   # "shot dead in a drive-by attack by gunmen",
         out += _setting_agents(t)                     # "killed during the operations carried out by X"
         if not out and t.tag_ == "VBN" and (_victim_subject(t) or is_passive(t)):
-            # "8 were killed and 8 wounded following an operation by ANDSF forces", "were killed, injured or
-            # captured during ...": the setting hangs from a later participle of the list
+            # "5 were killed and 3 wounded after a raid by army commandos", "were killed, wounded or
+            # detained during ...": the setting hangs from a later participle of the list
             out += [g for c in t.subtree if c.dep_ in ("conj", "advcl") and c.tag_ == "VBN" and c.head.i >= t.i
                     for g in _setting_agents(c)]
         if not out and t.tag_ == "VBN":

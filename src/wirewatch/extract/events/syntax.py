@@ -102,7 +102,7 @@ def _subject(t: Token, _seen: int = 0) -> Token | None:
         if c.dep_ in ("nsubj", "csubj") and c.pos_ != "NUM":
             if c.lower_ in RELATIVE and t.dep_ == "relcl":
                 return t.head
-            return c
+            return _hung_on(c, t) or c
     if t.pos_ in VERB_POS and not any(c.dep_ in ("nsubj", "csubj", "expl") for c in kids):
         stranded = _stranded_subject(t)
         if stranded is not None:
@@ -166,11 +166,23 @@ def _setting_like(t: Token) -> bool:
 
 
 def _gap_ok(t: Token, x: Token) -> bool:
-    """Only punctuation, adverbs and the verb's other modifiers ("Israeli forces, *under the protection of
-    ...*, razed") between a stranded subject and its verb."""
+    """Only punctuation, adverbs and the verb's other modifiers ("Saudi forces, *backed by helicopters*,
+    bulldozed") between a stranded subject and its verb."""
     gap = t.doc[x.right_edge.i + 1:t.i]
     inside = {w.i for p in gap if p.dep_ in ("prep", "advmod", "npadvmod", "advcl") for w in p.subtree}
     return all(g.is_punct or g.pos_ == "ADV" or g.i in inside for g in gap)
+
+
+def _hung_on(c: Token, t: Token) -> Token | None:
+    """A subject that is an administrative unit heading a list of places ("at X village, Y *district*, Z
+    State, Indian troops from ... burned"): the parser made the list the subject and hung the real one onto
+    it. The last noun of the list that is no place and ends just before the verb, else None."""
+    unit = c.lemma_.lower()
+    if (unit not in word_list("admin") and unit not in word_list("area")) or c.i > t.i:
+        return None
+    found = [x for x in c.subtree if x.i > c.i and x.dep_ in ("conj", "appos") and x.pos_ in NOUN_POS
+             and not _setting_like(x) and _gap_ok(t, x)]
+    return found[-1] if found else None      # the last: a name the tagger missed may come before it
 
 
 def _stranded_subject(t: Token) -> Token | None:
@@ -192,7 +204,7 @@ def _stranded_subject(t: Token) -> Token | None:
     k = t.i - 1
     while k > 0 and (t.doc[k].is_punct or t.doc[k].pos_ == "ADV"):
         k -= 1
-    cur, best = t.doc[k], None     # "..., Karen State, Myanmar military from battalion 405 clashed with ..."
+    cur, best = t.doc[k], None     # "..., Sool Region, Somali troops from the 4th brigade clashed with ..."
     while cur.i != t.i and cur.right_edge.i == k and cur.head.i != cur.i:
         if cur.pos_ in NOUN_POS and not _setting_like(cur) and cur.dep_ in ("conj", "appos", "pobj", "compound") \
                 and cur.ent_type_ not in ("CARDINAL", "ORDINAL", "QUANTITY"):

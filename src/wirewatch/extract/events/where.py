@@ -78,7 +78,7 @@ def _loc_score(tok: Token, trigger: Token, chain: set[int] | None = None, talk: 
 
 
 def _shares_right(verb: Token, trigger: Token) -> bool:
-    """"shot and killed a man in Bamenda": a verb coordinated after the trigger, with the trigger's subject and
+    """"shot and killed a trader in Kumasi": a verb coordinated after the trigger, with the trigger's subject and
     no object of the trigger's own, shares what follows it (its object and its place) with the trigger."""
     return verb.dep_ == "conj" and verb.head.i == trigger.i and verb.pos_ == "VERB" \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
@@ -257,7 +257,7 @@ def home_country(places: Sequence[Place], text: str) -> str | None:
 
 def resolved_place(place: Place | None, places: Sequence[Place], unit: tuple[int, int]) -> tuple[Place | None, bool]:
     """The place itself when the gazetteer resolved it; else the most specific resolved place named in the
-    same sentence after it ("in Tal Hamis, in the countryside of Al-Hasakeh"), flagged as a fallback."""
+    same sentence after it ("in Kafr Sousa, on the outskirts of Homs"), flagged as a fallback."""
     if place is None or place.lat is not None:
         return place, False
     later = [p for p in places if unit[0] <= p.start < unit[1] and p.lat is not None and p.start > place.start

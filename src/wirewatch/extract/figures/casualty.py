@@ -213,7 +213,7 @@ def patients(t: Token, role: str, lx: Lexicon | None = None) -> list[Token]:
             subj = _child(t.head, "dobj") or _subject(t.head, "nsubjpass", "nsubj")
         if subj is None:
             subj = _numeric_child(t)
-        if subj is None and t.dep_ == "conj" and is_verb(t.head):     # "a suspect was shot and died"
+        if subj is None and t.dep_ == "conj" and is_verb(t.head):     # "the driver was shot and died"
             subj = _relative_head(t.head, _subject(t.head, "nsubjpass", "nsubj"))
         if subj is None:
             subj = _left_of_aux(t)
@@ -234,7 +234,7 @@ def patients(t: Token, role: str, lx: Lexicon | None = None) -> list[Token]:
         return found + _along_with(t) if found else found
     if t.tag_ == "VBN" and t.dep_ in ("xcomp", "oprd", "ccomp") and _child(t, "dobj") is None:
         subj = _subject(t.head, "nsubjpass")          # "12 fighters were reported killed", "was confirmed killed"
-        if subj is None and t.head.dep_ == "conj":   # "was detained and later found killed"
+        if subj is None and t.head.dep_ == "conj":   # "was seized and later found dead"
             subj = _subject(t.head.head, "nsubjpass")
         if subj is not None:
             return list(_with_conjuncts(subj))
@@ -244,7 +244,7 @@ def patients(t: Token, role: str, lx: Lexicon | None = None) -> list[Token]:
     obj = objs[0] if objs else (_up_to(t) or shared_object(t, lx))
     if obj is None and t.tag_ == "VBN":
         obj = _numeric_child(t)                      # "12 killed and 33 injured"
-    if obj is None and t.tag_ in ("VBD", "VBN"):     # "Four people killed and twenty wounded": a headline's passive
+    if obj is None and t.tag_ in ("VBD", "VBN"):     # "Six people killed and ten wounded": a headline's passive
         subj = _subject(t, "nsubj")
         if subj is not None and (subj.like_num or subj.pos_ == "NUM" or any(
                 c.dep_ == "nummod" or c.lower_ in ("several", "many", "dozens", "hundreds") for c in subj.children)):
@@ -355,5 +355,5 @@ def unstated(t: Token, lx: Lexicon) -> bool:
     members = [node] + [c for c in node.subtree if c.dep_ == "conj"]
     if any(c.lower_ in ("no", "neither", "nor", "without") for m in members for c in m.children) \
             or any(c.lower_ in ("no", "neither") for c in node.children):
-        return False                                 # "neither injuries nor fatalities were reported"
+        return False                                 # "neither deaths nor injuries were reported"
     return node.dep_ != "ROOT" and reported(t, lx)

@@ -108,7 +108,7 @@ _COLLECTIVE = {"staff", "personnel", "police", "militia", "crew", "team", "famil
 
 
 def _listed_one(p: Token, lx: Lexicon) -> bool:
-    """"Province police chief and 2 policemen were killed": a singular person noun heading a list of counted
+    """"A district police commander and 3 officers were killed": a singular person noun heading a list of counted
     people is one person, determiner or not (a collective noun, "staff", "militia", is not). A later noun of
     the list without its own determiner shares the first one's: "a local official and activist" is one man."""
     if p.dep_ == "conj" or not any(c.dep_ == "conj" for c in p.children):

@@ -301,8 +301,8 @@ def _token_cue(feature: str, scope: list[Token], not_by: frozenset[str], by_crow
     against. A "-verb" cue counts only as a verb outside a relative clause; for crowd violence its subject
     (or the subject of the verb it is joined to) is not the police or army (protesters torched a bus, not
     "a protest against the torching of a bus"), and a "-crowd" cue counts only with a crowd as its subject
-    ("they beat a guard", not "a leak killed 11 and injured hundreds"); for an intervention its patient is
-    the crowd ("police arrested dozens", not "he was arrested in connection with ...")."""
+    ("they beat a guard", not "a gas blast killed 9 and hurt dozens"); for an intervention its patient is
+    the crowd ("police arrested dozens", not "he was arrested over the theft ...")."""
     table: dict[str, str] = {}
     for lemma, value in cues().get(feature, ()):
         table.setdefault(lemma, value)

@@ -36,7 +36,7 @@ def agent(h: Happening) -> str:
         if m.token.lemma_.lower() in UNDERGO:
             continue                        # "three people died": the subject suffered it
         subj = m.source if m.source is not None else next(
-            (c for c in m.token.children if c.dep_ == "nsubj"), None)     # "a group of youths clashed with ..."
+            (c for c in m.token.children if c.dep_ == "nsubj"), None)     # "a band of youths fought with ..."
         if subj is None and m.token.pos_ == "NOUN":
             subj = _clause_subject(m.token)  # "members of the gang delivered food as aid"
         if subj is not None:
