@@ -125,8 +125,8 @@ def test_the_object_of_a_removal_before_its_conjuncts(extract_text):
 
 def test_a_journalist_is_not_an_outlet(extract_text):
     """A named word in the phrase ("pro-Moscow") does not make a journalist a news outlet."""
-    doc = extract_text("A prominent pro-Moscow journalist has been killed in a car bomb explosion in Tripoli.")
-    assert _actors(doc, _event(doc, "killed"))[1] == "A prominent pro-Moscow journalist"
+    doc = extract_text("A well-known pro-Kremlin journalist was killed by a parcel bomb in Donetsk.")
+    assert _actors(doc, _event(doc, "killed"))[1] == "A well-known pro-Kremlin journalist"
 
 
 @pytest.mark.parametrize("text,trigger,actor1", [
@@ -157,8 +157,8 @@ def test_an_agentless_arrest_or_fight_continues_the_operation_before(extract_tex
 @pytest.mark.parametrize("text,trigger,actor1", [
     ("Indian troops remained on alert along the border after the raids.", "alert", "Indian troops"),
     ("Canada speeded up the withdrawal of some troops from Latvia on Friday.", "withdrawal", "Canada"),
-    ("King Abdullah of Jordan was quoted today as saying he would be ready to host a meeting between the two "
-     "sides.", "host", "King Abdullah"),
+    ("President Halonen of Finland was quoted on Monday as saying she would gladly host talks between the "
+     "rivals.", "host", "President Halonen"),
 ], ids=["remained-on", "own-forces-withdrawn", "quoted-as-saying"])
 def test_sources_in_light_and_nested_phrases(extract_text, text, trigger, actor1):
     doc = extract_text(text)
@@ -192,9 +192,9 @@ def test_group_nouns_name_actors(extract_text, text, actor):
 
 
 def test_forces_deployed_in_a_country_named_in_two_words(extract_text):
-    doc = extract_text("The African Union on Tuesday rejected a call for its peacekeeping forces to be deployed in "
-                       "South Sudan.")
-    assert _actors(doc, _event(doc, "rejected"))[1] == "South Sudan"
+    doc = extract_text("The Arab League on Monday rejected a plea for its peacekeeping troops to be stationed in "
+                       "Sierra Leone.")
+    assert _actors(doc, _event(doc, "rejected"))[1] == "Sierra Leone"
 
 
 def test_troops_on_alert_in_a_place(extract_text):

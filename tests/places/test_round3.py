@@ -72,9 +72,9 @@ def test_big_lakes_mountain_ranges_and_former_provinces(places) -> None:
 
 
 def test_every_name_listed_before_counties_is_a_county(places) -> None:
-    got = places("Flood warnings cover Becker, Mahnomen, Otter Tail, Swift and Wilkin counties in Minnesota.")
-    for name in ("Becker", "Mahnomen", "Otter Tail", "Swift", "Wilkin"):
-        assert (got[name].feature_code, got[name].admin1) == ("ADM2", "Minnesota"), name
+    got = places("Storm warnings cover Story, Boone, Greene and Carroll counties in Iowa.")
+    for name in ("Story", "Boone", "Greene", "Carroll"):
+        assert (got[name].feature_code, got[name].admin1) == ("ADM2", "Iowa"), name
 
 
 def test_a_states_own_name_before_another_name_of_its_city(places) -> None:
@@ -83,12 +83,12 @@ def test_a_states_own_name_before_another_name_of_its_city(places) -> None:
 
 
 def test_a_big_city_the_tagger_took_for_a_date_is_a_place(places) -> None:
-    got = places("She said the crime continues regularly in Winnipeg.")
+    got = places("Police said the thefts happen often in Winnipeg.")
     assert got["Winnipeg"].country_code == "CA"
     assert "May" not in places("The vote was held in May and counted in June.")
 
 
 def test_a_name_after_a_spaced_dash_is_out_of_the_persons_name(places) -> None:
-    got = places("Recounts were asked for in two states won by Mr Trump - Wisconsin and Pennsylvania - and in Michigan.")
-    assert got["Wisconsin"].feature_code == "ADM1"
+    got = places("Audits were sought in two states carried by Mr Biden - Arizona and Georgia - and in Nevada.")
+    assert got["Arizona"].feature_code == "ADM1"
     assert "Paul" not in places("Education Minister John-Paul Langley visited the school on Monday.")

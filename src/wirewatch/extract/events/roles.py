@@ -54,7 +54,7 @@ def _victim_subject(t: Token) -> bool:
         return True
     if any(c.dep_ in ("dobj", "obj", "agent") for c in t.children):
         return False
-    if is_passive(t):          # "a journalist has been killed in a car bomb explosion"
+    if is_passive(t):          # "a reporter has been killed in a roadside blast"
         return True
     return t.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)
 

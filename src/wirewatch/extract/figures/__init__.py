@@ -120,9 +120,9 @@ def _mentions(doc: Doc, found: Found, lx: Lexicon) -> list[Mention]:
 
 
 def _others(p: Token, before: list[Mention], sent: int) -> tuple[str | None, str | None]:
-    """Who "others" are: the people counted just before in the same sentence ("killed several insurgents and
-    captured several others": other insurgents; "one insurgent was detained, the other died"), so a later "several
-    insurgents were captured" or "the insurgent that died" says it again."""
+    """Who "others" are: the people counted just before in the same sentence ("killed some gunmen and
+    detained some others": other gunmen; "one raider was caught, the other died"), so a later "some gunmen were
+    detained" or "the raider who died" says it again."""
     if p.lower_ not in ("others", "other", "another"):
         return None, None
     prev = next((m for m in reversed(before) if m.sent == sent and m.who is not None and m.start < p.idx), None)
