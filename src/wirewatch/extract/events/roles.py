@@ -41,8 +41,22 @@ _VICTIM_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
 
 
 def _prep_objects(t: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [g for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in preps
-            for g in c.children if g.dep_ == "pobj"]
+    """The objects of the trigger's prepositions: also "to X" parsed as a dative ("provided arms *to X*"), and
+    the subject of a reduced clause the parser hung the object on ("granted asylum to *officers* holed up
+    in ...", where the preposition is left without an object)."""
+    out: list[Token] = []
+    for c in t.children:
+        if not (c.dep_ in ("prep", "agent") or (c.dep_ == "dative" and c.pos_ == "ADP")) or c.lower_ not in preps:
+            continue
+        objs = [g for g in c.children if g.dep_ == "pobj"]
+        if not objs and not any(c.children) and c.i + 1 < len(t.doc):
+            nxt = c.doc[c.i + 1]
+            noun = nxt if nxt.pos_ in NOUN_POS else next((a for a in nxt.ancestors if a.pos_ in NOUN_POS), None)
+            if noun is not None and noun.left_edge.i == c.i + 1 and noun.dep_ in ("nsubj", "nsubjpass") \
+                    and noun.head.i > noun.i and noun.head.pos_ in VERB_POS:
+                objs = [noun]
+        out += objs
+    return out
 
 
 def _victim_subject(t: Token) -> bool:
@@ -224,6 +238,11 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
     ("demanded that X ..."), then the targets of a complement verb ("promised to send aid to X")."""
     preps = TARGET_PREPS.get(type_, ("with", "against", "on"))
     out: list[Token] = []
+    if t.pos_ in NOUN_POS and t.dep_ == "pobj" and t.head.lower_ == "under" and t.head.head.pos_ in VERB_POS:
+        verb = t.head.head                  # "X came under attack", "X was placed under investigation"
+        undergoer = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) or subject(verb)
+        if undergoer is not None:
+            out.append(undergoer)
     if _victim_subject(t):
         victim = subject(t) or next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if victim is None and t.dep_ == "acl" and t.head.pos_ in NOUN_POS:
