@@ -218,7 +218,13 @@ def test_a_stance_is_held_by_its_passive_subject(extract_text):
     # forces named by their country are not the source's own forces
     ("Germany on Tuesday defended the duty of Turkey soldiers to shoot at smugglers in Syria.", "defended",
      "Germany", "Turkey soldiers"),
-], ids=["dative-to", "under-investigation", "named-forces"])
+    # "were engaged in fighting": the passive subject does the fighting
+    ("Government troops were engaged in heavy fighting against rebel fighters near the border.", "engaged",
+     "Government troops", "rebel fighters"),
+    # a demand's "that" clause hung on the verb: its subject is the one the demand is made on
+    ("The World Health Organization reiterated its demand today that Sudan lift restrictions on vaccines.",
+     "demand", "The World Health Organization", "Sudan"),
+], ids=["dative-to", "under-investigation", "named-forces", "engaged-in", "demand-that"])
 def test_targets_the_parser_hides(extract_text, text, trigger, actor1, actor2):
     doc = extract_text(text)
     a1, a2 = _actors(doc, _event(doc, trigger))

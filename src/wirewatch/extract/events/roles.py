@@ -129,6 +129,9 @@ def sources(t: Token) -> list[Token]:
     it is the object of ("held talks", "launched an investigation"); the speaker, for a pronoun subject."""
     out: list[Token] = []
     subj = subject(t)
+    if subj is None and t.tag_ == "VBN" and t.lemma_.lower() in word_list("engaged") \
+            and any(c.dep_ == "prep" and c.lower_ == "in" for c in t.children):
+        subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)   # "X were engaged in fighting"
     if subj is not None and not _victim_subject(t):
         out.append(subj)
     if subj is None and (t.tag_ == "VBN" or t.pos_ in NOUN_POS):   # "shot dead in a drive-by attack by gunmen",
@@ -306,6 +309,12 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
             out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             if _depth < 2:
                 out += targets(c, "", None, _depth + 1)
+    if t.pos_ in NOUN_POS and t.dep_ == "dobj" and (t.head.lemma_.lower() in word_list("light")
+                                                    or t.head.lemma_.lower() not in word_list("reporting")):
+        # "X renewed its demand (today) that Y ...": the parser hangs the noun's "that" clause on the verb
+        out += [g for c in t.head.children if c.dep_ == "ccomp" and c.i > t.i
+                and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)
+                for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
     seen: set[int] = set() if source is None else {source.i}
     return [x for x in out if x.ent_type_ not in ("DATE", "TIME") and not (x.i in seen or seen.add(x.i))]
 
