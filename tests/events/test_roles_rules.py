@@ -224,7 +224,14 @@ def test_a_stance_is_held_by_its_passive_subject(extract_text):
     # a demand's "that" clause hung on the verb: its subject is the one the demand is made on
     ("The World Health Organization reiterated its demand today that Sudan lift restrictions on vaccines.",
      "demand", "The World Health Organization", "Sudan"),
-], ids=["dative-to", "under-investigation", "named-forces", "engaged-in", "demand-that"])
+    # the ambassador summoned to hear a complaint is its target, before what it is about
+    ("On Monday, the Polish foreign minister summoned Belarus's ambassador Ivan Petrov to complain of harassment "
+     "over the border incidents.", "complain", "the Polish foreign minister", "ambassador"),
+    # a protest "in defiance of X" is against X, not the country it happens in
+    ("Hundreds of students blocked roads in Belarus in defiance of the police to demand new elections.", "blocked",
+     "students", "the police"),
+], ids=["dative-to", "under-investigation", "named-forces", "engaged-in", "demand-that", "summoned-to-complain",
+        "in-defiance-of"])
 def test_targets_the_parser_hides(extract_text, text, trigger, actor1, actor2):
     doc = extract_text(text)
     a1, a2 = _actors(doc, _event(doc, trigger))

@@ -241,6 +241,14 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
     ("demanded that X ..."), then the targets of a complement verb ("promised to send aid to X")."""
     preps = TARGET_PREPS.get(type_, ("with", "against", "on"))
     out: list[Token] = []
+    if t.dep_ in ("advcl", "xcomp") and t.head.lemma_.lower() in word_list("summon") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        summoned = direct_object(t.head)     # "X summoned Y's ambassador to protest ...": said to the ambassador
+        if summoned is not None:
+            out.append(summoned)
+    out += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "in"    # "marched in defiance of X"
+            for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() == "defiance"
+            for g in _prep_objects(n, ("of",))]
     if t.pos_ in NOUN_POS and t.dep_ == "pobj" and t.head.lower_ == "under" and t.head.head.pos_ in VERB_POS:
         verb = t.head.head                  # "X came under attack", "X was placed under investigation"
         undergoer = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) or subject(verb)
