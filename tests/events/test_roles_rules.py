@@ -205,3 +205,57 @@ def test_troops_on_alert_in_a_place(extract_text):
 def test_a_stance_is_held_by_its_passive_subject(extract_text):
     doc = extract_text("Turkey is opposed to Swedish mediation in peace negotiations with Syria, an aide said.")
     assert _actors(doc, _event(doc, "opposed")) == ("Turkey", "Swedish")
+
+
+
+@pytest.mark.parametrize("text,trigger,actor1,actor2", [
+    # "to X" parsed as a dative: the recipient, not the thing given
+    ("Norway is providing satellite images and other military intelligence to Chad, officials said.", "providing",
+     "Norway", "Chad"),
+    # "under investigation / attack": the one under it is acted on
+    ("A French engineer has been placed under investigation in Spain for his role in the smuggling ring.",
+     "investigation", None, "French"),
+    # forces named by their country are not the source's own forces
+    ("Germany on Tuesday defended the duty of Turkey soldiers to shoot at smugglers in Syria.", "defended",
+     "Germany", "Turkey soldiers"),
+    # "were engaged in fighting": the passive subject does the fighting
+    ("Government troops were engaged in heavy fighting against rebel fighters near the border.", "engaged",
+     "Government troops", "rebel fighters"),
+    # a demand's "that" clause hung on the verb: its subject is the one the demand is made on
+    ("The World Health Organization reiterated its demand today that Sudan lift restrictions on vaccines.",
+     "demand", "The World Health Organization", "Sudan"),
+    # the ambassador summoned to hear a complaint is its target, before what it is about
+    ("On Monday, the Polish foreign minister summoned Belarus's ambassador Ivan Petrov to complain of harassment "
+     "over the border incidents.", "complain", "the Polish foreign minister", "ambassador"),
+    # a protest "in defiance of X" is against X, not the country it happens in
+    ("Hundreds of students blocked roads in Belarus in defiance of the police to demand new elections.", "blocked",
+     "students", "the police"),
+], ids=["dative-to", "under-investigation", "named-forces", "engaged-in", "demand-that", "summoned-to-complain",
+        "in-defiance-of"])
+def test_targets_the_parser_hides(extract_text, text, trigger, actor1, actor2):
+    doc = extract_text(text)
+    a1, a2 = _actors(doc, _event(doc, trigger))
+    assert a2 is not None and actor2 in a2
+    if actor1 is not None:
+        assert a1 == actor1
+
+
+def _parsed(nlp, words, heads, deps, pos):
+    from spacy.tokens import Doc
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_preposition_objects_through_dative_and_reduced_clause(nlp):
+    """The parser's two ways of hiding the object of "to": a dative "to", and a preposition left empty because
+    its noun became the subject of a reduced clause ("granted asylum to officers hiding there")."""
+    from wirewatch.extract.events.roles import _prep_objects
+    dative = _parsed(nlp, ["Norway", "provided", "maps", "to", "Chad", "."], [1, 1, 1, 1, 3, 1],
+                     ["nsubj", "ROOT", "dobj", "dative", "pobj", "punct"],
+                     ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"])
+    assert [t.text for t in _prep_objects(dative[1], ("to",))] == ["Chad"]
+    dangling = _parsed(nlp, ["Peru", "granted", "asylum", "to", "officers", "hiding", "there", "."],
+                       [1, 1, 1, 1, 5, 1, 5, 1],
+                       ["nsubj", "ROOT", "dobj", "prep", "nsubj", "advcl", "advmod", "punct"],
+                       ["PROPN", "VERB", "NOUN", "ADP", "NOUN", "VERB", "ADV", "PUNCT"])
+    assert [t.text for t in _prep_objects(dangling[1], ("to",))] == ["officers"]
+    assert _prep_objects(dangling[1], ("with",)) == []

@@ -147,8 +147,12 @@ def _region(t: Token) -> tuple[int, int]:
 
 
 def _own_forces(a: Actor, m: Mention) -> bool:
-    """Forces named only by what they are ("peacekeepers", "its forces", "an international force")."""
-    return a.kind == "MIL" and not any(w[:1].isupper() for w in a.text.split()[1:] + [a.text[:1].lower()])
+    """Forces named only by what they are ("peacekeepers", "its forces", "an international force"), not by
+    whose they are ("Russia troops" inside a sentence; a capital opening the sentence says nothing)."""
+    first = token_at(m.token.doc, a.start)
+    opens = first is None or first.is_sent_start
+    return a.kind == "MIL" and not any(w[:1].isupper() for w in a.text.split()[1:] + [a.text[:1].lower() if opens
+                                                                                     else a.text[:1]])
 
 
 def _is_country(a: Actor, places: Sequence[Place]) -> bool:

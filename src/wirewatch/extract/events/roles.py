@@ -41,8 +41,22 @@ _VICTIM_VERBS = frozenset({"kill", "injure", "wound", "die", "hurt"})
 
 
 def _prep_objects(t: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [g for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in preps
-            for g in c.children if g.dep_ == "pobj"]
+    """The objects of the trigger's prepositions: also "to X" parsed as a dative ("provided arms *to X*"), and
+    the subject of a reduced clause the parser hung the object on ("granted asylum to *officers* holed up
+    in ...", where the preposition is left without an object)."""
+    out: list[Token] = []
+    for c in t.children:
+        if not (c.dep_ in ("prep", "agent") or (c.dep_ == "dative" and c.pos_ == "ADP")) or c.lower_ not in preps:
+            continue
+        objs = [g for g in c.children if g.dep_ == "pobj"]
+        if not objs and not any(c.children) and c.i + 1 < len(t.doc):
+            nxt = c.doc[c.i + 1]
+            noun = nxt if nxt.pos_ in NOUN_POS else next((a for a in nxt.ancestors if a.pos_ in NOUN_POS), None)
+            if noun is not None and noun.left_edge.i == c.i + 1 and noun.dep_ in ("nsubj", "nsubjpass") \
+                    and noun.head.i > noun.i and noun.head.pos_ in VERB_POS:
+                objs = [noun]
+        out += objs
+    return out
 
 
 def _victim_subject(t: Token) -> bool:
@@ -115,6 +129,9 @@ def sources(t: Token) -> list[Token]:
     it is the object of ("held talks", "launched an investigation"); the speaker, for a pronoun subject."""
     out: list[Token] = []
     subj = subject(t)
+    if subj is None and t.tag_ == "VBN" and t.lemma_.lower() in word_list("engaged") \
+            and any(c.dep_ == "prep" and c.lower_ == "in" for c in t.children):
+        subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)   # "X were engaged in fighting"
     if subj is not None and not _victim_subject(t):
         out.append(subj)
     if subj is None and (t.tag_ == "VBN" or t.pos_ in NOUN_POS):   # "shot dead in a drive-by attack by gunmen",
@@ -224,6 +241,19 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
     ("demanded that X ..."), then the targets of a complement verb ("promised to send aid to X")."""
     preps = TARGET_PREPS.get(type_, ("with", "against", "on"))
     out: list[Token] = []
+    if t.dep_ in ("advcl", "xcomp") and t.head.lemma_.lower() in word_list("summon") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        summoned = direct_object(t.head)     # "X summoned Y's ambassador to protest ...": said to the ambassador
+        if summoned is not None:
+            out.append(summoned)
+    out += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "in"    # "marched in defiance of X"
+            for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() == "defiance"
+            for g in _prep_objects(n, ("of",))]
+    if t.pos_ in NOUN_POS and t.dep_ == "pobj" and t.head.lower_ == "under" and t.head.head.pos_ in VERB_POS:
+        verb = t.head.head                  # "X came under attack", "X was placed under investigation"
+        undergoer = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) or subject(verb)
+        if undergoer is not None:
+            out.append(undergoer)
     if _victim_subject(t):
         victim = subject(t) or next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if victim is None and t.dep_ == "acl" and t.head.pos_ in NOUN_POS:
@@ -287,6 +317,12 @@ def targets(t: Token, type_: str, source: Token | None, _depth: int = 0) -> list
             out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             if _depth < 2:
                 out += targets(c, "", None, _depth + 1)
+    if t.pos_ in NOUN_POS and t.dep_ == "dobj" and (t.head.lemma_.lower() in word_list("light")
+                                                    or t.head.lemma_.lower() not in word_list("reporting")):
+        # "X renewed its demand (today) that Y ...": the parser hangs the noun's "that" clause on the verb
+        out += [g for c in t.head.children if c.dep_ == "ccomp" and c.i > t.i
+                and any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)
+                for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
     seen: set[int] = set() if source is None else {source.i}
     return [x for x in out if x.ent_type_ not in ("DATE", "TIME") and not (x.i in seen or seen.add(x.i))]
 
