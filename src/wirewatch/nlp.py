@@ -11,13 +11,17 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 import spacy
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 
 _BREAKS = re.compile(r"[\n\r\u2028\u2029\x85]")
 _SENTENCE_END = {".", "!", "?", ";"}
 MAX_SENTENCE_TOKENS = 150  # a real sentence is far shorter; a run-on "sentence" of 100,000 tokens is junk
+
+_SENTENCE_END_IDS = frozenset(hash_string(p) for p in _SENTENCE_END)  # their ORTH ids (the same in every vocab)
 _END = {".", ",", ";", ":", "!", "?", '"', "”", "'", "’"}
 
 
@@ -30,22 +34,27 @@ def paragraph_breaks(doc: Doc) -> Doc:
     break inside hard-wrapped text is left to the parser. Text with no sentence punctuation for more than
     MAX_SENTENCE_TOKENS tokens is cut there, which keeps per-sentence work bounded on junk input.
     """
-    line_start = since_end = 0
-    for token in doc:
-        since_end += 1
-        if token.text in _SENTENCE_END:
-            since_end = 0
-        elif since_end > MAX_SENTENCE_TOKENS:  # text without punctuation: bound the sentence, and the work
-            token.is_sent_start = True         # every stage does per sentence
-            since_end = 0
-        if not token.is_space or not (breaks := len(_BREAKS.findall(token.text))) or token.i + 1 >= len(doc):
+    n = len(doc)
+    if not n:
+        return doc
+    # read as arrays: a Token object is built only for the few tokens whose sentence start is set
+    orth, space = doc.to_array([ORTH, IS_SPACE]).T.tolist()
+    ends = [i for i, o in enumerate(orth) if o in _SENTENCE_END_IDS]
+    last = -1  # the token after which the count of tokens without sentence punctuation restarts
+    for end in ends + [n]:
+        while end - last > MAX_SENTENCE_TOKENS + 1:  # text without punctuation: bound the sentence, and the work
+            last += MAX_SENTENCE_TOKENS + 1           # every stage does per sentence
+            doc[last].is_sent_start = True
+        last = end
+    line_start = 0
+    for i in (i for i, s in enumerate(space) if s):
+        if not (breaks := len(_BREAKS.findall(doc[i].text))) or i + 1 >= n:
             continue
-        following = doc[token.i + 1]
-        line = doc[line_start:token.i]
-        headline = line_start == 0 and 0 < len(line) <= 15 and line[-1].text not in _END
+        following = doc[i + 1]
+        headline = line_start == 0 and 0 < i <= 15 and doc[i - 1].text not in _END
         if breaks >= 2 or (headline and following.text[:1].isupper()):
             following.is_sent_start = True
-        line_start = token.i + 1
+        line_start = i + 1
     return doc
 
 

@@ -106,9 +106,9 @@ def word_hits(doc: Doc, words: frozenset[str]) -> list[int]:
         return []
     known = _WORD_HITS.setdefault(words, {})
     strings = doc.vocab.strings
-    ids = doc.to_array([LEMMA, LOWER])
+    ids, distinct = _lemma_lower_ids(doc)
     hits = []
-    for h in np.unique(ids).tolist():
+    for h in distinct:
         hit = known.get(h)
         if hit is None:
             hit = known[h] = strings[h].lower() in words
@@ -117,6 +117,16 @@ def word_hits(doc: Doc, words: frozenset[str]) -> list[int]:
     if not hits:
         return []
     return np.flatnonzero(np.isin(ids, np.array(hits, dtype=ids.dtype)).any(axis=1)).tolist()
+
+
+def _lemma_lower_ids(doc: Doc) -> tuple[np.ndarray, list[int]]:
+    """The Doc's (LEMMA, LOWER) id array and its distinct ids, built once per Doc: several stages look for
+    their own word sets in the same arrays."""
+    cached = doc.user_data.get("ww_lemma_lower")
+    if cached is None:
+        ids = doc.to_array([LEMMA, LOWER])
+        cached = doc.user_data["ww_lemma_lower"] = (ids, np.unique(ids).tolist())
+    return cached
 
 
 class StageFn(Protocol):

@@ -42,6 +42,7 @@ NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "vicinity", "s
                         "neighborhood", "part", "outside", "rural", "periphery", "environs"})
 _WITHIN = re.compile(r"^(?:\s+(?:town|city|village|district|area|region|province|county|camp|sector|"
                      r"neighbou?rhood|suburb|municipality))?\s+(?:in|of)\s+(?:the\s+)?$")   # "Al Bab in Aleppo"
+_WITHIN_AT = re.compile(_WITHIN.pattern[1:])  # matched at pos..endpos of the whole text: no copy of each gap
 TALK_TYPES = frozenset({"CONSULT", "AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "COOPERATE",
                         "SANCTION", "CONCEDE"})   # what they talk about is a topic, not where they are
 TOPIC_PREPS = frozenset({"including", "about", "regarding", "concerning", "over"})
@@ -220,7 +221,7 @@ def is_context(p: Place, places: Sequence[Place], text: str) -> bool:
     if before.rfind("(") > before.rfind(")"):
         return True
     return any(q.start < p.start and (0 <= p.start - q.end <= 2 and text[q.end:p.start].strip() in (",", "")
-                                      or _WITHIN.match(text[q.end:p.start]) is not None)
+                                      or _WITHIN_AT.match(text, q.end, p.start) is not None)
                for q in places)
 
 

@@ -119,9 +119,20 @@ def publication_heads() -> tuple[tuple[str, ...], ...]:
 def names_publication(words: list[str]) -> bool:
     """Whether capitalised words right after a place name end a publication's name: ['Daily', 'News'],
     ['Morning', 'Herald'], ['Post'] ('New York Daily News', 'Sydney Morning Herald', 'Kyiv Post')."""
-    for head in publication_heads():
-        n = len(head)
-        for end in range(n, min(len(words), 3) + 1):
-            if tuple(words[end - n:end]) == head and all(w[:1].isupper() or w == "-" for w in words[:end]):
+    by_last = _publication_heads_by_last()
+    for end in range(1, min(len(words), 3) + 1):
+        for head in by_last.get(words[end - 1], ()):
+            n = len(head)
+            if n <= end and tuple(words[end - n:end]) == head and all(w[:1].isupper() or w == "-" for w in words[:end]):
                 return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _publication_heads_by_last() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """`publication_heads` indexed by their last word: a place name is followed by one of a few dozen heads
+    at most, so only the heads ending in the word looked at are compared."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for head in publication_heads():
+        out.setdefault(head[-1], []).append(head)
+    return {k: tuple(v) for k, v in out.items()}

@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc
 
+from .. import tokens_of
 from .lexicon import PLURAL_TYPE_WORDS, SETTLEMENT_WORDS, TYPE_WORDS, not_places, relation_pattern
 from .mention import Mention
 
@@ -159,12 +160,14 @@ def attach_lists(doc: Doc, mentions: list[Mention]) -> None:
     already read as 'Town, State' is not a list."""
     groups: list[list[Mention]] = []
     joined_by_word: list[bool] = []
+    tokens = tokens_of(doc)
     for a, b in zip(mentions, mentions[1:]):
-        gap = [t.lower_ for t in doc[a.tok_end:b.tok_start]]
-        linked = a.sentence == b.sentence and gap and all(g in (",", "and", "or") for g in gap) \
-            and a.within is not b and not a.qualifier
-        if not linked:
+        if a.sentence != b.sentence or b.tok_start <= a.tok_end or a.within is b or a.qualifier:
             continue
+        between = tokens[a.tok_end:b.tok_start]  # stop at the first other word: not the whole sentence's words
+        if not all(t.lower_ in (",", "and", "or") for t in between):
+            continue
+        gap = [t.lower_ for t in between]
         if groups and groups[-1][-1] is a:
             groups[-1].append(b)
             joined_by_word[-1] |= "and" in gap or "or" in gap

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ...gazetteer import Gazetteer, key
@@ -327,7 +328,10 @@ def _listed_divisions(doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_of
     found under its full name ('Swift County'), also where the name alone is no place the gazetteer knows."""
     taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     out: list[Mention] = []
-    for t in doc:
+    if not len(doc):
+        return out
+    lower = doc.to_array(LOWER).tolist()  # the few plural type words, found without a Token per word
+    for t in (doc[i] for i, w in enumerate(lower) if w in _SINGULAR_IDS):
         word = t.lower_
         if word not in _SINGULAR or t.i == 0:
             continue
@@ -357,6 +361,7 @@ def _listed_divisions(doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_of
 
 _SINGULAR = {"counties": "county", "parishes": "parish", "regions": "region", "provinces": "province",
              "oblasts": "oblast", "governorates": "governorate"}
+_SINGULAR_IDS = frozenset(hash_string(w) for w in _SINGULAR)  # their LOWER ids (the same in every vocab)
 _DIVISION_CODES = {"ADM1", "ADM2", "ADM3", "ADMD"}
 
 

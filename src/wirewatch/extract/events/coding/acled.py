@@ -134,8 +134,14 @@ def _phrase(m: Mention) -> list[Token]:
 
 def _person(t: Token) -> bool:
     """A noun that names people (victims, members, forces): its words tell who was hit, not with what."""
-    people = {lemma for lemma, v in cues().get("victim", ()) if v in ("armed", "civilian", "protester")}
-    return t.lemma_.lower() in people | {"member"}
+    return t.lemma_.lower() in _people()
+
+
+@lru_cache(maxsize=1)
+def _people() -> frozenset[str]:
+    """The victim cue words that name people, and "member" (read once: the cue table does not change)."""
+    return frozenset({lemma for lemma, v in cues().get("victim", ()) if v in ("armed", "civilian", "protester")}
+                     | {"member"})
 
 
 def _scope(h: Happening, sents: Sequence[SpacySpan], owned: dict[int, int], index: int) -> list[Token]:

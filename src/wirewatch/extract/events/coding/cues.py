@@ -25,11 +25,14 @@ def words(tokens) -> set[str]:
     """Lemmas and forms of the tokens, and the pairs of adjacent ones ("air force", "heavy weapon"), so that
     a cue can be two words."""
     tokens = sorted(set(tokens), key=lambda t: t.i)
-    out = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
-    for a, b in zip(tokens, tokens[1:]):
-        if b.i == a.i + 1:
-            out.add(f"{a.lower_} {b.lower_}")
-            out.add(f"{a.lemma_.lower()} {b.lemma_.lower()}")
+    at = [t.i for t in tokens]  # each token's attributes read once (a Token attribute is a lookup each time)
+    lemmas = [t.lemma_.lower() for t in tokens]
+    forms = [t.lower_ for t in tokens]
+    out = set(lemmas) | set(forms)
+    for k in range(len(tokens) - 1):
+        if at[k + 1] == at[k] + 1:
+            out.add(f"{forms[k]} {forms[k + 1]}")
+            out.add(f"{lemmas[k]} {lemmas[k + 1]}")
     return out
 
 
