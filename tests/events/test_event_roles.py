@@ -3,17 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-
-def _actors(doc, event):
-    by_id = {a.id: a.text for a in doc.actors}
-    return by_id.get(event.actor1), by_id.get(event.actor2)
-
-
-def _event(doc, trigger: str):
-    hits = [e for e in doc.events if any(m.text == trigger for m in e.mentions)]
-    assert hits, [(e.type, e.trigger.text) for e in doc.events]
-    return hits[0]
+from ww_roles import actors_of, event_with
 
 
 @pytest.mark.parametrize("text,trigger,actor1,actor2", [
@@ -25,7 +15,7 @@ def _event(doc, trigger: str):
 ], ids=["active", "passive-place", "passive", "passive-victims", "nominal-by"])
 def test_roles_from_the_clause(extract_text, text, trigger, actor1, actor2):
     doc = extract_text(text)
-    a1, a2 = _actors(doc, _event(doc, trigger))
+    a1, a2 = actors_of(doc, event_with(doc, trigger))
     assert a1 == actor1
     if actor2 is not None:
         assert a2 == actor2
@@ -33,32 +23,32 @@ def test_roles_from_the_clause(extract_text, text, trigger, actor1, actor2):
 
 def test_reported_speech_the_speaker_is_not_the_actor(extract_text):
     doc = extract_text("The Turkish defence ministry said Kurdish fighters attacked a border post.")
-    a1, _ = _actors(doc, _event(doc, "attacked"))
+    a1, _ = actors_of(doc, event_with(doc, "attacked"))
     assert a1 == "Kurdish fighters"
 
 
 def test_reported_speech_a_pronoun_subject_is_the_speaker(extract_text):
     doc = extract_text("Hungary said it will send aid to the flooded region.")
-    a1, _ = _actors(doc, doc.events[0])
+    a1, _ = actors_of(doc, doc.events[0])
     assert a1 == "Hungary"
 
 
 def test_never_the_dateline_city(extract_text):
     text = "KHARKIV, May 2 (Wirewatch) - Shelling hit a school on the eastern edge of the city overnight."
     doc = extract_text(text, dateline="KHARKIV, May 2 (Wirewatch)")
-    event = _event(doc, "Shelling")
-    a1, _ = _actors(doc, event)
+    event = event_with(doc, "Shelling")
+    a1, _ = actors_of(doc, event)
     assert a1 is None or "KHARKIV" not in a1
 
 
 def test_never_the_outlet(extract_text):
     doc = extract_text("Reuters reported that militants attacked a checkpoint north of the town.")
-    a1, _ = _actors(doc, _event(doc, "attacked"))
+    a1, _ = actors_of(doc, event_with(doc, "attacked"))
     assert a1 == "militants"
-    assert all(_actors(doc, e)[0] != "Reuters" for e in doc.events)
+    assert all(actors_of(doc, e)[0] != "Reuters" for e in doc.events)
 
 
 def test_a_town_named_where_it_happened_is_no_target(extract_text):
     doc = extract_text("On 3 May, unidentified gunmen attacked a shop in Baidoa (Bay, Somalia).")
-    _, a2 = _actors(doc, _event(doc, "attacked"))
+    _, a2 = actors_of(doc, event_with(doc, "attacked"))
     assert a2 != "Bay"

@@ -4,17 +4,7 @@ protests with a purpose, measures imposed on a place. Sentences written for thes
 from __future__ import annotations
 
 import pytest
-
-
-def _actors(doc, event):
-    by_id = {a.id: a.text for a in doc.actors}
-    return by_id.get(event.actor1), by_id.get(event.actor2)
-
-
-def _event(doc, trigger: str):
-    hits = [e for e in doc.events if any(m.text == trigger for m in e.mentions)]
-    assert hits, [(e.type, e.trigger.text) for e in doc.events]
-    return hits[0]
+from ww_roles import actors_of, event_with
 
 
 @pytest.mark.parametrize("text,trigger,actor1,actor2", [
@@ -46,7 +36,7 @@ def _event(doc, trigger: str):
         "broke-out-between", "counter-attack", "counter-gerund"])
 def test_roles_in_harder_clauses(extract_text, text, trigger, actor1, actor2):
     doc = extract_text(text)
-    a1, a2 = _actors(doc, _event(doc, trigger))
+    a1, a2 = actors_of(doc, event_with(doc, trigger))
     assert a1 == actor1
     if actor2 is not None:
         assert a2 == actor2
@@ -56,7 +46,7 @@ def test_a_list_of_participles_keeps_its_patient(extract_text):
     """"were killed, injured or captured": the captured are the patient, not the agent."""
     doc = extract_text("Four smugglers were killed, wounded or detained during sweeps conducted by the "
                        "gendarmerie near Ruse.")
-    a1, a2 = _actors(doc, _event(doc, "detained"))
+    a1, a2 = actors_of(doc, event_with(doc, "detained"))
     assert (a1, a2) == ("the gendarmerie", "Four smugglers")
 
 
@@ -66,7 +56,7 @@ def test_a_list_of_participles_keeps_its_patient(extract_text):
 ], ids=["unless", "if"])
 def test_a_threat_is_made_on_whom_its_condition_names(extract_text, text, actor2):
     doc = extract_text(text)
-    assert _actors(doc, _event(doc, "threatened"))[1] == actor2
+    assert actors_of(doc, event_with(doc, "threatened"))[1] == actor2
 
 
 @pytest.mark.parametrize("text,trigger,actor2", [
@@ -77,56 +67,56 @@ def test_a_threat_is_made_on_whom_its_condition_names(extract_text, text, actor2
 ], ids=["demand-resignation", "protest-refusal"])
 def test_a_protest_targets_whom_its_purpose_names(extract_text, text, trigger, actor2):
     doc = extract_text(text)
-    assert _actors(doc, _event(doc, trigger))[1] == actor2
+    assert actors_of(doc, event_with(doc, trigger))[1] == actor2
 
 
 def test_a_measure_acts_on_the_town_it_holds_in(extract_text):
     doc = extract_text("The army declared a curfew in Mosul after riots.")
-    assert _actors(doc, _event(doc, "curfew")) == ("The army", "Mosul")
+    assert actors_of(doc, event_with(doc, "curfew")) == ("The army", "Mosul")
 
 
 def test_a_violent_act_does_not_target_the_town_it_happened_in(extract_text):
     doc = extract_text("Rebels shelled Kramatorsk on Tuesday.")
-    assert _actors(doc, _event(doc, "shelled"))[1] is None
+    assert actors_of(doc, event_with(doc, "shelled"))[1] is None
 
 
 def test_a_pronoun_source_is_the_speaker_named_in_full(extract_text):
     doc = extract_text("Governor Paul Otieno said he is ready to lift the ban on the opposition party.")
-    assert _actors(doc, _event(doc, "lift"))[0] == "Governor Paul Otieno"
+    assert actors_of(doc, event_with(doc, "lift"))[0] == "Governor Paul Otieno"
 
 
 def test_a_state_of_siege_is_no_actor_and_acts_on_the_country(extract_text):
     doc = extract_text("The junta of General Omar Dallo declared a state of siege in Chad on Friday.")
     assert all(not a.text.endswith("state") for a in doc.actors)
-    event = _event(doc, "siege")
-    assert _actors(doc, event)[1] == "Chad"
+    event = event_with(doc, "siege")
+    assert actors_of(doc, event)[1] == "Chad"
 
 
 def test_own_forces_give_way_to_the_country_they_are_in(extract_text):
     doc = extract_text("Turkey has strengthened its forces in Syria after the attacks.")
-    assert _actors(doc, _event(doc, "strengthened")) == ("Turkey", "Syria")
+    assert actors_of(doc, event_with(doc, "strengthened")) == ("Turkey", "Syria")
 
 
 def test_a_complaint_is_about_whom_it_blames_not_whom_it_is_made_to(extract_text):
     doc = extract_text("Peru complained to the United Nations on Monday over Chilean air raids near the border.")
-    assert _actors(doc, _event(doc, "complained")) == ("Peru", "Chilean")
+    assert actors_of(doc, event_with(doc, "complained")) == ("Peru", "Chilean")
 
 
 def test_an_order_to_stop_is_a_coercion_by_who_gave_it(extract_text):
     doc = extract_text("The Bolivian government ordered the opposition radio station Radio Illimani to suspend "
                        "broadcasts.")
-    assert _actors(doc, _event(doc, "suspend")) == ("The Bolivian government", "Radio Illimani")
+    assert actors_of(doc, event_with(doc, "suspend")) == ("The Bolivian government", "Radio Illimani")
 
 
 def test_the_object_of_a_removal_before_its_conjuncts(extract_text):
     doc = extract_text("Striking miners demanded the removal of Governor Luis Parra and his deputies.")
-    assert _actors(doc, _event(doc, "demanded"))[1] == "Governor Luis Parra"
+    assert actors_of(doc, event_with(doc, "demanded"))[1] == "Governor Luis Parra"
 
 
 def test_a_journalist_is_not_an_outlet(extract_text):
     """A named word in the phrase ("pro-Moscow") does not make a journalist a news outlet."""
     doc = extract_text("A well-known pro-Kremlin journalist was killed by a parcel bomb in Donetsk.")
-    assert _actors(doc, _event(doc, "killed"))[1] == "A well-known pro-Kremlin journalist"
+    assert actors_of(doc, event_with(doc, "killed"))[1] == "A well-known pro-Kremlin journalist"
 
 
 @pytest.mark.parametrize("text,trigger,actor1", [
@@ -139,7 +129,7 @@ def test_a_journalist_is_not_an_outlet(extract_text):
 ], ids=["finite-verb-subject", "date-stranded-subject", "broke-out-when"])
 def test_roles_the_parser_misplaces(extract_text, text, trigger, actor1):
     doc = extract_text(text)
-    assert _actors(doc, _event(doc, trigger))[0] == actor1
+    assert actors_of(doc, event_with(doc, trigger))[0] == actor1
 
 
 @pytest.mark.parametrize("text,trigger,actor1", [
@@ -151,7 +141,7 @@ def test_roles_the_parser_misplaces(extract_text, text, trigger, actor1):
 ], ids=["arrest-after-raid", "fight-after-operation", "not-a-speaker"])
 def test_an_agentless_arrest_or_fight_continues_the_operation_before(extract_text, text, trigger, actor1):
     doc = extract_text(text)
-    assert _actors(doc, _event(doc, trigger))[0] == actor1
+    assert actors_of(doc, event_with(doc, trigger))[0] == actor1
 
 
 @pytest.mark.parametrize("text,trigger,actor1", [
@@ -162,23 +152,23 @@ def test_an_agentless_arrest_or_fight_continues_the_operation_before(extract_tex
 ], ids=["remained-on", "own-forces-withdrawn", "quoted-as-saying"])
 def test_sources_in_light_and_nested_phrases(extract_text, text, trigger, actor1):
     doc = extract_text(text)
-    assert _actors(doc, _event(doc, trigger))[0] == actor1
+    assert actors_of(doc, event_with(doc, trigger))[0] == actor1
 
 
 def test_an_outlet_can_be_acted_on(extract_text):
     doc = extract_text("The junta ordered the newspaper Al-Wasat to suspend publication.")
-    a1, a2 = _actors(doc, _event(doc, "suspend"))
+    a1, a2 = actors_of(doc, event_with(doc, "suspend"))
     assert a1 == "The junta" and a2 is not None and "Al-Wasat" in a2
 
 
 def test_a_hyphenated_pair_names_both_sides_of_talks(extract_text):
     doc = extract_text("The latest round of Serbia-Kosovo talks in Brussels ended without a deal.")
-    assert _actors(doc, _event(doc, "talks")) == ("Serbia", "Kosovo")
+    assert actors_of(doc, event_with(doc, "talks")) == ("Serbia", "Kosovo")
 
 
 def test_who_gathers_for_a_rally_holds_it(extract_text):
     doc = extract_text("Thousands of Kenyans were converging on Friday for a rally in Nairobi to protest the tax bill.")
-    assert _actors(doc, _event(doc, "rally"))[0] == "Kenyans"
+    assert actors_of(doc, event_with(doc, "rally"))[0] == "Kenyans"
 
 
 @pytest.mark.parametrize("text,actor", [
@@ -194,18 +184,17 @@ def test_group_nouns_name_actors(extract_text, text, actor):
 def test_forces_deployed_in_a_country_named_in_two_words(extract_text):
     doc = extract_text("The Arab League on Monday rejected a plea for its peacekeeping troops to be stationed in "
                        "Sierra Leone.")
-    assert _actors(doc, _event(doc, "rejected"))[1] == "Sierra Leone"
+    assert actors_of(doc, event_with(doc, "rejected"))[1] == "Sierra Leone"
 
 
 def test_troops_on_alert_in_a_place(extract_text):
     doc = extract_text("Indian troops remained on alert in Bhutan today after the attacks.")
-    assert _actors(doc, _event(doc, "alert")) == ("Indian troops", "Bhutan")
+    assert actors_of(doc, event_with(doc, "alert")) == ("Indian troops", "Bhutan")
 
 
 def test_a_stance_is_held_by_its_passive_subject(extract_text):
     doc = extract_text("Turkey is opposed to Swedish mediation in peace negotiations with Syria, an aide said.")
-    assert _actors(doc, _event(doc, "opposed")) == ("Turkey", "Swedish")
-
+    assert actors_of(doc, event_with(doc, "opposed")) == ("Turkey", "Swedish")
 
 
 @pytest.mark.parametrize("text,trigger,actor1,actor2", [
@@ -234,7 +223,7 @@ def test_a_stance_is_held_by_its_passive_subject(extract_text):
         "in-defiance-of"])
 def test_targets_the_parser_hides(extract_text, text, trigger, actor1, actor2):
     doc = extract_text(text)
-    a1, a2 = _actors(doc, _event(doc, trigger))
+    a1, a2 = actors_of(doc, event_with(doc, trigger))
     assert a2 is not None and actor2 in a2
     if actor1 is not None:
         assert a1 == actor1
