@@ -27,6 +27,7 @@ from ..link.dates import event_span
 from ..link.places import Where
 from ..link.text import lead_vector, top_terms
 from ..model import Figure, Span
+from .transaction import immediate
 from .where import box
 
 __all__ = ["link_pending", "pending_count", "LinkStats", "NOT_LINKED"]
@@ -288,19 +289,13 @@ def link_pending(conn: sqlite3.Connection, rules: LinkRules = LinkRules(), *, ba
     sql = EVENT_SQL.format(status=status) + " WHERE e.cluster IS NULL ORDER BY e.rowid LIMIT ?"
     while True:
         stats = LinkStats()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(conn):
             rows = conn.execute(sql, (batch_size,)).fetchall()
             batch = _Batch()
             for r in rows:
                 _link_one(conn, batch, r, rules, stats, status_ok=r[33] in (None, "occurred"))
             _flush(conn, batch, rules, status)
             stats.claims = link_claims(conn, rules)
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
         total.add(stats)
         if on_batch is not None:
             on_batch(stats)

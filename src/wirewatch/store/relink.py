@@ -12,14 +12,14 @@ from typing import Callable
 
 from ..link import LinkRules
 from .linking import LinkStats, link_pending
+from .transaction import immediate
 
 __all__ = ["relink_all"]
 
 
 def relink_all(conn: sqlite3.Connection, rules: LinkRules = LinkRules(), *,
                on_batch: Callable[[LinkStats], None] | None = None, batch_size: int = 500) -> LinkStats:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(conn):
         conn.execute("DELETE FROM cluster")
         conn.execute("DELETE FROM cluster_merge")
         conn.execute("DELETE FROM link_term")
@@ -27,9 +27,4 @@ def relink_all(conn: sqlite3.Connection, rules: LinkRules = LinkRules(), *,
         conn.execute("UPDATE event SET cluster = NULL")
         conn.execute("DELETE FROM link_dirty")
         conn.execute("UPDATE claim SET repeat_id = NULL, repeat_sources = 1 WHERE repeat_id IS NOT NULL")
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
     return link_pending(conn, rules, on_batch=on_batch, batch_size=batch_size)

@@ -16,6 +16,7 @@ from typing import Iterable, Sequence
 
 from .query import EventRow
 from .reads import EVENT_COLUMNS, EVENT_FROM, cluster_reports, event_row
+from .transaction import immediate
 
 __all__ = ["Alert", "Raised", "SourceState", "WatchLog", "now_iso"]
 
@@ -73,7 +74,7 @@ class WatchLog:
 
     def register(self, sources: Iterable[tuple[str, str]]) -> None:
         """Follow these (url, kind) sources; a source already followed keeps its state."""
-        with self._transaction():
+        with immediate(self.conn):
             self.conn.executemany("INSERT OR IGNORE INTO watch_source(url, kind) VALUES (?, ?)", list(sources))
 
     def source(self, url: str) -> SourceState | None:
@@ -141,7 +142,7 @@ class WatchLog:
         seqs. An alert for a rule and incident that already has one (or had one under a cluster since merged
         into this one) is not raised again."""
         new: list[int] = []
-        with self._transaction():
+        with immediate(self.conn):
             for r in raised:
                 if self._alerted(r.rule, r.incident):
                     continue
@@ -183,27 +184,8 @@ class WatchLog:
 
     def delivered(self, seq: int, sink: str, *, complete: bool) -> None:
         """Note that the alert reached a sink; `complete` when it has reached every sink of the run."""
-        with self._transaction():
+        with immediate(self.conn):
             at = now_iso()
             self.conn.execute("INSERT OR IGNORE INTO alert_delivery(seq, sink, at) VALUES (?, ?, ?)", (seq, sink, at))
             if complete:
                 self.conn.execute("UPDATE alert SET delivered = ? WHERE seq = ?", (at, seq))
-
-    # -- plumbing --------------------------------------------------------------------------------------
-
-    def _transaction(self):
-        return _Transaction(self.conn)
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception (the connection is in autocommit mode)."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.conn.execute("BEGIN IMMEDIATE")
-        return self.conn
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
