@@ -157,15 +157,13 @@ class Watcher:
         body = fetched.body or b""
         body_hash = found.digest(body)
         etag, last_modified = fetched.etag, fetched.last_modified
-        if body_hash == state.body_hash:
+        unchanged = body_hash == state.body_hash
+        raw = None if unchanged else found.raw_entries(body)
+        if unchanged or (raw is not None and raw <= self._seen_entries.get(url, frozenset())):
+            # the same bytes, or only entries taken before: nothing to read, but the fetch and its validators count
             self.log.fetched(url, str(fetched.status), failed=False, next_at=None)
             self.log.done(url, etag=etag, last_modified=last_modified, body_hash=body_hash, new_items=0)
-            return self._line(SourceLine(url, "feed", "unchanged"))
-        raw = found.raw_entries(body)
-        if raw is not None and raw <= self._seen_entries.get(url, frozenset()):
-            self.log.fetched(url, str(fetched.status), failed=False, next_at=None)
-            self.log.done(url, etag=etag, last_modified=last_modified, body_hash=body_hash, new_items=0)
-            return self._line(SourceLine(url, "feed", str(fetched.status)))
+            return self._line(SourceLine(url, "feed", "unchanged" if unchanged else str(fetched.status)))
         try:
             feed = found.parse(body, url)
         except IngestError as exc:
