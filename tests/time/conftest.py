@@ -24,3 +24,9 @@ def time_stage(nlp) -> Callable[[str, str | None], list[TimeExpr]]:
         return out
 
     return _times
+
+
+@pytest.fixture(scope="session")
+def times(time_stage) -> Callable[..., list[TimeExpr]]:
+    """`time_stage` with the article dated Wednesday 30 March 2022 unless the test gives another date."""
+    return lambda text, date="2022-03-30": time_stage(text, date)

@@ -7,14 +7,6 @@ import pytest
 
 from ww_times import one
 
-DCT = "2022-03-30"  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def times(time_stage):
-    return lambda text, date=DCT: time_stage(text, date)
-
-
 CASES = [
     # sentence, extent, type, value
     ("The ministry gave its assessment on Wednesday.", "Wednesday", "DATE", "2022-03-30"),
