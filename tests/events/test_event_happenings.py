@@ -83,3 +83,11 @@ def test_a_later_paragraph_without_a_word_pointing_back_stays_apart(extract_text
             "Two guards were killed by sniper fire near Kherson on Tuesday, a regional official said.")
     doc = extract_text(text)
     assert len([e for e in doc.events if e.type == "ASSAULT"]) == 2
+
+
+def test_evidence_does_not_quote_the_dateline(extract_text):
+    text = "KHARKIV, Ukraine, May 2 (Wirewatch) — Russian forces shelled a school on the city's edge overnight."
+    doc = extract_text(text, dateline="KHARKIV, Ukraine, May 2 (Wirewatch) —")
+    event = next(e for e in doc.events if e.type == "ASSAULT")
+    assert event.evidence.text.startswith("Russian forces shelled")    # the parser ran the dateline in
+    assert text[event.evidence.start:event.evidence.end] == event.evidence.text

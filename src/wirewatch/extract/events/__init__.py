@@ -45,8 +45,11 @@ def _blocked(doc: Doc, found: Found) -> set[int]:
     return out
 
 
-def _evidence(m: Mention, text: str) -> Span:
+def _evidence(m: Mention, text: str, floor: int = 0) -> Span:
+    """The mention's sentence, without a dateline the parser ran into it."""
     s0, s1 = m.unit
+    if s0 < floor <= m.start:
+        s0 = floor
     while s0 < s1 and text[s0].isspace():
         s0 += 1
     while s1 > s0 and text[s1 - 1].isspace():
@@ -206,7 +209,7 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
             date_precision=when.precision if when else None,
             figures=[f.id for f in h.figures], fatalities=h.fatalities,
             claim=claim.id if claim else None, certainty=lead.certainty, polarity=lead.polarity,
-            evidence=_evidence(lead, text), trigger=span_of(text, lead.start, lead.end),
+            evidence=_evidence(lead, text, start), trigger=span_of(text, lead.start, lead.end),
             mentions=_mentions(h, text),
         ))
     return {"events": events}
