@@ -97,9 +97,22 @@ def test_another_sources_reading_is_a_mention_and_the_lower_one_counts(figures):
     assert [m.text for m in f.mentions] == ["8 villagers", "15 villagers"]
 
 
-def test_a_running_total_is_marked_and_kept_apart(figures):
+def test_a_running_total_is_not_a_figure(figures):
     figs = figures("Police detained a smuggler on Monday. Police have arrested more than 40 people since March.")
-    assert [(f.value, f.cumulative) for f in figs] == [(1, False), (40, True)]
+    assert [(f.value, f.text) for f in figs] == [(1, "a smuggler")]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops killed a gunman at the border. Troops have killed 40 gunmen so far this year.",
+    "Troops killed a gunman at the border, bringing to 40 the number of gunmen killed since January.",
+    "Troops killed a gunman at the border. We continue to kill large numbers of gunmen, the colonel said.",
+])
+def test_a_running_total_does_not_stand_for_the_happenings_count(figures, text):
+    assert [(f.category, f.value) for f in figures(text)] == [("killed", 1)]
+
+
+def test_a_running_total_alone_gives_no_figure_either(figures):
+    assert figures("The agency has detained more than 300 suspects since the start of the year.") == []
 
 
 def test_them_counts_the_people_just_counted(figures):

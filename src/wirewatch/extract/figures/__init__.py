@@ -200,9 +200,12 @@ def _span(text: str, start: int, end: int) -> Span:
 
 
 def find(doc: Doc, found: Found) -> dict[str, Any]:
-    """Every casualty/displacement/capture figure in the article, in text order."""
+    """Every casualty/displacement/capture figure in the article, in text order. Running totals ("have
+    detained more than 125 since June") are read, so that they are never merged with a happening's count, and
+    then left out: they count no happening, and a reader adding up figures or taking the largest as the toll
+    would count them as one."""
     lx = lexicon()
-    counts = consolidate(_mentions(doc, found, lx), lx)
+    counts = [c for c in consolidate(_mentions(doc, found, lx), lx) if not c.cumulative]
     return {"figures": [_figure(i, c, found) for i, c in enumerate(counts, 1)]}
 
 
