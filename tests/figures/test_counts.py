@@ -97,7 +97,7 @@ def test_another_sources_reading_is_a_mention_and_the_lower_one_counts(figures):
     assert [m.text for m in f.mentions] == ["8 villagers", "15 villagers"]
 
 
-def test_a_running_total_is_not_a_figure(figures):
+def test_a_running_total_beside_a_happenings_count_is_left_out(figures):
     figs = figures("Police detained a smuggler on Monday. Police have arrested more than 40 people since March.")
     assert [(f.value, f.text) for f in figs] == [(1, "a smuggler")]
 
@@ -111,8 +111,15 @@ def test_a_running_total_does_not_stand_for_the_happenings_count(figures, text):
     assert [(f.category, f.value) for f in figures(text)] == [("killed", 1)]
 
 
-def test_a_running_total_alone_gives_no_figure_either(figures):
-    assert figures("The agency has detained more than 300 suspects since the start of the year.") == []
+def test_a_running_total_is_the_figure_of_an_article_that_counts_nothing_else(figures):
+    figs = figures("The agency has detained more than 300 suspects since the start of the year. Drone strikes "
+                   "have killed at least eight commanders since July.")
+    assert [(f.category, f.value, f.cumulative) for f in figs] == [("captured", 300, True), ("killed", 8, True)]
+
+
+def test_a_happenings_count_of_another_kind_makes_a_running_total_background(figures):
+    figs = figures("Police detained a smuggler on Monday. Police have killed four smugglers since March.")
+    assert [(f.category, f.value) for f in figs] == [("captured", 1)]
 
 
 def test_them_counts_the_people_just_counted(figures):

@@ -199,13 +199,21 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span.model_construct(text=text[start:end], start=start, end=end)
 
 
+def _without_background(counts: list[Count]) -> list[Count]:
+    """Running totals ("have detained more than 125 since June") beside a happening's counts are background and
+    are left out: they count no happening of the article, and a reader adding up its figures or taking the
+    largest as its toll would read "one leader detained ... 125 detained since June" as 125 in the raid. Where
+    the article counts nothing else, the running total is what it reports ("drone strikes have killed at least
+    eight commanders since July") and stays, marked `cumulative`."""
+    if all(c.cumulative for c in counts):
+        return counts
+    return [c for c in counts if not c.cumulative]
+
+
 def find(doc: Doc, found: Found) -> dict[str, Any]:
-    """Every casualty/displacement/capture figure in the article, in text order. Running totals ("have
-    detained more than 125 since June") are read, so that they are never merged with a happening's count, and
-    then left out: they count no happening, and a reader adding up figures or taking the largest as the toll
-    would count them as one."""
+    """Every casualty/displacement/capture figure in the article, in text order."""
     lx = lexicon()
-    counts = [c for c in consolidate(_mentions(doc, found, lx), lx) if not c.cumulative]
+    counts = _without_background(consolidate(_mentions(doc, found, lx), lx))
     return {"figures": [_figure(i, c, found) for i, c in enumerate(counts, 1)]}
 
 

@@ -26,7 +26,7 @@ are read in text order, each category apart, and the first rule that applies pla
 8. a count placed in the happening just counted ("detained two suspects during the operation") is a part of
    that figure;
 9. anything else is a figure of its own. A running total over a long period ("since June") is always a count
-   of its own, never merged; `find` then leaves it out, as it counts no happening.
+   of its own, never merged; `find` leaves it out where the article counts a happening too.
 
 Within a sentence, the phrases that point back at a count from an earlier sentence are read first, so the
 sentence's other counts can join their figure (rule 4).
