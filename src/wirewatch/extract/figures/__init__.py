@@ -159,9 +159,10 @@ def _competing(t: Token, lx: Lexicon) -> bool:
 
 def _part_killed(whole: Quantity, lx: Lexicon) -> Quantity:
     """The dead among people "killed and wounded" together: at least one, at most the whole; ACLED's number for
-    an unknown count when the whole is vague."""
+    an unknown count when the whole is vague or a number that allows it ("killing/injuring 75": the split is
+    not given, so the dead are an unknown count), none when the whole is smaller than that number."""
     high = whole.value if whole.qualifier == "exact" and whole.value is not None else whole.high
-    value = lx.part_killed.value if whole.qualifier == "vague" and (whole.low is None or whole.low < 12) else None
+    value = lx.part_killed.value if whole.qualifier == "vague" or minimum(whole) >= lx.part_killed.value else None
     return Quantity(value, lx.part_killed.low, high, "vague", 0, 0)
 
 
