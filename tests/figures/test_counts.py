@@ -166,3 +166,31 @@ def test_a_purpose_is_not_a_result(figures):
 def test_sums_carry_the_qualifier_the_parts_allow(parts, value, low, high, qualifier):
     q = combine(parts)
     assert (q.value, q.low, q.high, q.qualifier) == (value, low, high, qualifier)
+
+
+def test_a_count_over_several_happenings_gives_way_to_one_happenings_count(figures):
+    figs = figures("Troops killed 25 militants in separate raids in three districts on Sunday. In the north, "
+                   "soldiers killed four militants at a roadblock.")
+    assert [(f.category, f.value) for f in figs] == [("killed", 4)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Police detained 14 suspects during two operations in the north.", 14),
+    ("Police detained a leader and three suspects during separate operations in Kano and Kaduna states.", 4),
+    ("Rangers arrested numerous poachers in a series of raids across the park.", 4),
+])
+def test_a_count_over_several_happenings_alone_is_the_articles_count(figures, text, value):
+    [f] = figures(text)
+    assert f.category == "captured" and (f.low if f.qualifier == "vague" else f.value) == value
+
+
+def test_a_count_over_several_happenings_stays_beside_a_count_of_another_kind(figures):
+    figs = figures("Police detained six suspects during two raids in the capital. In one raid, an officer was "
+                   "wounded.")
+    assert sorted((f.category, f.value) for f in figs) == [("captured", 6), ("injured", 1)]
+
+
+def test_one_person_in_a_clause_over_several_happenings_is_one_happenings_count(figures):
+    figs = figures("A smuggler was detained during operations in Kano and Kaduna states. Police also detained "
+                   "two suspects at a checkpoint.")
+    assert [(f.category, f.value) for f in figs] == [("captured", 3)]
