@@ -177,6 +177,8 @@ def is_aggregate(head: Token, lx: Lexicon) -> bool:
     sent = head.sent
     if not any(w in sentence_text(head.doc, head.i) for w in lx.happening_nouns):
         return False
+    if head.dep_ == "advcl" and head.tag_ == "VBG" and is_verb(head.head):
+        head = head.head                 # "targeted leaders during operations in three provinces, detaining 15"
     for t in head.subtree:
         if not (sent.start <= t.i < sent.end) or t.tag_ != "NNS" or t.lemma_.lower() not in lx.happening_nouns:
             continue
