@@ -174,13 +174,14 @@ def is_aggregate(head: Token, lx: Lexicon) -> bool:
     """A count over several happenings: "detained numerous suspects during two operations in Khost and Paktiya
     provinces", "killed 25 militants in separate raids". The clause holds a plural happening noun with a word
     that makes it several ("separate", "multiple", a number of two or more) or set in several places."""
-    sent = head.sent
-    if not any(w in sentence_text(head.doc, head.i) for w in lx.happening_nouns):
+    doc = head.doc
+    if not any(w in sentence_text(doc, head.i) for w in lx.happening_nouns):
         return False
+    first, last = sentence_bounds(doc)[sentence_of(doc)[head.i]]
     if head.dep_ == "advcl" and head.tag_ == "VBG" and is_verb(head.head):
         head = head.head                 # "targeted leaders during operations in three provinces, detaining 15"
     for t in head.subtree:
-        if not (sent.start <= t.i < sent.end) or t.tag_ != "NNS" or t.lemma_.lower() not in lx.happening_nouns:
+        if not (first <= t.i < last) or t.tag_ != "NNS" or t.lemma_.lower() not in lx.happening_nouns:
             continue
         mods = [c for c in t.children if c.dep_ in ("amod", "nummod", "compound", "det", "quantmod")]
         if any(c.lower_ in lx.several_modifiers or (c.like_num and c.lower_ not in ("one", "1")) for c in mods):
