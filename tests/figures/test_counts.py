@@ -97,9 +97,29 @@ def test_another_sources_reading_is_a_mention_and_the_lower_one_counts(figures):
     assert [m.text for m in f.mentions] == ["8 villagers", "15 villagers"]
 
 
-def test_a_running_total_is_marked_and_kept_apart(figures):
+def test_a_running_total_beside_a_happenings_count_is_left_out(figures):
     figs = figures("Police detained a smuggler on Monday. Police have arrested more than 40 people since March.")
-    assert [(f.value, f.cumulative) for f in figs] == [(1, False), (40, True)]
+    assert [(f.value, f.text) for f in figs] == [(1, "a smuggler")]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops killed a gunman at the border. Troops have killed 40 gunmen so far this year.",
+    "Troops killed a gunman at the border, bringing to 40 the number of gunmen killed since January.",
+    "Troops killed a gunman at the border. We continue to kill large numbers of gunmen, the colonel said.",
+])
+def test_a_running_total_does_not_stand_for_the_happenings_count(figures, text):
+    assert [(f.category, f.value) for f in figures(text)] == [("killed", 1)]
+
+
+def test_a_running_total_is_the_figure_of_an_article_that_counts_nothing_else(figures):
+    figs = figures("The agency has detained more than 300 suspects since the start of the year. Drone strikes "
+                   "have killed at least eight commanders since July.")
+    assert [(f.category, f.value, f.cumulative) for f in figs] == [("captured", 300, True), ("killed", 8, True)]
+
+
+def test_a_happenings_count_of_another_kind_makes_a_running_total_background(figures):
+    figs = figures("Police detained a smuggler on Monday. Police have killed four smugglers since March.")
+    assert [(f.category, f.value) for f in figs] == [("captured", 1)]
 
 
 def test_them_counts_the_people_just_counted(figures):
@@ -146,3 +166,35 @@ def test_a_purpose_is_not_a_result(figures):
 def test_sums_carry_the_qualifier_the_parts_allow(parts, value, low, high, qualifier):
     q = combine(parts)
     assert (q.value, q.low, q.high, q.qualifier) == (value, low, high, qualifier)
+
+
+@pytest.mark.parametrize("text", [
+    "Troops killed 25 militants in separate raids in three districts on Sunday. In the north, soldiers killed "
+    "four militants at a roadblock.",
+    "Troops targeted militia commanders during operations in Kano and Kaduna states, killing 25 militants. In "
+    "Kano, soldiers killed four militants at a roadblock.",
+])
+def test_a_count_over_several_happenings_gives_way_to_one_happenings_count(figures, text):
+    assert [(f.category, f.value) for f in figures(text)] == [("killed", 4)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Police detained 14 suspects during two operations in the north.", 14),
+    ("Police detained a leader and three suspects during separate operations in Kano and Kaduna states.", 4),
+    ("Rangers arrested numerous poachers in a series of raids across the park.", 4),
+])
+def test_a_count_over_several_happenings_alone_is_the_articles_count(figures, text, value):
+    [f] = figures(text)
+    assert f.category == "captured" and (f.low if f.qualifier == "vague" else f.value) == value
+
+
+def test_a_count_over_several_happenings_stays_beside_a_count_of_another_kind(figures):
+    figs = figures("Police detained six suspects during two raids in the capital. In one raid, an officer was "
+                   "wounded.")
+    assert sorted((f.category, f.value) for f in figs) == [("captured", 6), ("injured", 1)]
+
+
+def test_one_person_in_a_clause_over_several_happenings_is_one_happenings_count(figures):
+    figs = figures("A smuggler was detained during operations in Kano and Kaduna states. Police also detained "
+                   "two suspects at a checkpoint.")
+    assert [(f.category, f.value) for f in figs] == [("captured", 3)]

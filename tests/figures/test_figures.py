@@ -272,6 +272,33 @@ def test_killed_and_wounded_a_number_gives_bounds(figures):
     assert (dead.value, dead.low, dead.high) == (None, 1, 9)
 
 
+def test_killed_and_wounded_a_large_number_takes_acleds_unknown_count(figures):
+    dead = one(figures("Gunmen killed and wounded 40 pilgrims at the shrine."), "killed")
+    assert (dead.value, dead.low, dead.high) == (10, 1, 40)      # the split is not given: an unknown count
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("The shelling reportedly killed/injured 30 herders near the well.", 30),
+    ("Ten villagers were killed/wounded when the bridge was shelled.", 10),
+    ("The mortar round left 14 people killed/injured.", 14),
+])
+def test_a_slash_between_killed_and_injured_reads_as_and(figures, text, whole):
+    figs = figures(text)
+    both, dead = one(figs, "killed_or_injured"), one(figs, "killed")
+    assert both.value == whole and (dead.low, dead.high) == (1, whole)
+    assert not [f for f in figs if f.category == "injured"]
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Between three and 11 of the miners drowned when the shaft flooded.", 3, 11),
+    ("The militia killed between two and five of them.", 2, 5),
+    ("Bandits kidnapped between 20 and 25 students.", 20, 25),
+])
+def test_between_x_and_y_is_one_range_not_two_counts(figures, text, low, high):
+    [f] = figures(text)
+    assert (f.value, f.low, f.high) == (None, low, high)
+
+
 def test_killed_injured_or_captured_is_other(figures):
     f = one(figures("Two porters were killed, hurt or seized in the ambush."), "other")
     assert f.value == 2

@@ -11,7 +11,8 @@ geo-precision: 1 the town itself, 2 near or part of a town, 3 only a region or c
 
 Date: a dated time expression of the mention's sentence (the trigger's clause first), else narrative time
 carried over from earlier in the paragraph or the lead; the happening's date is its mentions' own date,
-else a carried one, else the article's date with a null precision (the date it was reported).
+else a carried one, else the article's date with a null precision (the date it was reported). A date after
+"since" starts a period running to the report: neither it nor a carried date is the mention's.
 """
 
 from __future__ import annotations
@@ -287,6 +288,12 @@ def _dated(t: TimeExpr) -> bool:
     return t.type in ("DATE", "TIME") and bool(t.value) and DATE_VALUE.match(t.value or "") is not None
 
 
+def _since(tok: Token) -> bool:
+    """Is the time phrase the start of a period ("since Dec. 1", "since the first of the year")?"""
+    doc = tok.doc
+    return (tok.i > 0 and doc[tok.i - 1].lower_ == "since") or (tok.head.lower_ == "since" and tok.head.i < tok.i)
+
+
 def _sentence_level(tok: Token) -> bool:
     """Does the time phrase hang from the sentence's main verb or the reporting verb ("said on Tuesday")?"""
     cur = tok
@@ -312,11 +319,15 @@ def time_for(m: Mention, times: Sequence[TimeExpr], body_start: int = 0,
     floor = body_start if m.token.idx >= body_start else 0
     chain = {x.i for x in clause_chain(m.token)}
     scored = []
+    period = False
     for t in times:
         if not (s0 <= t.start < s1) or t.start < floor or not _dated(t):
             continue
         tok = token_at(doc, t.start)
         if tok is None:
+            continue
+        if _since(tok):                  # "have killed 40 since June": a period's start, not the date
+            period = True
             continue
         # up to three steps above the time phrase; a step from a verb to the verb it is coordinated with
         # is free ('killed ..., detained ... and found ... while pursuing him yesterday afternoon')
@@ -331,6 +342,8 @@ def time_for(m: Mention, times: Sequence[TimeExpr], body_start: int = 0,
     if scored:
         best = max(scored, key=lambda x: x[:4])
         return best[4], best[0]         # its own only when in the trigger's clause, not the report's date
+    if period:
+        return None, False              # a running total up to the report: no earlier date carries over
     text = text_of(doc)
     earlier = sorted((t for t in times if floor <= t.start < s0 and _dated(t) and len(t.value or "") >= 10),
                      key=lambda t: -t.start)

@@ -24,8 +24,8 @@ from .measure import measure
 from .pairs import pair_category
 from .quantity import Quantity, read_quantity
 from .realis import charged, recorded, unrealised
-from .references import (clause_head, in_the_happening, is_additive, is_cumulative, is_definite, is_total, name_of,
-                         sentence_text)
+from .references import (clause_head, in_the_happening, is_additive, is_aggregate, is_cumulative, is_definite,
+                         is_total, name_of, sentence_text)
 
 __all__ = ["find", "stage", "read_quantity"]
 
@@ -93,7 +93,8 @@ def _mentions(doc: Doc, found: Found, lx: Lexicon) -> list[Mention]:
                     out.append(replace(back, category=category, start=p.idx, end=p.idx + len(p), trigger=t,
                                        sent=sent_of[t.i], clause=head.i, definite=True, name=None, additive=False,
                                        happening=False, total=False, total_noun=False,
-                                       cumulative=is_cumulative(head, lx), competing=False, patient=None, head=None))
+                                       cumulative=is_cumulative(head, lx), aggregate=is_aggregate(head, lx),
+                                       competing=False, patient=None, head=None))
                 continue
             m = measure(p, lx, loose=t.lemma_.lower() in _PEOPLE_VERBS or role == "killing", self_count=p.i == t.i)
             if m is None and role == "noun" and p.i == t.i and unstated(t, lx):   # "incurring fatalities"
@@ -111,12 +112,27 @@ def _mentions(doc: Doc, found: Found, lx: Lexicon) -> list[Mention]:
                 category=category, q=q, start=start, end=end, who=who_text,
                 who_lemma=who_lemma, sent=sent_of[t.i], clause=head.i,
                 trigger=t, total_noun=role == "noun" and t.lemma_.lower() in lx.total_nouns,
-                cumulative=not inside and is_cumulative(head, lx), patient=p, head=head))
+                cumulative=not inside and is_cumulative(head, lx), aggregate=not inside and is_aggregate(head, lx),
+                patient=p, head=head))
             if shared and (p.i, "killed") not in seen:      # "killed and wounded a number": some were killed
                 seen.add((p.i, "killed"))
                 out.append(replace(out[-1], category="killed", q=_part_killed(q, lx), patient=None))
+    _one_happenings_count(out)
     _relate(out, text, lx)
     return out
+
+
+def _one_happenings_count(mentions: list[Mention]) -> None:
+    """A clause over several happenings that counts one person in all ("two leaders were detained and a
+    commander killed during operations in three provinces": the commander) counts one happening's person."""
+    clauses: dict[tuple[str, int, int], list[Mention]] = {}
+    for m in mentions:
+        if m.aggregate:
+            clauses.setdefault((m.category, m.sent, m.clause), []).append(m)
+    for ms in clauses.values():
+        if sum(minimum(m.q) for m in ms) <= 1:
+            for m in ms:
+                m.aggregate = False
 
 
 def _others(p: Token, before: list[Mention], sent: int) -> tuple[str | None, str | None]:
@@ -159,9 +175,10 @@ def _competing(t: Token, lx: Lexicon) -> bool:
 
 def _part_killed(whole: Quantity, lx: Lexicon) -> Quantity:
     """The dead among people "killed and wounded" together: at least one, at most the whole; ACLED's number for
-    an unknown count when the whole is vague."""
+    an unknown count when the whole is vague or a number that allows it ("killing/injuring 75": the split is
+    not given, so the dead are an unknown count), none when the whole is smaller than that number."""
     high = whole.value if whole.qualifier == "exact" and whole.value is not None else whole.high
-    value = lx.part_killed.value if whole.qualifier == "vague" and (whole.low is None or whole.low < 12) else None
+    value = lx.part_killed.value if whole.qualifier == "vague" or minimum(whole) >= lx.part_killed.value else None
     return Quantity(value, lx.part_killed.low, high, "vague", 0, 0)
 
 
@@ -199,10 +216,22 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span.model_construct(text=text[start:end], start=start, end=end)
 
 
+def _without_background(counts: list[Count]) -> list[Count]:
+    """Running totals ("have detained more than 125 since June") beside a happening's count (of any kind), and
+    counts over several happenings ("detained numerous suspects during two operations in Khost and Paktiya
+    provinces") beside one happening's count of the same kind, are background and are left out: they count no
+    one happening, and a reader adding up the figures or taking the largest as the toll would read "one leader
+    detained ... 125 detained since June" as 125 in the raid. Where the article counts nothing else, such a
+    count is what it reports ("drone strikes have killed at least eight commanders since July") and stays (a
+    running total marked `cumulative`)."""
+    happening = {c.category for c in counts if not c.apart}
+    return [c for c in counts if not (c.cumulative and happening) and not (c.aggregate and c.category in happening)]
+
+
 def find(doc: Doc, found: Found) -> dict[str, Any]:
     """Every casualty/displacement/capture figure in the article, in text order."""
     lx = lexicon()
-    counts = consolidate(_mentions(doc, found, lx), lx)
+    counts = _without_background(consolidate(_mentions(doc, found, lx), lx))
     return {"figures": [_figure(i, c, found) for i, c in enumerate(counts, 1)]}
 
 

@@ -95,12 +95,21 @@ def is_passive(t: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
 
 
+def is_range(t: Token) -> bool:
+    """"Between five and 23 (of them)": a number joined by "and" to another after "between" is one range, which
+    the parser can read as two conjoined numbers."""
+    return (t.pos_ == "NUM" or t.like_num) and t.i > 0 and t.doc[t.i - 1].lower_ == "between" \
+        and any(c.dep_ == "conj" and (c.pos_ == "NUM" or c.like_num) for c in t.children)
+
+
 def _with_conjuncts(t: Token | None) -> Iterator[Token]:
     """A noun and the nouns conjoined to it ("a leader and two associates")."""
     if t is None:
         return
     yield t
     for c in t.children:
+        if c.pos_ == "NUM" and is_range(t):
+            continue                                 # "between five and 23 of them": one count, not two
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             yield from _with_conjuncts(c)
         elif c.dep_ == "appos":                      # "the man, an IED facilitator, and three suspects"

@@ -25,8 +25,9 @@ are read in text order, each category apart, and the first rule that applies pla
    another mention;
 8. a count placed in the happening just counted ("detained two suspects during the operation") is a part of
    that figure;
-9. anything else is a figure of its own. A running total over a long period ("since June") is always a figure
-   of its own, never merged.
+9. anything else is a figure of its own. A running total over a long period ("since June") and a count over
+   several happenings ("during two operations in Khost and Paktiya provinces") are always counts of their own,
+   never merged; `find` leaves them out where the article counts a happening too.
 
 Within a sentence, the phrases that point back at a count from an earlier sentence are read first, so the
 sentence's other counts can join their figure (rule 4).
@@ -68,6 +69,7 @@ class Mention:
     total: bool = False         # "a total of", "in all"
     total_noun: bool = False    # counted by a casualty noun ("3 fatalities", "the death toll")
     cumulative: bool = False    # "since June", "so far"
+    aggregate: bool = False     # "during two operations in Khost and Paktiya provinces": several happenings
     competing: bool = False     # "other sources reported ...": another reading of a count just given
     patient: Token | None = None    # the counted phrase's head and its clause's verb (read by `_relate`)
     head: Token | None = None
@@ -93,7 +95,13 @@ class Count:
     groups: list[_Group]
     total: Mention | None = None
     cumulative: bool = False
+    aggregate: bool = False
     extra: list[Mention] = field(default_factory=list)   # restatements of the total
+
+    @property
+    def apart(self) -> bool:
+        """A running total or a count over several happenings: never merged with another count."""
+        return self.cumulative or self.aggregate
 
     @property
     def last_sent(self) -> int:
@@ -179,7 +187,7 @@ def _fits(m: Mention, g: _Group, lx: Lexicon) -> bool:
 
 
 def _antecedent(m: Mention, counts: list[Count], lx: Lexicon) -> _Group | None:
-    groups = [g for c in counts if not c.cumulative for g in c.groups]
+    groups = [g for c in counts if not c.apart for g in c.groups]
     for g in sorted(groups, key=lambda g: -max(x.start for x in g.mentions)):
         if _fits(m, g, lx):
             return g
@@ -192,7 +200,7 @@ def _covered(m: Mention, counts: list[Count]) -> list[Count]:
     out: list[Count] = []
     running = 0
     for c in reversed(counts):
-        if c.cumulative or m.sent - c.last_sent > window or m.sent < c.last_sent:
+        if c.apart or m.sent - c.last_sent > window or m.sent < c.last_sent:
             break
         running += minimum(c.q)
         if running > minimum(m.q):
@@ -219,9 +227,19 @@ class _Ledger:
 
     def read(self, m: Mention) -> None:
         mine = [c for c in self.counts if c.category == m.category]
-        open_ = [c for c in mine if not c.cumulative]
+        open_ = [c for c in mine if not c.apart]
         if m.cumulative:
             self.counts.append(Count(m.category, [_Group([m], m)], cumulative=True))
+            return
+        if m.aggregate:                 # the counts of one clause over several happenings add up among themselves
+            mate = next((c for x, c in self.placed if c.aggregate and x.category == m.category
+                         and x.sent == m.sent and x.clause == m.clause), None)
+            if mate is not None:
+                mate.groups.append(_Group([m], m))
+            else:
+                self.counts.append(Count(m.category, [_Group([m], m)], aggregate=True))
+                mate = self.counts[-1]
+            self.placed.append((m, mate))
             return
         for rule in (self._points_back, self._totals, self._competes, self._joins_its_sentence,
                      self._gives_the_number, self._adds, self._says_again, self._in_the_happening):
@@ -247,7 +265,7 @@ class _Ledger:
         if m.name is not None or m.q.qualifier != "exact" or (m.q.value or 0) < 2:
             return None
         for c in reversed(mine):
-            if not c.cumulative and len(c.groups) > 1 and c.q.qualifier == "exact" and c.q.value == m.q.value \
+            if not c.apart and len(c.groups) > 1 and c.q.qualifier == "exact" and c.q.value == m.q.value \
                     and (m.who_lemma is None or m.who_lemma in self.lx.generic_nouns
                          or any(x.who_lemma == m.who_lemma for g in c.groups for x in g.mentions)):
                 c.extra.append(m)
@@ -285,7 +303,7 @@ class _Ledger:
         insurgent", restated), or a new part."""
         mates = [c for x, c in self.placed if x.sent == m.sent and x.category == m.category
                  and (x.clause == m.clause or x.definite or x.name is not None)]
-        if not mates or mates[-1].cumulative:
+        if not mates or mates[-1].apart:
             return None
         target = mates[-1]
         g = _to_specify(m, [target]) or _same_count(m, [target], strict=False)

@@ -41,6 +41,8 @@ class Lexicon:
     cumulative_words: frozenset[str]    # "since"
     cumulative_phrases: tuple[str, ...]  # "so far", "this year"
     habitual_verbs: frozenset[str]      # "we continue to apprehend": no one happening
+    several_modifiers: frozenset[str]   # "separate operations", "two raids": several happenings
+    area_nouns: frozenset[str]          # "operations in Khost and Paktiya provinces": several places
     to_death_excluded: frozenset[str]   # "sentenced to death" kills nobody (yet)
     result_verbs: frozenset[str]        # "incurring fatalities", "resulted in casualties"
     reported_nouns: frozenset[str]      # "fatality", "casualty": only where the clause reports them
@@ -96,6 +98,7 @@ def lexicon() -> Lexicon:
         happening_nouns=frozenset(refs["happening_nouns"]), total_markers=tuple(refs["total_markers"]),
         total_nouns=frozenset(refs["total_nouns"]), cumulative_words=frozenset(refs["cumulative_words"]),
         cumulative_phrases=tuple(refs["cumulative_phrases"]), habitual_verbs=frozenset(refs["habitual_verbs"]),
+        several_modifiers=frozenset(refs["several_modifiers"]), area_nouns=frozenset(refs["area_nouns"]),
         to_death_excluded=frozenset(refs["to_death_verbs_excluded"]), result_verbs=frozenset(refs["result_verbs"]),
         reported_nouns=frozenset(refs["reported_nouns"]), competing=tuple(refs["competing"]),
         charge_words=frozenset(refs["charge_words"]), unrealised_modifiers=frozenset(refs["unrealised_modifiers"]),

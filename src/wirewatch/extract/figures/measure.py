@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .. import text_of
+from .casualty import is_range
 from .lexicon import Lexicon
 from .quantity import Quantity, read_quantity
 
@@ -172,6 +173,10 @@ def measure(p: Token, lx: Lexicon, loose: bool = False,
                and (is_person(c, lx) or c.ent_type_ == "NORP")]
         who = kin[-1] if kin else None
     elif _is_quantity_word(p, lx):
+        if is_range(p):                                         # "between five and 23 of them"
+            upper = next(c for c in p.children if c.dep_ == "conj")
+            read_end = upper.idx + len(upper)
+            end_tok = upper
         if obj is not None:
             if not _counts_people(obj, lx, loose):
                 return None

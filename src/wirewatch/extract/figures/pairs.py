@@ -34,6 +34,18 @@ def _listed(t: Token) -> list[Token]:
     return out
 
 
+def _slashed(t: Token) -> list[Token]:
+    """"killing/injuring 75", "killed/wounded": the words written against `t` with a slash between, however the
+    parser hung them (as a clause of its own, or as a modifier of the counted noun)."""
+    doc, out = t.doc, []
+    for slash, other in ((t.i + 1, t.i + 2), (t.i - 1, t.i - 2)):
+        if 0 <= min(slash, other) and max(slash, other) < len(doc) and doc[slash].text == "/":
+            a, b = (t, doc[other]) if other > t.i else (doc[other], t)
+            if a.idx + len(a) == doc[slash].idx and doc[slash].idx + 1 == b.idx:
+                out.append(doc[other])
+    return out
+
+
 def _own_patient(v: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in v.children)
 
@@ -55,6 +67,11 @@ def pair_category(t: Token, category: str, lx: Lexicon) -> tuple[str, bool]:
     number of fighters" (one object for both) are killed_or_injured; other alternatives ("captured or killed",
     "killed, injured or captured") are `other`; "detained and later killed" counts the same man twice, once
     per word. The flag says killed and injured were joined by "and" over the same people."""
+    slashed = _slashed(t)
+    if slashed:                 # "killed/wounded": casualties of both kinds, the split not given, as with "and"
+        cats = {category} | {hit[0] for hit in (trigger_category(x, lx) for x in slashed) if hit}
+        if cats == {"killed", "injured"}:
+            return "killed_or_injured", True
     listed = _listed(t)
     if any(_has_cc(x, ("or", "and/or")) for x in listed):
         cats = {category} | {hit[0] for hit in (trigger_category(x, lx) for x in listed if x.i != t.i) if hit}

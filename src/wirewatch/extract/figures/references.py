@@ -11,7 +11,7 @@ from .casualty import is_verb
 from .lexicon import Lexicon
 
 __all__ = ["clause_head", "is_definite", "is_the_rest", "name_of", "is_additive", "in_the_happening", "is_total", "is_cumulative",
-           "sentence_text"]
+           "is_aggregate", "sentence_text"]
 
 _PRONOUNS = {"him", "her", "he", "she", "himself", "herself"}
 _CLIMB = {"conj", "advcl", "xcomp"}
@@ -151,4 +151,43 @@ def is_cumulative(head: Token, lx: Lexicon) -> bool:
                 words = " ".join(w.lower_ for w in c.subtree)
                 if any(words.startswith(ph) or words.endswith(ph) for ph in phrases):
                     return True
+    return False
+
+
+def _several_places(noun: Token, lx: Lexicon) -> bool:
+    """"operations in Khost and Paktiya provinces", "raids in three districts", "in Khost, Kandahar and Zabul"."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "across", "throughout"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if obj.tag_ == "NNS" and obj.lower_ in lx.area_nouns:
+                return True
+            if any(c.dep_ == "conj" for c in obj.children) or any(
+                    c.dep_ == "compound" and any(g.dep_ == "conj" for g in c.children) for c in obj.children):
+                return True
+    return False
+
+
+def is_aggregate(head: Token, lx: Lexicon) -> bool:
+    """A count over several happenings: "detained numerous suspects during two operations in Khost and Paktiya
+    provinces", "killed 25 militants in separate raids". The clause holds a plural happening noun with a word
+    that makes it several ("separate", "multiple", a number of two or more) or set in several places."""
+    doc = head.doc
+    if not any(w in sentence_text(doc, head.i) for w in lx.happening_nouns):
+        return False
+    first, last = sentence_bounds(doc)[sentence_of(doc)[head.i]]
+    if head.dep_ == "advcl" and head.tag_ == "VBG" and is_verb(head.head):
+        head = head.head                 # "targeted leaders during operations in three provinces, detaining 15"
+    for t in head.subtree:
+        if not (first <= t.i < last) or t.tag_ != "NNS" or t.lemma_.lower() not in lx.happening_nouns:
+            continue
+        mods = [c for c in t.children if c.dep_ in ("amod", "nummod", "compound", "det", "quantmod")]
+        if any(c.lower_ in lx.several_modifiers or (c.like_num and c.lower_ not in ("one", "1")) for c in mods):
+            return True
+        if any(c.lower_ == "series" for c in t.ancestors if c.i < t.i):     # "a series of raids"
+            return True
+        if _several_places(t, lx):
+            return True
     return False
