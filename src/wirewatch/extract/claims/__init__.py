@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from ...model import Claim, TimeExpr, span_of
 from .. import Found, Stage
 from .attribution import Raw, trim
+from .boundaries import conventional
 from .certainty import assess
 from .combine import Policy, combine
 from .learned import proposals, tag
@@ -212,6 +213,7 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
         raws = combine(p, raws, props, quotes, policy, found.actors, cue_prob)
         raws = [_within_paragraph(p, r, floor) for r in raws if _reported(p, r, quotes)]
     raws = [r for r in raws if _says_something(p, r) and not _nested_intention(raws, r, p)]
+    raws = conventional(text, raws)
     notes = find_notes(p, raws)
     raws = [r for r in raws if not any(vn.match[0] < r.cue[1] and r.cue[0] < vn.match[1] for vn in notes)]
     sources = resolve_sources(p, raws, found.actors)  # ("Reuters could not verify X" is a note, not a claim)

@@ -1,0 +1,28 @@
+"""Span edges by the attribution conventions (boundaries.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def test_an_appositive_source_keeps_its_closing_comma(claims_of) -> None:
+    r = claims_of("Maria Lopez, a spokeswoman for the port authority, said the cranes had been repaired.")
+    c = r.by_cue("said")
+    assert c.source.text == "Maria Lopez, a spokeswoman for the port authority,"
+    assert c.content.text == "the cranes had been repaired"
+
+
+def test_a_plain_source_keeps_no_comma(claims_of) -> None:
+    r = claims_of("The port authority said on Monday that the cranes had been repaired.")
+    assert r.by_cue("said").source.text == "The port authority"
+
+
+def test_a_content_that_opens_a_quotation_runs_to_its_closing_mark(claims_of) -> None:
+    r = claims_of("The new budget is “a fair deal for every district,” the mayor said.")
+    c = r.by_cue("said")
+    assert c.content.text == "The new budget is “a fair deal for every district,”"
+
+
+def test_a_trailing_according_to_is_not_part_of_another_claim(claims_of) -> None:
+    r = claims_of("The minister said the dam had been closed at dawn, according to state television.")
+    c = r.by_cue("said")
+    assert c.content.text == "the dam had been closed at dawn"
+    assert r.by_cue("according to").source.text == "state television"
