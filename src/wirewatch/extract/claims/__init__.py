@@ -20,6 +20,7 @@ from ...model import Claim, TimeExpr, span_of
 from .. import Found, Stage
 from .attribution import Raw, trim
 from .boundaries import conventional
+from .labels import layout_attributions, with_layout
 from .certainty import assess
 from .combine import Policy, combine
 from .learned import proposals, tag
@@ -212,6 +213,7 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
     if tagger is not None:
         raws = combine(p, raws, props, quotes, policy, found.actors, cue_prob)
         raws = [_within_paragraph(p, r, floor) for r in raws if _reported(p, r, quotes)]
+    raws = with_layout(raws, [r for r in layout_attributions(p, quotes) if r.cue[0] >= floor])
     raws = [r for r in raws if _says_something(p, r) and not _nested_intention(raws, r, p)]
     raws = conventional(text, raws)
     notes = find_notes(p, raws)
