@@ -186,3 +186,10 @@ def test_a_verb_with_two_allowed_prepositions_takes_the_nearest(claims_of) -> No
     r = claims_of("The teachers' union called for smaller classes in a letter on Monday.")
     c = r.by_cue("called for")
     assert c.content.text.startswith("smaller classes")
+
+
+def test_a_relative_clause_reported_by_its_own_speaker(claims_of) -> None:
+    r = claims_of("The firm made large donations, which the auditor said were tied to favors.")
+    c = r.by_cue("said")
+    assert c.source.text == "the auditor"
+    assert c.content.text == "were tied to favors"
