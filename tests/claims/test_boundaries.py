@@ -26,3 +26,14 @@ def test_a_trailing_according_to_is_not_part_of_another_claim(claims_of) -> None
     c = r.by_cue("said")
     assert c.content.text == "the dam had been closed at dawn"
     assert r.by_cue("according to").source.text == "state television"
+
+
+def test_the_channel_of_a_report_is_not_its_content(claims_of) -> None:
+    r = claims_of("The governor called the blockade a crime against civilians in a statement on Thursday.")
+    c = r.by_cue("called")
+    assert c.content.text == "the blockade a crime against civilians"
+
+
+def test_a_place_in_the_content_stays(claims_of) -> None:
+    r = claims_of("The governor called the blockade a crime against the civilians in Kherson.")
+    assert r.by_cue("called").content.text.endswith("in Kherson")

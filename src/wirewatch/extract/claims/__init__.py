@@ -215,7 +215,7 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
         raws = [_within_paragraph(p, r, floor) for r in raws if _reported(p, r, quotes)]
     raws = with_layout(raws, [r for r in layout_attributions(p, quotes) if r.cue[0] >= floor])
     raws = [r for r in raws if _says_something(p, r) and not _nested_intention(raws, r, p)]
-    raws = conventional(text, raws)
+    raws = conventional(p, raws)
     notes = find_notes(p, raws)
     raws = [r for r in raws if not any(vn.match[0] < r.cue[1] and r.cue[0] < vn.match[1] for vn in notes)]
     sources = resolve_sources(p, raws, found.actors)  # ("Reuters could not verify X" is a note, not a claim)

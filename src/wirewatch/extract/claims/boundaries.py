@@ -19,12 +19,16 @@ import re
 from dataclasses import replace
 
 from .attribution import Raw, trim
+from .lexicon import channels
+from .parsed import Parsed
 
 __all__ = ["conventional"]
 
 INNER = (",", " -- ", " — ", " – ", "(")
 CLOSING = re.compile(r"[,.?!]?(”|\"|'')")
 OPENERS = ("“", '"', "``", "''")
+CIRCUMSTANCE = {"in", "on", "at", "during", "before", "after", "since", "until", "despite", "amid", "throughout",
+                "via", "through"}
 ACCORDING = re.compile(r",\s+according\s+to\s", re.IGNORECASE)
 
 
@@ -75,6 +79,41 @@ def _drop_according(text: str, raw: Raw) -> Raw:
     return replace(raw, content=(cs, ce)) if ce - cs >= 2 else raw
 
 
-def conventional(text: str, raws: list[Raw]) -> list[Raw]:
+def _occasion(prep) -> bool:
+    """The preposition's object is a date or time, or a channel or occasion of reporting (`channels.tsv`)."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and (objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lemma_.lower() in channels())
+
+
+def _drop_cue_adjuncts(p: Parsed, raw: Raw) -> Raw:
+    """A content after its cue ends before a circumstance of the reporting itself: "called the plan [a
+    fraud] on Twitter", "described it [as a fraud] during the debate", "urged [a recount] Wednesday"."""
+    s, e = raw.content
+    if raw.direct or s < raw.cue[1]:
+        return raw
+    doc, text = p.doc, p.text
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return raw
+    cut = e
+    for t in reversed(span):
+        if t.idx >= cut:
+            continue
+        if t.head.i != raw.cue_token or t.i == raw.cue_token:
+            continue
+        if not (t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE and _occasion(t)
+                or t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME")):
+            break
+        if text[t.right_edge.idx + len(t.right_edge.text):cut].strip(" ,.;"):
+            break
+        cut = t.left_edge.idx
+    if cut == e:
+        return raw
+    cs, ce = trim(text, s, cut, strip_period=False)
+    return replace(raw, content=(cs, ce)) if ce - cs >= 2 else raw
+
+
+def conventional(p: Parsed, raws: list[Raw]) -> list[Raw]:
     """Every relation with its span edges set by the conventions above."""
-    return [_drop_according(text, _close_quote(text, _source_comma(text, r))) for r in raws]
+    text = p.text
+    return [_drop_cue_adjuncts(p, _drop_according(text, _close_quote(text, _source_comma(text, r)))) for r in raws]
