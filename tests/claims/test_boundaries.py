@@ -37,3 +37,11 @@ def test_the_channel_of_a_report_is_not_its_content(claims_of) -> None:
 def test_a_place_in_the_content_stays(claims_of) -> None:
     r = claims_of("The governor called the blockade a crime against the civilians in Kherson.")
     assert r.by_cue("called").content.text.endswith("in Kherson")
+
+
+def test_a_verb_cue_is_its_verb_group(claims_of) -> None:
+    r = claims_of("The harbour master has also said that the channel is clear of mines.")
+    c = r.claims[0]
+    assert c.cue.text == "has also said"
+    assert c.source.text == "The harbour master"
+    assert c.content.text == "that the channel is clear of mines"

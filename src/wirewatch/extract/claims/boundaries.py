@@ -7,6 +7,10 @@ Rules and tagger find the right words; these conventions decide where a role's s
   commas belong to it). A source without an inner comma ("Smith, who ...") does not;
 * a content that opens a quotation it does not close runs on to the closing mark, with the comma or
   period inside it: the group said the vote was “a clear signal,” -> content ends after ”;
+* a verb cue is its verb group: auxiliaries, negation and adverbs right before the verb ("has long
+  said", "was confirmed", "did not deny");
+* a content after its cue ends before a circumstance of the reporting: a date, or a channel or occasion
+  (`channels.tsv`): "called the plan [a fraud] on Twitter on Monday";
 * an "according to X" phrase closing a content is the attribution of another claim, not part of this
   one: [the bridge was hit at dawn], according to the mayor.
 
@@ -29,6 +33,7 @@ CLOSING = re.compile(r"[,.?!]?(”|\"|'')")
 OPENERS = ("“", '"', "``", "''")
 CIRCUMSTANCE = {"in", "on", "at", "during", "before", "after", "since", "until", "despite", "amid", "throughout",
                 "via", "through"}
+CUE_GROUP = {"aux", "auxpass", "neg", "advmod"}
 ACCORDING = re.compile(r",\s+according\s+to\s", re.IGNORECASE)
 
 
@@ -113,7 +118,26 @@ def _drop_cue_adjuncts(p: Parsed, raw: Raw) -> Raw:
     return replace(raw, content=(cs, ce)) if ce - cs >= 2 else raw
 
 
+def _cue_auxiliaries(p: Parsed, raw: Raw) -> Raw:
+    """A verb cue takes the auxiliaries, negation and adverbs right before it: "has said", "was
+    confirmed", "did not deny", "also said" (the whole verb group reports; the rules start from the verb)."""
+    doc = p.doc
+    v = doc[raw.cue_token]
+    i = doc.char_span(*raw.cue, alignment_mode="expand")
+    if i is None:
+        return raw
+    k = i.start - 1
+    start = raw.cue[0]
+    while k >= 0 and doc[k].head.i == v.i and doc[k].dep_ in CUE_GROUP:
+        start = doc[k].idx
+        k -= 1
+    if start == raw.cue[0] or raw.source and raw.source[0] < raw.cue[0] < raw.source[1] + 1 and start < raw.source[1] or (
+            raw.content[0] < raw.cue[0] and start < raw.content[1]):
+        return raw
+    return replace(raw, cue=(start, raw.cue[1]))
+
+
 def conventional(p: Parsed, raws: list[Raw]) -> list[Raw]:
     """Every relation with its span edges set by the conventions above."""
     text = p.text
-    return [_drop_cue_adjuncts(p, _drop_according(text, _close_quote(text, _source_comma(text, r)))) for r in raws]
+    return [_cue_auxiliaries(p, _drop_cue_adjuncts(p, _drop_according(text, _close_quote(text, _source_comma(text, r))))) for r in raws]
