@@ -45,3 +45,10 @@ def test_a_verb_cue_is_its_verb_group(claims_of) -> None:
     assert c.cue.text == "has also said"
     assert c.source.text == "The harbour master"
     assert c.content.text == "that the channel is clear of mines"
+
+
+def test_the_subject_of_a_passive_cue_is_no_source(claims_of) -> None:
+    r = claims_of("The port director was accused of hiding the damage from inspectors.")
+    assert all(c.source is None for c in r.claims if c.cue is not None and "accused" in c.cue.text)
+    r = claims_of("The prisoner exchange was confirmed by the foreign ministry.")
+    assert r.by_cue("was confirmed").source.text == "the foreign ministry"

@@ -137,7 +137,20 @@ def _cue_auxiliaries(p: Parsed, raw: Raw) -> Raw:
     return replace(raw, cue=(start, raw.cue[1]))
 
 
+def _passive_target(p: Parsed, raw: Raw) -> Raw:
+    """The subject of a passive cue without an agent is what is reported on, not who reports: "[Mr. Roe]
+    was accused of fraud", "they have been criticized for ..." have no source."""
+    if raw.source is None or raw.source_token is None:
+        return raw
+    t = p.doc[raw.source_token]
+    v = p.doc[raw.cue_token]
+    if t.dep_ == "nsubjpass" and t.head.i == v.i and v.lemma_ != "quote" and not any(
+            c.dep_ == "agent" for c in v.children):  # "its leader was quoted as saying" is the speaker
+        return replace(raw, source=None, source_token=None)
+    return raw
+
+
 def conventional(p: Parsed, raws: list[Raw]) -> list[Raw]:
     """Every relation with its span edges set by the conventions above."""
     text = p.text
-    return [_cue_auxiliaries(p, _drop_cue_adjuncts(p, _drop_according(text, _close_quote(text, _source_comma(text, r))))) for r in raws]
+    return [_passive_target(p, _cue_auxiliaries(p, _drop_cue_adjuncts(p, _drop_according(text, _close_quote(text, _source_comma(text, r)))))) for r in raws]
