@@ -56,3 +56,18 @@ def test_a_name_colon_headline(claims_of) -> None:
 def test_a_topic_colon_headline_is_no_claim(claims_of) -> None:
     r = claims_of("Ukraine war: Russian missiles hit a power plant\n\nKYIV - Missiles struck a power plant on Monday.")
     assert not [c for c in r.claims if c.cue is not None and c.cue.text == ":"]
+
+
+def test_a_headline_name_the_body_names_in_full(claims_of) -> None:
+    r = claims_of("Kovacs: Our party will not join the coalition\n\n"
+                  "BUDAPEST - Opposition leader Maria Kovacs ruled out a deal on Monday.")
+    c = [c for c in r.claims if c.cue is not None and c.cue.text == ":"][0]
+    assert (c.source.text, c.content.text) == ("Kovacs", "Our party will not join the coalition")
+
+
+def test_a_known_name_a_colon_and_a_quotation(claims_of) -> None:
+    text = ("Analysts disagreed about the ceasefire. Maria Kovacs, a researcher at the institute, was doubtful. "
+            "More from Kovacs: “Neither army has pulled back a single battery.”")
+    r = claims_of(text)
+    c = [c for c in r.claims if c.cue is not None and c.cue.text == ":"][0]
+    assert (c.source.text, c.content.text) == ("Kovacs", "“Neither army has pulled back a single battery.”")

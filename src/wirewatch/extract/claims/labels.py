@@ -7,7 +7,9 @@
 * a credit line: a quotation followed by a dash and a name ("“We will rebuild.” ― Olena Petrenko") —
   the name is the source, the dash the cue, the quotation the content;
 * a headline "Name: what they said" ("Zelensky: Ukraine will not cede land"), when the part before the
-  colon is a person or organisation the parser recognised, from the start of the line.
+  colon is a person or organisation the parser recognised, or a short capitalised name whose last word
+  the article names as a person or organisation elsewhere ("Lynch:" beside "Loretta Lynch");
+* a known name, a colon and a quotation ("- Ann Roe: “...”", "More from Roe: “...”").
 
 The parse does not see these (there is no verb); the rules here read the text's layout and the named
 entities. They run after the other finders and replace a claim that gave the same quotation to no one
@@ -30,6 +32,7 @@ CREDIT = re.compile(r"[^\S\n]*\n?[^\S\n]*(―|—|–|--|-(?=[^\S\n]))[^\S\n]*"
                     r"([A-Z][\w.'’\-]*(?:[^\S\n]+(?:[A-Z][\w.'’\-]*|de|del|da|la|van|von|bin|al)){0,4})"
                     r"[^\S\n]*[.,]?[^\S\n]*(?=\n|$|\()")
 SPEAKERS = {"PERSON", "ORG"}
+NAME_COLON = re.compile(r"([A-Z][\w.'’\-]*(?:[^\S\n]+[A-Z][\w.'’\-]*){0,3})[^\S\n]*(:)[^\S\n]*")
 CLOSE_MARK = re.compile(r"[”\"]|''")
 OPEN_MARKS = "“”\"'"
 MIN_TURNS = 2
@@ -102,7 +105,35 @@ def _credits(p: Parsed, quotes: list[tuple[int, int]]) -> list[Raw]:
     return out
 
 
-def _headline(p: Parsed) -> list[Raw]:
+def _known_names(p: Parsed) -> frozenset[str]:
+    """The last word of every person or organisation the parser found in the article, lower case: a
+    headline's or a colon's "Lynch" is a speaker when the body names "Loretta Lynch". (Countries are left
+    out: "Ukraine:" opens a section as often as a statement.)"""
+    return frozenset(e.text.split()[-1].lower() for e in ents_of(p.doc) if e.label_ in SPEAKERS and e.text.split())
+
+
+def _names_speaker(words: str, known: frozenset[str]) -> bool:
+    """A short capitalised phrase ("Lynch", "Dr. Ben Carson") whose last word is a known name."""
+    parts = words.split()
+    return 0 < len(parts) <= MAX_LABEL_WORDS and all(w[:1].isupper() for w in parts) and \
+        parts[-1].lower().strip(".,") in known
+
+
+def _colon_quotes(p: Parsed, quotes: list[tuple[int, int]], known: frozenset[str]) -> list[Raw]:
+    """ "- Ann Roe: “...”", "More from Roe: “...”": a known name, a colon, a quotation right after."""
+    text = p.text
+    out = []
+    for qs, qe in quotes:
+        m = NAME_COLON.search(text, max(0, qs - 80), qs)
+        if m is None or m.end() != qs or not _names_speaker(m.group(1), known):
+            continue
+        r = _raw(p, m.span(2), m.span(1), (qs, qe), True)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _headline(p: Parsed, known: frozenset[str] = frozenset()) -> list[Raw]:
     text = p.text
     start = len(text) - len(text.lstrip())
     nl = text.find("\n", start)
@@ -112,7 +143,8 @@ def _headline(p: Parsed) -> list[Raw]:
     if colon < 1 or end - start > MAX_HEADLINE:
         return []
     colon += start
-    if not any(e.label_ in SPEAKERS and e.start_char == start and e.end_char == colon for e in ents_of(p.doc)):
+    if not any(e.label_ in SPEAKERS and e.start_char == start and e.end_char == colon for e in ents_of(p.doc)) \
+            and not _names_speaker(text[start:colon], known):
         return []
     r = _raw(p, (colon, colon + 1), (start, colon), (colon + 1, end), False)
     return [r] if r is not None else []
@@ -120,7 +152,11 @@ def _headline(p: Parsed) -> list[Raw]:
 
 def layout_attributions(p: Parsed, quotes: list[tuple[int, int]]) -> list[Raw]:
     """Every speaker label, credit line and name-colon headline of the article, in text order."""
-    return sorted(_transcript(p) + _credits(p, quotes) + _headline(p), key=lambda r: r.cue[0])
+    known = _known_names(p)
+    found = _transcript(p) + _credits(p, quotes) + _headline(p, known)
+    taken = [r.cue for r in found]
+    found += [r for r in _colon_quotes(p, quotes, known) if not any(r.cue[0] < e and s < r.cue[1] for s, e in taken)]
+    return sorted(found, key=lambda r: r.cue[0])
 
 
 def with_layout(raws: list[Raw], layout: list[Raw]) -> list[Raw]:
