@@ -71,3 +71,14 @@ def test_a_known_name_a_colon_and_a_quotation(claims_of) -> None:
     r = claims_of(text)
     c = [c for c in r.claims if c.cue is not None and c.cue.text == ":"][0]
     assert (c.source.text, c.content.text) == ("Kovacs", "“Neither army has pulled back a single battery.”")
+
+
+def test_transcript_turns_by_name(claims_of) -> None:
+    text = ("The panel was hosted by Maria Kovacs and included the analyst Tom Berg.\n\n"
+            "Maria Kovacs: Will the blockade of the port hold through the winter?\n\n"
+            "Tom Berg: Only if the navy keeps its ships in the bay.\n\n"
+            "Kovacs: 1,200.\n")
+    r = claims_of(text)
+    turns = [(c.source.text, c.content.text) for c in r.claims if c.cue is not None and c.cue.text == ":"]
+    assert turns == [("Maria Kovacs", "Will the blockade of the port hold through the winter?"),
+                     ("Tom Berg", "Only if the navy keeps its ships in the bay.")]

@@ -32,10 +32,13 @@ CREDIT = re.compile(r"[^\S\n]*\n?[^\S\n]*(―|—|–|--|-(?=[^\S\n]))[^\S\n]*"
                     r"([A-Z][\w.'’\-]*(?:[^\S\n]+(?:[A-Z][\w.'’\-]*|de|del|da|la|van|von|bin|al)){0,4})"
                     r"[^\S\n]*[.,]?[^\S\n]*(?=\n|$|\()")
 SPEAKERS = {"PERSON", "ORG"}
+NAMED_LABEL = re.compile(r"^[^\S\n]*[\"“]?[^\S\n]*([A-Z][\w.'’\-]*(?:[^\S\n]+[A-Z][\w.'’\-]*){0,3})[^\S\n]*(:)[^\S\n]+(?=\S)",
+                         re.MULTILINE)
 NAME_COLON = re.compile(r"([A-Z][\w.'’\-]*(?:[^\S\n]+[A-Z][\w.'’\-]*){0,3})[^\S\n]*(:)[^\S\n]*")
 CLOSE_MARK = re.compile(r"[”\"]|''")
 OPEN_MARKS = "“”\"'"
 MIN_TURNS = 2
+MIN_TURN_WORDS = 3
 MAX_LABEL_WORDS = 4
 MAX_HEADLINE = 200
 
@@ -57,13 +60,21 @@ def _raw(p: Parsed, cue: tuple[int, int], source: tuple[int, int], content: tupl
     return Raw(cue, cue_tok, (ss, se), src_tok, (cs, ce), None, direct, "say")
 
 
-def _transcript(p: Parsed) -> list[Raw]:
+def _transcript(p: Parsed, known: frozenset[str] = frozenset()) -> list[Raw]:
+    """Paragraphs opening with a speaker label: capitals ("SMITH:") or a name the article knows ("Ann
+    Smith:"); two or more of them make a transcript."""
     text = p.text
     turns = []
-    for m in LABEL.finditer(text):
+    first_nl = text.find("\n", len(text) - len(text.lstrip()))
+    for m in sorted([*LABEL.finditer(text), *NAMED_LABEL.finditer(text)], key=lambda m: m.start()):
         label = m.group(1).strip()
         if len(label.split()) > MAX_LABEL_WORDS or sum(ch.isalpha() for ch in label) < 2 or \
                 label.lower().strip(" .") in editorial_labels():
+            continue
+        if not label.isupper() and (not _names_speaker(label, known) or m.start() < first_nl or len(
+                re.findall(r"[^\W\d]+", text[m.end():text.find("\n", m.end()) % (len(text) + 1)])) < MIN_TURN_WORDS):
+            continue  # a title-case label must be a known name, the headline is no turn, a turn is a sentence
+        if turns and turns[-1][0] == m.start(1):
             continue
         nl = text.find("\n", m.end())
         end = len(text) if nl < 0 else nl
@@ -153,7 +164,8 @@ def _headline(p: Parsed, known: frozenset[str] = frozenset()) -> list[Raw]:
 def layout_attributions(p: Parsed, quotes: list[tuple[int, int]]) -> list[Raw]:
     """Every speaker label, credit line and name-colon headline of the article, in text order."""
     known = _known_names(p)
-    found = _transcript(p) + _credits(p, quotes) + _headline(p, known)
+    found = _transcript(p, known) + _credits(p, quotes) + _headline(p, known)
+    found = [r for k, r in enumerate(found) if r.cue not in {o.cue for o in found[:k]}]
     taken = [r.cue for r in found]
     found += [r for r in _colon_quotes(p, quotes, known) if not any(r.cue[0] < e and s < r.cue[1] for s, e in taken)]
     return sorted(found, key=lambda r: r.cue[0])
