@@ -193,3 +193,10 @@ def test_a_relative_clause_reported_by_its_own_speaker(claims_of) -> None:
     c = r.by_cue("said")
     assert c.source.text == "the auditor"
     assert c.content.text == "were tied to favors"
+
+
+def test_a_first_person_writer_reports_but_the_reader_does_not(claims_of) -> None:
+    r = claims_of("At the checkpoint I told the officer that the convoy carried only medicine.")
+    assert r.by_cue("told").source.text == "I"
+    r = claims_of("You might think that the convoy carried weapons.")
+    assert not [c for c in r.claims if c.source is not None and c.source.text == "You"]

@@ -37,7 +37,7 @@ __all__ = ["find", "stage"]
 MIN_QUOTE_WORDS = 4
 MODEL_ENV = "WIREWATCH_CLAIMS_MODEL"  # a tagger directory to use instead of the shipped one, or "none"
 POLICY = Policy()
-FIRST_SECOND = {"i", "you", "we", "me", "us"}
+SECOND_PERSON = {"you"}
 
 
 def _with_quotes(doc: Doc, raws: list[Raw], quotes: list[tuple[int, int]]) -> list[Raw]:
@@ -103,15 +103,15 @@ def _continuations(p: Parsed, raws: list[Raw], quotes: list[tuple[int, int]]) ->
 
 
 def _reported(p: Parsed, raw: Raw, quotes: list[tuple[int, int]]) -> bool:
-    """Keep attributions the article makes, not ones inside a quoted speaker's words or by "I"/"you".
+    """Keep attributions the article makes, not ones inside a quoted speaker's words or by "you".
 
     "“I think we will win,” she said": the article reports her words; "I think" inside them is part of
-    what she said, not a separate claim. A first- or second-person source outside quotes is an
-    interview transcript or the writer's aside.
+    what she said, not a separate claim. "You" outside quotes is the reader addressed ("you might think
+    ..."); a first-person writer outside quotes ("I told the judge that ...") does report, and is kept.
     """
     if inside(quotes, *raw.cue) is not None:
         return False
-    if raw.source is not None and p.text[raw.source[0]:raw.source[1]].lower() in FIRST_SECOND:
+    if raw.source is not None and p.text[raw.source[0]:raw.source[1]].lower() in SECOND_PERSON:
         return False
     return True
 
