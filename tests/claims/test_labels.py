@@ -82,3 +82,10 @@ def test_transcript_turns_by_name(claims_of) -> None:
     turns = [(c.source.text, c.content.text) for c in r.claims if c.cue is not None and c.cue.text == ":"]
     assert turns == [("Maria Kovacs", "Will the blockade of the port hold through the winter?"),
                      ("Tom Berg", "Only if the navy keeps its ships in the bay.")]
+
+
+def test_a_cue_inside_a_credited_quotation_is_the_quoted_words(claims_of) -> None:
+    text = ("Readers wrote to us.\n"
+            "”The mayor said the shelters were full. We slept in the metro.” ― Olena Petrenko\n")
+    r = claims_of(text)
+    assert [(c.source.text, c.cue.text) for c in r.claims] == [("Olena Petrenko", "―")]

@@ -174,7 +174,8 @@ def layout_attributions(p: Parsed, quotes: list[tuple[int, int]]) -> list[Raw]:
 def with_layout(raws: list[Raw], layout: list[Raw]) -> list[Raw]:
     """The other finders' relations plus the layout ones. A relation whose content is a layout relation's
     content, with its cue outside it (a quotation given to the previous speaker), yields to it; one with
-    the same cue is the same relation."""
+    the same cue is the same relation; one whose cue sits inside a credited quotation (whose marks the
+    quotation finder missed: ”...” ― Name) is part of the quoted words."""
     if not layout:
         return raws
     kept = []
@@ -184,5 +185,7 @@ def with_layout(raws: list[Raw], layout: list[Raw]) -> list[Raw]:
         if any(lo.content[0] <= r.content[0] and r.content[1] <= lo.content[1] and not (
                 lo.content[0] <= r.cue[0] < lo.content[1]) and lo.direct for lo in layout):
             continue
+        if any(lo.direct and lo.content[0] < r.cue[0] < lo.content[1] for lo in layout):
+            continue  # a cue inside a credited quotation is the quoted speaker's own words
         kept.append(r)
     return sorted(kept + layout, key=lambda r: (r.cue[0], r.content[0]))
