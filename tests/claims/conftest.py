@@ -18,8 +18,10 @@ class Result:
         self.text, self.claims, self.notes = text, claims, notes
 
     def by_cue(self, cue: str) -> Claim:
-        """The claim with this cue (a colon after it aside: the tagger follows PolNeAR's "said:")."""
-        hits = [c for c in self.claims if c.cue is not None and c.cue.text.rstrip(":") == cue]
+        """The claim with this cue (a colon after it aside: the tagger follows PolNeAR's "said:"), or whose
+        cue is this verb with its auxiliaries and adverbs before it ("has called for" for "called for")."""
+        hits = [c for c in self.claims if c.cue is not None and c.cue.text.rstrip(":") == cue] or [
+            c for c in self.claims if c.cue is not None and c.cue.text.rstrip(":").endswith(" " + cue)]
         assert hits, f"no claim with cue {cue!r} in {[c.cue.text for c in self.claims if c.cue]}"
         return hits[0]
 

@@ -86,7 +86,7 @@ def test_nested_attribution_gives_two_claims(claims_of) -> None:
 
 def test_passive_attribution_with_agent(claims_of) -> None:
     r = claims_of("The prisoner exchange was confirmed by the foreign ministry.")
-    c = r.by_cue("confirmed")
+    c = r.by_cue("was confirmed")  # the verb group (boundaries.py)
     assert c.source.text == "the foreign ministry"
     assert c.content.text == "The prisoner exchange"
 
@@ -186,3 +186,17 @@ def test_a_verb_with_two_allowed_prepositions_takes_the_nearest(claims_of) -> No
     r = claims_of("The teachers' union called for smaller classes in a letter on Monday.")
     c = r.by_cue("called for")
     assert c.content.text.startswith("smaller classes")
+
+
+def test_a_relative_clause_reported_by_its_own_speaker(claims_of) -> None:
+    r = claims_of("The firm made large donations, which the auditor said were tied to favors.")
+    c = r.by_cue("said")
+    assert c.source.text == "the auditor"
+    assert c.content.text == "were tied to favors"
+
+
+def test_a_first_person_writer_reports_but_the_reader_does_not(claims_of) -> None:
+    r = claims_of("At the checkpoint I told the officer that the convoy carried only medicine.")
+    assert r.by_cue("told").source.text == "I"
+    r = claims_of("You might think that the convoy carried weapons.")
+    assert not [c for c in r.claims if c.source is not None and c.source.text == "You"]

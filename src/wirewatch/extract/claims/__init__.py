@@ -19,6 +19,8 @@ from spacy.tokens import Doc
 from ...model import Claim, TimeExpr, span_of
 from .. import Found, Stage
 from .attribution import Raw, trim
+from .boundaries import conventional
+from .labels import layout_attributions, with_layout
 from .certainty import assess
 from .combine import Policy, combine
 from .learned import proposals, tag
@@ -35,7 +37,7 @@ __all__ = ["find", "stage"]
 MIN_QUOTE_WORDS = 4
 MODEL_ENV = "WIREWATCH_CLAIMS_MODEL"  # a tagger directory to use instead of the shipped one, or "none"
 POLICY = Policy()
-FIRST_SECOND = {"i", "you", "we", "me", "us"}
+SECOND_PERSON = {"you"}
 
 
 def _with_quotes(doc: Doc, raws: list[Raw], quotes: list[tuple[int, int]]) -> list[Raw]:
@@ -101,15 +103,15 @@ def _continuations(p: Parsed, raws: list[Raw], quotes: list[tuple[int, int]]) ->
 
 
 def _reported(p: Parsed, raw: Raw, quotes: list[tuple[int, int]]) -> bool:
-    """Keep attributions the article makes, not ones inside a quoted speaker's words or by "I"/"you".
+    """Keep attributions the article makes, not ones inside a quoted speaker's words or by "you".
 
     "“I think we will win,” she said": the article reports her words; "I think" inside them is part of
-    what she said, not a separate claim. A first- or second-person source outside quotes is an
-    interview transcript or the writer's aside.
+    what she said, not a separate claim. "You" outside quotes is the reader addressed ("you might think
+    ..."); a first-person writer outside quotes ("I told the judge that ...") does report, and is kept.
     """
     if inside(quotes, *raw.cue) is not None:
         return False
-    if raw.source is not None and p.text[raw.source[0]:raw.source[1]].lower() in FIRST_SECOND:
+    if raw.source is not None and p.text[raw.source[0]:raw.source[1]].lower() in SECOND_PERSON:
         return False
     return True
 
@@ -211,7 +213,9 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
     if tagger is not None:
         raws = combine(p, raws, props, quotes, policy, found.actors, cue_prob)
         raws = [_within_paragraph(p, r, floor) for r in raws if _reported(p, r, quotes)]
+    raws = with_layout(raws, [r for r in layout_attributions(p, quotes) if r.cue[0] >= floor])
     raws = [r for r in raws if _says_something(p, r) and not _nested_intention(raws, r, p)]
+    raws = conventional(p, raws)
     notes = find_notes(p, raws)
     raws = [r for r in raws if not any(vn.match[0] < r.cue[1] and r.cue[0] < vn.match[1] for vn in notes)]
     sources = resolve_sources(p, raws, found.actors)  # ("Reuters could not verify X" is a note, not a claim)

@@ -325,6 +325,15 @@ def _bare_infinitive(p: Parsed, v: Token, end: int) -> int:
     return end
 
 
+def _extracted(p: Parsed, cs: int, v: Token) -> bool:
+    """The content clause starts with a relative or wh-word moved in front of the cue and its subject
+    ("donations, which he said were tied to favors", "what the mayor said was a land grab"): the content
+    is the rest of the clause after the cue."""
+    first = p.doc.char_span(cs, v.idx, alignment_mode="expand")
+    return first is not None and len(first) > 0 and first[0].lower_ in RELATIVE | {"what"} and not any(
+        t.dep_ == "punct" for t in first)
+
+
 def verb_attribution(p: Parsed, v: Token, cue: Cue, quotes: list[tuple[int, int]]) -> Raw | None:
     if cue.lemma == "quote" and any((q := _quoted_as_saying(c)) is not None and q.i == v.i for c in v.subtree):
         return None  # handled from "saying"
@@ -344,7 +353,9 @@ def verb_attribution(p: Parsed, v: Token, cue: Cue, quotes: list[tuple[int, int]
     if anchor is not v:
         cue_tokens += [t for t in anchor.children if t.dep_ in ("auxpass", "aux") and t.i < anchor.i]
     (qs, qe) = _cue_span(cue_tokens)
-    if cs < qe and qs < ce:
+    if cs < qs < ce and head is not None and head.i > v.i and _extracted(p, cs, v):
+        cs, ce = trim(text, qe, ce, strip_period=not direct)  # "which he said [were tied to favors]"
+    if cs < qe and qs < ce or ce - cs < 2:
         return None
     src, src_tok = _source(anchor)
     if src is not None:

@@ -39,7 +39,7 @@ class Policy:
 
     cue: str = "union"              # model | rules | union (the rules' when it contains the tagger's)
     content: str = "agree"          # model | rules | agree: the rules' content when it covers >= `agree` of
-    agree: float = 0.5              #   the tagger's, or when the tagger's has fewer than `min_words` words
+    agree: float = 0.9              #   the tagger's, or when the tagger's has fewer than `min_words` words
     min_words: int = 3
     source: str = "model"           # model | rules: whose source span (the other's when one has none)
     rules_only: str = "checked"     # keep | drop | checked: a relation only the rules found is kept when the
@@ -132,8 +132,10 @@ def _merged(p: Parsed, prop: Proposal, model: Raw, rule: Raw | None, policy: Pol
     if rule is None:
         return out
     words = len(p.text[model.content[0]:model.content[1]].split())
+    swallows = any(src is not None and _overlap(src, model.content) for src in (rule.source, model.source))
     if policy.content == "rules" or (policy.content == "agree" and _overlap(rule.content, model.content) >= (
-            policy.agree * (model.content[1] - model.content[0]))) or (words < policy.min_words and not model.direct):
+            policy.agree * (model.content[1] - model.content[0]))) or (words < policy.min_words and not model.direct) or (
+            swallows and not _overlap(rule.content, rule.source or (0, 0))):  # the tagger's runs into a source
         out = replace(out, content=rule.content, content_token=rule.content_token, direct=rule.direct)
     if (policy.source == "rules" and rule.source is not None) or out.source is None:
         if rule.source is None or _overlap(rule.source, out.content) == 0:

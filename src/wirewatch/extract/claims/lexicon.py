@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = ["Cue", "verb_cues", "noun_cues", "modality", "verification_patterns", "role_kinds", "rebuttal_patterns",
-           "silences"]
+           "silences", "editorial_labels", "channels"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,3 +81,15 @@ def silences() -> dict[str, frozenset[str]]:
     for kind, lemma in _rows("silences.tsv"):
         out[kind].add(lemma)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def editorial_labels() -> frozenset[str]:
+    """Capitalised labels that open a paragraph but name no speaker ("UPDATE:", "CORRECTION:"; `labels.tsv`)."""
+    return frozenset(row[0].lower() for row in _rows("labels.tsv"))
+
+
+@lru_cache(maxsize=1)
+def channels() -> frozenset[str]:
+    """Nouns for the occasion or channel of a report ("in a statement", "on Twitter"; `channels.tsv`)."""
+    return frozenset(row[0].lower() for row in _rows("channels.tsv"))

@@ -1,0 +1,156 @@
+"""Span edges by the attribution annotation conventions (PARC 3.0, which PolNeAR follows).
+
+Rules and tagger find the right words; these conventions decide where a role's span starts and ends:
+
+* a source set off by an apposition keeps the comma that closes it: "Richard Roe, a lawyer for the
+  family, said" -> source "Richard Roe, a lawyer for the family," (the apposition is a parenthesis; both
+  commas belong to it). A source without an inner comma ("Smith, who ...") does not;
+* a content that opens a quotation it does not close runs on to the closing mark, with the comma or
+  period inside it: the group said the vote was “a clear signal,” -> content ends after ”;
+* a verb cue is its verb group: auxiliaries, negation and adverbs right before the verb ("has long
+  said", "was confirmed", "did not deny");
+* a content after its cue ends before a circumstance of the reporting: a date, or a channel or occasion
+  (`channels.tsv`): "called the plan [a fraud] on Twitter on Monday";
+* an "according to X" phrase closing a content is the attribution of another claim, not part of this
+  one: [the bridge was hit at dawn], according to the mayor.
+
+They only move edges of spans the finders already chose, and never into the cue or another role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .attribution import Raw, trim
+from .lexicon import channels
+from .parsed import Parsed
+
+__all__ = ["conventional"]
+
+INNER = (",", " -- ", " — ", " – ", "(")
+CLOSING = re.compile(r"[,.?!]?(”|\"|'')")
+OPENERS = ("“", '"', "``", "''")
+CIRCUMSTANCE = {"in", "on", "at", "during", "before", "after", "since", "until", "despite", "amid", "throughout",
+                "via", "through"}
+CUE_GROUP = {"aux", "auxpass", "neg", "advmod"}
+ACCORDING = re.compile(r",\s+according\s+to\s", re.IGNORECASE)
+
+
+def _source_comma(text: str, raw: Raw) -> Raw:
+    if raw.source is None:
+        return raw
+    s, e = raw.source
+    if e >= raw.cue[0] or text[e:e + 1] != "," or not any(m in text[s:e] for m in INNER):
+        return raw
+    if raw.content[0] <= e < raw.content[1]:
+        return raw
+    return replace(raw, source=(s, e + 1))
+
+
+def _unbalanced(span: str) -> bool:
+    """The span opens a quotation it does not close (curly, straight or doubled marks)."""
+    if span.count("“") > span.count("”"):
+        return True
+    if span.count('"') % 2 == 1 and not span.startswith('"'):
+        return True
+    return span.count("''") + span.count("``") == 1 and not span.startswith(("''", "``"))
+
+
+def _close_quote(text: str, raw: Raw) -> Raw:
+    s, e = raw.content
+    if raw.direct or not _unbalanced(text[s:e]):
+        return raw
+    m = CLOSING.match(text, e)
+    if m is None or (raw.cue[0] < m.end() and e <= raw.cue[0]) or (
+            raw.source is not None and e <= raw.source[0] < m.end()):
+        return raw
+    return replace(raw, content=(s, m.end()))
+
+
+def _drop_according(text: str, raw: Raw) -> Raw:
+    s, e = raw.content
+    if raw.direct or raw.cue_lemma == "according":
+        return raw
+    m = None
+    for m in ACCORDING.finditer(text, s, e):
+        pass
+    if m is None or raw.cue[0] >= m.start() and raw.cue[0] < e:
+        return raw
+    rest = text[m.end():e]
+    if "," in rest or any(q in rest for q in OPENERS):  # "according to X, who ...": more than a tail
+        return raw
+    cs, ce = trim(text, s, m.start(), strip_period=False)
+    return replace(raw, content=(cs, ce)) if ce - cs >= 2 else raw
+
+
+def _occasion(prep) -> bool:
+    """The preposition's object is a date or time, or a channel or occasion of reporting (`channels.tsv`)."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and (objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lemma_.lower() in channels())
+
+
+def _drop_cue_adjuncts(p: Parsed, raw: Raw) -> Raw:
+    """A content after its cue ends before a circumstance of the reporting itself: "called the plan [a
+    fraud] on Twitter", "described it [as a fraud] during the debate", "urged [a recount] Wednesday"."""
+    s, e = raw.content
+    if raw.direct or s < raw.cue[1]:
+        return raw
+    doc, text = p.doc, p.text
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return raw
+    cut = e
+    for t in reversed(span):
+        if t.idx >= cut:
+            continue
+        if t.head.i != raw.cue_token or t.i == raw.cue_token:
+            continue
+        if not (t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE and _occasion(t)
+                or t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME")):
+            break
+        if text[t.right_edge.idx + len(t.right_edge.text):cut].strip(" ,.;"):
+            break
+        cut = t.left_edge.idx
+    if cut == e:
+        return raw
+    cs, ce = trim(text, s, cut, strip_period=False)
+    return replace(raw, content=(cs, ce)) if ce - cs >= 2 else raw
+
+
+def _cue_auxiliaries(p: Parsed, raw: Raw) -> Raw:
+    """A verb cue takes the auxiliaries, negation and adverbs right before it: "has said", "was
+    confirmed", "did not deny", "also said" (the whole verb group reports; the rules start from the verb)."""
+    doc = p.doc
+    v = doc[raw.cue_token]
+    i = doc.char_span(*raw.cue, alignment_mode="expand")
+    if i is None:
+        return raw
+    k = i.start - 1
+    start = raw.cue[0]
+    while k >= 0 and doc[k].head.i == v.i and doc[k].dep_ in CUE_GROUP:
+        start = doc[k].idx
+        k -= 1
+    if start == raw.cue[0] or raw.source and raw.source[0] < raw.cue[0] < raw.source[1] + 1 and start < raw.source[1] or (
+            raw.content[0] < raw.cue[0] and start < raw.content[1]):
+        return raw
+    return replace(raw, cue=(start, raw.cue[1]))
+
+
+def _passive_target(p: Parsed, raw: Raw) -> Raw:
+    """The subject of a passive cue without an agent is what is reported on, not who reports: "[Mr. Roe]
+    was accused of fraud", "they have been criticized for ..." have no source."""
+    if raw.source is None or raw.source_token is None:
+        return raw
+    t = p.doc[raw.source_token]
+    v = p.doc[raw.cue_token]
+    if t.dep_ == "nsubjpass" and t.head.i == v.i and v.lemma_ != "quote" and not any(
+            c.dep_ == "agent" for c in v.children):  # "its leader was quoted as saying" is the speaker
+        return replace(raw, source=None, source_token=None)
+    return raw
+
+
+def conventional(p: Parsed, raws: list[Raw]) -> list[Raw]:
+    """Every relation with its span edges set by the conventions above."""
+    text = p.text
+    return [_passive_target(p, _cue_auxiliaries(p, _drop_cue_adjuncts(p, _drop_according(text, _close_quote(text, _source_comma(text, r)))))) for r in raws]

@@ -1,0 +1,54 @@
+"""Span edges by the attribution conventions (boundaries.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def test_an_appositive_source_keeps_its_closing_comma(claims_of) -> None:
+    r = claims_of("Maria Lopez, a spokeswoman for the port authority, said the cranes had been repaired.")
+    c = r.by_cue("said")
+    assert c.source.text == "Maria Lopez, a spokeswoman for the port authority,"
+    assert c.content.text == "the cranes had been repaired"
+
+
+def test_a_plain_source_keeps_no_comma(claims_of) -> None:
+    r = claims_of("The port authority said on Monday that the cranes had been repaired.")
+    assert r.by_cue("said").source.text == "The port authority"
+
+
+def test_a_content_that_opens_a_quotation_runs_to_its_closing_mark(claims_of) -> None:
+    r = claims_of("The new budget is “a fair deal for every district,” the mayor said.")
+    c = r.by_cue("said")
+    assert c.content.text == "The new budget is “a fair deal for every district,”"
+
+
+def test_a_trailing_according_to_is_not_part_of_another_claim(claims_of) -> None:
+    r = claims_of("The minister said the dam had been closed at dawn, according to state television.")
+    c = r.by_cue("said")
+    assert c.content.text == "the dam had been closed at dawn"
+    assert r.by_cue("according to").source.text == "state television"
+
+
+def test_the_channel_of_a_report_is_not_its_content(claims_of) -> None:
+    r = claims_of("The governor called the blockade a crime against civilians in a statement on Thursday.")
+    c = r.by_cue("called")
+    assert c.content.text == "the blockade a crime against civilians"
+
+
+def test_a_place_in_the_content_stays(claims_of) -> None:
+    r = claims_of("The governor called the blockade a crime against the civilians in Kherson.")
+    assert r.by_cue("called").content.text.endswith("in Kherson")
+
+
+def test_a_verb_cue_is_its_verb_group(claims_of) -> None:
+    r = claims_of("The harbour master has also said that the channel is clear of mines.")
+    c = r.claims[0]
+    assert c.cue.text == "has also said"
+    assert c.source.text == "The harbour master"
+    assert c.content.text == "that the channel is clear of mines"
+
+
+def test_the_subject_of_a_passive_cue_is_no_source(claims_of) -> None:
+    r = claims_of("The port director was accused of hiding the damage from inspectors.")
+    assert all(c.source is None for c in r.claims if c.cue is not None and "accused" in c.cue.text)
+    r = claims_of("The prisoner exchange was confirmed by the foreign ministry.")
+    assert r.by_cue("was confirmed").source.text == "the foreign ministry"
