@@ -37,3 +37,8 @@ def test_a_robbery_is_a_happening_told_by_two_outlets_as_one_incident(extract_te
         cluster_of = {e.article_id: e.cluster_id for e in store.events(Filters(limit=100)) if e.uid.endswith("#e1")}
     assert cluster_of["rob-1"] == cluster_of["rob-2"]
     assert cluster_of["rob-3"] != cluster_of["rob-1"]
+
+
+def test_making_off_with_the_loot_is_a_theft(extract_text) -> None:
+    doc = extract_text("Two gunmen made off with cash from a bank in Varna on Monday, police said.")
+    assert [(e.type, e.mode, e.trigger.text) for e in doc.events] == [("COERCE", "seize", "made off")]
