@@ -65,22 +65,30 @@ def _month_pattern() -> re.Pattern[str]:
 
 _BARE_YEAR = re.compile(r"(?<![\d$£€.,/#-])\b(?P<y>1[0-9]\d\d|20\d\d)\b(?!s\b|'s|\d|-\d|[.,]\d|\s*(?:%|percent))")
 _DATED_WEEKDAY = re.compile(r",?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:of\s+)?[A-Z][a-z]{2,8}\.?\s+\d")
+_LINE = re.compile(r"\n")
 _EPILOGUE = re.compile(r"Today,")  # 'Today, the passes are a national park': how a history ends, not news
 MIN_HISTORY_YEARS = 3   # dated mentions a text needs before it can count as a history
 HISTORY_SHARE = 0.8     # ... and the share of them two or more years before the article date
 
 
-def is_history(text: str, dct: dt.date | None) -> bool:
-    """A text told as a history: its years lie mostly well before the article date, and it has no news cue
-    (a weekday, 'today', 'this week' ...; a weekday written with its date, 'Sunday, 7 December', is the
-    story's own)."""
-    years = [int(m["y"]) for m in _BARE_YEAR.finditer(text)]
+def history_end(text: str, dct: dt.date | None) -> int:
+    """Where the history a text opens with ends: 0 if it is not told as one. A history's years lie mostly well
+    before the article date and it has no news cue (a weekday, 'today', 'this week' ...; a weekday written with
+    its date, 'Sunday, 7 December', is the story's own). A history that closes on news ('... the inquiry
+    published its report on Tuesday') is a history up to its first news cue."""
+    cue = next((m.start() for m in _NEWS_CUE.finditer(text)
+                if _DATED_WEEKDAY.match(text, m.end()) is None and not _EPILOGUE.match(text, m.start())), len(text))
+    years = [int(m["y"]) for m in _BARE_YEAR.finditer(text, 0, cue)]
     if len(years) < MIN_HISTORY_YEARS:
-        return False
+        return 0
     if dct is not None and sum(y <= dct.year - 2 for y in years) < HISTORY_SHARE * len(years):
-        return False
-    return not any(_DATED_WEEKDAY.match(text, m.end()) is None and not _EPILOGUE.match(text, m.start())
-                   for m in _NEWS_CUE.finditer(text))
+        return 0
+    return cue
+
+
+def is_history(text: str, dct: dt.date | None) -> bool:
+    """The whole text is told as a history (see `history_end`)."""
+    return history_end(text, dct) == len(text)
 
 
 class NarrativeAnchors:
@@ -92,8 +100,10 @@ class NarrativeAnchors:
         self.states: list[tuple[int, int | None] | None] = []
         months = lexicon().months
         events: list[tuple[int, str, tuple[int, int | None] | None]] = []
-        self.history = history = is_history(text, dct)
+        self.history_end = end = history_end(text, dct)
+        self.history = end == len(text)
         for m in _BARE_YEAR.finditer(text):
+            history = m.start() < end
             # a bare year sets the story's year too (its month is not known): anywhere in a history; in other
             # text when it opens a sentence ('In 1941, Finland ...'), not in passing ('since 1949')
             if history or _OPENS.search(text, max(0, m.start() - 40), m.start()) and m.start() > 0 \
@@ -101,6 +111,7 @@ class NarrativeAnchors:
                 old = dct is None or int(m["y"]) <= dct.year - 2
                 events.append((m.end(), "year", (int(m["y"]), None) if old else None))
         for m in _year_pattern().finditer(text):
+            history = m.start() < end
             if not history and not _OPENS.search(text, max(0, m.start() - 40), m.start()):
                 continue  # 'the war ended in August 1988' mid-sentence: a reference, not the story's clock
             year = int(m["y"])
@@ -116,10 +127,10 @@ class NarrativeAnchors:
             events.append((m.end(), "year", (year, month) if old else None))
         for m in _month_pattern().finditer(text):  # a year-less month moves the story's clock on
             events.append((m.end(), "month", (0, months[(m["a"] or m["b"]).lower().rstrip(".")])))
-        if not history:
-            events += [(m.start(), "news", None) for m in _NEWS_CUE.finditer(text)
-                       if _DATED_WEEKDAY.match(text, m.end()) is None]  # 'Monday, 6 May 1918' is the story's
-            events += [(m.start(), "para", None) for m in re.finditer(r"\n", text)]
+        # news cues and paragraphs count after the history (if any): 'Monday, 6 May 1918' is the story's
+        events += [(m.start(), "news", None) for m in _NEWS_CUE.finditer(text, end)
+                   if _DATED_WEEKDAY.match(text, m.end()) is None]
+        events += [(m.start(), "para", None) for m in _LINE.finditer(text, end)]
         events += [(m.end(), "next", None) for m in _NEXT_YEAR.finditer(text)]
         # at the same offset a full date (it has a month) is read after the bare year inside it
         events.sort(key=lambda e: (e[0], e[2] is not None and e[2][1] is not None))
@@ -152,6 +163,11 @@ class NarrativeAnchors:
                 state = value if not (news_in_paragraph and value is None) else None
             self.marks.append(offset)
             self.states.append(state)
+
+    def in_history(self, offset: int) -> bool:
+        """Inside the part of the text told as a history, where even a clause that looks ahead ('set out to
+        take the port in March') looks ahead from the story's time."""
+        return offset < self.history_end
 
     def at(self, offset: int) -> tuple[int, int | None] | None:
         """The narrative's (year, month) at `offset`, or None where the news rule (the article date) holds."""

@@ -141,7 +141,7 @@ def year_for(ctx: Context, month_: int, day_: int | None, offset: int) -> int | 
     the article date, in a future one the next from it (a few days' slack either way: stories are
     written a day or two around their date), otherwise the nearest one."""
     if (story := ctx.narrative.year_for(offset, month_)) is not None and (
-            ctx.dct is None or ctx.tense_at(offset) != "future"):
+            ctx.dct is None or ctx.narrative.in_history(offset) or ctx.tense_at(offset) != "future"):
         return story  # a history or background paragraph: the year of the story, not of the article
     if ctx.dct is None:
         return None

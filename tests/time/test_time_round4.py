@@ -1,0 +1,58 @@
+"""Round four of the time rules: histories that close on news, and undated narratives that are not dated by the
+first event they tell. Every text is written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from wirewatch.extract.time.narrative import history_end, is_history
+from wirewatch.ingest.dateline import find_dateline
+from wirewatch.ingest.dates import date_article
+
+_SIEGE = (
+    "The siege of the river port was one of the longest actions of the war. Preparations began in the spring of "
+    "2006, after the militia took the customs house in June.\n\n"
+    "The assault opened before dawn on Thursday, 9 November 2006. By evening the marines held the docks. Rain "
+    "slowed the advance the next day, but by 15 November most of the old town had fallen. Fighting went on in the "
+    "rail yards until 28 December, when the last position surrendered.\n\n"
+    "Families started to come back in mid-January. By April, about a third of them had returned. A memorial was "
+    "opened on 9 November 2016. In 2020, a commission reopened the inquiry, and it published its findings on Monday."
+)
+
+
+def test_a_history_that_closes_on_news_is_a_history_up_to_the_news(times) -> None:
+    got = {t.text: t.value for t in times(_SIEGE, "2023-06-08")}
+    assert got["June"] == "2006-06"            # before the assault, in the opening paragraph
+    assert got["15 November"] == "2006-11-15"  # mid-sentence in the second paragraph: the story's year
+    assert got["28 December"] == "2006-12-28"
+    assert got["mid-January"] == "2007-01"     # a new paragraph does not reset a history; the story moves on
+    assert got["April"] == "2007-04"
+    assert got["Monday"] == "2023-06-05"       # the closing news is the article's own week
+
+
+def test_history_end_is_the_first_news_cue_and_zero_for_news() -> None:
+    end = history_end(_SIEGE, dt.date(2023, 6, 8))
+    assert _SIEGE[end:] == "on Monday."
+    assert not is_history(_SIEGE, dt.date(2023, 6, 8))
+    news = ("The council voted on Tuesday to close the bridge. It was built in 1961, widened in 1978 and repaired "
+            "in 1999, and engineers say it can no longer carry lorries.")
+    assert history_end(news, dt.date(2023, 6, 8)) == 0  # a news cue first: no history to speak of
+
+
+def test_an_undated_narrative_is_not_dated_by_the_first_event_it_tells() -> None:
+    text = ("The Lowland Campaign\n\nThe campaign opened on 12 October 1917, when the eastern corps crossed the "
+            "canal at two places and pushed towards the ridge beyond it.")
+    assert date_article(text).date is None
+
+
+def test_a_heading_or_a_line_that_opens_with_its_date_still_dates_the_story() -> None:
+    assert find_dateline("Harbour Works Update, March 3, 2015\nCrews finished the pier.").date == dt.date(2015, 3, 3)
+    assert find_dateline("2014-07-RC-019\nJuly 8: Patrols in the valley\nTwo patrols returned.").date == \
+        dt.date(2014, 7, 8)
+
+
+def test_an_undated_narrative_dates_its_partial_dates_from_the_story(time_stage) -> None:
+    text = ("The northern army attacked on 12 October 1917. In January 1918 the south rebuilt its divisions, and a "
+            "new offensive began on 4 March.")
+    got = {t.text: t.value for t in time_stage(text, None)}
+    assert got["4 March"] == "1918-03-04"
