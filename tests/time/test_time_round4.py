@@ -56,3 +56,46 @@ def test_an_undated_narrative_dates_its_partial_dates_from_the_story(time_stage)
             "new offensive began on 4 March.")
     got = {t.text: t.value for t in time_stage(text, None)}
     assert got["4 March"] == "1918-03-04"
+
+
+def _values(got) -> dict[str, str | None]:
+    return {t.text: t.value for t in got}
+
+
+def test_a_day_of_the_month_alone_is_in_the_month_last_named(times) -> None:
+    got = _values(times("On 3 March the rebels shelled the depot. On the 5th they withdrew, and by the 9th the "
+                        "road was open.", "2023-04-20"))
+    assert got["the 5th"] == "2023-03-05"
+    assert got["the 9th"] == "2023-03-09"
+
+
+def test_an_ordinal_before_a_noun_is_no_day(times) -> None:
+    got = _values(times("The 11th Brigade moved to the 3rd floor of the depot on the 14th of May.", "2023-06-01"))
+    assert "the 3rd" not in got and "The 11th" not in got
+
+
+def test_the_nth_day_of_something_now_is_the_article_day(times) -> None:
+    assert _values(times("Today is the ninth day of the blockade."))["the ninth day"] == "2022-03-30"
+    assert _values(times("It's the second day of the strike at the port."))["the second day"] == "2022-03-30"
+    assert "the first day" not in _values(times("The first day of the hearing passed quietly."))
+
+
+def test_a_month_with_a_spoken_ordinal_day_is_a_date(times) -> None:
+    got = _values(times("The festival is this coming Friday, April first, organisers say."))
+    assert got["Friday, April first"] == "2022-04-01"
+    assert _values(times("The run-off resumed on March second."))["March second"] == "2022-03-02"
+    assert "June" in _values(times("In the June second round she won easily."))  # a month, not 'June second'
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday_of_november(times) -> None:
+    assert _values(times("Campaigning will go on until Election Day.", "2022-10-10"))["Election Day"] == "2022-11-08"
+
+
+def test_early_or_late_on_a_weekday_with_its_part_of_day_keeps_the_part_of_day(times) -> None:
+    got = _values(times("Police raided the house early Tuesday morning and left late Tuesday night."))
+    assert got["early Tuesday morning"] == "2022-03-29TMO"
+    assert got["late Tuesday night"] == "2022-03-29TNI"
+
+
+def test_this_coming_weekday_is_the_next_one(times) -> None:
+    assert _values(times("The vote is this coming Sunday."))["this coming Sunday"] == "2022-04-03"

@@ -80,6 +80,8 @@ def _resolve(items: list[Reading], dct: dt.date | None) -> list[Reading]:
                 anchors["latest"] = parsed
                 if parsed[1] == "D":
                     anchors["date"] = parsed  # a single day: what a bare clock time belongs to
+                if parsed[1] in ("D", "M"):
+                    anchors["month"] = parsed  # what 'on the 14th' is a day of
                 if parsed[1] == "Q":
                     anchors["quarter"] = parsed
                     if dct is None or cal.shift(parsed[0], "Q", 1) <= dct + dt.timedelta(days=7):
@@ -111,6 +113,11 @@ def _anchored(a: Anchored, anchors: dict[str, tuple[dt.date, str]], dct: dt.date
             return None
         base = (dct, a.grain or a.unit)
     d, grain = base
+    if a.day is not None:
+        try:
+            return dt.date(d.year, d.month, a.day).isoformat()
+        except ValueError:
+            return None
     if a.weekday is not None:
         return cal.weekday_near(d, a.weekday, 2 if a.n > 0 else -2).isoformat()
     grain = a.grain or grain

@@ -331,9 +331,28 @@ def r_set(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("SET", duration_value(n or 1, unit_code(word)), m.start(), m.end())
 
 
+def _is_now(ctx: Context, start: int) -> bool:
+    """The phrase is the complement of a present-tense 'be' ('today is the eighth day', "it's the second")."""
+    tok = ctx.tokens.at(start)
+    if tok is None:
+        return False
+    head = tok.head if tok.dep_ != "ROOT" else tok
+    for _ in range(3):
+        if head.lemma_ == "be" or head.dep_ == "ROOT":
+            break
+        head = head.head
+    return head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP")
+
+
 def r_ordinal(m: re.Match, ctx: Context) -> Reading | None:
     """'its fifth week' in a present-tense clause: the current week; otherwise an unknown one."""
     unit = unit_code(m["unit"])
+    if m["det"] == "the":
+        # 'today is the eighth day of the blockade', "it's the second day of the offensive": the current day;
+        # 'the first day of the trial' told in the past is left alone (TimeML tags it rarely)
+        if ctx.dct is None or not re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]) or not _is_now(ctx, m.start()):
+            return None
+        return Reading("DATE", cal.render(ctx.dct, unit), m.start(), m.end(), False)
     if ctx.dct is not None and ctx.tense_at(m.start()) == "present":
         return Reading("DATE", cal.render(ctx.dct, unit), m.start(), m.end(), False)
     unknown = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[unit]

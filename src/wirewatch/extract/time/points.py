@@ -60,7 +60,14 @@ def r_monthday(m: re.Match, ctx: Context) -> Reading | None:
     # a year, a weekday or the abbreviation's period ('Jan. 6') make it a date whatever the tagger says
     if not _month_ok(ctx, m, dated=bool(m["y"] or m["wd"] or m["mon"].endswith("."))):
         return None
-    mo, d = month_num(m["mon"]), int(re.match(r"\d+", m["d"])[0])
+    dw = m.groupdict().get("dw")
+    if dw:  # 'March eighth', as broadcast transcripts write it: not 'the June second round'
+        nxt = ctx.tokens.at(m.end() + 1) if ctx.text[m.end():m.end() + 1] == " " else None
+        if m["mon"].endswith(".") or len(m["mon"]) <= 3 or not m["y"] and nxt is not None and \
+                nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return None
+    mo = month_num(m["mon"])
+    d = lexicon().ordinals[dw] if dw else int(re.match(r"\d+", m["d"])[0])
     y = int(m["y"]) if m["y"] else year_for(ctx, mo, d, m.start())
     if y is None:
         return Reading("DATE", None, m.start(), m.end())
@@ -180,6 +187,7 @@ def r_weekday(m: re.Match, ctx: Context) -> Reading | None:
         pod = pair["pod"].lower() if pair["pod"] else m["pod"]
         return Reading("SET", f"XXXX-WXX-{wd}{pod_suffix(pod)}", m.start(), m.end())
     rel = re.sub(r"\s+", " ", m["rel"] or "")
+    rel = "coming" if rel == "this coming" else rel
     if rel.startswith("the "):
         # 'the previous Friday', 'the following Monday': counted from the day the story last named
         n = -1 if rel == "the previous" else 1
@@ -188,7 +196,7 @@ def r_weekday(m: re.Match, ctx: Context) -> Reading | None:
     if d is not None and m["dayrel"]:
         d += dt.timedelta(days=-1 if m["dayrel"] == "before" else 1)  # 'the day before last Tuesday'
         return Reading("DATE", d.isoformat(), m.start(), m.end())
-    if m["pod"] and not m["edge"]:
+    if m["pod"]:  # 'early Friday morning' is still that morning (TimeML keeps 'early' as a modifier)
         return Reading("TIME", d and d.isoformat() + pod_suffix(m["pod"]), m.start(), m.end())
     return Reading("DATE", d and d.isoformat(), m.start(), m.end())
 
@@ -331,9 +339,11 @@ def r_holiday(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", None, m.start(), m.end())
     if rest.isdigit():
         d = dt.date(y, mo, int(rest))
-    else:
-        wd = {"MO": 1, "TH": 4}[rest[:2]]
-        d = cal.nth_weekday(y, mo, wd, -1 if rest[2] == "L" else int(rest[2]))
+    else:  # 'TH4': the fourth Thursday; 'MOL': the last Monday; 'MO1+1': the day after the first Monday
+        spec = re.fullmatch(r"(?P<wd>[A-Z]{2})(?P<n>\d|L)(?:\+(?P<k>\d+))?", rest)
+        wd = lexicon().weekdays[next(w for w in lexicon().weekdays if w[:2].upper() == spec["wd"])]
+        d = cal.nth_weekday(y, mo, wd, -1 if spec["n"] == "L" else int(spec["n"])) + dt.timedelta(
+            days=int(spec["k"] or 0))
     return Reading("DATE", d.isoformat(), m.start(), m.end())
 
 
@@ -373,6 +383,23 @@ def r_spoken(m: re.Match, ctx: Context) -> Reading | None:
 def r_century(m: re.Match, ctx: Context) -> Reading | None:
     n = int(m["n"])
     return Reading("DATE", f"{n - 1:02d}", m.start(), m.end()) if 1 <= n <= 21 else None
+
+
+_DOM_BEFORE = frozenset({"on", "by", "until", "till", "from", "to", "since", "before", "after", "through"})
+
+
+def r_dom(m: re.Match, ctx: Context) -> Reading | None:
+    """'on the 14th', 'until the 3rd': a day of the month the story last named (the article's month when it
+    named none). Not 'the 14th Division', 'the 3rd floor', 'the 21st century' (a noun follows)."""
+    d, sfx = int(m["d"]), m["sfx"]
+    if sfx != {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(d, "th"):
+        return None
+    prev = ctx.tokens.before(m.start())
+    nxt = ctx.tokens.at(m.end() + 1) if ctx.text[m.end():m.end() + 1] == " " else None
+    if prev is None or prev.lower_ not in _DOM_BEFORE or nxt is not None and (
+            nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or nxt.lower_ in ("of", "century", "time")):
+        return None
+    return Reading("DATE", Anchored("D", 0, "D", "month", day=d), m.start(), m.end(), anchor=False)
 
 
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}

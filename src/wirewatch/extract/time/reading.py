@@ -32,7 +32,7 @@ _SPLIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("
 class Anchored:
     """A value relative to an earlier mention: move `n` of `unit` from the anchor, render at `grain` (None:
     the anchor's own grain). `prefer` names the anchor: 'day' (a day or week), 'date' (a single day), 'coarse'
-    (month or longer), 'quarter' or 'reported' (the last quarter already over)."""
+    (month or longer), 'month' (a day or a month), 'quarter' or 'reported' (the last quarter already over)."""
 
     unit: str
     n: int
@@ -41,6 +41,7 @@ class Anchored:
     suffix: str = ""
     year: int | None = None  # 'the 1988 quarter': the anchor's quarter, in this year
     weekday: int | None = None  # 'the previous Friday': that weekday before (n < 0) or after the anchor day
+    day: int | None = None  # 'on the 14th': that day of the anchor's month
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,13 +68,14 @@ def fragments() -> dict[str, str]:
         "SETW": words(lex.sets),
         "HOLIDAY": words(lex.holidays),
         "DAYNUM": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
+        "DAYW": "(?:" + words(lex.ordinals) + r")(?![-\w])",
     }
 
 
 _RULES: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d-])(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d))?(?![\d-])"),
     ("slash", r"(?<![\d/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{{4}}|\d\d)(?![\d/])"),
-    ("mdy", r"(?:(?P<wk>the\s+week\s+of)\s+)?(?:(?P<wd>{WD}),?\s+)?(?P<edge>{EDGE})?(?P<mon>{MON})\s+(?P<d>{DAYNUM})(?!\d|:\d)(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
+    ("mdy", r"(?:(?P<wk>the\s+week\s+of)\s+)?(?:(?P<wd>{WD}),?\s+)?(?P<edge>{EDGE})?(?P<mon>{MON})\s+(?:(?P<d>{DAYNUM})(?!\d|:\d)|(?P<dw>{DAYW}))(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
     ("dmy", r"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
     ("dayand", r"(?P<mon>{MON})\s+(?P<d1>{DAYNUM})\s*(?:and|or|&)\s+(?P<d>{DAYNUM})(?!\d|[-/:.,]\d|\s*(?:%|percent|per\s+cent))(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
     ("my", r"(?:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)?(?P<edge>{EDGE})?(?P<mon>{MON}),?\s+(?:of\s+)?(?:(?P<y>{YEAR})(?!\d)|(?P<sy>{SPOKENY}))"),
@@ -82,7 +83,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("year", r"(?:(?P<pre>{EDGE}|(?:the\s+)?(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|the\s+year\s+|fy\s*))?"
              r"(?<![\d$£€.,/#])(?P<y>{YEAR})(?![\d%]|[.,]\d|/\d|-\d|\s*(?:percent|per\s+cent))"),
     ("decade", r"(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?:(?:(?P<y>(?:1[6-9]|20)\d)0|'(?P<yy>\d)0)'?s\b|(?P<dw>{DECW})\b)"),
-    ("weekday", r"(?:(?:the\s+day\s+(?P<dayrel>before|after)\s+)?(?P<rel>last|next|this|coming|past|previous|the\s+(?:previous|following|next))\s+)?(?:(?P<edge>early|late|mid|later|earlier)\s+)?"
+    ("weekday", r"(?:(?:the\s+day\s+(?P<dayrel>before|after)\s+)?(?P<rel>last|next|this\s+coming|this|coming|past|previous|the\s+(?:previous|following|next))\s+)?(?:(?P<edge>early|late|mid|later|earlier)\s+)?"
                 r"(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<pod>{POD})(?P<podpl>s)?)?(?!\w)"),
     ("dayword", r"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{POD}))?\b"),
     ("pod", r"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday|the\s+next|the\s+following|the\s+previous|that)\s+(?P<pod>morning|afternoon|evening|night)\b"),
@@ -117,7 +118,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR})(?!\d))?\b"),
     ("century", r"(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century\b"),
     ("spoken", r"(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<o>one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+and\s+(?P<o2>one|two|three|four|five|six|seven|eight|nine|ten))?)\b"),
-    ("ordinal", r"(?P<det>its|their|his|her|our)\s+(?P<ord>{ORD})\s+(?:(?:straight|consecutive|full)\s+)?(?P<unit>day|week|month|year|night)(?![-\w])"),
+    ("dom", r"the\s+(?P<d>3[01]|[12]\d|0?[1-9])(?P<sfx>st|nd|rd|th)\b(?![-.,]?\d)"),
+    ("ordinal", r"(?P<det>its|their|his|her|our|the)\s+(?P<ord>{ORD})\s+(?:(?:straight|consecutive|full)\s+)?(?P<unit>day|week|month|year|night)(?![-\w])"),
 )
 
 
@@ -128,7 +130,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "pod": ("pod",), "overnight": ("pod",), "clock": ("num", "pod"), "deictic": ("unit", "season"),
     "quarter": ("unit",), "unitadj": ("unit",), "ago": ("unit",), "periodago": ("unit",), "duration": ("unit",), "bareunits": ("unit",),
     "ref": ("ref",), "set": ("set", "unit", "weekday", "pod", "month"), "season": ("season",), "holiday": ("holiday",),
-    "ordinal": ("unit",), "century": ("unit",), "spoken": ("spoken",), "yearq": ("num",), "vagueunits": ("unit",),
+    "ordinal": ("unit",), "dom": ("num",), "century": ("unit",), "spoken": ("spoken",), "yearq": ("num",), "vagueunits": ("unit",),
 }
 
 
