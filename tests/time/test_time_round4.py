@@ -99,3 +99,36 @@ def test_early_or_late_on_a_weekday_with_its_part_of_day_keeps_the_part_of_day(t
 
 def test_this_coming_weekday_is_the_next_one(times) -> None:
     assert _values(times("The vote is this coming Sunday."))["this coming Sunday"] == "2022-04-03"
+
+
+_RAID = (
+    "The Harbour Raid\n\n"
+    "Talks broke down in 1950, and the raid was prepared through the summer of 1951. Early on Sunday, "
+    "9 December 1951, torpedo boats entered the roads. The first wave struck at 05:40, and by that evening "
+    "four cruisers were lost.\n\n"
+    "The next day the government declared war. On Thursday two allies followed, and the following week the "
+    "first convoys sailed."
+)
+
+
+def test_a_bare_weekday_in_a_history_counts_from_the_day_the_story_last_named(times) -> None:
+    got = _values(times(_RAID, "2017-03-01"))
+    assert got["The next day"] == "1951-12-10"
+    assert got["Thursday"] == "1951-12-13"
+    assert got["the following week"] == "1951-W51"
+
+
+def test_a_weekday_after_a_bare_year_in_a_history_is_news(times) -> None:
+    text = ("The dam was begun in 1961, finished in 1968 and enlarged in 1979. In 2019 engineers found cracks, and "
+            "the ministry closed it on Tuesday.")
+    assert _values(times(text, "2023-06-08"))["Tuesday"] == "2023-06-06"
+
+
+def test_a_clause_that_looks_ahead_with_may_takes_the_coming_month(times) -> None:
+    assert _values(times("Schools may reopen in September, the mayor said.", "2022-05-14"))["September"] == "2022-09"
+
+
+def test_the_years_that_followed_is_a_vague_stretch(times) -> None:
+    got = _values(times("In the years that followed, the port was rebuilt; in the months to come it will grow."))
+    assert got["the years that followed"] == "PXY"
+    assert got["the months to come"] == "PXM"

@@ -74,16 +74,48 @@ HISTORY_SHARE = 0.8     # ... and the share of them two or more years before the
 def history_end(text: str, dct: dt.date | None) -> int:
     """Where the history a text opens with ends: 0 if it is not told as one. A history's years lie mostly well
     before the article date and it has no news cue (a weekday, 'today', 'this week' ...; a weekday written with
-    its date, 'Sunday, 7 December', is the story's own). A history that closes on news ('... the inquiry
-    published its report on Tuesday') is a history up to its first news cue."""
-    cue = next((m.start() for m in _NEWS_CUE.finditer(text)
-                if _DATED_WEEKDAY.match(text, m.end()) is None and not _EPILOGUE.match(text, m.start())), len(text))
-    years = [int(m["y"]) for m in _BARE_YEAR.finditer(text, 0, cue)]
+    its date, 'Sunday, 7 December', is the story's own, and so is a bare weekday soon after a day the history
+    named: 'On Sunday, 7 December 1941 ... The next day ... On Thursday, ...'). A history that closes on news
+    ('In 2020 an inquiry reopened the case, and it reported on Monday') is a history up to its first news cue."""
+    for cue in _NEWS_CUE.finditer(text):
+        if _DATED_WEEKDAY.match(text, cue.end()) is not None or _EPILOGUE.match(text, cue.start()):
+            continue
+        if not _old_enough(text, cue.start(), dct):
+            return 0
+        if not _after_a_story_day(text, cue):
+            return cue.start()
+    return len(text) if _old_enough(text, len(text), dct) else 0
+
+
+def _old_enough(text: str, end: int, dct: dt.date | None) -> bool:
+    years = [int(m["y"]) for m in _BARE_YEAR.finditer(text, 0, end)]
     if len(years) < MIN_HISTORY_YEARS:
-        return 0
-    if dct is not None and sum(y <= dct.year - 2 for y in years) < HISTORY_SHARE * len(years):
-        return 0
-    return cue
+        return False
+    return dct is None or sum(y <= dct.year - 2 for y in years) >= HISTORY_SHARE * len(years)
+
+
+STORY_WEEKDAY_CHARS = 800  # how far after a day the history named a bare weekday is still the story's
+
+
+def _after_a_story_day(text: str, cue: re.Match[str]) -> bool:
+    """A bare weekday ('On Thursday') whose last dated mention before it is a day of the story ('7 December
+    1941', 'on 3 August'), not far back: the story's weekday. 'today', 'this week' ... are always news, and
+    so is a weekday after a bare year ('In 2020 the inquiry reopened, and it reported on Monday')."""
+    if cue[0].lower().split()[-1] not in lexicon().weekdays:
+        return False
+    start = max(0, cue.start() - STORY_WEEKDAY_CHARS)
+    last: tuple[int, bool] | None = None   # (end, names a day) of the last dated mention before the cue
+    for m in _year_pattern().finditer(text, start, cue.start()):
+        last = max(last or (-1, False), (m.end(), bool(_HAS_DAY.search(m[0]))))
+    for m in _month_pattern().finditer(text, start, cue.start()):
+        last = max(last or (-1, False), (m.end(), bool(m["a"]) or bool(re.match(r"\s+\d{1,2}\b", text[m.end():]))))
+    for m in _BARE_YEAR.finditer(text, start, cue.start()):
+        if last is None or m.end() > last[0]:
+            last = (m.end(), False)
+    return last is not None and last[1]
+
+
+_HAS_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)(?=,?\s+(?:of\s+)?[A-Za-z])|[A-Za-z]\.?\s+\d{1,2}\b(?!\d)")
 
 
 def is_history(text: str, dct: dt.date | None) -> bool:
@@ -167,6 +199,10 @@ class NarrativeAnchors:
     def in_history(self, offset: int) -> bool:
         """Inside the part of the text told as a history, where even a clause that looks ahead ('set out to
         take the port in March') looks ahead from the story's time."""
+        return offset < self.history_end
+
+    def story_weekday(self, offset: int) -> bool:
+        """A bare weekday inside a history, soon after a day the story named: counted from that day."""
         return offset < self.history_end
 
     def at(self, offset: int) -> tuple[int, int | None] | None:

@@ -275,7 +275,7 @@ def r_bareunits(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def r_vagueunits(m: re.Match, ctx: Context) -> Reading | None:
-    if m["unit2"]:  # 'the weeks ahead': a vague stretch, like 'the coming weeks'
+    if m["unit2"]:  # 'the weeks ahead', 'the years that followed': a vague stretch, like 'the coming weeks'
         return Reading("DURATION", duration_value(None, unit_code(m["unit2"])), m.start(), m.end())
     q, unit = m["q"], unit_code(m["unit"])
     if q in ("following", "ensuing", "subsequent", "intervening") and not m[0].startswith("the"):

@@ -192,6 +192,10 @@ def r_weekday(m: re.Match, ctx: Context) -> Reading | None:
         # 'the previous Friday', 'the following Monday': counted from the day the story last named
         n = -1 if rel == "the previous" else 1
         return Reading("DATE", Anchored("D", n, "D", "date", weekday=wd), m.start(), m.end(), anchor=False)
+    if not rel and not m["dayrel"] and ctx.narrative.story_weekday(m.start("wd")):
+        # 'On Sunday, 7 December 1941 ... On Thursday, ...' in a history: the Thursday after the day last named
+        pod = pod_suffix(m["pod"])
+        return Reading("TIME" if pod else "DATE", Anchored("D", 1, "D", "date", pod, weekday=wd), m.start(), m.end())
     d = weekday_date(ctx, wd, rel, m.start("wd"))
     if d is not None and m["dayrel"]:
         d += dt.timedelta(days=-1 if m["dayrel"] == "before" else 1)  # 'the day before last Tuesday'

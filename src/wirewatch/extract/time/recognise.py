@@ -111,7 +111,7 @@ _RULES: tuple[tuple[str, str], ...] = (
                  r"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<tail>-long|-old|\s+old)?(?![-\w])"),
     ("bareunits", r"\b(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)\b"),
     ("vagueunits", r"(?:the\s+)?(?P<q>recent|coming|future|past|upcoming|following|ensuing|subsequent|intervening)\s+(?P<unit>years|months|weeks|days|decades|quarters)\b"
-                   r"|the\s+(?P<unit2>years|months|weeks|days)\s+ahead\b"),
+                   r"|the\s+(?P<unit2>years|months|weeks|days)\s+(?:ahead|that\s+followed|to\s+come)\b"),
     ("ref", r"\b(?P<w>{REF})\b"),
     ("set", r"\b(?:(?P<ev>every|each)\s+(?:other\s+)?(?:(?P<num>{NUM}|few|several|couple\s+of)\s+)?(?P<unit>{UNIT}|{WD}|{POD}|{MONFULL}|{MON})|(?P<w>{SETW}))\b"),
     ("season", r"(?P<edge>{EDGE})?(?:the\s+)?(?P<s>{SEASON})\s+(?:of\s+)?(?:(?P<y>{YEAR})(?!\d)|(?P<sy>{SPOKENY}))"),
