@@ -132,3 +132,17 @@ def test_the_years_that_followed_is_a_vague_stretch(times) -> None:
     got = _values(times("In the years that followed, the port was rebuilt; in the months to come it will grow."))
     assert got["the years that followed"] == "PXY"
     assert got["the months to come"] == "PXM"
+
+
+def test_years_before_1600_are_read_where_the_words_make_them_years(times) -> None:
+    got = _values(times("The city fell in 1453, after a siege that began in April 1453; the war had lasted from "
+                        "1337 to 1453. In 1200 men were sent, and 1500 ducats were paid."))
+    assert got["April 1453"] == "1453-04"
+    assert got["1337"] == "1337"
+    assert "1200" not in got and "1500" not in got
+
+
+def test_both_ends_of_a_span_of_years_are_years(times) -> None:
+    got = [(t.text, t.value) for t in times("The war of 1914-1918 and the Korean War (1950–1953) were costly; "
+                                            "repairs cost 1200-1500 dollars.")]
+    assert got == [("1914", "1914"), ("1918", "1918"), ("1950", "1950"), ("1953", "1953")]

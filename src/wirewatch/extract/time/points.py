@@ -146,6 +146,38 @@ def r_year(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", m["y"], m.start(), m.end())
 
 
+_OLD_YEAR_BEFORE = frozenset({"in", "of", "by", "until", "till", "since", "from", "during", "after", "before", "to",
+                              "around", "circa", "c.", "about", "between", "and", "year", "spring", "summer",
+                              "autumn", "fall", "winter", "early", "late", "mid"})
+
+
+def r_oldyear(m: re.Match, ctx: Context) -> Reading | None:
+    """A year before 1600 ('fell in 1453', 'from 1337 to 1453'): only where the words around make it a year
+    ('in 1200 men', 'of 1500 troops' are counts)."""
+    prev = ctx.tokens.before(m.start("y"))
+    nxt = ctx.tokens.at(m.end() + 1) if ctx.text[m.end():m.end() + 1] == " " else None
+    if prev is None or prev.lower_ not in _OLD_YEAR_BEFORE and not m["pre"]:
+        return None
+    if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or nxt.lower_ in ("of", "more", "per")):
+        return None
+    if ctx.tokens.at(m.start("y")) is not None and ctx.tokens.at(m.start("y")).ent_type_ in ("MONEY", "PERCENT",
+                                                                                          "QUANTITY"):
+        return None
+    return Reading("DATE", m["y"], m.start(), m.end())
+
+
+def r_year_range(m: re.Match, ctx: Context) -> Reading | None:
+    """Each end of a span of years ('the war of 1914-1918', '(1950–1953)'), as TimeML tags them: two years.
+    Not a pair that cannot be a span (a later year first, or centuries apart: '1200-1500' is a count)."""
+    if "y2" in m.re.groupindex:
+        first, second = int(m["y"]), int(m["y2"])
+    else:  # the second year: the first stands just before the dash
+        first, second = int(ctx.text[m.start() - 5:m.start() - 1]), int(m["y"])
+    if not 0 < second - first <= 100 or min(first, second) < 1000:
+        return None
+    return Reading("DATE", m["y"], m.start(), m.end())
+
+
 def r_decade(m: re.Match, ctx: Context) -> Reading | None:
     if m["dw"]:
         if not m[0].startswith("the"):
