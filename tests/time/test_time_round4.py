@@ -146,3 +146,19 @@ def test_both_ends_of_a_span_of_years_are_years(times) -> None:
     got = [(t.text, t.value) for t in times("The war of 1914-1918 and the Korean War (1950–1953) were costly; "
                                             "repairs cost 1200-1500 dollars.")]
     assert got == [("1914", "1914"), ("1918", "1918"), ("1950", "1950"), ("1953", "1953")]
+
+
+def test_this_past_weekend_is_one_expression_for_the_weekend_just_gone(times) -> None:
+    got = _values(times("Officials met this past weekend; this past week was quiet.", "2013-03-22"))
+    assert got["this past weekend"] == "2013-W11-WE"
+    assert got["this past week"] == "2013-W11"
+
+
+def test_eastern_time_written_et_belongs_to_the_clock_time(times) -> None:
+    got = _values(times("The polls close at 8 p.m. ET in most states.", "2013-03-22"))
+    assert got["8 p.m. ET"] == "2013-03-22T20:00"
+
+
+def test_a_clock_time_takes_the_weekday_named_after_it_with_on(times) -> None:
+    got = _values(times("The blast came just after midnight on Saturday.", "2013-03-22"))
+    assert got["just after midnight"] == "2013-03-16T24:00"

@@ -44,6 +44,7 @@ def _weekend(ctx: Context, offset: int, shift: int) -> str | None:
 
 def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
     rel = re.sub(r"\s+", " ", m["rel"])
+    rel = "past" if rel == "this past" else rel  # 'this past weekend': the one just gone
     word = re.sub(r"\s+", " ", m["unit"])
     edge = m["edge"] or ""
     s, e = m.start(), m.end()

@@ -304,7 +304,8 @@ def r_overnight(m: re.Match, ctx: Context) -> Reading | None:
 
 
 _ASIDE_DAY = re.compile(r"\s*\((?:[^()\n]{0,30}\s)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\)"
-                        r"|\s*\([^()\n]{1,30}\)\s*,?\s*(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+                        r"|\s*\([^()\n]{1,30}\)\s*,?\s*(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                        r"|\s+on\s+(?P<wd3>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _WORD_HOURS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
 
 
@@ -332,7 +333,7 @@ def r_clock(m: re.Match, ctx: Context) -> Reading | None:
     day_: dt.date | None = ctx.dct
     tail = m["tail"] or ""
     if not tail and (aside := _ASIDE_DAY.match(ctx.text, end)):
-        tail = (aside["wd"] or aside["wd2"]).lower()  # "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)"
+        tail = (aside["wd"] or aside["wd2"] or aside["wd3"]).lower()  # "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)", "midnight on Saturday"
     if m["tmon"]:
         mo, d = month_num(m["tmon"]), int(re.match(r"\d+", m["td"])[0])
         y = year_for(ctx, mo, d, m.start())

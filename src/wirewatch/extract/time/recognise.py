@@ -98,7 +98,7 @@ _RULES: tuple[tuple[str, str], ...] = (
               r"|(?P<hm>1[0-2]|[1-9])\s+in\s+the\s+(?P<pm>morning|afternoon|evening))"
               r"(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?P<tail>{WD}|today|yesterday|tomorrow|tonight|(?P<tmon>{MON})\s+(?P<td>{DAYNUM})))?(?!\w)"),
     ("deictic", r"(?:(?P<edge>early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest|remainder|balance|close|first\s+half|second\s+half)\s+of)\s+)?"
-                r"(?P<rel>last|this|next|coming|current|past|previous|the\s+(?:last|past|next|coming|current|previous|following|same|latest|prior|preceding|full)|that\s+same|the|that|those)\s+"
+                r"(?P<rel>last|this\s+past|this|next|coming|current|past|previous|the\s+(?:last|past|next|coming|current|previous|following|same|latest|prior|preceding|full)|that\s+same|the|that|those)\s+"
                 r"(?:(?P<edge2>early|late|mid)[\s-]+(?=spring|summer|fall|autumn|winter))?(?P<unit>day|week|month|year|quarter|weekend|decade|century|spring|summer|fall|autumn|winter|fiscal\s+year|calendar\s+year|half|period)(?![-\w])"),
     ("quarter", r"(?:(?P<det>the|this\s+year's|last\s+year's|next\s+year's|the\s+year's|its|their|this|last|next)\s+)?(?:(?P<fis>fiscal|calendar)\s+)?"
                 r"(?P<ord>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th|[1-4]Q|(?:first|last)\s+two)[\s-]+"
