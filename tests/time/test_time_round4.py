@@ -162,3 +162,9 @@ def test_eastern_time_written_et_belongs_to_the_clock_time(times) -> None:
 def test_a_clock_time_takes_the_weekday_named_after_it_with_on(times) -> None:
     got = _values(times("The blast came just after midnight on Saturday.", "2013-03-22"))
     assert got["just after midnight"] == "2013-03-16T24:00"
+
+
+def test_counts_that_look_like_early_years_stay_counts(times) -> None:
+    got = _values(times("The index rose from 1400 to 1450 points, and jobs were cut by 1200; about 1500 staff "
+                        "left in 1520 units."))
+    assert got == {}

@@ -146,17 +146,21 @@ def r_year(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", m["y"], m.start(), m.end())
 
 
-_OLD_YEAR_BEFORE = frozenset({"in", "of", "by", "until", "till", "since", "from", "during", "after", "before", "to",
-                              "around", "circa", "c.", "about", "between", "and", "year", "spring", "summer",
-                              "autumn", "fall", "winter", "early", "late", "mid"})
+# before a year earlier than 1600: in a history any of these; elsewhere only the first few, since a number after
+# 'by', 'to', 'from', 'about' is more often a count ('cut jobs by 1200', 'rose from 1400 to 1450 points')
+_OLD_YEAR_BEFORE = frozenset({"in", "since", "until", "till", "during", "circa", "c.", "year"})
+_OLD_YEAR_BEFORE_IN_HISTORY = _OLD_YEAR_BEFORE | {"of", "by", "from", "after", "before", "to", "around", "between",
+                                                  "and", "spring", "summer", "autumn", "fall", "winter", "early",
+                                                  "late", "mid"}
 
 
 def r_oldyear(m: re.Match, ctx: Context) -> Reading | None:
-    """A year before 1600 ('fell in 1453', 'from 1337 to 1453'): only where the words around make it a year
-    ('in 1200 men', 'of 1500 troops' are counts)."""
+    """A year before 1600 ('fell in 1453', 'from 1337 to 1453' in a history): only where the words around make
+    it a year ('in 1200 men', 'of 1500 troops' are counts)."""
     prev = ctx.tokens.before(m.start("y"))
     nxt = ctx.tokens.at(m.end() + 1) if ctx.text[m.end():m.end() + 1] == " " else None
-    if prev is None or prev.lower_ not in _OLD_YEAR_BEFORE and not m["pre"]:
+    before = _OLD_YEAR_BEFORE_IN_HISTORY if ctx.narrative.in_history(m.start()) else _OLD_YEAR_BEFORE
+    if prev is None or prev.lower_ not in before and not m["pre"]:
         return None
     if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or nxt.lower_ in ("of", "more", "per")):
         return None
