@@ -168,3 +168,16 @@ def test_counts_that_look_like_early_years_stay_counts(times) -> None:
     got = _values(times("The index rose from 1400 to 1450 points, and jobs were cut by 1200; about 1500 staff "
                         "left in 1520 units."))
     assert got == {}
+
+
+def test_each_day_of_a_span_of_days_is_a_date(times) -> None:
+    got = [(t.text, t.value) for t in times("On the night of 12–13 May 1942 the army attacked; talks ran from 3 to "
+                                            "5 July 1943.")]
+    assert got == [("12", "1942-05-12"), ("13 May 1942", "1942-05-13"), ("3", "1943-07-03"),
+                   ("5 July 1943", "1943-07-05")]
+
+
+def test_a_year_with_its_era_is_written_as_timex_values_write_it(times) -> None:
+    got = {t.text: (t.value, t.precision) for t in times("The war began in 264 BC and ended in 241 B.C.; the city "
+                                                         "fell in AD 476. The ad ran twice.")}
+    assert got == {"264 BC": ("BC0264", "year"), "241 B.C.": ("BC0241", "year"), "AD 476": ("0476", "year")}

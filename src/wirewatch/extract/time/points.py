@@ -79,6 +79,19 @@ def r_monthday(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", v, m.start(), m.end())
 
 
+def r_first_day(m: re.Match, ctx: Context) -> Reading | None:
+    """'12–13 May 1942', 'from 3 to 5 July', 'between 3 and 5 July': the first day is a date of its own, in the
+    second one's month (the second, '13 May 1942', is read by the day-month rule)."""
+    if not _month_ok(ctx, m, dated=True):
+        return None
+    mo, d = month_num(m["mon"]), int(re.match(r"\d+", m["d1"])[0])
+    if d >= int(re.match(r"\d+", m["d"])[0]):
+        return None  # '5-3 March' is no span of days
+    y = int(m["y"]) if m["y"] else year_for(ctx, mo, d, m.start())
+    v = valid_date(y, mo, d) if y else None
+    return Reading("DATE", v, m.start("d1"), m.end("d1")) if v or y is None else None
+
+
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
@@ -168,6 +181,19 @@ def r_oldyear(m: re.Match, ctx: Context) -> Reading | None:
                                                                                           "QUANTITY"):
         return None
     return Reading("DATE", m["y"], m.start(), m.end())
+
+
+def r_era(m: re.Match, ctx: Context) -> Reading | None:
+    """'264 BC', '218 B.C.', 'AD 476', '476 CE': a year with its era, written as TIMEX values write it ('BC0264',
+    '0476'). The era must be in capitals ('ad' or 'bc' in lower case is not an era)."""
+    era_at = m.start("era") if m["era"] else m.start()
+    if not ctx.text[era_at].isupper():
+        return None
+    y = int(m["y"] or m["ad"])
+    if y == 0:
+        return None
+    bc = bool(m["era"]) and m["era"].startswith("b")
+    return Reading("DATE", f"BC{y:04d}" if bc else f"{y:04d}", m.start(), m.end())
 
 
 def r_year_range(m: re.Match, ctx: Context) -> Reading | None:

@@ -78,7 +78,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("slash", r"(?<![\d/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{{4}}|\d\d)(?![\d/])"),
     ("mdy", r"(?:(?P<wk>the\s+week\s+of)\s+)?(?:(?P<wd>{WD}),?\s+)?(?P<edge>{EDGE})?(?P<mon>{MON})\s+(?:(?P<d>{DAYNUM})(?!\d|:\d)|(?P<dw>{DAYW}))(?:,?\s+(?P<y>{YEARX})(?!\d))?"),
     ("dmy", r"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{YEARX})(?!\d))?"),
-    ("dayand", r"(?P<mon>{MON})\s+(?P<d1>{DAYNUM})\s*(?:and|or|&)\s+(?P<d>{DAYNUM})(?!\d|[-/:.,]\d|\s*(?:%|percent|per\s+cent))(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
+    ("dayfirst", r"(?P<d1>{DAYNUM})\s*(?:[-–—]|to\s|and\s|or\s|&)\s*(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{YEARX})(?!\d))?"),
+    ("dayand", r"(?P<mon>{MON})\s+(?P<d1>{DAYNUM})\s*(?:and\s|or\s|&|[-–—]|to\s)\s*(?P<d>{DAYNUM})(?!\d|[-/:.,]\d|\s*(?:%|percent|per\s+cent))(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
     ("my", r"(?:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)?(?P<edge>{EDGE})?(?P<mon>{MON}),?\s+(?:of\s+)?(?:(?P<y>{YEARX})(?!\d)|(?P<sy>{SPOKENY}))"),
     ("month", r"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<edge>{EDGE})?(?P<mon>{MONFULL})(?!\s*\d)(?:,?\s+(?P<yrel>this|last|next)\s+year\b)?"),
     ("year", r"(?:(?P<pre>{EDGE}|(?:the\s+)?(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|the\s+year\s+|fy\s*))?"
@@ -86,6 +87,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("decade", r"(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?:(?:(?P<y>(?:1\d|20)\d)0|'(?P<yy>\d)0)'?s\b|(?P<dw>{DECW})\b)"),
     ("yearfrom", r"(?<![\d$£€.,/#-])(?P<y>{YEARX})(?=\s?[-–—]\s?(?P<y2>{YEARX})(?![\d%]|[.,]\d|-\d))"),
     ("yearto", r"(?<=\d\d\d\d[-–—])(?P<y>{YEARX})(?![\d%]|[.,]\d|-\d)"),
+    ("era", r"(?:(?P<y>\d{{1,4}})\s?(?P<era>b\.\s?c\.(?:\s?e\.)?|bce?|a\.\s?d\.|ad|ce)|(?:a\.\s?d\.|ad)\s(?P<ad>\d{{1,4}}))(?![\w.]\w)"),
     ("oldyear", r"(?P<pre>{EDGE})?(?<![\d$£€.,/#])(?P<y>1[0-5]\d\d)(?![\d%]|[.,]\d|/\d|-\d|\s*(?:percent|per\s+cent))"),
     ("weekday", r"(?:(?:the\s+day\s+(?P<dayrel>before|after)\s+)?(?P<rel>last|next|this\s+coming|this|coming|past|previous|the\s+(?:previous|following|next))\s+)?(?:(?P<edge>early|late|mid|later|earlier)\s+)?"
                 r"(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<pod>{POD})(?P<podpl>s)?)?(?!\w)"),
@@ -129,8 +131,8 @@ _RULES: tuple[tuple[str, str], ...] = (
 
 # The trigger classes each rule needs (one of them must be inside any match of the rule).
 NEEDS: dict[str, tuple[str, ...]] = {
-    "iso": ("num",), "slash": ("num",), "mdy": ("month",), "dayand": ("month",), "dmy": ("month",), "my": ("month",),
-    "month": ("month",), "year": ("num",), "oldyear": ("num",), "yearfrom": ("num",), "yearto": ("num",), "decade": ("num", "decadew"), "weekday": ("weekday",), "dayword": ("dayword",),
+    "iso": ("num",), "slash": ("num",), "mdy": ("month",), "dayand": ("month",), "dayfirst": ("month",), "dmy": ("month",), "my": ("month",),
+    "month": ("month",), "year": ("num",), "oldyear": ("num",), "era": ("num",), "yearfrom": ("num",), "yearto": ("num",), "decade": ("num", "decadew"), "weekday": ("weekday",), "dayword": ("dayword",),
     "pod": ("pod",), "overnight": ("pod",), "clock": ("num", "pod"), "deictic": ("unit", "season"),
     "quarter": ("unit",), "unitadj": ("unit",), "ago": ("unit",), "periodago": ("unit",), "duration": ("unit",), "bareunits": ("unit",),
     "ref": ("ref",), "set": ("set", "unit", "weekday", "pod", "month"), "season": ("season",), "holiday": ("holiday",),
