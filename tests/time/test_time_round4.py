@@ -181,3 +181,15 @@ def test_a_year_with_its_era_is_written_as_timex_values_write_it(times) -> None:
     got = {t.text: (t.value, t.precision) for t in times("The war began in 264 BC and ended in 241 B.C.; the city "
                                                          "fell in AD 476. The ad ran twice.")}
     assert got == {"264 BC": ("BC0264", "year"), "241 B.C.": ("BC0241", "year"), "AD 476": ("0476", "year")}
+
+
+def test_an_event_told_with_its_old_day_mid_sentence_starts_the_paragraphs_clock(times) -> None:
+    got = _values(times("The landings began early on 6 June 1944. By the evening of 8 June the port had fallen.",
+                        "2016-03-01"))
+    assert got["8 June"] == "1944-06-08"
+
+
+def test_an_old_day_inside_a_noun_phrase_is_a_reference_not_the_clock(times) -> None:
+    got = _values(times("The two men charged in the Dec. 21, 2011, bombing were handed over after the government "
+                        "agreed in April to a trial abroad.", "2016-06-07"))
+    assert got["April"] == "2016-04"

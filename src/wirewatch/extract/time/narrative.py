@@ -132,6 +132,7 @@ def _after_a_story_day(text: str, cue: re.Match[str]) -> bool:
     return last is not None and last[1]
 
 
+_ON = re.compile(r"\bon\s+$", re.I)
 _HAS_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)(?=,?\s+(?:of\s+)?[A-Za-z])|[A-Za-z]\.?\s+\d{1,2}\b(?!\d)")
 
 
@@ -161,8 +162,11 @@ class NarrativeAnchors:
                 events.append((m.end(), "year", (int(m["y"]), None) if old else None))
         for m in _year_pattern().finditer(text):
             history = m.start() < end
-            if not history and not _OPENS.search(text, max(0, m.start() - 40), m.start()):
-                continue  # 'the war ended in August 1988' mid-sentence: a reference, not the story's clock
+            if not history and not _OPENS.search(text, max(0, m.start() - 40), m.start()) \
+                    and not (_ON.search(text, max(0, m.start() - 4), m.start()) and _HAS_DAY.search(m[0])):
+                # 'the war ended in August 1988', 'the Dec. 21, 1988, bombing' mid-sentence: a reference, not the
+                # story's clock; an event told with its day ('the landings began early on 6 June 1944') is
+                continue
             year = int(m["y"])
             word = m[0].split()[0].lower().rstrip(".")
             month = months.get(word) if word in months else None
