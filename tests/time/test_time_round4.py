@@ -193,3 +193,11 @@ def test_an_old_day_inside_a_noun_phrase_is_a_reference_not_the_clock(times) -> 
     got = _values(times("The two men charged in the Dec. 21, 2011, bombing were handed over after the government "
                         "agreed in April to a trial abroad.", "2016-06-07"))
     assert got["April"] == "2016-04"
+
+
+def test_words_that_count_from_the_article_date_end_a_history(times) -> None:
+    text = ("The genocide of 1994, the war of 2003 and the crisis of 2008 shaped the region. Last month the "
+            "envoys met again, and in March they will sign a pact.")
+    end = history_end(text, dt.date(2023, 1, 10))
+    assert text[end:].startswith("Last month")
+    assert _values(times(text, "2023-01-10"))["March"] == "2023-03"

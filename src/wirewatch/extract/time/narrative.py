@@ -26,8 +26,8 @@ from .lexicon import lexicon
 __all__ = ["NarrativeAnchors"]
 
 _NEWS_CUE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|"
-                       r"this (?:week|month|morning|afternoon|evening)|last (?:week|night)|on (?:mon|tues|wednes|"
-                       r"thurs|fri|satur|sun)day)\b", re.I)
+                       r"tomorrow|this (?:week|month|year|morning|afternoon|evening)|last (?:week|month|year|night)|"
+                       r"next (?:week|month|year)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 
 
 # what may stand between the start of a sentence and a date that opens it ('On 1 September 1939, ...')
