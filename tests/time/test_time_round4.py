@@ -201,3 +201,10 @@ def test_words_that_count_from_the_article_date_end_a_history(times) -> None:
     end = history_end(text, dt.date(2023, 1, 10))
     assert text[end:].startswith("Last month")
     assert _values(times(text, "2023-01-10"))["March"] == "2023-03"
+
+
+def test_a_season_of_a_year_named_by_reference_is_one_expression(times) -> None:
+    got = _values(times("The rebels took the port in 1999, and in the summer of the following year they lost it; "
+                        "talks failed in the autumn of last year.", "2023-03-06"))
+    assert got["the summer of the following year"] == "2000-SU"
+    assert got["the autumn of last year"] == "2022-FA"

@@ -382,6 +382,14 @@ def r_clock(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def r_season(m: re.Match, ctx: Context) -> Reading | None:
+    if m["yref"]:  # 'the spring of that year', 'the summer of the following year', 'the autumn of last year'
+        code = "-" + lexicon().seasons[m["s"]]
+        ref = re.sub(r"\s+", " ", m["yref"])
+        if ref in ("this", "last", "next"):
+            y = ctx.dct and ctx.dct.year + {"this": 0, "last": -1, "next": 1}[ref]
+            return Reading("DATE", y and f"{y:04d}{code}", m.start(), m.end())
+        n = {"the following": 1, "the next": 1, "the previous": -1}.get(ref, 0)
+        return Reading("DATE", Anchored("Y", n, "Y", "coarse", code), m.start(), m.end(), anchor=False)
     y = int(m["y"]) if m["y"] else spoken_year(m["sy"])
     return Reading("DATE", f"{y:04d}-{lexicon().seasons[m['s']]}", m.start(), m.end()) if y else None
 
