@@ -208,3 +208,16 @@ def test_a_season_of_a_year_named_by_reference_is_one_expression(times) -> None:
                         "talks failed in the autumn of last year.", "2023-03-06"))
     assert got["the summer of the following year"] == "2000-SU"
     assert got["the autumn of last year"] == "2022-FA"
+
+
+def test_the_day_before_or_after_alone_counts_from_the_day_last_named(times) -> None:
+    got = _values(times("The talks collapsed on Wednesday. The day before, the envoy had resigned. He left the day "
+                        "after the vote.", "2013-03-22"))
+    assert got["The day before"] == "2013-03-19"
+    assert "the day after" not in got  # 'the day after the vote' needs the vote's date
+
+
+def test_a_day_before_may_makes_it_the_month_not_the_modal(times) -> None:
+    got = _values(times("On 3 May 1945 the town fell; on 5 May the army withdrew.", "2016-03-01"))
+    assert got["3 May 1945"] == "1945-05-03"
+    assert got["5 May"] == "1945-05-05"

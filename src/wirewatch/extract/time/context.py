@@ -112,8 +112,10 @@ def _verb_tense(v: Token, depth: int) -> str:
         return "planned"  # 'was scheduled for Sept. 26', 'a service planned for Saturday was cancelled'
     if lowers & FUTURE_AUX or "going" in lowers or v.lemma_ in ("schedule", "plan", "due"):
         return "future"
-    if lowers & {"would", "may", "might", "should", "must"} and "have" not in lowers:
-        return "future"  # 'schools may reopen in September': a clause that looks ahead
+    if "would" in lowers and "have" not in lowers:
+        return "future"
+    if {c.text for c in auxes} & {"may", "might", "should", "must"} and "have" not in lowers:
+        return "future"  # 'schools may reopen in September' looks ahead ('May' with a capital is the month)
     if v.tag_ == "VB" and "to" in lowers:
         head = v.head
         if head is v or depth > 1:

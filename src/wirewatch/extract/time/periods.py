@@ -19,6 +19,7 @@ _BARE_BEFORE = frozenset({"for", "in", "over", "within", "take", "took", "takes"
                           "lasting", "spent", "spend", "spends"})
 _ADVERB_ONLY = frozenset({"quarterly", "annually", "yearly"})
 _YEARISH = re.compile(r"(?:1[6-9]|20)\d\d")
+_DAY_BEFORE = re.compile(r"\s+(?P<w>before|after)(?=\s*[,.;:!?]|\s+(?:that|then)\b)", re.I)
 _ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<d>\d{1,2})\b")
 
 
@@ -70,6 +71,10 @@ def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
     if rel in ("the same", "that", "that same"):
         prefer = "day" if unit in ("D", "W") else "quarter" if unit == "Q" else "coarse"
         return Reading("DATE", Anchored(unit, 0, unit, prefer), s, e, False)
+    if unit == "D" and rel == "the" and not edge and (adv := _DAY_BEFORE.match(ctx.text, e)):
+        # 'The day before, the envoy had resigned': the day before the one the story last named
+        n = -1 if adv["w"].lower() == "before" else 1
+        return Reading("DATE", Anchored("D", n, "D", "date"), s, adv.end("w"), False)
     if unit == "D" or rel == "those":
         return None
     if rel == "the full":  # 'sales for the full year': the year being reported on

@@ -57,8 +57,10 @@ def r_slash(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def r_monthday(m: re.Match, ctx: Context) -> Reading | None:
-    # a year, a weekday or the abbreviation's period ('Jan. 6') make it a date whatever the tagger says
-    if not _month_ok(ctx, m, dated=bool(m["y"] or m["wd"] or m["mon"].endswith("."))):
+    # a year, a weekday, the abbreviation's period ('Jan. 6') or a day before it ('On 3 May the town fell': the
+    # tagger may read that 'May' as the modal) make it a date whatever the tagger says
+    day_first = m["d"] is not None and m.start("d") < m.start("mon")
+    if not _month_ok(ctx, m, dated=bool(m["y"] or m["wd"] or m["mon"].endswith(".") or day_first)):
         return None
     dw = m.groupdict().get("dw")
     if dw:  # 'March eighth', as broadcast transcripts write it: not 'the June second round'
