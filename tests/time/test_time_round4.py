@@ -221,3 +221,9 @@ def test_a_day_before_may_makes_it_the_month_not_the_modal(times) -> None:
     got = _values(times("On 3 May 1945 the town fell; on 5 May the army withdrew.", "2016-03-01"))
     assert got["3 May 1945"] == "1945-05-03"
     assert got["5 May"] == "1945-05-05"
+
+
+def test_time_words_that_open_the_name_of_a_war_are_part_of_the_name(times) -> None:
+    got = _values(times("The Six-Day War began in June 1967, long after the October Revolution; the Spring "
+                        "Offensive of 1918 failed. On Monday War Minister Reyes resigned.", "2016-03-02"))
+    assert got == {"June 1967": "1967-06", "1918": "1918", "Monday": "2016-02-29"}
