@@ -94,7 +94,7 @@ def find_dateline(text: str, reference: dt.date | None = None, *, year: int | No
             date = _date_above(text[:offset])
         partial = date_raw if date is None and date_raw and not re.search(r"\d{4}", date_raw) else None
         return _dateline(text, offset, offset + m.end(), m["place"].strip(), date, source, partial)
-    if reference is None and (date := _date_above(head[:300])) is not None:
+    if reference is None and (date := _date_above(_headings(text))) is not None:
         return Dateline(0, 0, "", None, date, None)  # no dateline line, but the heading dates the story
     return None
 
@@ -118,6 +118,27 @@ def _date_above(head: str) -> dt.date | None:
     if month_day and year:  # 'Dec. 6: Operations ...' over a reference line '2009-12-CA-060'
         return _parse_date(month_day.group(), None, int(year[1]))
     return None
+
+
+_OPENS_WITH_DATE = re.compile(rf"\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\b")
+HEADING_CHARS = 100  # a title or reference line is short; a line of running text is a sentence
+
+
+def _headings(text: str, chars: int = 300) -> str:
+    """The first `chars` of `text` with running text blanked out (same length): the title and reference lines,
+    and lines that open with their date ('Dec. 6: Operations ...'). A date inside a sentence ('The campaign
+    began on 12 November 1914, when ...') is an event the story tells, not the day it was written. Lines are
+    judged whole, not as cut at `chars`."""
+    out = list(" " * min(chars, len(text)))
+    for m in _LINE.finditer(text, 0, len(text)):
+        if m.start() >= chars:
+            break
+        line = m.group()
+        heading = len(line.strip()) <= HEADING_CHARS and not line.rstrip().endswith((".", "!", "?", '"', "”"))
+        if heading or _OPENS_WITH_DATE.match(line):
+            end = min(m.end(), chars)
+            out[m.start():end] = line[:end - m.start()]
+    return "".join(out)
 
 
 def _valid_iso(raw: str) -> bool:

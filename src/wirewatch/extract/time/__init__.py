@@ -10,6 +10,7 @@ See docs/times.md for the conventions.
 from __future__ import annotations
 
 import bisect
+import re
 
 import datetime as dt
 from functools import lru_cache
@@ -22,6 +23,7 @@ from .. import Found, Stage
 from . import calendar as cal
 from .context import Tokens
 from .dateline import reference_date
+from .lexicon import lexicon
 from .normalise import INTERPRETERS, Anchored, Context, Reading
 from .offsets import points_to
 from .recognise import candidates, rules
@@ -44,7 +46,7 @@ def readings(text: str, dct: dt.date | None, doc: Doc) -> list[Reading]:
     rank = _rank()
     for name, m in candidates(text):
         r = INTERPRETERS[name](m, ctx)
-        if r is not None and r.end > r.start:
+        if r is not None and r.end > r.start and not _names_an_event(text, r):
             found.append((-(r.end - r.start), rank[name], r.start, r))
     found.sort(key=lambda x: (x[0], x[1], x[2]))
     taken: list[Reading] = []   # non-overlapping, kept sorted by start (so also by end)
@@ -55,6 +57,31 @@ def readings(text: str, dct: dt.date | None, doc: Doc) -> list[Reading]:
             taken.insert(i, r)
             starts.insert(i, r.start)
     return _resolve(taken, dct)
+
+
+_DET = re.compile(r"(?:the|a|an)\s+", re.I)
+
+
+@lru_cache(maxsize=1)
+def _event_name() -> re.Pattern[str]:
+    heads = "|".join(sorted(lexicon().event_name_heads, key=len, reverse=True))
+    return re.compile(rf"['’]?s?\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:{heads})\b")
+
+
+def _names_an_event(text: str, r: Reading) -> bool:
+    """'the Six-Day War', 'the Spring Offensive', 'the October Revolution': capitalised time words that open the
+    name of a war or an event are part of that name, not a time ('the 1918 offensive' keeps its year)."""
+    det = _DET.match(text, r.start, r.end)
+    first = det.end() if det else r.start
+    if not text[first:first + 1].isupper() or _event_name().match(text, r.end) is None:
+        return False
+    word = re.match(r"[A-Za-z]+", text[first:r.end])
+    lex = lexicon()
+    # months and weekdays are always written with a capital: without 'the' they are times ('On Monday War
+    # Minister Smith resigned')
+    det_before = re.search(r"\bthe\s+$", text[max(0, r.start - 5):r.start], re.I) is not None
+    return det is not None or det_before or word is None or word[0].lower() not in lex.months \
+        and word[0].lower() not in lex.weekdays
 
 
 def _resolve(items: list[Reading], dct: dt.date | None) -> list[Reading]:
@@ -80,6 +107,8 @@ def _resolve(items: list[Reading], dct: dt.date | None) -> list[Reading]:
                 anchors["latest"] = parsed
                 if parsed[1] == "D":
                     anchors["date"] = parsed  # a single day: what a bare clock time belongs to
+                if parsed[1] in ("D", "M"):
+                    anchors["month"] = parsed  # what 'on the 14th' is a day of
                 if parsed[1] == "Q":
                     anchors["quarter"] = parsed
                     if dct is None or cal.shift(parsed[0], "Q", 1) <= dct + dt.timedelta(days=7):
@@ -111,6 +140,11 @@ def _anchored(a: Anchored, anchors: dict[str, tuple[dt.date, str]], dct: dt.date
             return None
         base = (dct, a.grain or a.unit)
     d, grain = base
+    if a.day is not None:
+        try:
+            return dt.date(d.year, d.month, a.day).isoformat()
+        except ValueError:
+            return None
     if a.weekday is not None:
         return cal.weekday_near(d, a.weekday, 2 if a.n > 0 else -2).isoformat()
     grain = a.grain or grain

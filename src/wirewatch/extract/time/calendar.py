@@ -161,6 +161,8 @@ def precision(type_: str, value: str | None) -> str | None:
     if "T" in value:
         tail = value.split("T", 1)[1]
         return "hour" if tail[:1].isdigit() else "day"
+    if re.fullmatch(r"BC\d{4}", value):
+        return "year"  # a year before the common era ('264 BC')
     m = _VALUE.match(value)
     if m:
         if m["d"]:

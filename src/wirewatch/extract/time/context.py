@@ -114,6 +114,8 @@ def _verb_tense(v: Token, depth: int) -> str:
         return "future"
     if "would" in lowers and "have" not in lowers:
         return "future"
+    if {c.text for c in auxes} & {"may", "might", "should", "must"} and "have" not in lowers:
+        return "future"  # 'schools may reopen in September' looks ahead ('May' with a capital is the month)
     if v.tag_ == "VB" and "to" in lowers:
         head = v.head
         if head is v or depth > 1:

@@ -27,6 +27,7 @@ class Lexicon:
     sets: Mapping[str, str]
     holidays: Mapping[str, str]
     timezones: tuple[str, ...]
+    event_name_heads: tuple[str, ...]  # 'the Six-Day War', 'the Spring Offensive': names, not times
     generic_day_nouns: tuple[str, ...]  # 'today's youth', 'the world of tomorrow': these days, not a date
 
 

@@ -18,11 +18,11 @@ from .reading import Anchored, Context, Reading
 __all__ = ["INTERPRETERS", "Anchored", "Context", "Reading"]
 
 INTERPRETERS: dict[str, Callable[[re.Match, Context], Reading | None]] = {
-    "iso": points.r_iso, "slash": points.r_slash, "mdy": points.r_monthday, "dayand": points.r_second_day, "dmy": points.r_monthday,
-    "my": points.r_monthyear, "month": points.r_month, "year": points.r_year, "decade": points.r_decade,
+    "iso": points.r_iso, "slash": points.r_slash, "mdy": points.r_monthday, "dayand": points.r_second_day, "dayfirst": points.r_first_day, "dmy": points.r_monthday,
+    "my": points.r_monthyear, "month": points.r_month, "year": points.r_year, "oldyear": points.r_oldyear, "era": points.r_era, "yearfrom": points.r_year_range, "yearto": points.r_year_range, "decade": points.r_decade,
     "weekday": points.r_weekday, "dayword": points.r_dayword, "pod": points.r_pod, "overnight": points.r_overnight,
     "clock": points.r_clock, "season": points.r_season, "holiday": points.r_holiday, "spoken": points.r_spoken,
-    "century": points.r_century, "yearq": points.r_yearq,
+    "century": points.r_century, "dom": points.r_dom, "yearq": points.r_yearq,
     "deictic": periods.r_deictic, "quarter": periods.r_quarter, "unitadj": periods.r_unitadj, "ago": periods.r_ago, "periodago": periods.r_periodago,
     "duration": periods.r_duration, "bareunits": periods.r_bareunits, "vagueunits": periods.r_vagueunits,
     "ref": periods.r_ref, "set": periods.r_set, "ordinal": periods.r_ordinal,

@@ -19,6 +19,7 @@ _BARE_BEFORE = frozenset({"for", "in", "over", "within", "take", "took", "takes"
                           "lasting", "spent", "spend", "spends"})
 _ADVERB_ONLY = frozenset({"quarterly", "annually", "yearly"})
 _YEARISH = re.compile(r"(?:1[6-9]|20)\d\d")
+_DAY_BEFORE = re.compile(r"\s+(?P<w>before|after)(?=\s*[,.;:!?]|\s+(?:that|then)\b)", re.I)
 _ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<d>\d{1,2})\b")
 
 
@@ -44,6 +45,7 @@ def _weekend(ctx: Context, offset: int, shift: int) -> str | None:
 
 def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
     rel = re.sub(r"\s+", " ", m["rel"])
+    rel = "past" if rel == "this past" else rel  # 'this past weekend': the one just gone
     word = re.sub(r"\s+", " ", m["unit"])
     edge = m["edge"] or ""
     s, e = m.start(), m.end()
@@ -69,6 +71,10 @@ def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
     if rel in ("the same", "that", "that same"):
         prefer = "day" if unit in ("D", "W") else "quarter" if unit == "Q" else "coarse"
         return Reading("DATE", Anchored(unit, 0, unit, prefer), s, e, False)
+    if unit == "D" and rel == "the" and not edge and (adv := _DAY_BEFORE.match(ctx.text, e)):
+        # 'The day before, the envoy had resigned': the day before the one the story last named
+        n = -1 if adv["w"].lower() == "before" else 1
+        return Reading("DATE", Anchored("D", n, "D", "date"), s, adv.end("w"), False)
     if unit == "D" or rel == "those":
         return None
     if rel == "the full":  # 'sales for the full year': the year being reported on
@@ -275,7 +281,7 @@ def r_bareunits(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def r_vagueunits(m: re.Match, ctx: Context) -> Reading | None:
-    if m["unit2"]:  # 'the weeks ahead': a vague stretch, like 'the coming weeks'
+    if m["unit2"]:  # 'the weeks ahead', 'the years that followed': a vague stretch, like 'the coming weeks'
         return Reading("DURATION", duration_value(None, unit_code(m["unit2"])), m.start(), m.end())
     q, unit = m["q"], unit_code(m["unit"])
     if q in ("following", "ensuing", "subsequent", "intervening") and not m[0].startswith("the"):
@@ -331,9 +337,28 @@ def r_set(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("SET", duration_value(n or 1, unit_code(word)), m.start(), m.end())
 
 
+def _is_now(ctx: Context, start: int) -> bool:
+    """The phrase is the complement of a present-tense 'be' ('today is the eighth day', "it's the second")."""
+    tok = ctx.tokens.at(start)
+    if tok is None:
+        return False
+    head = tok.head if tok.dep_ != "ROOT" else tok
+    for _ in range(3):
+        if head.lemma_ == "be" or head.dep_ == "ROOT":
+            break
+        head = head.head
+    return head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP")
+
+
 def r_ordinal(m: re.Match, ctx: Context) -> Reading | None:
     """'its fifth week' in a present-tense clause: the current week; otherwise an unknown one."""
     unit = unit_code(m["unit"])
+    if m["det"] == "the":
+        # 'today is the eighth day of the blockade', "it's the second day of the offensive": the current day;
+        # 'the first day of the trial' told in the past is left alone (TimeML tags it rarely)
+        if ctx.dct is None or not re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]) or not _is_now(ctx, m.start()):
+            return None
+        return Reading("DATE", cal.render(ctx.dct, unit), m.start(), m.end(), False)
     if ctx.dct is not None and ctx.tense_at(m.start()) == "present":
         return Reading("DATE", cal.render(ctx.dct, unit), m.start(), m.end(), False)
     unknown = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[unit]

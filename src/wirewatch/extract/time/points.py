@@ -57,10 +57,19 @@ def r_slash(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def r_monthday(m: re.Match, ctx: Context) -> Reading | None:
-    # a year, a weekday or the abbreviation's period ('Jan. 6') make it a date whatever the tagger says
-    if not _month_ok(ctx, m, dated=bool(m["y"] or m["wd"] or m["mon"].endswith("."))):
+    # a year, a weekday, the abbreviation's period ('Jan. 6') or a day before it ('On 3 May the town fell': the
+    # tagger may read that 'May' as the modal) make it a date whatever the tagger says
+    day_first = m["d"] is not None and m.start("d") < m.start("mon")
+    if not _month_ok(ctx, m, dated=bool(m["y"] or m["wd"] or m["mon"].endswith(".") or day_first)):
         return None
-    mo, d = month_num(m["mon"]), int(re.match(r"\d+", m["d"])[0])
+    dw = m.groupdict().get("dw")
+    if dw:  # 'March eighth', as broadcast transcripts write it: not 'the June second round'
+        nxt = ctx.tokens.at(m.end() + 1) if ctx.text[m.end():m.end() + 1] == " " else None
+        if m["mon"].endswith(".") or len(m["mon"]) <= 3 or not m["y"] and nxt is not None and \
+                nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return None
+    mo = month_num(m["mon"])
+    d = lexicon().ordinals[dw] if dw else int(re.match(r"\d+", m["d"])[0])
     y = int(m["y"]) if m["y"] else year_for(ctx, mo, d, m.start())
     if y is None:
         return Reading("DATE", None, m.start(), m.end())
@@ -70,6 +79,19 @@ def r_monthday(m: re.Match, ctx: Context) -> Reading | None:
     if m.groupdict().get("wk"):
         return Reading("DATE", cal.week(dt.date.fromisoformat(v)), m.start(), m.end())
     return Reading("DATE", v, m.start(), m.end())
+
+
+def r_first_day(m: re.Match, ctx: Context) -> Reading | None:
+    """'12–13 May 1942', 'from 3 to 5 July', 'between 3 and 5 July': the first day is a date of its own, in the
+    second one's month (the second, '13 May 1942', is read by the day-month rule)."""
+    if not _month_ok(ctx, m, dated=True):
+        return None
+    mo, d = month_num(m["mon"]), int(re.match(r"\d+", m["d1"])[0])
+    if d >= int(re.match(r"\d+", m["d"])[0]):
+        return None  # '5-3 March' is no span of days
+    y = int(m["y"]) if m["y"] else year_for(ctx, mo, d, m.start())
+    v = valid_date(y, mo, d) if y else None
+    return Reading("DATE", v, m.start("d1"), m.end("d1")) if v or y is None else None
 
 
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -139,6 +161,55 @@ def r_year(m: re.Match, ctx: Context) -> Reading | None:
     return Reading("DATE", m["y"], m.start(), m.end())
 
 
+# before a year earlier than 1600: in a history any of these; elsewhere only the first few, since a number after
+# 'by', 'to', 'from', 'about' is more often a count ('cut jobs by 1200', 'rose from 1400 to 1450 points')
+_OLD_YEAR_BEFORE = frozenset({"in", "since", "until", "till", "during", "circa", "c.", "year"})
+_OLD_YEAR_BEFORE_IN_HISTORY = _OLD_YEAR_BEFORE | {"of", "by", "from", "after", "before", "to", "around", "between",
+                                                  "and", "spring", "summer", "autumn", "fall", "winter", "early",
+                                                  "late", "mid"}
+
+
+def r_oldyear(m: re.Match, ctx: Context) -> Reading | None:
+    """A year before 1600 ('fell in 1453', 'from 1337 to 1453' in a history): only where the words around make
+    it a year ('in 1200 men', 'of 1500 troops' are counts)."""
+    prev = ctx.tokens.before(m.start("y"))
+    nxt = ctx.tokens.at(m.end() + 1) if ctx.text[m.end():m.end() + 1] == " " else None
+    before = _OLD_YEAR_BEFORE_IN_HISTORY if ctx.narrative.in_history(m.start()) else _OLD_YEAR_BEFORE
+    if prev is None or prev.lower_ not in before and not m["pre"]:
+        return None
+    if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") or nxt.lower_ in ("of", "more", "per")):
+        return None
+    if ctx.tokens.at(m.start("y")) is not None and ctx.tokens.at(m.start("y")).ent_type_ in ("MONEY", "PERCENT",
+                                                                                          "QUANTITY"):
+        return None
+    return Reading("DATE", m["y"], m.start(), m.end())
+
+
+def r_era(m: re.Match, ctx: Context) -> Reading | None:
+    """'264 BC', '218 B.C.', 'AD 476', '476 CE': a year with its era, written as TIMEX values write it ('BC0264',
+    '0476'). The era must be in capitals ('ad' or 'bc' in lower case is not an era)."""
+    era_at = m.start("era") if m["era"] else m.start()
+    if not ctx.text[era_at].isupper():
+        return None
+    y = int(m["y"] or m["ad"])
+    if y == 0:
+        return None
+    bc = bool(m["era"]) and m["era"].startswith("b")
+    return Reading("DATE", f"BC{y:04d}" if bc else f"{y:04d}", m.start(), m.end())
+
+
+def r_year_range(m: re.Match, ctx: Context) -> Reading | None:
+    """Each end of a span of years ('the war of 1914-1918', '(1950–1953)'), as TimeML tags them: two years.
+    Not a pair that cannot be a span (a later year first, or centuries apart: '1200-1500' is a count)."""
+    if "y2" in m.re.groupindex:
+        first, second = int(m["y"]), int(m["y2"])
+    else:  # the second year: the first stands just before the dash
+        first, second = int(ctx.text[m.start() - 5:m.start() - 1]), int(m["y"])
+    if not 0 < second - first <= 100 or min(first, second) < 1000:
+        return None
+    return Reading("DATE", m["y"], m.start(), m.end())
+
+
 def r_decade(m: re.Match, ctx: Context) -> Reading | None:
     if m["dw"]:
         if not m[0].startswith("the"):
@@ -180,15 +251,20 @@ def r_weekday(m: re.Match, ctx: Context) -> Reading | None:
         pod = pair["pod"].lower() if pair["pod"] else m["pod"]
         return Reading("SET", f"XXXX-WXX-{wd}{pod_suffix(pod)}", m.start(), m.end())
     rel = re.sub(r"\s+", " ", m["rel"] or "")
+    rel = "coming" if rel == "this coming" else rel
     if rel.startswith("the "):
         # 'the previous Friday', 'the following Monday': counted from the day the story last named
         n = -1 if rel == "the previous" else 1
         return Reading("DATE", Anchored("D", n, "D", "date", weekday=wd), m.start(), m.end(), anchor=False)
+    if not rel and not m["dayrel"] and ctx.narrative.story_weekday(m.start("wd")):
+        # 'On Sunday, 7 December 1941 ... On Thursday, ...' in a history: the Thursday after the day last named
+        pod = pod_suffix(m["pod"])
+        return Reading("TIME" if pod else "DATE", Anchored("D", 1, "D", "date", pod, weekday=wd), m.start(), m.end())
     d = weekday_date(ctx, wd, rel, m.start("wd"))
     if d is not None and m["dayrel"]:
         d += dt.timedelta(days=-1 if m["dayrel"] == "before" else 1)  # 'the day before last Tuesday'
         return Reading("DATE", d.isoformat(), m.start(), m.end())
-    if m["pod"] and not m["edge"]:
+    if m["pod"]:  # 'early Friday morning' is still that morning (TimeML keeps 'early' as a modifier)
         return Reading("TIME", d and d.isoformat() + pod_suffix(m["pod"]), m.start(), m.end())
     return Reading("DATE", d and d.isoformat(), m.start(), m.end())
 
@@ -260,7 +336,8 @@ def r_overnight(m: re.Match, ctx: Context) -> Reading | None:
 
 
 _ASIDE_DAY = re.compile(r"\s*\((?:[^()\n]{0,30}\s)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\)"
-                        r"|\s*\([^()\n]{1,30}\)\s*,?\s*(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+                        r"|\s*\([^()\n]{1,30}\)\s*,?\s*(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                        r"|\s+on\s+(?P<wd3>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _WORD_HOURS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
 
 
@@ -288,7 +365,7 @@ def r_clock(m: re.Match, ctx: Context) -> Reading | None:
     day_: dt.date | None = ctx.dct
     tail = m["tail"] or ""
     if not tail and (aside := _ASIDE_DAY.match(ctx.text, end)):
-        tail = (aside["wd"] or aside["wd2"]).lower()  # "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)"
+        tail = (aside["wd"] or aside["wd2"] or aside["wd3"]).lower()  # "10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)", "midnight on Saturday"
     if m["tmon"]:
         mo, d = month_num(m["tmon"]), int(re.match(r"\d+", m["td"])[0])
         y = year_for(ctx, mo, d, m.start())
@@ -307,6 +384,14 @@ def r_clock(m: re.Match, ctx: Context) -> Reading | None:
 
 
 def r_season(m: re.Match, ctx: Context) -> Reading | None:
+    if m["yref"]:  # 'the spring of that year', 'the summer of the following year', 'the autumn of last year'
+        code = "-" + lexicon().seasons[m["s"]]
+        ref = re.sub(r"\s+", " ", m["yref"])
+        if ref in ("this", "last", "next"):
+            y = ctx.dct and ctx.dct.year + {"this": 0, "last": -1, "next": 1}[ref]
+            return Reading("DATE", y and f"{y:04d}{code}", m.start(), m.end())
+        n = {"the following": 1, "the next": 1, "the previous": -1}.get(ref, 0)
+        return Reading("DATE", Anchored("Y", n, "Y", "coarse", code), m.start(), m.end(), anchor=False)
     y = int(m["y"]) if m["y"] else spoken_year(m["sy"])
     return Reading("DATE", f"{y:04d}-{lexicon().seasons[m['s']]}", m.start(), m.end()) if y else None
 
@@ -331,9 +416,11 @@ def r_holiday(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", None, m.start(), m.end())
     if rest.isdigit():
         d = dt.date(y, mo, int(rest))
-    else:
-        wd = {"MO": 1, "TH": 4}[rest[:2]]
-        d = cal.nth_weekday(y, mo, wd, -1 if rest[2] == "L" else int(rest[2]))
+    else:  # 'TH4': the fourth Thursday; 'MOL': the last Monday; 'MO1+1': the day after the first Monday
+        spec = re.fullmatch(r"(?P<wd>[A-Z]{2})(?P<n>\d|L)(?:\+(?P<k>\d+))?", rest)
+        wd = lexicon().weekdays[next(w for w in lexicon().weekdays if w[:2].upper() == spec["wd"])]
+        d = cal.nth_weekday(y, mo, wd, -1 if spec["n"] == "L" else int(spec["n"])) + dt.timedelta(
+            days=int(spec["k"] or 0))
     return Reading("DATE", d.isoformat(), m.start(), m.end())
 
 
@@ -373,6 +460,23 @@ def r_spoken(m: re.Match, ctx: Context) -> Reading | None:
 def r_century(m: re.Match, ctx: Context) -> Reading | None:
     n = int(m["n"])
     return Reading("DATE", f"{n - 1:02d}", m.start(), m.end()) if 1 <= n <= 21 else None
+
+
+_DOM_BEFORE = frozenset({"on", "by", "until", "till", "from", "to", "since", "before", "after", "through"})
+
+
+def r_dom(m: re.Match, ctx: Context) -> Reading | None:
+    """'on the 14th', 'until the 3rd': a day of the month the story last named (the article's month when it
+    named none). Not 'the 14th Division', 'the 3rd floor', 'the 21st century' (a noun follows)."""
+    d, sfx = int(m["d"]), m["sfx"]
+    if sfx != {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(d, "th"):
+        return None
+    prev = ctx.tokens.before(m.start())
+    nxt = ctx.tokens.at(m.end() + 1) if ctx.text[m.end():m.end() + 1] == " " else None
+    if prev is None or prev.lower_ not in _DOM_BEFORE or nxt is not None and (
+            nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or nxt.lower_ in ("of", "century", "time")):
+        return None
+    return Reading("DATE", Anchored("D", 0, "D", "month", day=d), m.start(), m.end(), anchor=False)
 
 
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}

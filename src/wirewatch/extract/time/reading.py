@@ -32,7 +32,7 @@ _SPLIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("
 class Anchored:
     """A value relative to an earlier mention: move `n` of `unit` from the anchor, render at `grain` (None:
     the anchor's own grain). `prefer` names the anchor: 'day' (a day or week), 'date' (a single day), 'coarse'
-    (month or longer), 'quarter' or 'reported' (the last quarter already over)."""
+    (month or longer), 'month' (a day or a month), 'quarter' or 'reported' (the last quarter already over)."""
 
     unit: str
     n: int
@@ -41,6 +41,7 @@ class Anchored:
     suffix: str = ""
     year: int | None = None  # 'the 1988 quarter': the anchor's quarter, in this year
     weekday: int | None = None  # 'the previous Friday': that weekday before (n < 0) or after the anchor day
+    day: int | None = None  # 'on the 14th': that day of the anchor's month
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +142,7 @@ def year_for(ctx: Context, month_: int, day_: int | None, offset: int) -> int | 
     the article date, in a future one the next from it (a few days' slack either way: stories are
     written a day or two around their date), otherwise the nearest one."""
     if (story := ctx.narrative.year_for(offset, month_)) is not None and (
-            ctx.dct is None or ctx.tense_at(offset) != "future"):
+            ctx.dct is None or ctx.narrative.in_history(offset) or ctx.tense_at(offset) != "future"):
         return story  # a history or background paragraph: the year of the story, not of the article
     if ctx.dct is None:
         return None

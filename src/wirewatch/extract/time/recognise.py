@@ -59,6 +59,7 @@ def fragments() -> dict[str, str]:
         "EDGE": (r"(?:(?:early|late|mid|middle)[\s-]+|the\s+(?:end|beginning|start|middle|close"
                  r"|latter\s+part|early\s+part|rest|remainder|balance)\s+of\s+)"),
         "YEAR": r"(?:1[6-9]\d\d|20\d\d)",
+        "YEARX": r"(?:1\d\d\d|20\d\d)",  # any year a month or season names: 'May 1453', 'the spring of 1527'
         # a year said aloud, as broadcast transcripts write it: 'nineteen ninety-four', 'two thousand one'
         "SPOKENY": (r"(?:(?:nineteen|eighteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?(?:ten|eleven|twelve|thirteen|fourteen"
                     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -68,21 +69,27 @@ def fragments() -> dict[str, str]:
         "SETW": words(lex.sets),
         "HOLIDAY": words(lex.holidays),
         "DAYNUM": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
+        "DAYW": "(?:" + words(lex.ordinals) + r")(?![-\w])",
     }
 
 
 _RULES: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d-])(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d))?(?![\d-])"),
     ("slash", r"(?<![\d/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{{4}}|\d\d)(?![\d/])"),
-    ("mdy", r"(?:(?P<wk>the\s+week\s+of)\s+)?(?:(?P<wd>{WD}),?\s+)?(?P<edge>{EDGE})?(?P<mon>{MON})\s+(?P<d>{DAYNUM})(?!\d|:\d)(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
-    ("dmy", r"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
-    ("dayand", r"(?P<mon>{MON})\s+(?P<d1>{DAYNUM})\s*(?:and|or|&)\s+(?P<d>{DAYNUM})(?!\d|[-/:.,]\d|\s*(?:%|percent|per\s+cent))(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
-    ("my", r"(?:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)?(?P<edge>{EDGE})?(?P<mon>{MON}),?\s+(?:of\s+)?(?:(?P<y>{YEAR})(?!\d)|(?P<sy>{SPOKENY}))"),
+    ("mdy", r"(?:(?P<wk>the\s+week\s+of)\s+)?(?:(?P<wd>{WD}),?\s+)?(?P<edge>{EDGE})?(?P<mon>{MON})\s+(?:(?P<d>{DAYNUM})(?!\d|:\d)|(?P<dw>{DAYW}))(?:,?\s+(?P<y>{YEARX})(?!\d))?"),
+    ("dmy", r"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{YEARX})(?!\d))?"),
+    ("dayfirst", r"(?P<d1>{DAYNUM})\s*(?:[-–—]|to\s|and\s|or\s|&)\s*(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON})(?:,?\s+(?P<y>{YEARX})(?!\d))?"),
+    ("dayand", r"(?P<mon>{MON})\s+(?P<d1>{DAYNUM})\s*(?:and\s|or\s|&|[-–—]|to\s)\s*(?P<d>{DAYNUM})(?!\d|[-/:.,]\d|\s*(?:%|percent|per\s+cent))(?:,?\s+(?P<y>{YEAR})(?!\d))?"),
+    ("my", r"(?:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)?(?P<edge>{EDGE})?(?P<mon>{MON}),?\s+(?:of\s+)?(?:(?P<y>{YEARX})(?!\d)|(?P<sy>{SPOKENY}))"),
     ("month", r"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<edge>{EDGE})?(?P<mon>{MONFULL})(?!\s*\d)(?:,?\s+(?P<yrel>this|last|next)\s+year\b)?"),
     ("year", r"(?:(?P<pre>{EDGE}|(?:the\s+)?(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|the\s+year\s+|fy\s*))?"
              r"(?<![\d$£€.,/#])(?P<y>{YEAR})(?![\d%]|[.,]\d|/\d|-\d|\s*(?:percent|per\s+cent))"),
-    ("decade", r"(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?:(?:(?P<y>(?:1[6-9]|20)\d)0|'(?P<yy>\d)0)'?s\b|(?P<dw>{DECW})\b)"),
-    ("weekday", r"(?:(?:the\s+day\s+(?P<dayrel>before|after)\s+)?(?P<rel>last|next|this|coming|past|previous|the\s+(?:previous|following|next))\s+)?(?:(?P<edge>early|late|mid|later|earlier)\s+)?"
+    ("decade", r"(?:the\s+)?(?P<edge>(?:early|late|mid)[\s-]+)?(?:(?:(?P<y>(?:1\d|20)\d)0|'(?P<yy>\d)0)'?s\b|(?P<dw>{DECW})\b)"),
+    ("yearfrom", r"(?<![\d$£€.,/#-])(?P<y>{YEARX})(?=\s?[-–—]\s?(?P<y2>{YEARX})(?![\d%]|[.,]\d|-\d))"),
+    ("yearto", r"(?<=\d\d\d\d[-–—])(?P<y>{YEARX})(?![\d%]|[.,]\d|-\d)"),
+    ("era", r"(?:(?P<y>\d{{1,4}})\s?(?P<era>b\.\s?c\.(?:\s?e\.)?|bce?|a\.\s?d\.|ad|ce)|(?:a\.\s?d\.|ad)\s(?P<ad>\d{{1,4}}))(?![\w.]\w)"),
+    ("oldyear", r"(?P<pre>{EDGE})?(?<![\d$£€.,/#])(?P<y>1[0-5]\d\d)(?![\d%]|[.,]\d|/\d|-\d|\s*(?:percent|per\s+cent))"),
+    ("weekday", r"(?:(?:the\s+day\s+(?P<dayrel>before|after)\s+)?(?P<rel>last|next|this\s+coming|this|coming|past|previous|the\s+(?:previous|following|next))\s+)?(?:(?P<edge>early|late|mid|later|earlier)\s+)?"
                 r"(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<pod>{POD})(?P<podpl>s)?)?(?!\w)"),
     ("dayword", r"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{POD}))?\b"),
     ("pod", r"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday|the\s+next|the\s+following|the\s+previous|that)\s+(?P<pod>morning|afternoon|evening|night)\b"),
@@ -93,7 +100,7 @@ _RULES: tuple[tuple[str, str], ...] = (
               r"|(?P<hm>1[0-2]|[1-9])\s+in\s+the\s+(?P<pm>morning|afternoon|evening))"
               r"(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?P<tail>{WD}|today|yesterday|tomorrow|tonight|(?P<tmon>{MON})\s+(?P<td>{DAYNUM})))?(?!\w)"),
     ("deictic", r"(?:(?P<edge>early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest|remainder|balance|close|first\s+half|second\s+half)\s+of)\s+)?"
-                r"(?P<rel>last|this|next|coming|current|past|previous|the\s+(?:last|past|next|coming|current|previous|following|same|latest|prior|preceding|full)|that\s+same|the|that|those)\s+"
+                r"(?P<rel>last|this\s+past|this|next|coming|current|past|previous|the\s+(?:last|past|next|coming|current|previous|following|same|latest|prior|preceding|full)|that\s+same|the|that|those)\s+"
                 r"(?:(?P<edge2>early|late|mid)[\s-]+(?=spring|summer|fall|autumn|winter))?(?P<unit>day|week|month|year|quarter|weekend|decade|century|spring|summer|fall|autumn|winter|fiscal\s+year|calendar\s+year|half|period)(?![-\w])"),
     ("quarter", r"(?:(?P<det>the|this\s+year's|last\s+year's|next\s+year's|the\s+year's|its|their|this|last|next)\s+)?(?:(?P<fis>fiscal|calendar)\s+)?"
                 r"(?P<ord>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th|[1-4]Q|(?:first|last)\s+two)[\s-]+"
@@ -110,25 +117,27 @@ _RULES: tuple[tuple[str, str], ...] = (
                  r"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<tail>-long|-old|\s+old)?(?![-\w])"),
     ("bareunits", r"\b(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)\b"),
     ("vagueunits", r"(?:the\s+)?(?P<q>recent|coming|future|past|upcoming|following|ensuing|subsequent|intervening)\s+(?P<unit>years|months|weeks|days|decades|quarters)\b"
-                   r"|the\s+(?P<unit2>years|months|weeks|days)\s+ahead\b"),
+                   r"|the\s+(?P<unit2>years|months|weeks|days)\s+(?:ahead|that\s+followed|to\s+come)\b"),
     ("ref", r"\b(?P<w>{REF})\b"),
     ("set", r"\b(?:(?P<ev>every|each)\s+(?:other\s+)?(?:(?P<num>{NUM}|few|several|couple\s+of)\s+)?(?P<unit>{UNIT}|{WD}|{POD}|{MONFULL}|{MON})|(?P<w>{SETW}))\b"),
-    ("season", r"(?P<edge>{EDGE})?(?:the\s+)?(?P<s>{SEASON})\s+(?:of\s+)?(?:(?P<y>{YEAR})(?!\d)|(?P<sy>{SPOKENY}))"),
+    ("season", r"(?P<edge>{EDGE})?(?:the\s+)?(?P<s>{SEASON})\s+(?:of\s+)?(?:(?P<y>{YEARX})(?!\d)|(?P<sy>{SPOKENY})"
+               r"|(?P<yref>that|the\s+same|the\s+following|the\s+next|the\s+previous|this|last|next)\s+year\b)"),
     ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?P<h>{HOLIDAY})(?:,?\s+(?P<y>{YEAR})(?!\d))?\b"),
     ("century", r"(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century\b"),
     ("spoken", r"(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen|twenty)\s+(?:hundred\s+(?:and\s+)?)?(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<o>one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+and\s+(?P<o2>one|two|three|four|five|six|seven|eight|nine|ten))?)\b"),
-    ("ordinal", r"(?P<det>its|their|his|her|our)\s+(?P<ord>{ORD})\s+(?:(?:straight|consecutive|full)\s+)?(?P<unit>day|week|month|year|night)(?![-\w])"),
+    ("dom", r"the\s+(?P<d>3[01]|[12]\d|0?[1-9])(?P<sfx>st|nd|rd|th)\b(?![-.,]?\d)"),
+    ("ordinal", r"(?P<det>its|their|his|her|our|the)\s+(?P<ord>{ORD})\s+(?:(?:straight|consecutive|full)\s+)?(?P<unit>day|week|month|year|night)(?![-\w])"),
 )
 
 
 # The trigger classes each rule needs (one of them must be inside any match of the rule).
 NEEDS: dict[str, tuple[str, ...]] = {
-    "iso": ("num",), "slash": ("num",), "mdy": ("month",), "dayand": ("month",), "dmy": ("month",), "my": ("month",),
-    "month": ("month",), "year": ("num",), "decade": ("num", "decadew"), "weekday": ("weekday",), "dayword": ("dayword",),
+    "iso": ("num",), "slash": ("num",), "mdy": ("month",), "dayand": ("month",), "dayfirst": ("month",), "dmy": ("month",), "my": ("month",),
+    "month": ("month",), "year": ("num",), "oldyear": ("num",), "era": ("num",), "yearfrom": ("num",), "yearto": ("num",), "decade": ("num", "decadew"), "weekday": ("weekday",), "dayword": ("dayword",),
     "pod": ("pod",), "overnight": ("pod",), "clock": ("num", "pod"), "deictic": ("unit", "season"),
     "quarter": ("unit",), "unitadj": ("unit",), "ago": ("unit",), "periodago": ("unit",), "duration": ("unit",), "bareunits": ("unit",),
     "ref": ("ref",), "set": ("set", "unit", "weekday", "pod", "month"), "season": ("season",), "holiday": ("holiday",),
-    "ordinal": ("unit",), "century": ("unit",), "spoken": ("spoken",), "yearq": ("num",), "vagueunits": ("unit",),
+    "ordinal": ("unit",), "dom": ("num",), "century": ("unit",), "spoken": ("spoken",), "yearq": ("num",), "vagueunits": ("unit",),
 }
 
 
