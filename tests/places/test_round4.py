@@ -34,3 +34,18 @@ def test_a_known_part_of_the_town_stays(extract_text) -> None:
     doc = extract_text("On 12 March 2021, hundreds of people marched in Kadikoy district of Istanbul to demand "
                        "higher wages.")
     assert _event_place(doc).country_code == "TR"
+
+
+def test_a_tagger_span_running_into_a_bracket_does_not_hide_the_town(extract_text) -> None:
+    # the small model tags "Goma (Goma" and "Amritsar (Punjab" as titles of works
+    doc = extract_text("On 9 March 2021, nurses demonstrated in Goma (Goma, Nord-Kivu) to demand their pay.")
+    assert [p.name for p in doc.places if p.text == "Goma"][:1] == ["Goma"]
+    doc = extract_text("On 9 March 2021, farmers staged a sit-in in Amritsar (Punjab) against the new laws.")
+    assert any(p.text == "Amritsar" and p.country_code == "IN" for p in doc.places)
+
+
+def test_a_lower_case_arabic_article_opens_the_name(extract_text) -> None:
+    doc = extract_text("On 9 March 2021, a car bomb exploded in al Bab in Aleppo, wounding three people.")
+    assert any(p.text == "al Bab" and p.country_code == "SY" for p in doc.places)
+    doc = extract_text("Smith et al Paris reported the results in a journal.")
+    assert not any(p.text.startswith("al ") for p in doc.places)
