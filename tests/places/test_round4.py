@@ -49,3 +49,16 @@ def test_a_lower_case_arabic_article_opens_the_name(extract_text) -> None:
     assert any(p.text == "al Bab" and p.country_code == "SY" for p in doc.places)
     doc = extract_text("Smith et al Paris reported the results in a journal.")
     assert not any(p.text.startswith("al ") for p in doc.places)
+
+
+def test_malawis_regions_qualify_its_towns(extract_text) -> None:
+    doc = extract_text("On 3 May 2021, opposition supporters were beaten by unknown people in Zomba (Zomba, Southern).")
+    south = next(p for p in doc.places if p.text == "Southern")
+    assert (south.country_code, south.feature_code, south.name) == ("MW", "ADM1", "Southern Region")
+    assert _event_place(doc).text == "Zomba"
+
+
+def test_a_place_on_the_doers_beats_the_country_of_their_cause(extract_text) -> None:
+    doc = extract_text("On 9 May 2021, people in Zinjibar (Zinjibar, Abyan) took part in a rally in support of "
+                       "the council's declaration of self-rule in South Yemen.")
+    assert _event_place(doc).text == "Zinjibar"

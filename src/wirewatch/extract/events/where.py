@@ -60,8 +60,9 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
 
 def _loc_score(tok: Token, trigger: Token, chain: set[int] | None = None, talk: bool = False) -> float:
     """3: object of a place preposition on the trigger; 2.5: an argument of the trigger; 2: a place preposition
-    on a word above the trigger in its clause; 1.5: inside a clause below the trigger; 1: after a place
-    preposition elsewhere in the sentence; 0: elsewhere (e.g. 'Russia' in "Russia's economy")."""
+    on a word above the trigger in its clause or on that word's subject ("people in X joined a protest"), or a
+    setting fronted before the clause ("In X, Y, police ..."); 1.5: inside a clause below the trigger; 1: after
+    a place preposition elsewhere in the sentence; 0: elsewhere (e.g. 'Russia' in "Russia's economy")."""
     chain = chain if chain is not None else {x.i for x in clause_chain(trigger)}
     cur, steps, located, nested, topic = tok, 0, False, False, False
     while cur.head.i != cur.i:
@@ -78,6 +79,8 @@ def _loc_score(tok: Token, trigger: Token, chain: set[int] | None = None, talk: 
         topic = topic or cur.dep_ == "dobj" or (cur.dep_ == "prep" and cur.lower_ in TOPIC_PREPS)
         if is_loc and head.i in chain:
             return 0.75 if talk and (topic or head.dep_ == "dobj") else 2.0
+        if is_loc and head.dep_ in ("nsubj", "nsubjpass") and head.head.i in chain and not topic:
+            return 2.0               # "people in Ahwar took part in a demonstration": where the doers were
         nested = nested or cur.dep_ in CLAUSE_DEPS or cur.dep_ == "xcomp"
         cur, steps = head, steps + 1
     if _fronted(tok, trigger):
