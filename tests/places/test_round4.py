@@ -62,3 +62,18 @@ def test_a_place_on_the_doers_beats_the_country_of_their_cause(extract_text) -> 
     doc = extract_text("On 9 May 2021, people in Zinjibar (Zinjibar, Abyan) took part in a rally in support of "
                        "the council's declaration of self-rule in South Yemen.")
     assert _event_place(doc).text == "Zinjibar"
+
+
+def test_a_town_word_reads_the_town_not_the_division_of_its_name(extract_text) -> None:
+    doc = extract_text("On 3 May 2021, gunmen shot dead an officer in the city of Dar'a.")
+    assert next(p for p in doc.places if p.text == "Dar'a").feature_class == "P"
+    doc = extract_text("On 3 May 2021, residents blocked the main road in Puno city to protest power cuts.")
+    assert next(p for p in doc.places if p.text == "Puno").feature_class == "P"
+
+
+def test_english_names_of_belarusian_and_iraqi_cities(extract_text) -> None:
+    doc = extract_text("On 3 May 2021, about forty people protested in Gomel against the arrest of a blogger.")
+    gomel = next(p for p in doc.places if p.text == "Gomel")
+    assert (gomel.country_code, gomel.feature_class) == ("BY", "P")
+    doc = extract_text("On 3 May 2021, hundreds of protesters in Kut city, Iraq, demanded new elections.")
+    assert next(p for p in doc.places if p.text == "Kut").country_code == "IQ"

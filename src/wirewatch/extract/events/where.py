@@ -49,9 +49,9 @@ TOPIC_PREPS = frozenset({"including", "about", "regarding", "concerning", "over"
 DATE_VALUE = re.compile(r"^\d{4}(-\d\d(-\d\d)?|-W\d\d)?")
 # a part of a town: "the Inga neighbourhood", "Palanpur area of Surat", "Raju street"; a gazetteer town of that
 # name elsewhere is a namesake, and the happening is placed at the town the part belongs to
-_PART_OF_TOWN = re.compile(r"\s+(?:neighbou?rhoods?|sector|sectors|community|communities|comunidad|quarter|"
+_PART_OF_TOWN = re.compile(r"\s+(?:neighbou?rhoods?|community|communities|comunidad|quarter|"
                            r"street|road|avenue|market|square|slum|township of|area of|areas of|"
-                           r"district of|suburb of|neighbou?rhood of)\b", re.IGNORECASE)
+                           r"suburb of|neighbou?rhood of)\b", re.IGNORECASE)
 
 
 def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
@@ -238,14 +238,22 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
 def town_of_part(p: Place, places: Sequence[Place], text: str, unit: tuple[int, int]) -> Place | None:
     """The town a part of a town belongs to ("in Niteroi, ... in the Inga neighbourhood", "Palanpur area of Surat
     city"), when the gazetteer's reading of the part is no place within 25 km of that town (a namesake
-    elsewhere, or nothing); None when `p` is no such part or no town is named in its sentence."""
+    elsewhere, or nothing); None when `p` is no such part or no town is named in its sentence. The town named
+    right after the part ("... of Surat") comes first, else the most specific one named first (the setting)."""
     if _PART_OF_TOWN.match(text, p.end) is None:
         return None
+    # a district holds the part only when the part's own reading is unknown or fits nothing named ('Uri
+    # sector (Baramulla district)' is a town of its own)
+    level = 2 if p.lat is None or not coherent(p, places) else 3
     towns = [q for q in places if unit[0] <= q.start < unit[1] and q is not p and q.lat is not None
-             and specificity(q) == 3 and not q.demonym and q.text != p.text and _PART_OF_TOWN.match(text, q.end) is None]
+             and specificity(q) >= level and not q.demonym and q.text != p.text and _PART_OF_TOWN.match(text, q.end) is None]
     if not towns or p.lat is not None and any(haversine_km(p.lat, p.lon, q.lat, q.lon) <= 25 for q in towns):
         return None
-    return min(towns, key=lambda q: abs(q.start - p.start))
+    fitting = [q for q in towns if coherent(q, places)] or towns   # not a namesake abroad ("Morro" Bay)
+    after = [q for q in fitting if 0 < q.start - p.end <= 30]
+    if after:
+        return min(after, key=lambda q: q.start)
+    return max(fitting, key=lambda q: (specificity(q), -q.start))
 
 
 def _breaks(doc: Doc) -> list[int]:
