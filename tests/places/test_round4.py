@@ -77,3 +77,9 @@ def test_english_names_of_belarusian_and_iraqi_cities(extract_text) -> None:
     assert (gomel.country_code, gomel.feature_class) == ("BY", "P")
     doc = extract_text("On 3 May 2021, hundreds of protesters in Kut city, Iraq, demanded new elections.")
     assert next(p for p in doc.places if p.text == "Kut").country_code == "IQ"
+
+
+def test_a_place_named_outside_any_place_phrase_is_where_for_want_of_better(extract_text) -> None:
+    doc = extract_text("On 3 May 2021, residents of Firuzabad village closed the Kahnuj-Jiroft road, in protest of "
+                       "water cuts.")
+    assert _event_place(doc).country_code == "IR"

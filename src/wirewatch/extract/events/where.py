@@ -220,8 +220,10 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
         scored = [(x[0] - 1.0, *x[1:]) if x[2] == 0 else x for x in scored]
     if scored:
         best = max(scored, key=lambda x: x[:4])
-        if best[0] <= 0:
+        if best[0] < 0 or best[0] == 0 and (best[2] == 0 or facts[best[4].id][2]):
             return None, 0.0
+        if best[0] == 0:   # named in the sentence, in no place phrase ("the house of the Mayor of Tyr was shot
+            return best[4], 0.25   # at"): where it happened only for want of anything better
         return town_of_part(best[4], places, text_of(doc), (s0, s1)) or best[4], best[0]
     para = max(floor, _paragraph_start(doc, s0))
     earlier = [p for p in places if para <= p.start < s0 and not facts[p.id][2] and not p.demonym]
