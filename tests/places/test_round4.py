@@ -83,3 +83,8 @@ def test_a_place_named_outside_any_place_phrase_is_where_for_want_of_better(extr
     doc = extract_text("On 3 May 2021, residents of Firuzabad village closed the Kahnuj-Jiroft road, in protest of "
                        "water cuts.")
     assert _event_place(doc).country_code == "IR"
+
+
+def test_a_towns_other_name_said_to_lie_in_a_known_place(extract_text) -> None:
+    doc = extract_text("On 29 April 2021, Turkish forces shelled Menbij in Aleppo using artillery.")
+    assert any(p.text == "Menbij" and p.country_code == "SY" and p.feature_class == "P" for p in doc.places)

@@ -116,6 +116,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     cands = gaz.lookup_keys(grams[c] for c in chosen)
     if not _AIRPORT_WORDS.search(text_of(doc)):  # airports are candidates only where the text says airport
         cands = {k: kept for k, v in cands.items() if (kept := [c for c in v if c.feature_code != "AIRP"])}
+    chosen_starts = {i for i, _ in chosen}
     mentions: list[Mention] = []
     pending: list[Mention] = []  # turned down for want of evidence, not for a reason
     for i, j in chosen:
@@ -126,7 +127,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if k in demonyms:
             m.demonym = True
             m.candidates = [demonyms[k]]
-        if _keep(doc, m, ent, person_words):
+        if _keep(doc, m, ent, person_words, j + 1 in chosen_starts):
             mentions.append(m)
         elif 0.0 <= m.evidence < 0.3 and m.candidates and any(c.kind <= 1 for c in m.candidates):
             pending.append(m)
@@ -144,8 +145,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     return mentions
 
 
-def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) -> bool:
-    """Decide whether a gazetteer match is a toponym here; sets `m.evidence` (0 … 1)."""
+def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str], name_after: bool = False) -> bool:
+    """Decide whether a gazetteer match is a toponym here; sets `m.evidence` (0 … 1). `name_after`: another
+    known name starts right after the next word."""
     if m.demonym:
         m.evidence = 0.9 if m.ner in (None, "NORP", "GPE") else 0.5
         return m.ner in (None, "NORP", "GPE", "LOC")
@@ -175,6 +177,9 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         ent, m.ner = None, None  # 'Goma (Goma', 'Amritsar (Punjab' as a WORK_OF_ART: the tagger ran into a bracket
     inside_longer = ent is not None and (ent.start < m.tok_start or ent.end > m.tok_end)
     titled = nxt is not None and nxt.text in TITLE_WORDS  # 'Izium Mayor ...': a place with a mayor
+    # 'Menbij in Aleppo', 'Daret Azza in Aleppo province': a town's other name said to lie in a known place
+    placed_in = name_after and nxt is not None and nxt.lower_ == "in" and not any(c.kind <= 1 for c in m.candidates) \
+        and any(c.feature_class == "P" and c.population >= 1000 for c in m.candidates)
     # 'Winona police', 'a Coral Gables man', 'their Grovetown home': the name says where they live or serve
     local = nxt is not None and (nxt.text.islower() or nxt.text == "Police") and nxt.lower_ in LOCAL_NOUNS
     possessive = ent is not None and ent.start == m.tok_start and ent.end == m.tok_end + 1 and nxt is not None \
@@ -237,18 +242,19 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
             and not notable:
         m.evidence = -1.0
         return False
-    if m.ner == "PERSON" and not inside_longer and not (notable or locative or qualified or typed or apposed or settled):
+    if m.ner == "PERSON" and not inside_longer and not (notable or locative or qualified or typed or apposed or settled
+                                                        or placed_in):
         return False
     score = 0.5
     if good_ner:
         score += 0.35
-    if locative or qualified or typed or dateline:
+    if locative or qualified or typed or dateline or placed_in:
         score += 0.2
     if apposed or settled:
         score += 0.3
     if notable:
         score += 0.15
-    if not main_name and not ((locative or qualified or good_ner) and not text.isupper() and any(
+    if not main_name and not placed_in and not ((locative or qualified or good_ner) and not text.isupper() and any(
             c.kind == 2 and c.feature_class == "P" and c.population >= (10_000 if locative or qualified else 100_000)
             for c in m.candidates)):
         score -= 0.35  # a foreign or old name, unless a big city's said as a place: 'from Beni Suef', 'in Calcutta'
@@ -258,7 +264,7 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
     pos_common = single and first.pos_ not in ("PROPN",) and not dateline
     if titled or local:
         score += 0.2
-    town_alt = (qualified or settled or apposed or titled) and any(c.feature_class == "P" and c.population >= 1000
+    town_alt = (qualified or settled or apposed or titled or placed_in) and any(c.feature_class == "P" and c.population >= 1000
                                                          for c in m.candidates) \
         or locative and not first.is_sent_start and any(c.feature_class == "P" and c.population >= 10_000
                                                         for c in m.candidates)  # 'in Menbij' (Manbij)
