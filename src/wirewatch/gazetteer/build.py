@@ -143,10 +143,12 @@ def write(path: Path, entries: Iterable[Entry], admin1_names: dict[tuple[str, st
                          e.lat, e.lon, e.population))
             for name, kind in e.names:
                 k = key(name)
-                for variant in (k, k.replace("'", "")) if "'" in k else (k,):
-                    # transliteration marks are often left out in news: "Dar'a" is also "Dara", "Sana'a" "Sanaa"
-                    if variant and names.get((variant, e.geonameid), 99) > kind:
-                        names[(variant, e.geonameid)] = kind
+                for variant in _variants(k):
+                    # a 'St.' form is weighed as another name of the place: 'St. Thomas' is first the towns
+                    # that carry it as their own name, not the parishes called 'Saint Thomas'
+                    vkind = kind if variant in (k, k.replace("'", "")) else max(kind, 2)
+                    if variant and names.get((variant, e.geonameid), 99) > vkind:
+                        names[(variant, e.geonameid)] = vkind
         db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
         pops = {r[0]: (r[6], r[9] or 0) for r in rows}
         by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -166,6 +168,21 @@ def write(path: Path, entries: Iterable[Entry], admin1_names: dict[tuple[str, st
         if os.path.exists(tmp):
             os.unlink(tmp)
     return path
+
+
+_SAINT = (("saint ", ("st. ", "st ")), ("sainte ", ("ste. ", "ste ")))
+
+
+def _variants(k: str) -> tuple[str, ...]:
+    """The key and the forms news also writes it in: without transliteration marks ("Dar'a" is also "Dara",
+    "Sana'a" "Sanaa") and with 'Saint' shortened ("Saint-Marc" is "St. Marc", "Sainte-Rose" "Ste Rose")."""
+    out = [k]
+    if "'" in k:
+        out.append(k.replace("'", ""))
+    for full, shorts in _SAINT:
+        if k.startswith(full):
+            out.extend(short + k[len(full):] for short in shorts)
+    return tuple(out)
 
 
 def _rank_key(gk: tuple[int, int], pops: dict[int, tuple[str, int]]) -> tuple[int, int]:

@@ -33,7 +33,7 @@ from .mentions import Mention
 from .syntax import CLAUSE_DEPS, clause_chain, token_at
 
 __all__ = ["place_for", "time_for", "geo_precision", "specificity", "coherent", "home_country", "is_context",
-           "resolved_place"]
+           "resolved_place", "town_of_part"]
 
 LOC_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "inside", "into", "on", "from",
                        "throughout", "within", "towards", "toward", "to", "over", "along"})
@@ -48,6 +48,11 @@ TALK_TYPES = frozenset({"CONSULT", "AGREE", "REQUEST", "ACCUSE", "REJECT", "THRE
                         "SANCTION", "CONCEDE"})   # what they talk about is a topic, not where they are
 TOPIC_PREPS = frozenset({"including", "about", "regarding", "concerning", "over"})
 DATE_VALUE = re.compile(r"^\d{4}(-\d\d(-\d\d)?|-W\d\d)?")
+# a part of a town: "the Inga neighbourhood", "Palanpur area of Surat", "Raju street"; a gazetteer town of that
+# name elsewhere is a namesake, and the happening is placed at the town the part belongs to
+_PART_OF_TOWN = re.compile(r"\s+(?:neighbou?rhoods?|community|communities|comunidad|quarter|"
+                           r"street|road|avenue|market|square|slum|township of|area of|areas of|"
+                           r"suburb of|neighbou?rhood of)\b", re.IGNORECASE)
 
 
 def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
@@ -56,8 +61,9 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
 
 def _loc_score(tok: Token, trigger: Token, chain: set[int] | None = None, talk: bool = False) -> float:
     """3: object of a place preposition on the trigger; 2.5: an argument of the trigger; 2: a place preposition
-    on a word above the trigger in its clause; 1.5: inside a clause below the trigger; 1: after a place
-    preposition elsewhere in the sentence; 0: elsewhere (e.g. 'Russia' in "Russia's economy")."""
+    on a word above the trigger in its clause or on that word's subject ("people in X joined a protest"), or a
+    setting fronted before the clause ("In X, Y, police ..."); 1.5: inside a clause below the trigger; 1: after
+    a place preposition elsewhere in the sentence; 0: elsewhere (e.g. 'Russia' in "Russia's economy")."""
     chain = chain if chain is not None else {x.i for x in clause_chain(trigger)}
     cur, steps, located, nested, topic = tok, 0, False, False, False
     while cur.head.i != cur.i:
@@ -74,9 +80,36 @@ def _loc_score(tok: Token, trigger: Token, chain: set[int] | None = None, talk: 
         topic = topic or cur.dep_ == "dobj" or (cur.dep_ == "prep" and cur.lower_ in TOPIC_PREPS)
         if is_loc and head.i in chain:
             return 0.75 if talk and (topic or head.dep_ == "dobj") else 2.0
+        if is_loc and head.dep_ in ("nsubj", "nsubjpass") and head.head.i in chain and not topic:
+            return 2.0               # "people in Ahwar took part in a demonstration": where the doers were
         nested = nested or cur.dep_ in CLAUSE_DEPS or cur.dep_ == "xcomp"
         cur, steps = head, steps + 1
+    if _fronted(tok, trigger):
+        return 2.0
     return 1.0 if located else 0.0
+
+
+def _fronted(tok: Token, trigger: Token) -> bool:
+    """"On 8 May, in Brasileia, Acre, workers gathered ...": a place phrase fronted before the clause, set off by
+    a comma, is the setting of what the clause tells, however the parser hung it (often as the sentence's root,
+    or the place as a modifier of the subject). Only a preposition at the start of the sentence, or right after
+    the sentence's opening date phrase, counts; read by word order, as the parse is what goes wrong here."""
+    doc, sent = tok.doc, tok.sent
+    k = tok.i - 1
+    while k > sent.start and tok.i - k <= 4 and (doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN")
+                                                 or doc[k].lower_ == "of"):
+        k -= 1             # "in the municipality of Allende, ..."
+    prep = doc[k]
+    if prep.lower_ not in LOC_PREPS or prep.pos_ != "ADP" or prep.i >= trigger.i:
+        return False
+    before = doc[sent.start:prep.i]
+    if len(before) and not (before[-1].text == "," and all(
+            t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.is_stop or t.like_num or t.lower_ == "reported"
+            for t in before)):
+        return False
+    # the place phrase ends with a comma before the clause: "in X, Y, the police ..." / "in X (Y, Z), ..."
+    after = doc[tok.i + 1:trigger.i]
+    return any(t.text == "," for t in after) and not any(t.text in (".", ";", ":") for t in after)
 
 
 def _shares_right(verb: Token, trigger: Token) -> bool:
@@ -188,7 +221,11 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
         scored = [(x[0] - 1.0, *x[1:]) if x[2] == 0 else x for x in scored]
     if scored:
         best = max(scored, key=lambda x: x[:4])
-        return (best[4], best[0]) if best[0] > 0 else (None, 0.0)
+        if best[0] < 0 or best[0] == 0 and (best[2] == 0 or facts[best[4].id][2]):
+            return None, 0.0
+        if best[0] == 0:   # named in the sentence, in no place phrase ("the house of the Mayor of Tyr was shot
+            return best[4], 0.25   # at"): where it happened only for want of anything better
+        return town_of_part(best[4], places, text_of(doc), (s0, s1)) or best[4], best[0]
     para = max(floor, _paragraph_start(doc, s0))
     earlier = [p for p in places if para <= p.start < s0 and not facts[p.id][2] and not p.demonym]
     if not earlier:
@@ -197,7 +234,29 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
     tok = facts[last.id][0]
     same = [p for p in earlier if tok is not None and facts[p.id][0] is not None
             and facts[p.id][0].sent.start == tok.sent.start]
-    return max(same or [last], key=lambda p: (specificity(p), p.start)), 0.5
+    lent = max(same or [last], key=lambda p: (specificity(p), p.start))
+    return town_of_part(lent, earlier, text_of(doc), (para, s0)) or lent, 0.5
+
+
+def town_of_part(p: Place, places: Sequence[Place], text: str, unit: tuple[int, int]) -> Place | None:
+    """The town a part of a town belongs to ("in Niteroi, ... in the Inga neighbourhood", "Palanpur area of Surat
+    city"), when the gazetteer's reading of the part is no place within 25 km of that town (a namesake
+    elsewhere, or nothing); None when `p` is no such part or no town is named in its sentence. The town named
+    right after the part ("... of Surat") comes first, else the most specific one named first (the setting)."""
+    if _PART_OF_TOWN.match(text, p.end) is None:
+        return None
+    # a district holds the part only when the part's own reading is unknown or fits nothing named ('Uri
+    # sector (Baramulla district)' is a town of its own)
+    level = 2 if p.lat is None or not coherent(p, places) else 3
+    towns = [q for q in places if unit[0] <= q.start < unit[1] and q is not p and q.lat is not None
+             and specificity(q) >= level and not q.demonym and q.text != p.text and _PART_OF_TOWN.match(text, q.end) is None]
+    if not towns or p.lat is not None and any(haversine_km(p.lat, p.lon, q.lat, q.lon) <= 25 for q in towns):
+        return None
+    fitting = [q for q in towns if coherent(q, places)] or towns   # not a namesake abroad ("Morro" Bay)
+    after = [q for q in fitting if 0 < q.start - p.end <= 30]
+    if after:
+        return min(after, key=lambda q: q.start)
+    return max(fitting, key=lambda q: (specificity(q), -q.start))
 
 
 def _breaks(doc: Doc) -> list[int]:

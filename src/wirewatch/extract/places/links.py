@@ -16,6 +16,7 @@ DIRECTION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "
                    "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
                    "southwestern", "rural"}
 # 'the state of X', 'the province of X': the name is the division (lower case: 'Secretary of State X' is a title)
+TOWN_WORDS = {"city", "town", "village", "hamlet"}  # lower case: 'Quezon City' is a name
 DIVISION_BEFORE_OF = {"state", "province", "region", "oblast", "governorate", "prefecture", "emirate", "canton",
                       "department", "county", "district"}
 
@@ -62,6 +63,9 @@ def attach_types(doc: Doc, mentions: list[Mention]) -> None:
         if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].text in DIVISION_BEFORE_OF:
             m.admin_hint = True  # 'the state of Washington', 'the province of Ontario'
         j = m.tok_end
+        if j < len(doc) and doc[j].text in TOWN_WORDS or i >= 2 and doc[i - 1].lower_ == "of" \
+                and doc[i - 2].text in TOWN_WORDS:
+            m.town_hint = True  # 'Dar'a city', 'the town of Kut': not the governorate of that name
         if j < len(doc) and doc[j].text.lower() in TYPE_WORDS:
             m.admin_hint = True
             m.region_word = doc[j].lower_ in ("region", "regions")

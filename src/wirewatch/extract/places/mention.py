@@ -23,6 +23,7 @@ class Mention:
     ner: str | None = None
     demonym: bool = False
     admin_hint: bool = False  # followed by 'region', 'Oblast', 'County' ...: a division, not a town
+    town_hint: bool = False  # 'Dar'a city', 'the town of Kut': a settlement, not the division of that name
     region_word: bool = False  # the type word is 'region(s)': a first-level division, not a county ('the Houston region')
     qualifier: list[Candidate] = field(default_factory=list)  # 'Alexandria, La.': what it lies in
     evidence: float = 0.0

@@ -27,9 +27,13 @@ __all__ = ["Mention", "TYPE_WORDS", "find_mentions"]
 
 _AIRPORT_WORDS = re.compile(r"\b(?:airports?|airfields?|airbase|air base|aerodrome)\b", re.I)
 
+_ARTICLES = frozenset({"al", "el", "ash", "az"})
+
+
 def _capitalised(tok: Token) -> bool:
     t = tok.text
-    return bool(t) and (t[0].isupper() or (t[:3] in ("al-", "el-") and len(t) > 3))
+    return bool(t) and (t[0].isupper() or (t[:3] in ("al-", "el-") and len(t) > 3)
+                        or t in _ARTICLES and tok.i + 1 < len(tok.doc) and tok.nbor().text[:1].isupper())
 
 
 def _span_key(doc: Doc, i: int, j: int) -> str:
@@ -44,6 +48,9 @@ def _ngram_keys(doc: Doc) -> dict[tuple[int, int], str]:
     for a, _ in sentence_bounds(doc):
         starts[a] = True
     caps = [bool(w) and (w[0].isupper() or (w[:3] in ("al-", "el-") and len(w) > 3)) for w in words]
+    for i in range(len(words) - 1):  # 'in al Bab', 'al Tabqa city': a lower-case article opens an Arabic name
+        if words[i] in _ARTICLES and caps[i + 1] and spaces[i] == " " and (i == 0 or words[i - 1] != "et"):
+            caps[i] = True
     for i in range(1, len(words)):  # "Dar'a", "Sa'dah": the apostrophe's tail belongs to the capitalised name
         w = words[i]
         if len(w) > 1 and w[0] in "'\u2019\u02bc" and w[1:2].isalpha() and w[1:].lower() not in ("s", "re", "ll", "ve", "d", "m", "t") \
@@ -109,6 +116,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     cands = gaz.lookup_keys(grams[c] for c in chosen)
     if not _AIRPORT_WORDS.search(text_of(doc)):  # airports are candidates only where the text says airport
         cands = {k: kept for k, v in cands.items() if (kept := [c for c in v if c.feature_code != "AIRP"])}
+    chosen_starts = {i for i, _ in chosen}
     mentions: list[Mention] = []
     pending: list[Mention] = []  # turned down for want of evidence, not for a reason
     for i, j in chosen:
@@ -119,7 +127,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if k in demonyms:
             m.demonym = True
             m.candidates = [demonyms[k]]
-        if _keep(doc, m, ent, person_words):
+        if _keep(doc, m, ent, person_words, j + 1 in chosen_starts):
             mentions.append(m)
         elif 0.0 <= m.evidence < 0.3 and m.candidates and any(c.kind <= 1 for c in m.candidates):
             pending.append(m)
@@ -137,8 +145,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     return mentions
 
 
-def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) -> bool:
-    """Decide whether a gazetteer match is a toponym here; sets `m.evidence` (0 … 1)."""
+def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str], name_after: bool = False) -> bool:
+    """Decide whether a gazetteer match is a toponym here; sets `m.evidence` (0 … 1). `name_after`: another
+    known name starts right after the next word."""
     if m.demonym:
         m.evidence = 0.9 if m.ner in (None, "NORP", "GPE") else 0.5
         return m.ner in (None, "NORP", "GPE", "LOC")
@@ -164,8 +173,13 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
         t.lower_ in SETTLEMENT_WORDS for t in doc[m.tok_end + 1: m.tok_end + 5]) or bool(relation_ahead().match(
             doc[m.tok_end + 1: m.tok_end + 6].text + " ")))  # 'Rubizhne, north of Kharkiv'
 
+    if ent is not None and ent.text.count("(") != ent.text.count(")"):
+        ent, m.ner = None, None  # 'Goma (Goma', 'Amritsar (Punjab' as a WORK_OF_ART: the tagger ran into a bracket
     inside_longer = ent is not None and (ent.start < m.tok_start or ent.end > m.tok_end)
     titled = nxt is not None and nxt.text in TITLE_WORDS  # 'Izium Mayor ...': a place with a mayor
+    # 'Menbij in Aleppo', 'Daret Azza in Aleppo province': a town's other name said to lie in a known place
+    placed_in = name_after and nxt is not None and nxt.lower_ == "in" and not any(c.kind <= 1 for c in m.candidates) \
+        and any(c.feature_class == "P" and c.population >= 1000 for c in m.candidates)
     # 'Winona police', 'a Coral Gables man', 'their Grovetown home': the name says where they live or serve
     local = nxt is not None and (nxt.text.islower() or nxt.text == "Police") and nxt.lower_ in LOCAL_NOUNS
     possessive = ent is not None and ent.start == m.tok_start and ent.end == m.tok_end + 1 and nxt is not None \
@@ -228,19 +242,21 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
             and not notable:
         m.evidence = -1.0
         return False
-    if m.ner == "PERSON" and not inside_longer and not (notable or locative or qualified or typed or apposed or settled):
+    if m.ner == "PERSON" and not inside_longer and not (notable or locative or qualified or typed or apposed or settled
+                                                        or placed_in):
         return False
     score = 0.5
     if good_ner:
         score += 0.35
-    if locative or qualified or typed or dateline:
+    if locative or qualified or typed or dateline or placed_in:
         score += 0.2
     if apposed or settled:
         score += 0.3
     if notable:
         score += 0.15
-    if not main_name and not ((locative or qualified or good_ner) and not text.isupper() and any(
-            c.kind == 2 and c.feature_class == "P" and c.population >= 100_000 for c in m.candidates)):
+    if not main_name and not placed_in and not ((locative or qualified or good_ner) and not text.isupper() and any(
+            c.kind == 2 and c.feature_class == "P" and c.population >= (10_000 if locative or qualified else 100_000)
+            for c in m.candidates)):
         score -= 0.35  # a foreign or old name, unless a big city's said as a place: 'from Beni Suef', 'in Calcutta'
     if m.ner in BAD_LABELS and not inside_longer:
         score -= 0.25
@@ -248,8 +264,10 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str]) 
     pos_common = single and first.pos_ not in ("PROPN",) and not dateline
     if titled or local:
         score += 0.2
-    town_alt = (qualified or settled or apposed or titled) and any(c.feature_class == "P" and c.population >= 1000
-                                                         for c in m.candidates)
+    town_alt = (qualified or settled or apposed or titled or placed_in) and any(c.feature_class == "P" and c.population >= 1000
+                                                         for c in m.candidates) \
+        or locative and not first.is_sent_start and any(c.feature_class == "P" and c.population >= 10_000
+                                                        for c in m.candidates)  # 'in Menbij' (Manbij)
     if not main_name and not notable and not town_alt:
         return False  # only a foreign or historic alternate of a small place, said without context
     if common or pos_common or (first.is_sent_start and single and not (good_ner or dateline or main_name)):

@@ -43,6 +43,9 @@ def _prior(c: Candidate, m: Mention) -> float:
     if m.admin_hint:  # 'Donetsk region' is the oblast; 'the Houston region' is no county but the city's area
         fits = c.feature_code in ADMIN_CODES and not (m.region_word and c.feature_code in ("ADM2", "ADM3"))
         s += 6.0 if fits else -6.0
+    elif m.town_hint and c.feature_code in ADMIN_CODES and any(
+            o.feature_class == "P" and o.country_code == c.country_code and o.kind <= c.kind for o in m.candidates):
+        s -= 4.0  # 'Dar'a city', 'Puno city': the town, not its governorate or region
     return s
 
 
