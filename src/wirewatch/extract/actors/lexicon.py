@@ -91,10 +91,6 @@ def _alternatives(phrases: list[str]) -> list[str]:
     return [re.escape(p).replace("'", "['’]") for p in sorted(set(phrases), key=len, reverse=True)]
 
 
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(_alternatives(phrases))
-
-
 _BOUND = r"(?<![\w-]){}(?![\w-])"   # a phrase is a whole word (or words): no letter or hyphen either side
 _ATOM = re.compile(r"\['’\]|\\.|.", re.DOTALL)  # one character of an escaped phrase: ['’], \x or x
 
