@@ -82,3 +82,21 @@ def test_very_long_texts_are_extracted_in_pieces_with_exact_spans_and_unique_ids
     known = {x.id for x in (*pieced.places, *pieced.times, *pieced.actors, *pieced.figures, *pieced.claims)}
     for e in pieced.events:
         assert all(ref in known for ref in (e.place, e.actor1, e.actor2, e.claim, *e.figures) if ref)
+
+
+def test_the_stages_caches_are_let_go_with_each_doc_and_the_heap_is_settled_once(nlp) -> None:
+    import gc
+
+    seen = []
+
+    def keep(doc, found):
+        seen.append(doc)
+        doc.user_data["ww_tokens"] = list(doc)  # a cache such as the stages keep: Tokens that hold the Doc
+        return {}
+
+    out = list(run([article(0), article(1)], nlp=nlp, stages=(*DEFAULT_STAGES, Stage(name="keep", fn=keep))))
+    assert [o.article.id for o in out] == ["a0", "a1"]
+    assert all(not doc.user_data for doc in seen)  # no Token -> Doc cycle is left for the collector
+    assert gc.get_freeze_count() > 0               # the model and the tables: no longer walked by each collection
+    again = list(run([article(0)], nlp=nlp))
+    assert again[0].to_json_text() == out[0].to_json_text()

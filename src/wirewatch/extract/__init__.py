@@ -8,10 +8,10 @@ can pass their own list (`pipeline.run(..., stages=...)`) to add, drop or replac
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Protocol
 
-import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
@@ -92,7 +92,7 @@ def sentence_of(doc: Doc) -> tuple[int, ...]:
     return index
 
 
-_WORD_HITS: dict[frozenset[str], dict[int, bool]] = {}  # per word set: string id -> its lower case is in the set?
+_WORD_HITS: dict[frozenset[str], tuple[set[int], set[int]]] = {}  # per word set: (string ids seen, those in it)
 
 
 def word_hits(doc: Doc, words: frozenset[str]) -> list[int]:
@@ -100,32 +100,36 @@ def word_hits(doc: Doc, words: frozenset[str]) -> list[int]:
 
     Read from the Doc's LEMMA and LOWER integer arrays, so no Token object is built for the other words; a
     stage looking for a few cue or trigger words builds Tokens only for these. String ids are spaCy's hashes,
-    the same in every vocab, so what a string id means is remembered across articles; each distinct id of
-    the article is looked up once, and the tokens are then matched as arrays."""
+    the same in every vocab, so what a string id means is remembered across articles: only ids not seen
+    before are looked up, and the hits' tokens are read from a per-Doc index of where each id occurs."""
     if not len(doc):
         return []
-    known = _WORD_HITS.setdefault(words, {})
-    strings = doc.vocab.strings
-    ids, distinct = _lemma_lower_ids(doc)
-    hits = []
-    for h in distinct:
-        hit = known.get(h)
-        if hit is None:
-            hit = known[h] = strings[h].lower() in words
-        if hit:
-            hits.append(h)
-    if not hits:
-        return []
-    return np.flatnonzero(np.isin(ids, np.array(hits, dtype=ids.dtype)).any(axis=1)).tolist()
+    seen, yes = _WORD_HITS.setdefault(words, (set(), set()))
+    positions = _word_positions(doc)
+    new = positions.keys() - seen
+    if new:
+        strings = doc.vocab.strings
+        yes.update(h for h in new if strings[h].lower() in words)
+        seen.update(new)
+    hits = [h for h in yes if h in positions] if len(yes) < len(positions) else \
+        [h for h in positions if h in yes]
+    if len(hits) == 1:
+        return list(positions[hits[0]])
+    return sorted({i for h in hits for i in positions[h]})
 
 
-def _lemma_lower_ids(doc: Doc) -> tuple[np.ndarray, list[int]]:
-    """The Doc's (LEMMA, LOWER) id array and its distinct ids, built once per Doc: several stages look for
-    their own word sets in the same arrays."""
-    cached = doc.user_data.get("ww_lemma_lower")
+def _word_positions(doc: Doc) -> dict[int, list[int]]:
+    """Each LEMMA or LOWER string id of the Doc -> the indices of its tokens (ascending), built once per Doc:
+    several stages look for their own word sets in it."""
+    cached = doc.user_data.get("ww_word_positions")
     if cached is None:
-        ids = doc.to_array([LEMMA, LOWER])
-        cached = doc.user_data["ww_lemma_lower"] = (ids, np.unique(ids).tolist())
+        cached = defaultdict(list)
+        lemma, lower = doc.to_array([LEMMA, LOWER]).T.tolist()
+        for i, (a, b) in enumerate(zip(lemma, lower)):
+            cached[a].append(i)
+            if b != a:
+                cached[b].append(i)
+        cached = doc.user_data["ww_word_positions"] = dict(cached)
     return cached
 
 

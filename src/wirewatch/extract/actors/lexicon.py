@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Iterator
 
 from ...errors import WirewatchError
 
@@ -40,11 +41,24 @@ class ActorLexicon:
     pattern_exact: re.Pattern | None    # acronyms ("UN", "AP", "WHO"): case-sensitive
     pattern_fold: re.Pattern | None     # everything else: case-insensitive
     by_phrase: dict[str, Entry]         # key: phrase as written for acronyms, lower-cased otherwise
+    matcher_exact: PhraseMatcher | None = None  # the same matches as the patterns, found faster
+    matcher_fold: PhraseMatcher | None = None
 
     @cached_property
     def role_words(self) -> frozenset[str]:
         """Every word of every role phrase: a noun phrase without one of them has no role."""
         return frozenset(w for phrase in self.roles for w in phrase.split())
+
+    @cached_property
+    def role_word_ids(self) -> dict[int, bool]:
+        """Filled as articles are read: spaCy string id (the same in every vocab) -> is it one of `role_words`."""
+        return {}
+
+    @cached_property
+    def token_cue_ids(self) -> dict[int, bool]:
+        """Filled as articles are read: spaCy string id -> is the word a country name or a pronoun the actors'
+        token-by-token pass reads (`mentions._token_cues`)."""
+        return {}
 
     def entry_for(self, matched: str) -> Entry | None:
         matched = matched.replace("’", "'")
@@ -72,8 +86,52 @@ def _is_acronym(phrase: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(phrase.replace(".", "")) <= 6
 
 
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(re.escape(p).replace("'", "['’]") for p in sorted(set(phrases), key=len, reverse=True))
+def _alternatives(phrases: list[str]) -> list[str]:
+    """Each phrase as a regex, longest first (the alternation then prefers the longest phrase at a place)."""
+    return [re.escape(p).replace("'", "['’]") for p in sorted(set(phrases), key=len, reverse=True)]
+
+
+_BOUND = r"(?<![\w-]){}(?![\w-])"   # a phrase is a whole word (or words): no letter or hyphen either side
+_ATOM = re.compile(r"\['’\]|\\.|.", re.DOTALL)  # one character of an escaped phrase: ['’], \x or x
+
+
+class PhraseMatcher:
+    """`pattern.finditer(text)` for `pattern` = the phrases' alternation between word bounds, the same matches,
+    found faster: a match can only start at a word start whose first two characters begin some phrase, so at
+    each word start only the phrases that begin that way are tried (a short alternation, compiled once per
+    pair of characters), and most word starts are passed over by a dict lookup. Python's regex engine would
+    try every phrase at every word start."""
+
+    def __init__(self, phrases: list[str], flags: int = 0) -> None:
+        self.flags = flags
+        self.alternatives = _alternatives(phrases)
+        self.pattern = re.compile(_BOUND.format(f"(?:{'|'.join(self.alternatives)})"), flags)
+        self._atoms = [_ATOM.findall(a) for a in self.alternatives]
+        firsts = {re.sub(r"^\\", "", a[0]) if a[0] != "['’]" else "'’" for a in self._atoms}
+        self._starts = re.compile(r"(?<![\w-])[" + "".join(re.escape(c) for c in sorted("".join(firsts))) + "]",
+                                  flags)
+        self._by_start: dict[str, re.Pattern[str] | None] = {}
+
+    def _for(self, start: str) -> re.Pattern[str] | None:
+        """The alternation of the phrases (in the same order) that can begin with `start` (1 or 2 characters)."""
+        fits = [alt for alt, atoms in zip(self.alternatives, self._atoms)
+                if all(re.fullmatch(atom, ch, self.flags) for atom, ch in zip(atoms, start))]
+        return re.compile(_BOUND.format(f"(?:{'|'.join(fits)})"), self.flags) if fits else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        by_start = self._by_start
+        pos = 0   # as finditer: a match is looked for after the end of the one before (never empty)
+        for c in self._starts.finditer(text):  # every word start a phrase could begin at, in order
+            i = c.start()
+            if i < pos:
+                continue
+            start = text[i:i + 2]
+            pattern = by_start.get(start, False)
+            if pattern is False:
+                pattern = by_start[start] = self._for(start)
+            if pattern is not None and (m := pattern.match(text, i)) is not None:
+                yield m
+                pos = m.end()
 
 
 @lru_cache(maxsize=8)
@@ -96,13 +154,16 @@ def actor_lexicon(extra_path: str | None = None) -> ActorLexicon:
     for word, code, *_ in _rows(_data("countries.tsv"), "countries.tsv", 2):
         countries.setdefault(word, code.upper())
     roles = {r[0].lower(): r[1].upper() for r in _rows(_data("roles.tsv"), "roles.tsv", 2)}
-    bound = r"(?<![\w-]){}(?![\w-])"
+    matcher_exact = PhraseMatcher(exact) if exact else None
+    matcher_fold = PhraseMatcher(fold, re.IGNORECASE) if fold else None
     return ActorLexicon(
         entries=tuple(by_phrase.values()),
         countries=countries,
         country_lower={k.lower(): v for k, v in countries.items()},
         roles=roles,
-        pattern_exact=re.compile(bound.format(f"(?:{_alternation(exact)})")) if exact else None,
-        pattern_fold=re.compile(bound.format(f"(?:{_alternation(fold)})"), re.IGNORECASE) if fold else None,
+        pattern_exact=matcher_exact.pattern if matcher_exact else None,
+        pattern_fold=matcher_fold.pattern if matcher_fold else None,
         by_phrase=by_phrase,
+        matcher_exact=matcher_exact,
+        matcher_fold=matcher_fold,
     )

@@ -7,7 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from typing import Callable
 
+from spacy.attrs import DEP, HEAD, LOWER, ORTH, POS
+from spacy.lang.en import syntax_iterators
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Place
@@ -44,10 +48,10 @@ class Mention:
 
 def _dictionary_spans(text: str, lx: ActorLexicon) -> list[tuple[int, int, Entry]]:
     spans: list[tuple[int, int, Entry]] = []
-    for pattern in (lx.pattern_exact, lx.pattern_fold):
-        if pattern is None:
+    for matcher in (lx.matcher_exact, lx.matcher_fold):
+        if matcher is None:
             continue
-        for m in pattern.finditer(text):
+        for m in matcher.finditer(text):
             entry = lx.entry_for(m.group())
             if entry is not None:
                 spans.append((m.start(), m.end(), entry))
@@ -198,27 +202,28 @@ def _clean_tokens(chunk: Span) -> list[Token]:
 _NAMED = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 
 
-def _may_be_actor(chunk: Span, root: Token, lx: ActorLexicon, dict_spans, places) -> bool:
+def _may_be_actor(chunk: Span, root: Token, lx: ActorLexicon, dict_spans, place_spans: list[tuple[int, int]],
+                  role_word: list[bool]) -> bool:
     """A cheap test that lets most noun phrases ("the city", "a statement") skip the full reading: each way
-    `_chunk_mention` can name an actor needs a named entity, a dictionary actor, a place or a role word."""
+    `_chunk_mention` can name an actor needs a named entity, a dictionary actor, a place or a role word
+    (`role_word`: per token of the Doc, is its lower-case form a word of a role phrase)."""
     if root.ent_type_ in _NAMED or root.text in lx.countries:
         return True
     start, end = chunk.start_char, chunk.end_char
-    if any(s < end and start < e for s, e, _ in dict_spans) or any(p.start < end and start < p.end for p in places):
+    if any(s < end and start < e for s, e, _ in dict_spans) or any(s < end and start < e for s, e in place_spans):
         return True
-    words = lx.role_words
-    return any(t.lower_ in words for t in chunk)
+    return any(role_word[chunk.start:chunk.end])
 
 
 _CONDITIONS = frozenset({"emergency", "siege", "alert", "war", "readiness", "mourning", "shock"})
 
 
-def _chunk_mention(chunk: Span, lx: ActorLexicon, dict_spans, places) -> Mention | None:
-    root = chunk.root
+def _chunk_mention(chunk: Span, root: Token, lx: ActorLexicon, dict_spans, places, index: _DocIndex
+                   ) -> Mention | None:
     if root.lower_ == "state" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.lower_ in _CONDITIONS for g in c.children) for c in root.children):
         return None                       # "a state of emergency / siege": a condition, not a state
-    if not _may_be_actor(chunk, root, lx, dict_spans, places):
+    if not _may_be_actor(chunk, root, lx, dict_spans, index.place_spans, index.role_word):
         return None
     tokens = _clean_tokens(chunk)
     if root not in tokens:
@@ -228,7 +233,7 @@ def _chunk_mention(chunk: Span, lx: ActorLexicon, dict_spans, places) -> Mention
         tokens = [t for t in tokens if t.i > owner.i]
         if not tokens:
             return None
-    ent = next((e for e in ents_of(chunk.doc) if e.start <= root.i < e.end), None)
+    ent = index.ent_at.get(root.i)
     if ent is not None and ent.label_ in ("ORG", "PERSON", "FAC") and ent.end > tokens[-1].i + 1 \
             and not ent[-1].is_punct:                       # "the Bank" + "of England": the whole name
         tokens = tokens + list(chunk.doc[tokens[-1].i + 1: ent.end])
@@ -247,7 +252,7 @@ def _chunk_mention(chunk: Span, lx: ActorLexicon, dict_spans, places) -> Mention
             m.kind, m.name, m.role = role[1], None, role[0]   # "TASS reporters" -> MED, not TASS itself
         return m
     if person:
-        ent = next(e for e in ents_of(chunk.doc) if e.start <= root.i < e.end)
+        ent = index.ent_at[root.i]
         m.person, m.name = True, ent.text
         if role is not None:
             m.kind, m.role = role[1], role[0]
@@ -297,16 +302,94 @@ def _org_kind(tokens: list[Token], lx: ActorLexicon) -> str | None:
     return None
 
 
+_NP_LABELS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")
+_NOMINAL = frozenset({NOUN, PROPN, PRON})
+
+
+def noun_chunks(doc: Doc) -> list[Span]:
+    """`list(doc.noun_chunks)`, the same Spans, computed from the POS, DEP and HEAD arrays.
+
+    spaCy's English iterator (`spacy.lang.en.syntax_iterators.noun_chunks`) builds a Token object for every
+    token of the Doc; here only the few nouns that head a chunk get one (for their `left_edge`). Its steps are
+    kept one for one; any other iterator (another language) is simply run."""
+    if doc.noun_chunks_iterator is not syntax_iterators.noun_chunks or not len(doc) \
+            or not doc.has_annotation("DEP"):
+        return list(doc.noun_chunks)
+    strings = doc.vocab.strings   # label ids as spaCy's iterator gets them (dependency labels are symbols)
+    np_deps = frozenset(strings.add(label) for label in _NP_LABELS)
+    conj, np_label = strings.add("conj"), strings.add("NP")
+    pos, dep = doc.to_array([POS, DEP]).T.tolist()
+    head = doc.to_array(HEAD).astype("int64").tolist()   # relative offsets (stored unsigned)
+    spans: list[Span] = []
+    prev_end = -1
+    for i, (p, d) in enumerate(zip(pos, dep)):
+        if p not in _NOMINAL or (d not in np_deps and d != conj):   # spaCy skips these too, one test later
+            continue
+        left = doc[i].left_edge.i
+        if left <= prev_end:                 # no nested chunks
+            continue
+        if d not in np_deps:                # a conjunct: a chunk if what it is coordinated to heads one
+            h = i + head[i]
+            while dep[h] == conj and head[h] < 0:
+                h += head[h]
+            if dep[h] not in np_deps:
+                continue
+        prev_end = i
+        spans.append(Span(doc, left, i + 1, label=np_label))
+    return spans
+
+
+class _DocIndex:
+    """What `find_mentions` looks up per noun phrase, computed once per Doc: per token, the entity it is in and
+    whether its lower-case form is a role word; the places' character spans."""
+
+    def __init__(self, doc: Doc, lx: ActorLexicon, places: tuple[Place, ...]) -> None:
+        self.ent_at: dict[int, Span] = {}
+        for e in ents_of(doc):
+            for i in range(e.start, e.end):
+                self.ent_at.setdefault(i, e)
+        self.place_spans = [(p.start, p.end) for p in places]
+        self.role_word = _flags(doc, doc.to_array(LOWER).tolist() if len(doc) else [], lx.role_word_ids,
+                                lambda word: word in lx.role_words)
+
+
+def _flags(doc: Doc, ids: list[int], known: dict[int, bool], test: Callable[[str], bool]) -> list[bool]:
+    """For each string id of `ids`, does its string pass `test`? Each id's answer is kept in `known` (string
+    ids are spaCy's hashes, the same in every vocab), so a word is tested once per process, not per token."""
+    flags = list(map(known.get, ids))
+    if None in flags:
+        strings = doc.vocab.strings
+        for i, (h, hit) in enumerate(zip(ids, flags)):
+            if hit is None:
+                hit = known.get(h)
+                flags[i] = known[h] = test(strings[h]) if hit is None else hit
+    return flags
+
+
+def _token_cues(doc: Doc, lx: ActorLexicon) -> list[int]:
+    """Indices of the tokens the token-by-token pass of `find_mentions` can act on: a country word, a
+    possessive, a pronoun it reads. Found from the ORTH and DEP arrays; the pass builds no Token for the rest."""
+    if not len(doc):
+        return []
+    orth, dep = doc.to_array([ORTH, DEP]).T.tolist()
+    cue = _flags(doc, orth, lx.token_cue_ids, lambda word: word in lx.countries
+                 or word.lower() in _PRONOUNS or word.lower() in _SAY_PRONOUNS)
+    poss = doc.vocab.strings.add("poss")
+    return [i for i, (hit, d) in enumerate(zip(cue, dep)) if hit or d == poss]
+
+
 def find_mentions(doc: Doc, lx: ActorLexicon, places: tuple[Place, ...] = ()) -> list[Mention]:
     """Actor mentions in text order (not yet named or linked)."""
     text = text_of(doc)
     dict_spans = _dictionary_spans(text, lx)
+    index = _DocIndex(doc, lx, places)
     out: list[Mention] = []
     covered: list[tuple[int, int]] = []
-    for chunk in doc.noun_chunks:
-        if chunk.root.pos_ == "PRON":
+    for chunk in noun_chunks(doc):
+        root = chunk.root
+        if root.pos_ == "PRON":
             continue
-        m = _chunk_mention(chunk, lx, dict_spans, places)
+        m = _chunk_mention(chunk, root, lx, dict_spans, places, index)
         if m is not None:
             out.append(m)
             covered.append((chunk.start_char, chunk.end_char))
@@ -318,7 +401,7 @@ def find_mentions(doc: Doc, lx: ActorLexicon, places: tuple[Place, ...] = ()) ->
             out.append(Mention(s, e, span.root, kind=entry.kind, country=entry.country, name=entry.name))
             covered.append((s, e))
     tokens = tokens_of(doc)
-    for t in tokens:
+    for t in (tokens[i] for i in _token_cues(doc, lx)):
         word = t.text
         if word in lx.countries:                           # "Israel's wish", "Iraqi towns": the country acts
             if not any(cs <= t.idx < ce for cs, ce in covered) and t.ent_type_ in ("GPE", "NORP") \

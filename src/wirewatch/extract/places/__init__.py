@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import re
+import re._constants as re_constants  # the stdlib's regex parser: which text a cue requires
+import re._parser as re_parser
 from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
@@ -126,18 +128,34 @@ def precision_of(c, relation: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _country_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _country_cues() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     path = files("wirewatch").joinpath("data", "gazetteer", "country_cues.tsv")
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")][1:]
-    return tuple((re.compile(cue), cc.strip()) for cue, cc in rows)
+    return tuple((pattern, cc.strip(), _required_text(pattern)) for cue, cc in rows
+                 for pattern in (re.compile(cue),))
+
+
+def _required_text(pattern: re.Pattern[str]) -> str:
+    """The longest run of plain characters every match of `pattern` contains ('' if none or case-folded):
+    where the text lacks it the regex cannot match, and a substring test is far cheaper than the search."""
+    parsed = re_parser.parse(pattern.pattern, pattern.flags)
+    if parsed.state.flags & re.IGNORECASE:
+        return ""
+    best, run = "", ""
+    for op, arg in [*parsed, (None, None)]:  # top-level items only: each must match, in this order
+        if op is re_constants.LITERAL:
+            run += chr(arg)
+            continue
+        best, run = max(best, run, key=len), ""
+    return best
 
 
 def country_cues(text: str) -> Counter[str]:
     """Countries a story's institutions point to (country_cues.tsv): one vote per cue found, two at most."""
     votes: Counter[str] = Counter()
-    for pattern, cc in _country_cues():
-        if votes[cc] < 2 and pattern.search(text):
+    for pattern, cc, needle in _country_cues():
+        if votes[cc] < 2 and needle in text and pattern.search(text):
             votes[cc] += 1
     return votes
 

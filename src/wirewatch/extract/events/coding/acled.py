@@ -274,12 +274,17 @@ def _mode_means(h: Happening) -> str | None:
     return next((MODE_MEANS[m.mode] for m in h.mentions if m.mode in MODE_MEANS), None)
 
 
+_DENIED = re.compile(r"\b(no|not|without)\b[\w\s-]{0,12}$")
+
+
 def _told(text: str, phrases: Sequence[str]) -> bool:
     """One of the phrases is in the text, and not denied ("there was no armed clash")."""
     for p in phrases:
-        for found in re.finditer(re.escape(p), text):
-            if not re.search(r"\b(no|not|without)\b[\w\s-]{0,12}$", text[max(0, found.start() - 20):found.start()]):
+        at = text.find(p)           # each occurrence, left to right, not overlapping (as re.finditer)
+        while at >= 0:
+            if not _DENIED.search(text[max(0, at - 20):at]):
                 return True
+            at = text.find(p, at + max(len(p), 1))
     return False
 
 

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc
+
 from ..lexicon import _read, _rows
 
 __all__ = ["cues", "first", "words"]
@@ -24,16 +27,30 @@ def cues() -> dict[str, tuple[tuple[str, str], ...]]:
 def words(tokens) -> set[str]:
     """Lemmas and forms of the tokens, and the pairs of adjacent ones ("air force", "heavy weapon"), so that
     a cue can be two words."""
-    tokens = sorted(set(tokens), key=lambda t: t.i)
-    at = [t.i for t in tokens]  # each token's attributes read once (a Token attribute is a lookup each time)
-    lemmas = [t.lemma_.lower() for t in tokens]
-    forms = [t.lower_ for t in tokens]
+    at = sorted({t.i: t for t in tokens}.items())
+    if not at:
+        return set()
+    all_lemmas, all_forms = _forms(at[0][1].doc)
+    at = [i for i, _ in at]
+    lemmas = [all_lemmas[i] for i in at]
+    forms = [all_forms[i] for i in at]
     out = set(lemmas) | set(forms)
-    for k in range(len(tokens) - 1):
+    for k in range(len(at) - 1):
         if at[k + 1] == at[k] + 1:
             out.add(f"{forms[k]} {forms[k + 1]}")
             out.add(f"{lemmas[k]} {lemmas[k + 1]}")
     return out
+
+
+def _forms(doc: Doc) -> tuple[list[str], list[str]]:
+    """Every token's lemma and form, lower-cased, read once per Doc from its arrays (`words` is called many
+    times per article, and a Token attribute is a string lookup each time)."""
+    cached = doc.user_data.get("ww_cue_forms")
+    if cached is None:
+        strings = doc.vocab.strings
+        lemma, lower = doc.to_array([LEMMA, LOWER]).T.tolist() if len(doc) else ([], [])
+        cached = doc.user_data["ww_cue_forms"] = ([strings[h].lower() for h in lemma], [strings[h] for h in lower])
+    return cached
 
 
 def first(feature: str, found: set[str]) -> str | None:
