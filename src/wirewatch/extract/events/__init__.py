@@ -108,7 +108,7 @@ def _best(h: Happening, attr: str):
     return next((getattr(m, attr) for m in h.mentions if getattr(m, attr) is not None), None)
 
 
-def _place(h: Happening, found: Found):
+def _place(h: Happening, found: Found, home: str | None):
     """The most specific well-attached place of the happening's mentions (the lead's on a tie); a place
     only loosely tied to a meeting or statement (elsewhere in its sentence) is not where it happened, and a
     place the gazetteer read in a way that fits none of the places named with it gives way to one that fits."""
@@ -125,7 +125,6 @@ def _place(h: Happening, found: Found):
     if place is None or place.lat is None:
         return place, fallback
     named = [p for p in found.places if m.unit[0] <= p.start < m.unit[1]]
-    home = home_country(found.places, found.text)
 
     def fits(p) -> bool:
         return coherent(p, named) and (home is None or p.country_code in (None, home) or specificity(p) == 0)
@@ -182,6 +181,7 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
     attach_figures(happenings, found.figures, sents)
     codes = acled_of(happenings, sents)
     article_date = found.article.date.isoformat() if found.article.date else None
+    home = home_country(found.places, text) if happenings else None   # once per article: quadratic in places
     events: list[Event] = []
     for n, k in enumerate(main_first(happenings, start), 1):
         h = happenings[k]
@@ -195,7 +195,7 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
                 and a1.kind in ("MIL", "GOV") and not a2.text[:1].isupper():
             a2 = None          # "moved troops", "the withdrawal of some troops": its own forces (no nationality
             # named), not a target
-        place, fallback = _place(h, found)
+        place, fallback = _place(h, found, home)
         when = _time(h)
         claim = lead.claim
         cameo = cameo_of(lead.type, mode)

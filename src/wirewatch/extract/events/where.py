@@ -296,23 +296,9 @@ def coherent(p: Place, others: Sequence[Place]) -> bool:
     return any(haversine_km(p.lat, p.lon, q.lat, q.lon) <= 60 or (p.admin1 and (p.admin1 == q.admin1 or p.admin1 == q.name)) for q in named)
 
 
-_LAST_HOME: tuple = (None, None, None)   # (places, text, answer) of the last call: asked once per happening
-
-
 def home_country(places: Sequence[Place], text: str) -> str | None:
     """The country most of the article's resolved places are in (a province, a capital or a place that
     locates another counting double), if it clearly leads: the country a misread village is not in."""
-    global _LAST_HOME
-    last = _LAST_HOME
-    if last[0] is places and last[1] is text:   # the same article's (immutable) places and text
-        return last[2]
-    home = _home_country(places, text)
-    if isinstance(places, tuple):
-        _LAST_HOME = (places, text, home)
-    return home
-
-
-def _home_country(places: Sequence[Place], text: str) -> str | None:
     weights: Counter = Counter()
     names: dict[str, set[str]] = {}
     for p in places:
