@@ -99,8 +99,13 @@ def _resolve(items: list[Reading], dct: dt.date | None) -> list[Reading]:
             moves_on = value.unit == "D" and value.n > 0 and value.weekday is None and value.prefer == "day"
             value = _anchored(value, anchors, dct)
             r = Reading(r.type, value, r.start, r.end, moves_on)
+        if not r.anchor and r.type in ("DATE", "TIME") and isinstance(value, str) and (
+                mention := cal.parse_value(value)) is not None:
+            anchors["mention"] = mention  # any time just named, computed or not: what 'the year before' follows
         if r.anchor and r.type in ("DATE", "TIME") and isinstance(value, str):
             parsed = cal.parse_value(value)
+            if parsed is not None:
+                anchors["mention"] = parsed
             if parsed is not None:
                 kind = "day" if parsed[1] in ("D", "W") else "coarse"
                 anchors[kind] = parsed

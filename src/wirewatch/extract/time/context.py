@@ -101,12 +101,18 @@ def scheduled_present(tok: Token | None) -> bool:
             and v.lower_ not in SAME_IN_PAST and v.lower_ != v.lemma_ + "ed" and not any(c.dep_ in ("aux", "auxpass", "neg") for c in v.children))
 
 
+def _phrasal_set(v: Token) -> bool:
+    """'set up', 'set off', 'set out' with their particle are deeds (a camp set up on Oct. 17, a bomb set off),
+    not the plan verb 'set' ('the vote was set for Oct. 17')."""
+    return v.lemma_ == "set" and any(c.dep_ == "prt" for c in v.children)
+
+
 def _verb_tense(v: Token, depth: int) -> str:
     if v.pos_ not in ("VERB", "AUX"):
         return "present"
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     lowers = {c.lower_ for c in auxes}
-    if v.lemma_ in ("schedule", "plan", "due", "set") and not lowers & FUTURE_AUX and (
+    if v.lemma_ in ("schedule", "plan", "due", "set") and not _phrasal_set(v) and not lowers & FUTURE_AUX and (
             v.tag_ == "VBD" or lowers & PAST_AUX or v.tag_ == "VBN" and v.dep_ in ("acl", "amod")
             and _verb_tense(v.head if v.head.pos_ in ("VERB", "AUX") else governor(v.head), depth + 1) == "past"):
         return "planned"  # 'was scheduled for Sept. 26', 'a service planned for Saturday was cancelled'
@@ -140,9 +146,35 @@ def _verb_tense(v: Token, depth: int) -> str:
         return "past"
     if v.tag_ == "VBN" and lowers & {"has", "have", "had", "was", "were"}:
         return "past"
-    if v.tag_ == "VBN" and v.dep_ in ("acl", "amod") and not auxes and v.lemma_ not in PLAN_VERBS:
+    if v.tag_ == "VBN" and v.dep_ in ("acl", "amod") and not auxes and (v.lemma_ not in PLAN_VERBS
+                                                                         or _phrasal_set(v)):
         return "past"  # 'the rifle found on May 3', 'a record reached on Aug. 6': a done deed
     return "present"
+
+
+# verbs whose past tense sets a day ahead ('extended the offer on Nov. 20' may mean until then; 'invited ... on')
+_SETS_A_DAY = PLAN_VERBS | frozenset({"extend", "postpone", "delay", "defer", "adjourn", "move", "reschedule",
+                                      "invite", "summon", "subpoena", "call", "announce", "give", "grant"})
+
+
+def past_deed_day(tok: Token | None) -> bool:
+    """True when a day-month date is the own time of a finished deed: 'the town fell on 12 December',
+    'rebels seized the town Dec. 12', 'the talks were held on Dec. 3'. Such a day cannot lie weeks after the
+    telling, unlike a date that only sits in a past sentence ('declared a dividend, payable Dec. 7', 'extended
+    the offer to Nov. 20', 'subpoenaed him to testify on Feb. 10')."""
+    if tok is None:
+        return False
+    if tok.dep_ == "nummod" and tok.head.i != tok.i and abs(tok.head.i - tok.i) <= 2:
+        tok = tok.head  # '12 December': the month carries the expression's role
+    v = governor(tok)
+    if v.i == tok.i or v.pos_ not in ("VERB", "AUX") or v.lemma_ in _SETS_A_DAY and not _phrasal_set(v):
+        return False
+    on_verb = (tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.i == v.i
+               or tok.dep_ == "npadvmod" and tok.head.i == v.i)
+    if not on_verb:
+        return False
+    auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    return (v.tag_ == "VBD" and not auxes) or (v.tag_ == "VBN" and auxes in ({"was"}, {"were"}))
 
 
 def is_calendar_word(tok: Token | None) -> bool:

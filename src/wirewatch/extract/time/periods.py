@@ -71,10 +71,12 @@ def r_deictic(m: re.Match, ctx: Context) -> Reading | None:
     if rel in ("the same", "that", "that same"):
         prefer = "day" if unit in ("D", "W") else "quarter" if unit == "Q" else "coarse"
         return Reading("DATE", Anchored(unit, 0, unit, prefer), s, e, False)
-    if unit == "D" and rel == "the" and not edge and (adv := _DAY_BEFORE.match(ctx.text, e)):
-        # 'The day before, the envoy had resigned': the day before the one the story last named
+    if unit in ("D", "W", "M", "Y") and rel == "the" and not edge and (adv := _DAY_BEFORE.match(ctx.text, e)):
+        # 'The day before, the envoy had resigned': the day before the one the story last named; so 'down from
+        # $450 million the year before' after 'last year' is the year before that one, not the article's
         n = -1 if adv["w"].lower() == "before" else 1
-        return Reading("DATE", Anchored("D", n, "D", "date"), s, adv.end("w"), False)
+        prefer = "date" if unit == "D" else "mention"  # 'last year ... the year before': the one just named
+        return Reading("DATE", Anchored(unit, n, unit, prefer), s, adv.end("w"), False)
     if unit == "D" or rel == "those":
         return None
     if rel == "the full":  # 'sales for the full year': the year being reported on

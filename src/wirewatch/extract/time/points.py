@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dateutil.easter import easter  # installed with dateparser
+
 from . import calendar as cal
 from .context import scheduled_present
 from .lexicon import lexicon
@@ -416,6 +418,10 @@ def r_holiday(m: re.Match, ctx: Context) -> Reading | None:
         return Reading("DATE", None, m.start(), m.end())
     if rest.isdigit():
         d = dt.date(y, mo, int(rest))
+    elif rest.startswith("EA"):  # Easter moves with the moon: 'Good Friday' is 'EA-2'; 'Easter week' its ISO week
+        if rest == "EAW":
+            return Reading("DATE", f"{y:04d}-W{easter(y).isocalendar()[1]:02d}", m.start(), m.end())
+        d = easter(y) + dt.timedelta(days=int(rest[2:]))
     else:  # 'TH4': the fourth Thursday; 'MOL': the last Monday; 'MO1+1': the day after the first Monday
         spec = re.fullmatch(r"(?P<wd>[A-Z]{2})(?P<n>\d|L)(?:\+(?P<k>\d+))?", rest)
         wd = lexicon().weekdays[next(w for w in lexicon().weekdays if w[:2].upper() == spec["wd"])]

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .context import Tokens, governor, is_calendar_word, tense
+from .context import Tokens, governor, is_calendar_word, past_deed_day, tense
 from .lexicon import lexicon
 from .narrative import NarrativeAnchors
 
@@ -20,7 +20,7 @@ _FUTURE_CUE = re.compile(r"(?:as\s+(?:early|soon)\s+as|until|starting|beginning|
 _OPENERS = frozenset(".!?\"'“”‘’`(:;-—–_[\n")
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029")
 _EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+|from\s+|as\s+of\s+)?$", re.I)
-_UNTIL = re.compile(r"\b(?:until|till)\s[^;:\n]{0,20}$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till)\s[^;:\n]{0,20}$|\bthrough\s+(?:the\s+end\s+of\s+|mid-?)?$", re.I)
 _DEFER = frozenset({"postpone", "delay", "defer", "extend", "adjourn", "put", "push", "move", "reschedule", "give",
                     "grant", "allow"})  # a deadline or a delay: the day is ahead of the telling
 PAST_RELS = frozenset({"last", "past", "previous"})
@@ -32,7 +32,8 @@ _SPLIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("
 class Anchored:
     """A value relative to an earlier mention: move `n` of `unit` from the anchor, render at `grain` (None:
     the anchor's own grain). `prefer` names the anchor: 'day' (a day or week), 'date' (a single day), 'coarse'
-    (month or longer), 'month' (a day or a month), 'quarter' or 'reported' (the last quarter already over)."""
+    (month or longer), 'month' (a day or a month), 'quarter' or 'reported' (the last quarter already over),
+    'mention' (any time just named, computed or not: 'last year ... the year before')."""
 
     unit: str
     n: int
@@ -164,8 +165,13 @@ def year_for(ctx: Context, month_: int, day_: int | None, offset: int) -> int | 
     slack = dt.timedelta(days=3)
     nearest = min(dates, key=lambda yy: abs((dates[yy] - ctx.dct).days))
     if t == "past":
-        # 'declared a dividend, payable Dec. 7': a date a few weeks ahead inside a past-tense sentence
-        if dt.timedelta(0) < dates[nearest] - ctx.dct <= dt.timedelta(days=60):
+        # 'declared a dividend, payable Dec. 7': a date a few weeks ahead inside a past-tense sentence; not
+        # the day of the deed itself more than two weeks ahead ('the town fell on 12 December' in a 25 November
+        # story is last December). Within two weeks the input's date lags the telling (an event's own date
+        # given as the article's, a note updated later: 'his body was found on 8 May' in a note of 29 April).
+        ahead = dates[nearest] - ctx.dct
+        if dt.timedelta(0) < ahead <= dt.timedelta(days=60) and not (
+                ahead > dt.timedelta(days=14) and past_deed_day(ctx.tokens.at(offset))):
             return nearest
         return max(yy for yy, d in dates.items() if d <= ctx.dct + slack)
     if t == "future":
