@@ -19,6 +19,8 @@ from ...model import Figure, Place, Span, TimeExpr
 from .. import Found, Stage, sentence_of, tokens_of, word_hits
 from .casualty import patients, trigger_category, unstated
 from .consolidate import Count, Mention, consolidate, minimum
+from .earlier import earlier_sentences
+from .introduced import fresh, introduction
 from .lexicon import Lexicon, lexicon
 from .measure import measure
 from .pairs import pair_category
@@ -64,6 +66,7 @@ def _mentions(doc: Doc, found: Found, lx: Lexicon) -> list[Mention]:
     sent_of = sentence_of(doc)
     seen: set[tuple[int, str]] = set()
     out: list[Mention] = []
+    earlier = earlier_sentences(doc, found.times, found.article.date)
     for t in (tokens[i] for i in word_hits(doc, lx.trigger_words)):  # the shared pre-filter: no tags read for the rest
         hit = trigger_category(t, lx)
         if hit is None or any(c.dep_ == "neg" for c in t.children) or unrealised(t):
@@ -94,7 +97,7 @@ def _mentions(doc: Doc, found: Found, lx: Lexicon) -> list[Mention]:
                                        sent=sent_of[t.i], clause=head.i, definite=True, name=None, additive=False,
                                        happening=False, total=False, total_noun=False,
                                        cumulative=is_cumulative(head, lx), aggregate=is_aggregate(head, lx),
-                                       competing=False, patient=None, head=None))
+                                       earlier=sent_of[t.i] in earlier, competing=False, patient=None, head=None))
                 continue
             m = measure(p, lx, loose=t.lemma_.lower() in _PEOPLE_VERBS or role == "killing", self_count=p.i == t.i)
             if m is None and role == "noun" and p.i == t.i and unstated(t, lx):   # "incurring fatalities"
@@ -113,13 +116,30 @@ def _mentions(doc: Doc, found: Found, lx: Lexicon) -> list[Mention]:
                 who_lemma=who_lemma, sent=sent_of[t.i], clause=head.i,
                 trigger=t, total_noun=role == "noun" and t.lemma_.lower() in lx.total_nouns,
                 cumulative=not inside and is_cumulative(head, lx), aggregate=not inside and is_aggregate(head, lx),
-                patient=p, head=head))
+                earlier=sent_of[t.i] in earlier, patient=p, head=head))
             if shared and (p.i, "killed") not in seen:      # "killed and wounded a number": some were killed
                 seen.add((p.i, "killed"))
                 out.append(replace(out[-1], category="killed", q=_part_killed(q, lx), patient=None))
     _one_happenings_count(out)
+    _mark_fresh(out, lx)
     _relate(out, text, lx)
     return out
+
+
+def _mark_fresh(mentions: list[Mention], lx: Lexicon) -> None:
+    """A definite count of people introduced earlier without being counted ("a band of seven raiders rode at the
+    post ... killing all seven raiders") counts new people: it adds to the count before it (see `introduced`), where that
+    count names the same kind of people ("killing four gunmen"); beside a count that does not say who ("shot
+    one dead ... a woman was shot ... the woman died") the new phrase may name someone already counted."""
+    counted = [(m.patient, m.who_lemma, m.q) for m in mentions if m.patient is not None]
+    for m in mentions:
+        if m.patient is None:
+            continue
+        intro = introduction(m.patient, m.q, lx)
+        if intro is None or not fresh(intro, counted):
+            continue
+        kind = intro[0].lemma_.lower()
+        m.fresh = any(x.category == m.category and x.start < m.start and x.who_lemma == kind for x in mentions)
 
 
 def _one_happenings_count(mentions: list[Mention]) -> None:
@@ -154,8 +174,8 @@ def _relate(mentions: list[Mention], text: str, lx: Lexicon) -> None:
         if p is None or head is None or per_category[m.category] < 2:
             continue
         phrase = text[m.start:m.end]
-        m.definite, m.name = is_definite(p, lx), name_of(p, phrase)
-        m.additive, m.happening = is_additive(p, head, lx), in_the_happening(p, head, lx)
+        m.definite, m.name = is_definite(p, lx) and not m.fresh, name_of(p, phrase)
+        m.additive, m.happening = m.fresh or is_additive(p, head, lx), in_the_happening(p, head, lx)
         m.total, m.competing = is_total(p, phrase, head, lx), _competing(m.trigger, lx)
 
 
@@ -224,8 +244,9 @@ def _without_background(counts: list[Count]) -> list[Count]:
     detained ... 125 detained since June" as 125 in the raid. Where the article counts nothing else, such a
     count is what it reports ("drone strikes have killed at least eight commanders since July") and stays (a
     running total marked `cumulative`)."""
-    happening = {c.category for c in counts if not c.apart}
-    return [c for c in counts if not (c.cumulative and happening) and not (c.aggregate and c.category in happening)]
+    happening = {c.category for c in counts if not c.apart and not c.earlier}
+    return [c for c in counts if not ((c.cumulative or c.earlier) and happening)
+            and not (c.aggregate and c.category in happening)]
 
 
 def find(doc: Doc, found: Found) -> dict[str, Any]:

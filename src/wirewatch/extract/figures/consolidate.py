@@ -70,6 +70,8 @@ class Mention:
     total_noun: bool = False    # counted by a casualty noun ("3 fatalities", "the death toll")
     cumulative: bool = False    # "since June", "so far"
     aggregate: bool = False     # "during two operations in Khost and Paktiya provinces": several happenings
+    earlier: bool = False       # "In June, ... killing 30": an earlier happening told as background
+    fresh: bool = False         # "a band of seven raiders rode at ... killing all seven": people not counted before
     competing: bool = False     # "other sources reported ...": another reading of a count just given
     patient: Token | None = None    # the counted phrase's head and its clause's verb (read by `_relate`)
     head: Token | None = None
@@ -96,6 +98,7 @@ class Count:
     total: Mention | None = None
     cumulative: bool = False
     aggregate: bool = False
+    earlier: bool = False
     extra: list[Mention] = field(default_factory=list)   # restatements of the total
 
     @property
@@ -226,7 +229,8 @@ class _Ledger:
         self.placed: list[tuple[Mention, Count]] = []
 
     def read(self, m: Mention) -> None:
-        mine = [c for c in self.counts if c.category == m.category]
+        # an earlier happening's counts are read among themselves, as a story of their own
+        mine = [c for c in self.counts if c.category == m.category and c.earlier == m.earlier]
         open_ = [c for c in mine if not c.apart]
         if m.cumulative:
             self.counts.append(Count(m.category, [_Group([m], m)], cumulative=True))
@@ -247,7 +251,7 @@ class _Ledger:
             if target is not None:
                 self.placed.append((m, target))
                 return
-        self.counts.append(Count(m.category, [_Group([m], m)]))
+        self.counts.append(Count(m.category, [_Group([m], m)], earlier=m.earlier))
         self.placed.append((m, self.counts[-1]))
 
     def _owner(self, g: _Group) -> Count:
@@ -257,7 +261,10 @@ class _Ledger:
         """1. "the leader", "the victim", "him", a name said again."""
         if not (m.definite or m.name is not None):
             return None
-        return self._mention_of(_antecedent(m, mine, self.lx), m) or self._all_of(m, mine)
+        # a later phrase can point back at the people of an earlier happening told as background ("In March,
+        # gunmen killed an elder ... the elder's death"): it is a mention of that count
+        told = mine if m.earlier else [c for c in self.counts if c.category == m.category]
+        return self._mention_of(_antecedent(m, told, self.lx), m) or self._all_of(m, mine)
 
     def _all_of(self, m: Mention, mine: list[Count]) -> Count | None:
         """"A commander and two advisors were killed ... killing all three": a definite count that says again the
@@ -279,7 +286,7 @@ class _Ledger:
         covered = _covered(m, mine)
         if not covered:
             return None
-        merged = Count(m.category, [g for c in covered for g in c.groups], total=m)
+        merged = Count(m.category, [g for c in covered for g in c.groups], total=m, earlier=m.earlier)
         merged.extra = [x for c in covered for x in c.extra + ([c.total] if c.total else [])]
         self.counts = [c for c in self.counts if all(c is not x for x in covered)] + [merged]
         self.placed = [(x, merged if any(c is y for y in covered) else c) for x, c in self.placed]
@@ -325,7 +332,7 @@ class _Ledger:
         """6. "also", "additional", "one other": a part of the figure before, unless the part was said
         already ("a leader along with one suspect ... an additional suspect was detained") or the addition is
         vague and the figure already holds a vague count (taken to be within it)."""
-        cur = _near(m, open_)
+        cur = _near(m, open_, fresh=m.fresh)
         if cur is None or not m.additive:
             return None
         again = _same_count(m, [Count(m.category, cur.groups[1:])], strict=False)
@@ -357,10 +364,11 @@ class _Ledger:
         return cur
 
 
-def _near(m: Mention, open_: list[Count]) -> Count | None:
-    """The latest figure of the category, if `m` can still add to it (no stated total, within six sentences)."""
+def _near(m: Mention, open_: list[Count], fresh: bool = False) -> Count | None:
+    """The latest figure of the category, if `m` can still add to it (no stated total, within six sentences;
+    people just introduced and then counted add to it wherever it is)."""
     cur = open_[-1] if open_ else None
-    if cur is None or cur.total is not None or not 0 <= m.sent - cur.last_sent <= _ADD_WINDOW:
+    if cur is None or cur.total is not None or not 0 <= m.sent - cur.last_sent <= (_ADD_WINDOW if not fresh else m.sent):
         return None
     return cur
 

@@ -43,6 +43,7 @@ class Lexicon:
     habitual_verbs: frozenset[str]      # "we continue to apprehend": no one happening
     several_modifiers: frozenset[str]   # "separate operations", "two raids": several happenings
     area_nouns: frozenset[str]          # "operations in Khost and Paktiya provinces": several places
+    period_phrases: tuple[str, ...]     # "over the past 24 hours": a round-up of a period's happenings
     to_death_excluded: frozenset[str]   # "sentenced to death" kills nobody (yet)
     result_verbs: frozenset[str]        # "incurring fatalities", "resulted in casualties"
     reported_nouns: frozenset[str]      # "fatality", "casualty": only where the clause reports them
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
         total_nouns=frozenset(refs["total_nouns"]), cumulative_words=frozenset(refs["cumulative_words"]),
         cumulative_phrases=tuple(refs["cumulative_phrases"]), habitual_verbs=frozenset(refs["habitual_verbs"]),
         several_modifiers=frozenset(refs["several_modifiers"]), area_nouns=frozenset(refs["area_nouns"]),
+        period_phrases=tuple(refs["period_phrases"]),
         to_death_excluded=frozenset(refs["to_death_verbs_excluded"]), result_verbs=frozenset(refs["result_verbs"]),
         reported_nouns=frozenset(refs["reported_nouns"]), competing=tuple(refs["competing"]),
         charge_words=frozenset(refs["charge_words"]), unrealised_modifiers=frozenset(refs["unrealised_modifiers"]),

@@ -170,12 +170,25 @@ def _several_places(noun: Token, lx: Lexicon) -> bool:
     return False
 
 
+def _over_a_period(head: Token, lx: Lexicon) -> bool:
+    """"Numerous insurgents were killed over the past 24 hours": a round-up of a period's happenings."""
+    for c in head.children:
+        if c.dep_ in ("prep", "npadvmod", "advmod"):
+            words = " ".join(w.lower_ for w in c.subtree)
+            if any(words.startswith(ph) or words.endswith(ph) for ph in lx.period_phrases):
+                return True
+    return False
+
+
 def is_aggregate(head: Token, lx: Lexicon) -> bool:
     """A count over several happenings: "detained numerous suspects during two operations in Khost and Paktiya
     provinces", "killed 25 militants in separate raids". The clause holds a plural happening noun with a word
     that makes it several ("separate", "multiple", a number of two or more) or set in several places."""
     doc = head.doc
-    if not any(w in sentence_text(doc, head.i) for w in lx.happening_nouns):
+    sent = sentence_text(doc, head.i)
+    if any(ph in sent for ph in lx.period_phrases) and _over_a_period(head, lx):
+        return True
+    if not any(w in sent for w in lx.happening_nouns):
         return False
     first, last = sentence_bounds(doc)[sentence_of(doc)[head.i]]
     if head.dep_ == "advcl" and head.tag_ == "VBG" and is_verb(head.head):

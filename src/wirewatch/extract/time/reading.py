@@ -168,7 +168,7 @@ def year_for(ctx: Context, month_: int, day_: int | None, offset: int) -> int | 
         # 'declared a dividend, payable Dec. 7': a date a few weeks ahead inside a past-tense sentence; not
         # the day of the deed itself more than two weeks ahead ('the town fell on 12 December' in a 25 November
         # story is last December). Within two weeks the input's date lags the telling (an event's own date
-        # given as the article's, a note updated later: 'his body was found on 8 May' in a note of 29 April).
+        # given as the article's, a note updated later: 'the driver was found dead on 9 June' in a note of 1 June).
         ahead = dates[nearest] - ctx.dct
         if dt.timedelta(0) < ahead <= dt.timedelta(days=60) and not (
                 ahead > dt.timedelta(days=14) and past_deed_day(ctx.tokens.at(offset))):
