@@ -16,11 +16,15 @@ from pathlib import Path
 from typing import Iterable
 
 from . import sources
-from .normalize import key
+from .normalize import key, skeleton, spelling_of_key
 from .sources import ALIAS, Entry
 
-BUILDER_VERSION = "11"  # 11: keys fold ı, ł, ø, ß, æ ... (letters without a decomposition)
+BUILDER_VERSION = "12"  # 12: a sound index of spelling variants (11: keys fold ı, ł, ø, ß, æ ...)
 BUILDER_INPUTS = ("admin1.tsv", "admin_points.tsv", "airports.tsv", "aliases.tsv", "countries.tsv", "places.tsv")
+
+# entries found by a spelling variant too ('Tal Tamer' for Tall Tamr): towns and divisions, not countries or
+# seas (their names are few and well known, and a near-miss of one is more often another word)
+SOUND_CODES = frozenset({"ADM1", "ADM2", "ADM3", "ADMD"})
 
 SCHEMA = """
 CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT NOT NULL, cc TEXT, admin1_code TEXT, admin1 TEXT,
@@ -28,6 +32,8 @@ CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT NOT NULL, cc TEXT, admin1_
 CREATE TABLE name (key TEXT NOT NULL, rank INTEGER NOT NULL, id INTEGER NOT NULL, kind INTEGER NOT NULL,
                    PRIMARY KEY (key, rank)) WITHOUT ROWID;
 CREATE TABLE demonym (key TEXT PRIMARY KEY, id INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE sound (key TEXT NOT NULL, spelling TEXT NOT NULL, id INTEGER NOT NULL,
+                    PRIMARY KEY (key, spelling, id)) WITHOUT ROWID;
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 """
 
@@ -133,6 +139,7 @@ def write(path: Path, entries: Iterable[Entry], admin1_names: dict[tuple[str, st
         db = sqlite3.connect(tmp)
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         names: dict[tuple[str, int], int] = {}
+        sounds: set[tuple[str, str, int]] = set()
         rows = []
         for e in entries:
             a1 = admin1_names.get((e.country_code, e.admin1_code or "")) if e.admin1_code else None
@@ -141,8 +148,11 @@ def write(path: Path, entries: Iterable[Entry], admin1_names: dict[tuple[str, st
                 e.name = a1
             rows.append((e.geonameid, e.name, e.country_code, e.admin1_code, a1, e.feature_class, e.feature_code,
                          e.lat, e.lon, e.population))
+            spelled = e.feature_class == "P" or e.feature_code in SOUND_CODES
             for name, kind in e.names:
                 k = key(name)
+                if spelled and len(sk := skeleton(spelt := spelling_of_key(k))) >= 2:
+                    sounds.add((sk, spelt, e.geonameid))
                 for variant in _variants(k):
                     # a 'St.' form is weighed as another name of the place: 'St. Thomas' is first the towns
                     # that carry it as their own name, not the parishes called 'Saint Thomas'
@@ -158,6 +168,7 @@ def write(path: Path, entries: Iterable[Entry], admin1_names: dict[tuple[str, st
             (k, rank, g, kind) for k, ids in sorted(by_key.items())
             for rank, (g, kind) in enumerate(sorted(ids, key=lambda gk: _rank_key(gk, pops)))))
         db.executemany("INSERT INTO demonym VALUES (?,?)", sorted(demonyms.items()))
+        db.executemany("INSERT INTO sound VALUES (?,?,?)", sorted(sounds))
         db.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
         db.commit()
         db.execute("VACUUM")

@@ -32,3 +32,41 @@ def key(name: str) -> str:
 def is_latin(name: str) -> bool:
     """True if the name is written in Latin letters (after stripping accents): the names English text uses."""
     return key(name).isascii()
+
+
+# Transliteration variants: one Arabic, Persian, Cyrillic or Indic name reaches English in many spellings
+# ('Tal Tamer' / 'Tall Tamr', 'Quamishli' / 'Al Qamishli', 'Jandairis' / 'Jindayris', 'Viluppuram' /
+# 'Villupuram'). A sound key folds the differences such spellings show: articles (al-, el-, ash- ...),
+# digraphs (kh/h, gh/g, sh/s, dh/th, q/k, w/v, z/s, y/j/i), doubled letters, and, in the skeleton, the vowels.
+_ARTICLE = re.compile(r"(?:^|(?<= ))(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|adh|ath|ul) ")
+_DIGRAPHS = (("kh", "h"), ("gh", "g"), ("sh", "s"), ("dh", "d"), ("th", "d"), ("ph", "f"), ("zh", "z"),
+             ("ck", "k"), ("x", "ks"))
+_LETTERS = str.maketrans({"q": "k", "c": "k", "w": "v", "z": "s", "y": "i", "j": "i",
+                          " ": None, "'": None, "-": None, ".": None, "`": None})
+_DOUBLED = re.compile(r"(.)\1+")
+_VOWELS = str.maketrans({v: None for v in "aeiouh"})
+
+
+def spelling(name: str) -> str:
+    """A name as its sounds, spelling variants folded: 'Ras al-Ain' -> 'rasain', 'Ra's al 'Ayn' -> 'rasain'."""
+    return spelling_of_key(key(name))
+
+
+def spelling_of_key(k: str) -> str:
+    """`spelling` of a name already reduced to its `key` (the gazetteer builder has the keys)."""
+    k = _ARTICLE.sub("", k)
+    for a, b in _DIGRAPHS:
+        if a in k:
+            k = k.replace(a, b)
+    return _DOUBLED.sub(r"\1", k.translate(_LETTERS))
+
+
+def sound_key(name: str) -> str:
+    """The consonant skeleton of `spelling` (first letter kept): 'Tal Tamer' and 'Tall Tamr' both 'tltmr'.
+    Many names share one: a match is a hint to be checked against the spelling and the article's context."""
+    return skeleton(spelling(name))
+
+
+def skeleton(spelt: str) -> str:
+    """The consonants of a `spelling`, after its first letter."""
+    return spelt[:1] + spelt[1:].translate(_VOWELS)

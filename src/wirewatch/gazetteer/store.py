@@ -12,12 +12,16 @@ import fcntl
 import os
 import sqlite3
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from .normalize import key
+from .normalize import key, sound_key, spelling
+
+FUZZY = 4  # Candidate.kind of an entry found by a spelling variant
+SPELLING_RATIO = 0.8  # how alike two folded spellings must be (difflib ratio) to be one name
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +38,7 @@ class Candidate:
     lat: float | None
     lon: float | None
     population: int
-    kind: int
+    kind: int  # 0 main name, 1 English alias, 2 foreign/historic alternate, 3 short form, 4 spelling variant
 
 
 def cache_dir() -> Path:
@@ -65,6 +69,7 @@ class Gazetteer:
         self._cached_lookup = lru_cache(maxsize=100_000)(self._lookup_one)
         self._cached_known = lru_cache(maxsize=200_000)(self._known_one)
         self._cached_demonym = lru_cache(maxsize=200_000)(self._demonym_one)
+        self._cached_sound = lru_cache(maxsize=100_000)(self._sound_one)
 
     def _lookup_one(self, k: str, limit: int) -> tuple[Candidate, ...]:
         rows = self._db.execute(
@@ -80,6 +85,34 @@ class Gazetteer:
             "SELECT p.id, p.name, p.cc, p.admin1_code, p.admin1, p.fclass, p.fcode, p.lat, p.lon, p.pop, 0 "
             "FROM demonym d JOIN place p ON p.id = d.id WHERE d.key = ?", (k,)).fetchone()
         return Candidate(*row) if row else None
+
+    def _sound_one(self, k: str) -> tuple[tuple[str, int], ...]:
+        try:
+            return tuple(self._db.execute("SELECT spelling, id FROM sound WHERE key = ?", (k,)))
+        except sqlite3.OperationalError:  # an index built before spelling variants were indexed
+            return ()
+
+    def spelling_variants(self, name: str, min_ratio: float = SPELLING_RATIO) -> list[tuple[float, Candidate]]:
+        """Entries one of whose names is another spelling of `name` ('Tal Tamer' -> Tall Tamr, 'Quamishli' -> Al
+        Qamishli): the same sound key, and folded spellings (`normalize.spelling`) alike to `min_ratio`
+        (difflib's ratio). Each with its ratio, kind 4. A hint only: the caller weighs it against the context."""
+        sk = sound_key(name)
+        if len(sk) < 2:
+            return []
+        mine = spelling(name)
+        best: dict[int, float] = {}
+        matcher = SequenceMatcher(None, b=mine, autojunk=False)
+        for spelt, gid in self._cached_sound(sk):
+            matcher.set_seq1(spelt)
+            if matcher.real_quick_ratio() >= min_ratio and matcher.quick_ratio() >= min_ratio \
+                    and (r := matcher.ratio()) >= min_ratio and r > best.get(gid, 0.0):
+                best[gid] = r
+        out = []
+        for gid, r in best.items():
+            c = self.by_id(gid)
+            if c is not None:
+                out.append((r, replace(c, kind=FUZZY)))
+        return sorted(out, key=lambda rc: (-rc[0], -rc[1].population))
 
     def lookup_keys(self, keys: Iterable[str], limit: int = 40) -> dict[str, list[Candidate]]:
         """Candidates for each key in the index (the `limit` most prominent); keys absent are unknown."""

@@ -50,7 +50,8 @@ TOPIC_PREPS = frozenset({"including", "about", "regarding", "concerning", "over"
 DATE_VALUE = re.compile(r"^\d{4}(-\d\d(-\d\d)?|-W\d\d)?")
 # a part of a town: "the Inga neighbourhood", "Palanpur area of Surat", "Raju street"; a gazetteer town of that
 # name elsewhere is a namesake, and the happening is placed at the town the part belongs to
-_PART_OF_TOWN = re.compile(r"\s+(?:neighbou?rhoods?|community|communities|comunidad|quarter|"
+_PART_OF_TOWN = re.compile(r"(?-i:(?:\s+(?:de|da|do|dos|das|del|la|el|[A-Z][\w'\-]*)){0,3})"  # 'Paraiso de Cima neighborhood'
+                           r"\s+(?:neighbou?rhoods?|community|communities|comunidad|quarter|"
                            r"street|road|avenue|market|square|slum|township of|area of|areas of|"
                            r"suburb of|neighbou?rhood of)\b", re.IGNORECASE)
 
@@ -285,15 +286,21 @@ def is_context(p: Place, places: Sequence[Place], text: str) -> bool:
                for q in places)
 
 
+PROVINCE_KM = 150  # a town this near a province's point, in its country, fits it whatever its admin1 says
+
+
 def coherent(p: Place, others: Sequence[Place]) -> bool:
     """Does the gazetteer's reading of `p` fit the other places named with it (one within 60 km, or the same
-    province)? A neighbourhood the gazetteer took for a town elsewhere does not."""
+    province, or within 150 km of a province's point in the same country: GeoNames puts a border town like
+    Burgersfort in the next province)? A neighbourhood the gazetteer took for a town elsewhere does not."""
     named = [q for q in others if q is not p and q.lat is not None and q.text != p.text and specificity(q) > 0]
     if p.lat is None or not named or specificity(p) < 1:
         return True
     if specificity(p) < 2:     # a province: in the country of a place named with it ("Nord-Ouest" beside Bamenda)
         return not p.country_code or any(q.country_code == p.country_code for q in named)
-    return any(haversine_km(p.lat, p.lon, q.lat, q.lon) <= 60 or (p.admin1 and (p.admin1 == q.admin1 or p.admin1 == q.name)) for q in named)
+    return any(haversine_km(p.lat, p.lon, q.lat, q.lon) <= (60 if specificity(q) > 1 or q.country_code != p.country_code
+                                                            else PROVINCE_KM)
+               or (p.admin1 and (p.admin1 == q.admin1 or p.admin1 == q.name)) for q in named)
 
 
 def home_country(places: Sequence[Place], text: str) -> str | None:

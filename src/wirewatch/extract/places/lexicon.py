@@ -10,7 +10,7 @@ from importlib.resources import files
 MAX_TOKENS = 6
 CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "al", "el", "and", "on", "upon", "the", "-", "da", "di",
               "am", "an", "der", "sur", "en", "y", "i", "'s", "los", "las", "do", "dos", "das", "van", "von", "bin",
-              "ben", "ibn", "abu", "bou", "sous", "lès", "les", "lez", "es", "ez", "as", "az", "ad", "ash", "ar"}
+              "ben", "ibn", "abu", "bou", "wa", "e", "sous", "lès", "les", "lez", "es", "ez", "as", "az", "ad", "ash", "ar"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward", "towards", "via",
             "through", "throughout", "between", "inside", "off", "northern", "southern", "eastern", "western",
             "central", "city", "town", "village", "of"}

@@ -98,6 +98,8 @@ def attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
                 and not b.demonym:
             a.qualifier = [c for c in b.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2", "PCLS", "PCLD")]
             a.within = b
+            if _holds(a, any_size=True):
+                b.admin_hint = True  # 'Hays city (Al Hudaydah)': the governorate, not the city of that name
             continue
         if gap and gap[0] == "," and len(gap) >= 2:
             gap = gap[1:]
@@ -114,19 +116,25 @@ def attach_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
                 c_ = next((c for c in mentions if c.tok_start == b.tok_end + 1 and doc[b.tok_end].text == ","), None)
                 if c_ is not None:
                     a.qualifier += [c for c in c_.candidates if c.feature_code in ("PCLI", "ADM1", "ADM2")]
-            towns = [c for c in a.candidates if c.feature_class in ("P", "S") or c.feature_code in ("ADM2", "ADM3")]
-            biggest = max((c.population for c in towns if c.kind <= 1), default=0)
-            towns = [c for c in towns if c.kind <= 1 or not biggest]  # a town known by that very name
-            towns = [c for c in towns if c.population * 20 >= biggest]  # not a hamlet beside a metropolis
-            holds = any(q.feature_code in ("ADM1", "ADM2") and any(
-                t.country_code == q.country_code and t.admin1_code == q.admin1_code for t in towns) for q in a.qualifier)
-            if holds and not listed:
+            if _holds(a) and not listed:
                 b.admin_hint = True  # 'Lozova, Kharkiv': the oblast ('Lozova, Kharkiv, Izium' is a list)
                 a.within = b
             elif a.qualifier and not listed and not any(
                     c.country_code == q.country_code and (q.feature_code != "ADM1" or c.admin1_code == q.admin1_code)
                     for q in a.qualifier for c in a.candidates):
                 a.within = b  # 'Holliday, Missouri' with no Holliday known in Missouri: placed in the state, not in Texas
+
+
+def _holds(a: Mention, any_size: bool = False) -> bool:
+    """Whether a division among `a`'s qualifiers holds a town `a` can be ('Lozova, Kharkiv': Kharkiv Oblast).
+    `any_size`: the text says `a` is a settlement ('Hays city (Al Hudaydah)'), so a small one counts too."""
+    towns = [c for c in a.candidates if c.feature_class in ("P", "S") or c.feature_code in ("ADM2", "ADM3")]
+    biggest = max((c.population for c in towns if c.kind <= 1), default=0)
+    towns = [c for c in towns if c.kind <= 1 or not biggest]  # a town known by that very name
+    if not any_size:
+        towns = [c for c in towns if c.population * 20 >= biggest]  # not a hamlet beside a metropolis
+    return any(q.feature_code in ("ADM1", "ADM2") and any(
+        t.country_code == q.country_code and t.admin1_code == q.admin1_code for t in towns) for q in a.qualifier)
 
 
 def _qualify_by_in(doc: Doc, mentions: list[Mention], a: Mention, b: Mention) -> None:

@@ -30,4 +30,5 @@ class Mention:
     relation: str | None = None  # 'north of', 'near': the text places something near this place, not at it
     near: Mention | None = None  # 'Rubizhne, north of Kharkiv': the place this one is said to lie near
     within: Mention | None = None  # 'Ashulia town (Savar, Dhaka)', 'Palanpur area of Surat': what it lies in
+    fuzzy: bool = False  # found by another spelling of the name ('Tal Tamer' for Tall Tamr): see spelled.py
     listed: list[Mention] = field(default_factory=list)  # 'Alberta, Manitoba and Ontario': the names listed with it

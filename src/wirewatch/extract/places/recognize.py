@@ -22,6 +22,7 @@ from .lexicon import (BAD_LABELS, CONNECTORS, GOOD_LABELS, INSTITUTIONS, LOCATIV
                       names_publication, relation_ahead)
 from .links import attach_lists, attach_qualifiers, attach_relations, attach_types, drop_not_places
 from .mention import Mention
+from .spelled import spelled_mentions
 
 __all__ = ["Mention", "TYPE_WORDS", "find_mentions"]
 
@@ -135,6 +136,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     mentions.extend(_named_again(mentions, pending, person_words))
     mentions.extend(_ner_only(doc, mentions, gaz, sent_of, person_words))
     mentions.extend(_listed_divisions(doc, mentions, gaz, sent_of))
+    mentions = spelled_mentions(doc, mentions, gaz, sent_of, tuple(ents))
     mentions = drop_not_places(text_of(doc), mentions)
     mentions.sort(key=lambda m: m.start)
     attach_types(doc, mentions)

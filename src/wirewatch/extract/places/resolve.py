@@ -195,12 +195,18 @@ def _pairs(mentions: list[Mention]) -> dict[int, float]:
             groups[m.key] = local
     if len(groups) < 2:
         return {}
+    # two world-famous names (a capital or a city of a million) have namesakes side by side in many places
+    # ('Paris' and 'London' in Arkansas, Kentucky, Ohio): for such a pair the coincidence is no evidence
+    famous = {m.key for m in mentions if m.key in groups and any(
+        c.kind <= 1 and (c.feature_code == "PPLC" or c.population >= 1_000_000) for c in m.candidates)}
     out: dict[int, float] = {}
     lat_gap = PAIR_KM / _KM_PER_DEGREE
     for k, cands in groups.items():
         for c in cands:
             hits = 0
             for other, neighbours in groups.items():
+                if k in famous and other in famous:
+                    continue
                 if other != k and any(o.geonameid != c.geonameid and abs(o.lat - c.lat) < lat_gap
                                       and _km(c, o.lat, o.lon) < PAIR_KM for o in neighbours):
                     hits += 1
