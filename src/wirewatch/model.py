@@ -31,6 +31,19 @@ PloverType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 ]
+# Happenings outside PLOVER that an analyst of war and politics still tracks (docs/events.md "Other
+# happenings"): disasters and accidents (they kill, displace and draw forces like an attack does) and the
+# political happenings PLOVER has no type for (votes, who takes or leaves office). They have no CAMEO or ACLED
+# code, are never exported as ACLED events, and are linked across reports like any other event.
+HappeningType = Literal["DISASTER", "ACCIDENT", "ELECTION", "OFFICE"]
+EventFamily = Literal["plover", "disaster", "politics"]
+HAPPENING_FAMILY: dict[str, str] = {"DISASTER": "disaster", "ACCIDENT": "disaster", "ELECTION": "politics",
+                                    "OFFICE": "politics"}
+
+
+def family_of(type_: str | None) -> str:
+    """The family of an event type: 'plover' for the 16 PLOVER types, else its other-happenings family."""
+    return HAPPENING_FAMILY.get((type_ or "").upper(), "plover")
 
 
 class Record(BaseModel):
@@ -186,7 +199,12 @@ class Event(Record):
                                 "reported), future (planned, promised, threatened, predicted), hypothetical "
                                 "(conditional, possible, proposed, requested), generic (a characterisation or a "
                                 "long-period summary, not a datable happening).")
-    type: PloverType
+    type: PloverType | HappeningType = Field(description="PLOVER type (family 'plover'), or the type of a "
+                                             "happening outside PLOVER: DISASTER, ACCIDENT (family 'disaster'), "
+                                             "ELECTION, OFFICE (family 'politics').")
+    family: EventFamily = Field(default="plover", description="'plover': coded in PLOVER, CAMEO and ACLED; "
+                                "'disaster' (natural disasters, accidents) and 'politics' (elections, taking or "
+                                "leaving office): no CAMEO or ACLED code, never an ACLED event.")
     mode: str | None = None
     cameo: str | None = None
     acled_event_type: str | None = None
@@ -208,6 +226,21 @@ class Event(Record):
     trigger: Span | None = Field(default=None, description="The word(s) the event was coded from.")
     mentions: list[Span] = Field(default_factory=list, description="Every mention of the happening in the article "
                                  "(the trigger phrases), in text order.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _family_from_type(cls, data):
+        """The family follows from the type: filled in when not given (output written before it existed)."""
+        if isinstance(data, dict) and data.get("family") is None and isinstance(data.get("type"), str):
+            data = {**data, "family": family_of(data["type"])}
+        return data
+
+    @model_validator(mode="after")
+    def _family_fits(self) -> Event:
+        if family_of(self.type) != self.family:
+            raise ValueError(f"event {self.id}: type {self.type} is of family {family_of(self.type)!r}, "
+                             f"not {self.family!r}")
+        return self
 
 
 class Note(Span):

@@ -12,6 +12,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TextIO
 
+from ..model import family_of
 from ..store import Cluster, Filters, Store
 from .csvsafe import safe_row
 from .pages import all_rows
@@ -54,7 +55,8 @@ def _disorder(event_type: str) -> str:
 def row(cl: Cluster, stamp: int) -> dict[str, object]:
     """One ACLED row for a cluster (every value from the cluster and its reports)."""
     reps = cl.reports
-    event_type = cl.acled_event_type or PLOVER_TO_ACLED.get(cl.type, "Strategic developments")
+    plover = next((r.type for r in reps if family_of(r.type) == "plover"), cl.type)
+    event_type = cl.acled_event_type or PLOVER_TO_ACLED.get(plover, "Strategic developments")
     c = countries().get(cl.country_code or "", {})
     a1 = Counter(r.actor1 for r in reps if r.actor1).most_common()
     a2 = Counter(r.actor2 for r in reps if r.actor2).most_common()
@@ -106,9 +108,15 @@ def row(cl: Cluster, stamp: int) -> dict[str, object]:
     }
 
 
+def is_acled_event(cl: Cluster) -> bool:
+    """Does the cluster tell a PLOVER event? Disasters, accidents, elections and changes of office (the other
+    families, docs/events.md) are no ACLED events: a cluster of only those is left out of the export."""
+    return any(family_of(r.type) == "plover" for r in cl.reports) if cl.reports else family_of(cl.type) == "plover"
+
+
 def acled_rows(store: Store, f: Filters, now: dt.datetime | None = None) -> list[dict[str, object]]:
     stamp = int((now or dt.datetime.now(dt.timezone.utc)).timestamp())
-    return [row(cl, stamp) for cl in all_rows(store.clusters, f, page=200)]
+    return [row(cl, stamp) for cl in all_rows(store.clusters, f, page=200) if is_acled_event(cl)]
 
 
 def write_acled(store: Store, f: Filters, out: TextIO) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from ..model import Span
+from ..model import Span, family_of
 from ..store import Cluster, EventRow, Filters, Store
 from .pages import all_rows
 from .sitrep_model import Area, Cite, Line, Section, Sitrep
@@ -24,9 +24,11 @@ NEGOTIATIONS = {"CONSULT", "AGREE", "REQUEST", "CONCEDE", "COOPERATE", "REJECT"}
 LABELS = {"ASSAULT": "attack", "COERCE": "coercive action", "MOBILIZE": "mobilisation", "THREATEN": "threat",
           "CONSULT": "talks", "AGREE": "agreement", "REQUEST": "request", "CONCEDE": "concession",
           "COOPERATE": "cooperation", "REJECT": "rejection", "AID": "aid", "RETREAT": "withdrawal",
-          "ACCUSE": "accusation", "PROTEST": "protest", "SANCTION": "sanction", "SUPPORT": "statement of support"}
-SECTION_TITLES = ("Strikes and fighting", "Casualties", "Displacement", "Negotiations", "Other events",
-                  "Who claims what")
+          "ACCUSE": "accusation", "PROTEST": "protest", "SANCTION": "sanction", "SUPPORT": "statement of support",
+          "DISASTER": "disaster", "ACCIDENT": "accident", "ELECTION": "election", "OFFICE": "change of office"}
+SECTION_TITLES = ("Strikes and fighting", "Casualties", "Displacement", "Negotiations", "Disasters and accidents",
+                  "Elections and office", "Other events", "Who claims what")
+FAMILY_SECTIONS = {"disaster": "Disasters and accidents", "politics": "Elections and office"}
 CATEGORY_WORDS = {"killed": "Killed", "injured": "Injured", "killed_or_injured": "Killed or injured",
                   "missing": "Missing", "captured": "Captured", "displaced": "Displaced"}
 
@@ -84,6 +86,9 @@ def _report_line(r: EventRow, cite: Citations) -> Line:
 
 def _event_line(cl: Cluster, cite: Citations) -> Line:
     label = cl.acled_sub_event_type or LABELS.get(cl.type, cl.type.lower())
+    mode = next((r.mode for r in cl.reports if r.type == cl.type and r.mode), None)
+    if family_of(cl.type) != "plover" and mode:
+        label = f"{label} ({mode})"
     actors = f" involving {', '.join(cl.actors)}" if cl.actors else ""
     where = place_name(cl)
     n = cl.n_sources
@@ -152,7 +157,7 @@ def build_sitrep(store: Store, since: dt.date | None, until: dt.date | None, pla
     for cl in clusters:
         sec = areas.setdefault(area_of(cl), {t: [] for t in SECTION_TITLES})
         kind = "Strikes and fighting" if cl.type in STRIKES else (
-            "Negotiations" if cl.type in NEGOTIATIONS else "Other events")
+            "Negotiations" if cl.type in NEGOTIATIONS else FAMILY_SECTIONS.get(family_of(cl.type), "Other events"))
         sec[kind].append(_event_line(cl, cite))
         sec["Casualties"] += _figure_lines(cl, cite, ("killed", "injured", "killed_or_injured", "missing", "captured"))
         sec["Displacement"] += _figure_lines(cl, cite, ("displaced",))

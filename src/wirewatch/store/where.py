@@ -10,11 +10,11 @@ import math
 import sqlite3
 import typing
 
-from ..model import PloverType
+from ..model import HappeningType, PloverType
 from ..geo import haversine_km
 from .query import Filters
 
-PLOVER = set(typing.get_args(PloverType))
+EVENT_TYPES = set(typing.get_args(PloverType)) | set(typing.get_args(HappeningType))   # PLOVER and other happenings
 Clause = tuple[list[str], list[object]]
 
 
@@ -110,9 +110,9 @@ def event_plan(conn: sqlite3.Connection, f: Filters, e: str = "e") -> Plan | Non
         plan.add(f"{e}.day <= ?", f.until.isoformat())
     if f.type:
         types = [t.strip().upper() for t in f.type.split(",") if t.strip()]
-        if len(types) == 1 and types[0] in PLOVER:
+        if len(types) == 1 and types[0] in EVENT_TYPES:
             plan.add(f"{e}.type = ?", types[0])
-        elif len(types) > 1 and all(t in PLOVER for t in types):
+        elif len(types) > 1 and all(t in EVENT_TYPES for t in types):
             plan.any_of([(f"{e}.type = ?", [t]) for t in dict.fromkeys(types)])
         else:
             plan.any_of([(f"{e}.acled = ?", [f.type]), (f"{e}.acled_sub = ?", [f.type])])

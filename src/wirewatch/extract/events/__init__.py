@@ -112,7 +112,8 @@ def _place(h: Happening, found: Found, home: str | None):
     """The most specific well-attached place of the happening's mentions (the lead's on a tie); a place
     only loosely tied to a meeting or statement (elsewhere in its sentence) is not where it happened, and a
     place the gazetteer read in a way that fits none of the places named with it gives way to one that fits."""
-    floor = 1.0 if family(h.lead) in ("violence", "protest", "riot", "arrest", "damage", "seize", "abduct") else 1.5
+    floor = 1.0 if family(h.lead) in ("violence", "protest", "riot", "arrest", "damage", "seize", "abduct", "disaster",
+                                      "accident") else 1.5
     cands = [(m.place_score >= 2, specificity(m.place), m is h.lead, -k, m) for k, m in enumerate(h.mentions)
              if m.place is not None and (m.place_score >= floor or m.place_score == 0.5)]
     if not cands and floor < 1.5:   # violence somewhere in a sentence that names one place loosely: there

@@ -34,9 +34,9 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dob
 # What a happening of one family takes in from the sentences right after its mention.
 ABSORBS = {
     "protest": {"arrest", "violence", "damage", "request", "accuse", "reject", "concede", "coerce", "release",
-                "consult", "mobilize"},
-    "violence": {"damage", "abduct", "seize", "release"},
-    "riot": {"arrest", "violence", "damage", "request"},
+                "consult", "mobilize", "accident"},
+    "violence": {"damage", "abduct", "seize", "release", "accident"},     # "... as a fire broke out": its damage
+    "riot": {"arrest", "violence", "damage", "request", "accident"},
 }
 
 
@@ -121,8 +121,87 @@ def fold_content(mentions: list[Mention]) -> list[Mention]:
     return rest
 
 
+HAZARDS = frozenset({"DISASTER", "ACCIDENT"})
+
+
+def hazard_casualties(mentions: list[Mention]) -> None:
+    """A death or injury told in the sentence of a disaster or accident, with no attack and no attacker in it,
+    is that hazard's toll ("two were killed when a bus crashed", "quakes rocked the town, killing four"): it
+    takes the hazard's type (the nearest hazard's, one in its own phrase first)."""
+    hazards = [h for h in mentions if h.type in HAZARDS]
+    if not hazards:
+        return
+    for m in mentions:
+        if not m.casualty or m.type != "ASSAULT":
+            continue
+        here = [h for h in hazards if h.unit == m.unit]
+        if not here or any(o.unit == m.unit and o.type == "ASSAULT" and not o.casualty for o in mentions):
+            continue                       # no hazard here, or an attack in the sentence: its toll
+        if m.source is not None and not {t.i for t in m.source.subtree} & {h.token.i for h in here}:
+            continue                       # someone killed them (not "a series of quakes")
+        subtree = {t.i for t in m.token.subtree}
+        h = min(here, key=lambda h: (h.token.i not in subtree and m.token.i not in {t.i for t in h.token.subtree},
+                                     abs(h.token.i - m.token.i)))
+        m.type = m.action = h.type
+        m.mode = m.mode or h.mode
+
+
+OTHER = frozenset({"DISASTER", "ACCIDENT", "ELECTION", "OFFICE"})      # the families outside PLOVER
+TOLL_HEADS = frozenset({"toll", "death", "casualty", "damage"})
+SETTING_PREPS = frozenset({"against", "over", "about", "for", "of", "after", "following", "since", "amid",
+                           "despite", "during", "before", "due", "because", "on", "in"})
+
+
+def background(m: Mention, mentions: Sequence[Mention]) -> bool:
+    """Is a disaster, election or appointment only the setting of something else the sentence tells? A noun
+    that qualifies another ("the *election* campaign", "*flood* victims"; not "the *quake* toll"), or one
+    reached from a PLOVER happening through a preposition ("protested against the *election* results",
+    "an investigation of the *accident*", "sent aid after the *floods*"): the story tells the protest, the
+    investigation, the aid; the disaster is told as a happening where it is a clause's own subject or verb.
+    "Newly" appointed or elected describes an office holder, whatever the parse made of the participle."""
+    if m.type not in OTHER or m.casualty:
+        return False
+    t = m.token
+    if any(c.dep_ == "advmod" and c.lower_ == "newly" for c in t.children):
+        return True                      # "the newly elected president", "newly appointed Prime Minister X"
+    if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN") and t.head.lemma_.lower() not in TOLL_HEADS \
+            and not any(o.token.i == t.head.i for o in mentions):
+        return True
+    plover = {o.token.i for o in mentions if o.unit == m.unit and o.type not in OTHER}
+    if not plover:
+        return False
+    cur, via = t, False
+    for _ in range(8):
+        if cur.head.i == cur.i or cur.dep_ in ("relcl", "ccomp", "parataxis", "advcl", "conj"):
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in SETTING_PREPS:
+            via = True
+        cur = cur.head
+        if cur.i in plover:
+            return via
+    return False
+
+
+FIGHTING = frozenset({"control", "fight", "battle", "tackle", "contain", "douse", "extinguish", "combat", "put"})
+
+
+def hazard_status(mentions: list[Mention]) -> None:
+    """A disaster or accident that people are trying to fight happened ("firefighters were trying to control
+    *the fire*": the attempt is theirs), and one told in a headline's present happened ("*Aftershocks* jolt
+    the island")."""
+    for m in mentions:
+        if m.type not in HAZARDS or m.polarity != "positive":
+            continue
+        fought = m.token.pos_ == "NOUN" and m.token.dep_ in ("dobj", "pobj") and m.token.head.lemma_.lower() in FIGHTING
+        if (m.status == "hypothetical" and fought) or (m.status == "generic" and _headline_like(m)):
+            m.status, m.certainty = "occurred", "certain"
+
+
 def fold_phrases(mentions: list[Mention]) -> list[Mention]:
     """Fold same-family triggers inside a shallower trigger's phrase into it (module docstring, 1)."""
+    hazard_status(mentions)
+    hazard_casualties(mentions)
+    mentions = [m for m in mentions if not background(m, mentions)]
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda x: (x.depth, x.token.i)):
         host = next((k for k in kept if family(k) == family(m) and _in_phrase(m, k)), None)

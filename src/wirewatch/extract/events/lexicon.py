@@ -17,7 +17,7 @@ STATUS_CUES = frozenset({"future", "hypothetical", "predicted", "would", "modal"
 
 @dataclass(frozen=True, slots=True)
 class Cond:
-    """One frame condition of a lexicon row: `kind` is obj, subj, mod, prt or head; empty `lemmas` = "any"."""
+    """One frame condition of a lexicon row: `kind` is obj, subj, mod, prt, head or pobj; empty `lemmas` = "any"."""
 
     kind: str
     lemmas: frozenset[str]
@@ -58,8 +58,8 @@ def _read(name: str, path: Path | None = None) -> str:
 def _cond(raw: str, where: str) -> Cond:
     negate = raw.startswith("!")
     kind, _, values = raw.lstrip("!").partition(":")
-    if kind not in {"obj", "subj", "mod", "prt", "head"} or not values:
-        raise ValueError(f"{where}: bad condition {raw!r} (use obj:, subj:, mod:, prt:, head: with lemmas or *)")
+    if kind not in {"obj", "subj", "mod", "prt", "head", "pobj"} or not values:
+        raise ValueError(f"{where}: bad condition {raw!r} (use obj:, subj:, mod:, prt:, head:, pobj: with lemmas or *)")
     lemmas = frozenset() if values == "*" else frozenset(v.lower() for v in values.split("|") if v)
     return Cond(kind, lemmas, negate)
 

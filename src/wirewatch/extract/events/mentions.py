@@ -97,6 +97,9 @@ def _cond_holds(cond: Cond, t: Token) -> bool:
     elif cond.kind == "mod":
         mods = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss")]
         found = bool(mods) and (not cond.lemmas or bool(_lemmas(mods) & cond.lemmas))
+    elif cond.kind == "pobj":   # "died in the crash": the object of a preposition on the trigger
+        objs = [g for c in t.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+        found = bool(objs) and (not cond.lemmas or bool(_lemmas(objs) & cond.lemmas))
     else:  # prt
         kids = [c for c in t.children if c.dep_ in ("prt", "prep", "advmod", "agent", "xcomp", "dative", "acomp", "oprd")
                 or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))]
