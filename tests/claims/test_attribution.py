@@ -200,3 +200,22 @@ def test_a_first_person_writer_reports_but_the_reader_does_not(claims_of) -> Non
     assert r.by_cue("told").source.text == "I"
     r = claims_of("You might think that the convoy carried weapons.")
     assert not [c for c in r.claims if c.source is not None and c.source.text == "You"]
+
+
+def test_a_fragment_before_a_parenthetical_cue_is_its_content(claims_of) -> None:
+    r = claims_of("The governor was asked whether the port would reopen. Not a chance, the governor said.")
+    c = r.by_cue("said")
+    assert c.content.text == "Not a chance"
+    assert c.source.text == "the governor"
+
+
+def test_the_subject_next_to_the_cue_speaks_not_the_fragment_before_it(claims_of) -> None:
+    r = claims_of("The mayor spoke for an hour about the harbour. People like the fishermen, he said.")
+    c = r.by_cue("said")
+    assert c.source.text == "he"
+    assert c.content.text == "People like the fishermen"
+
+
+def test_a_clause_before_the_comma_stays_the_parenthetical_rules(claims_of) -> None:
+    r = claims_of("The bridge was closed at dawn, the governor said.")
+    assert r.by_cue("said").content.text == "The bridge was closed at dawn"

@@ -52,3 +52,62 @@ def test_the_subject_of_a_passive_cue_is_no_source(claims_of) -> None:
     assert all(c.source is None for c in r.claims if c.cue is not None and "accused" in c.cue.text)
     r = claims_of("The prisoner exchange was confirmed by the foreign ministry.")
     assert r.by_cue("was confirmed").source.text == "the foreign ministry"
+
+
+def _raw(text: str, cue: str, content: str, source: str | None = None):
+    from wirewatch.extract.claims.attribution import Raw
+
+    def at(s: str) -> tuple[int, int]:
+        k = text.index(s)
+        return k, k + len(s)
+
+    return Raw(at(cue), 0, at(source) if source else None, None, at(content), None, False, cue.split()[-1])
+
+
+def test_a_cue_that_runs_into_its_content_ends_where_the_content_starts() -> None:
+    from wirewatch.extract.claims.boundaries import _own_roles
+
+    text = "The envoy cited reports of shelling near the plant."
+    raw = _own_roles(text, _raw(text, "cited reports of", "reports of shelling near the plant", "The envoy"))
+    assert text[raw.cue[0]:raw.cue[1]] == "cited"
+    assert text[raw.content[0]:raw.content[1]] == "reports of shelling near the plant"
+
+
+def test_a_content_that_runs_over_its_cue_and_source_ends_before_them() -> None:
+    from wirewatch.extract.claims.boundaries import _own_roles
+
+    text = "Two ferries were stopped at the pier, according to the harbour police, and one was searched."
+    raw = _own_roles(text, _raw(text, "according to", "Two ferries were stopped at the pier, according to the harbour",
+                                "the harbour police"))
+    assert text[raw.content[0]:raw.content[1]] == "Two ferries were stopped at the pier"
+    assert text[raw.cue[0]:raw.cue[1]] == "according to"
+
+
+def test_separate_roles_are_left_alone() -> None:
+    from wirewatch.extract.claims.boundaries import _own_roles
+
+    text = "The mayor said the bridge was closed."
+    raw = _raw(text, "said", "the bridge was closed", "The mayor")
+    assert _own_roles(text, raw) == raw
+
+
+def test_a_reporting_word_speaks_for_any_source_a_bare_verb_does_not() -> None:
+    from wirewatch.extract.claims.combine import _reporting_word
+
+    assert _reporting_word("say") and _reporting_word("show")
+    assert not _reporting_word("blast")
+
+
+def test_a_cue_leaves_its_colon_to_the_content(claims_of) -> None:
+    r = claims_of("The mayor of the port town earlier said: “We have no water left for the hospital.”")
+    c = r.by_cue("said")
+    assert not c.cue.text.endswith(":")
+    assert c.content.text.startswith("“We have no water left")
+
+
+def test_a_bare_colon_cue_stays() -> None:
+    from wirewatch.extract.claims.boundaries import _cue_colon
+
+    text = "Okafor: We expect the first ships to leave."
+    raw = _raw(text, ":", "We expect the first ships to leave", "Okafor")
+    assert _cue_colon(text, raw) == raw

@@ -63,3 +63,14 @@ def test_decoding_starts_a_span_at_B_or_at_an_I_of_another_role() -> None:
     assert [(r, s, e) for r, s, e, _ in role_spans(_probs(tags))] == [
         ("SOURCE", 0, 2), ("CUE", 2, 3), ("CONTENT", 3, 5), ("CONTENT", 6, 7), ("CONTENT", 7, 8)]
     assert role_spans(np.zeros((0, len(TAGS)), dtype="float32")) == []
+
+
+def test_a_tagger_content_ending_in_a_preposition_is_a_fragment(nlp) -> None:
+    from wirewatch.extract.claims.combine import _dangling
+    from wirewatch.extract.claims.parsed import Parsed
+
+    text = "The leaders agreed in a phone call on Tuesday to keep pushing for a ceasefire."
+    p = Parsed.of(nlp(text), text)
+    start = text.index("in a phone")
+    assert _dangling(p, (start, text.index(" Tuesday")))
+    assert not _dangling(p, (text.index("to keep"), len(text) - 1))

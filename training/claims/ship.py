@@ -1,7 +1,7 @@
 """Copy a trained attribution tagger into the package, as the small directory Wirewatch loads at run time.
 
     .venv/bin/python training/claims/ship.py training/claims/work/output/model-best \
-        src/wirewatch/data/claims/attribution [--version 1.0.0]
+        src/wirewatch/data/claims/attribution [--version 1.1.0]
 
 The shipped directory holds the tagger's config, its weights and a meta.json (version, training data, dev
 scores, licence note); no tokenizer and no vocabulary (the training vocabulary lists every word of the
@@ -46,7 +46,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("trained", type=Path, help="spacy train's model-best directory")
     ap.add_argument("dest", type=Path, help="where the package loads it from")
-    ap.add_argument("--version", default="1.0.0")
+    ap.add_argument("--version", default="1.1.0")
     args = ap.parse_args()
     out = ship(args.trained, args.dest, args.version)
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())

@@ -113,8 +113,9 @@ def _source(anchor: Token) -> tuple[tuple[int, int] | None, Token | None]:
     t = anchor
     for _ in range(6):
         subj = _children(t, *SUBJ) or (_children(t, "nsubjpass") if t.lemma_ == "quote" else [])
-        if subj:
-            return _subject_phrase(subj[0]), subj[0]
+        if subj:  # two subjects before the verb ("People like Scott, he said"): the nearer one speaks
+            k = -1 if len(subj) > 1 and subj[-1].i < t.i else 0
+            return _subject_phrase(subj[k]), subj[k]
         for agent in _children(t, "agent"):
             for pobj in _children(agent, "pobj"):
                 return _subtree(pobj), pobj
@@ -250,7 +251,27 @@ def _verb_content(p: Parsed, v: Token, cue: Cue, quotes: list[tuple[int, int]], 
             objs = _children(pr, "pobj", "pcomp")
             if objs:
                 return _subtree(objs[0]), objs[0], [pr]
+    if "inv" in fr and anchor is v and v.dep_ == "ROOT":
+        return _fronted_fragment(p, v)
     return None
+
+
+def _fronted_fragment(p: Parsed, v: Token) -> tuple[tuple[int, int], Token | None, list[Token]] | None:
+    """A verbless fragment before a parenthetical cue: "Not a chance, the governor said." / "People like
+    Scott, he said." The parser hangs the fragment on the cue (as dep, or as a second subject); what comes
+    before the comma that opens the cue clause is the content."""
+    subj = [c for c in v.children if c.dep_ in SUBJ and c.i < v.i]
+    if not subj:
+        return None
+    near = subj[-1]
+    sent = p.sent(v)
+    left = near.left_edge
+    if left.i - 1 <= sent.start or p.doc[left.i - 1].text != ",":
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in p.doc[sent.start:left.i - 1]):
+        return None  # a clause before the comma is the parenthetical rule's, not a fragment
+    cs, ce = trim(p.text, p.doc[sent.start].idx, p.doc[left.i - 1].idx, strip_period=False)
+    return ((cs, ce), None, []) if ce - cs >= 2 else None
 
 
 def _parenthetical(p: Parsed, v: Token, c: Token) -> bool:

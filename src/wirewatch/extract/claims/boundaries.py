@@ -150,7 +150,37 @@ def _passive_target(p: Parsed, raw: Raw) -> Raw:
     return raw
 
 
+def _own_roles(text: str, raw: Raw) -> Raw:
+    """A content never covers its own cue or source. A cue that runs into the content ends where it starts
+    ("cited [criticism of X]", "pointed to [reports that ...]", "declined [to comment on X]": the object is
+    what was said); a content that runs over its cue ends before it ("[the bill passed], according to the
+    clerk", taken as one clause by the tagger)."""
+    (qs, qe), (cs, ce) = raw.cue, raw.content
+    if not (qs < ce and cs < qe):
+        return raw
+    if qs < cs:
+        q = trim(text, qs, cs, strip_period=False)
+        return replace(raw, cue=q) if q[1] - q[0] >= 2 else raw
+    cut = qs
+    if raw.source is not None and cs < raw.source[0] < qs:
+        cut = raw.source[0]
+    c = trim(text, cs, cut, strip_period=False)
+    return replace(raw, content=c) if c[1] - c[0] >= 2 else raw
+
+
+def _cue_colon(text: str, raw: Raw) -> Raw:
+    """A verb cue ends at its last word: "earlier said:" -> "earlier said" (the colon introduces the
+    content; PolNeAR often marks it with the cue, but it reports nothing). A bare colon cue of a headline
+    or transcript label ("Trump: ...") is the whole cue and stays."""
+    s, e = raw.cue
+    if not text[s:e].rstrip().endswith(":") or not text[s:e].strip(": \n"):
+        return raw
+    s2, e2 = trim(text, s, e, strip_period=False)
+    return replace(raw, cue=(s2, e2)) if e2 > s2 else raw
+
+
 def conventional(p: Parsed, raws: list[Raw]) -> list[Raw]:
     """Every relation with its span edges set by the conventions above."""
     text = p.text
-    return [_passive_target(p, _cue_auxiliaries(p, _drop_cue_adjuncts(p, _drop_according(text, _close_quote(text, _source_comma(text, r)))))) for r in raws]
+    return [_cue_colon(text, _passive_target(p, _cue_auxiliaries(p, _drop_cue_adjuncts(p, _drop_according(text, _close_quote(
+        text, _source_comma(text, _own_roles(text, r)))))))) for r in raws]

@@ -22,7 +22,7 @@ from .learned import Proposal, char_span
 from .pairing import root_of
 from .parsed import Parsed
 from .quotes import inside
-from .lexicon import role_kinds
+from .lexicon import noun_cues, role_kinds, verb_cues
 from .scan import _core, attribution_at
 
 SPEAKERS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -43,7 +43,7 @@ class Policy:
     min_words: int = 3
     source: str = "model"           # model | rules: whose source span (the other's when one has none)
     rules_only: str = "checked"     # keep | drop | checked: a relation only the rules found is kept when the
-    rules_min: float = 0.2          #   tagger gives its cue word a cue probability >= rules_min, or (with
+    rules_min: float = 0.19         #   tagger gives its cue word a cue probability >= rules_min, or (with
     core_cues: bool = True          #   core_cues) its cue is a core reporting verb ("its leader said") outside
                                     #   the tagger's relations' contents
     cue_weight: float = 1.3         # > 1: the tagger's cue tags count more (recall for precision)
@@ -86,7 +86,7 @@ def _cue_words(p: Parsed, cue: tuple[int, int], content: tuple[int, int], source
                ) -> tuple[int, int]:
     """The tagger's cue without a dangling article, preposition or comma: "said in an [assessment]" ->
     "said"; a preposition whose object is the content stays ("called for [a ceasefire]"), and so does a
-    colon after the verb ("said: “...”", PolNeAR's convention)."""
+    colon after the verb (the tagger's, as PolNeAR marks it: `boundaries` drops it from the final cue)."""
     s, e = cue
     doc = p.doc
     while e - s > 1:
@@ -127,13 +127,20 @@ def _from_model(p: Parsed, prop: Proposal, content: tuple[int, int], quotes: lis
                inside(quotes, cs, ce) is not None, lemma, _negated(cue_root))
 
 
+def _dangling(p: Parsed, content: tuple[int, int]) -> bool:
+    """A tagger content that ends in a preposition, article or conjunction ("in a phone call on") is a
+    fragment, not a constituent: the rules' content is taken instead."""
+    span = p.doc.char_span(*content, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
+
+
 def _merged(p: Parsed, prop: Proposal, model: Raw, rule: Raw | None, policy: Policy) -> Raw:
     out = model
     if rule is None:
         return out
     words = len(p.text[model.content[0]:model.content[1]].split())
     swallows = any(src is not None and _overlap(src, model.content) for src in (rule.source, model.source))
-    if policy.content == "rules" or (policy.content == "agree" and _overlap(rule.content, model.content) >= (
+    if _dangling(p, model.content) or policy.content == "rules" or (policy.content == "agree" and _overlap(rule.content, model.content) >= (
             policy.agree * (model.content[1] - model.content[0]))) or (words < policy.min_words and not model.direct) or (
             swallows and not _overlap(rule.content, rule.source or (0, 0))):  # the tagger's runs into a source
         out = replace(out, content=rule.content, content_token=rule.content_token, direct=rule.direct)
@@ -145,6 +152,17 @@ def _merged(p: Parsed, prop: Proposal, model: Raw, rule: Raw | None, policy: Pol
     elif policy.cue == "union" and rule.cue[0] <= out.cue[0] and out.cue[1] <= rule.cue[1]:
         out = replace(out, cue=rule.cue)  # "was quoted as" -> the rules' "was quoted as saying"
     return replace(out, cue_lemma=rule.cue_lemma, cue_negated=rule.cue_negated or out.cue_negated)
+
+
+PROPOSITIONAL = frozenset({"ccomp", "quote", "inv"})
+
+
+def _reporting_word(lemma: str) -> bool:
+    """A cue the lexicons know as reporting a proposition ("the poll shows", "the ruling said"; `cues.tsv`
+    frames ccomp, quote or inv; a reporting noun): its source speaks through it whatever it is. Any other
+    word ("a missile blasted a hole": "blast" is only a cue in "blasted X for Y") needs a speaker."""
+    cue = verb_cues().get(lemma)
+    return (cue is not None and bool(cue.frames & PROPOSITIONAL)) or lemma in noun_cues()
 
 
 def _can_speak(p: Parsed, span: tuple[int, int] | None, actors: Sequence[Actor]) -> bool:
@@ -184,7 +202,8 @@ def combine(p: Parsed, rules: list[Raw], props: list[Proposal], quotes: list[tup
         elif policy.parse_check:
             rule = attribution_at(p, prop.cue_root, quotes)
         merged = _merged(p, prop, main, rule, policy)
-        if not hits and policy.speaker_check and not _can_speak(p, merged.source, actors):
+        if not hits and policy.speaker_check and not _can_speak(p, merged.source, actors) and not _reporting_word(
+                merged.cue_lemma):
             continue
         out.append(merged)
         out += [r for r in pieces if r is not main and r.direct and len(p.text[r.content[0]:r.content[1]].split()) >= 3]

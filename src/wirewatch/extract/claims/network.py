@@ -118,10 +118,13 @@ def feature_table(width: int, rows: int, columns: int, seed: int = 18) -> Model:
 @registry.architectures("wirewatch.AttributionTagger.v2")
 def build_tagger(tensor_width: int, tensor_proj: int, embed_width: int, embed_rows: int, width: int,
                     maxout_pieces: int, dropout: float, lexicon: bool = True, normalize: bool = False,
-                    window: bool = False) -> Model[list[Doc], list[Floats2d]]:
+                    window: bool = False, tree2: bool = False, window2: bool = False
+                    ) -> Model[list[Doc], list[Floats2d]]:
     """The batch's tokens in one array (see the module docstring); `normalize` adds layer normalisation to
-    the Maxouts, `window` the layer over each token's neighbours. Features are computed for the whole
-    batch at once (`features.batch_features`)."""
+    the Maxouts, `window` the layer over each token's neighbours; `tree2` a second gather along the parse
+    tree (residual: a token sees what its head and clause governor saw, two steps up), `window2` a second
+    neighbour layer (five tokens wide in all). Features are computed for the whole batch at once
+    (`features.batch_features`)."""
     n_cols = len(COLUMNS) + (1 if lexicon else 0)
     table = feature_table(embed_width, embed_rows, n_cols)
     project = Linear(tensor_proj, tensor_width)
@@ -129,8 +132,21 @@ def build_tagger(tensor_width: int, tensor_proj: int, embed_width: int, embed_ro
     second = Maxout(width, width * 4, nP=maxout_pieces, dropout=dropout, normalize=normalize)
     # one layer over each token and its two neighbours in the same article, residual
     near = Maxout(width, width * 3, nP=maxout_pieces, dropout=dropout, normalize=normalize) if window else noop()
+    third = Maxout(width, width * 4, nP=maxout_pieces, dropout=dropout, normalize=normalize) if tree2 else noop()
+    near2 = Maxout(width, width * 3, nP=maxout_pieces, dropout=dropout, normalize=normalize) if window2 else noop()
     out = Softmax(N_TAGS, width)
-    layers = [project, table, first, second, near, out] if window else [project, table, first, second, out]
+    layers = [project, table, first, second] + ([near] if window else []) + ([third] if tree2 else []) + (
+        [near2] if window2 else []) + [out]
+
+    def _tree_again(H: np.ndarray, links: np.ndarray, is_train: bool):
+        """H + third([H, H[head], H[governor], mean of H over the children]), with its backprop."""
+        G2, saved2 = _gather_tree(H, links)
+        Y, bp = third(G2, is_train)
+
+        def backprop(dY: np.ndarray) -> np.ndarray:
+            return dY + _gather_tree_backprop(bp(dY), saved2)
+
+        return H + Y, backprop
 
     def inputs(model: Model, docs: list[Doc]):
         ids, links, lengths = batch_features(docs, lexicon)
@@ -146,11 +162,14 @@ def build_tagger(tensor_width: int, tensor_proj: int, embed_width: int, embed_ro
         G, saved = _gather_tree(H1, links)
         H2, bp_second = second(G, is_train)
         H3, bp_near = _neighbours(near, H2, lengths, is_train) if window else (H2, lambda d: d)
-        Y, bp_out = out(H3, is_train)
+        H4, bp_third = _tree_again(H3, links, is_train) if tree2 else (H3, lambda d: d)
+        H5, bp_near2 = _neighbours(near2, H4, lengths, is_train) if window2 else (H4, lambda d: d)
+        Y, bp_out = out(H5, is_train)
         cuts = np.cumsum(lengths)[:-1]
 
         def backprop(dYs: list[Floats2d]) -> list:
-            dX = bp_first(_gather_tree_backprop(bp_second(bp_near(bp_out(np.concatenate(dYs)))), saved))
+            dH = bp_near(bp_third(bp_near2(bp_out(np.concatenate(dYs)))))
+            dX = bp_first(_gather_tree_backprop(bp_second(dH), saved))
             bp_project(np.ascontiguousarray(dX[:, :tensor_proj]))
             bp_table(np.ascontiguousarray(dX[:, tensor_proj:]))
             return []
@@ -166,9 +185,16 @@ def build_tagger(tensor_width: int, tensor_proj: int, embed_width: int, embed_ro
         G, _ = _gather_tree(first.predict(X1), links)
         second.initialize(X=G)
         H2 = second.predict(G)
+        lengths = [len(d) for d in X if len(d)]
         if window:
-            near.initialize(X=_beside(H2, _edges(lengths := [len(d) for d in X if len(d)]))[0])
+            near.initialize(X=_beside(H2, _edges(lengths))[0])
             H2 = _neighbours(near, H2, lengths, False)[0]
+        if tree2:
+            third.initialize(X=_gather_tree(H2, links)[0])
+            H2 = _tree_again(H2, links, False)[0]
+        if window2:
+            near2.initialize(X=_beside(H2, _edges(lengths))[0])
+            H2 = _neighbours(near2, H2, lengths, False)[0]
         out.initialize(X=H2)
 
     return Model("attribution_tagger_v2", forward, init=init, layers=layers)
