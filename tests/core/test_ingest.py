@@ -50,6 +50,28 @@ def test_dateline_without_year_and_without_reference_stays_unknown() -> None:
     assert dl is not None and dl.date is None
 
 
+_SPELLINGS = ["Jan.", "January", "Feb.", "Mar.", "March", "Apr.", "May", "June", "Jun.", "July", "Aug.",
+              "Sept.", "Sep", "September", "Oct.", "Nov", "Dec.", "December"]
+
+
+@pytest.mark.parametrize("month", _SPELLINGS)
+def test_plain_dates_are_read_as_dateparser_reads_them(month: str) -> None:
+    """The direct reading of 'Month D, YYYY' (and 'Month D' with a year hint) gives dateparser's date, or
+    leaves it to dateparser (not a real day, a reference date to prefer the past of)."""
+    from wirewatch.ingest.dateline import _dateparser_date, _parse_date, _plain_date
+
+    cases = [(f"{month} {d}, 2013", None, 2013) for d in (1, 7, 28, 29, 30, 31)]
+    cases += [(f"{month} {d} 2016", None, None) for d in (9, 29)]
+    cases += [(f"{month} {d}", None, 2012) for d in (5, 28, 29)]
+    cases += [(f"{month} 14", dt.date(2022, 3, 31), None), (f"{month} 14, 2020", dt.date(2022, 3, 31), None)]
+    for raw, ref, year in cases:
+        slow = _dateparser_date(raw, ref, year)
+        assert _parse_date(raw, ref, year) == slow, raw
+        assert _plain_date(raw, ref, year) in (None, slow), raw
+    assert _plain_date(f"{month} 14", dt.date(2022, 3, 31), None) is None  # a reference: dateparser decides
+    assert _plain_date(f"{month} 7, 2013", None, None) is not None
+
+
 def test_dateline_year_from_reference_line_above() -> None:
     text = "Night raid in the south\nCommand - Region\u20282019-07-S-011\u2028\u2028KANDAHAR, Afghanistan (July 9)\nA raid."
     dl = find_dateline(text)
@@ -236,3 +258,17 @@ def test_directory_is_read_recursively_and_a_bad_file_does_not_stop_the_batch(tm
                                              ("x.jsonl", "", "jsonl"), ("x.atom", "", "feed")])
 def test_sniff(name: str, head: str, fmt: str) -> None:
     assert sniff(name, head) == fmt
+
+
+def test_dateline_leap_day_with_a_year_that_has_none_stays_partial() -> None:
+    # '--year 2021' cannot complete 'Feb. 29': no such day, so the date stays unknown (named), never a crash
+    dl = find_dateline("KHARTOUM, Feb. 29 (Newsdesk) - Talks resumed.", year=2021)
+    assert dl is not None and dl.date is None and dl.partial
+    dl = find_dateline("KHARTOUM, Feb. 29 (Newsdesk) - Talks resumed.", year=2024)
+    assert dl is not None and dl.date == dt.date(2024, 2, 29)
+
+
+def test_a_leap_day_dateline_with_a_year_that_has_none_is_named_undated() -> None:
+    from wirewatch.ingest.dates import date_article
+    got = date_article("KHARTOUM, Feb. 29 (Newsdesk) - Talks resumed.", given_year=2021)
+    assert got.date is None and "no day of 2021" in (got.note or "")

@@ -52,6 +52,7 @@ def test_profile_counts_every_stage(nlp) -> None:
     prof = Profile()
     list(run([article(0), article(1)], nlp=nlp, profile=prof))
     assert prof.articles == 2 and "nlp" in prof.seconds and {s.name for s in DEFAULT_STAGES} <= set(prof.seconds)
+    assert set(prof.cpu_seconds) == set(prof.seconds) and all(v >= 0 for v in prof.cpu_seconds.values())
 
 
 def test_a_stage_that_emits_a_broken_span_skips_the_article_with_the_reason(nlp) -> None:

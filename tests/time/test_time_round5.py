@@ -37,8 +37,8 @@ def test_a_deed_days_after_the_input_date_is_a_late_telling_not_last_year(times)
     got = _values(times, "The convoy reached the border on Nov. 27.", "2022-11-25")
     assert got["Nov. 27"] == "2022-11-27"
     # a note dated by its event and updated later: within two weeks the input's date lags the telling
-    got = _values(times, "A man was shot near the market. His body was found on 8 May.", "2020-04-29")
-    assert got["8 May"] == "2020-05-08"
+    got = _values(times, "A lorry driver went missing near the depot. He was found dead on 9 June.", "2020-06-01")
+    assert got["9 June"] == "2020-06-09"
 
 
 def test_a_term_extended_through_a_month_runs_ahead(times) -> None:
@@ -67,8 +67,8 @@ def test_easter_and_the_days_it_moves(times) -> None:
 
 
 def test_set_up_and_set_off_are_deeds_not_plans(times) -> None:
-    # a May story: the camps set up on October 17 were last October's; the vote set for October 17 is ahead
-    got = _values(times, "The protest camps that were set up in the square on October 17 were cleared.", "2020-05-20")
+    # a May story: tents set up on October 17 were last October's; the vote set for October 17 is ahead
+    got = _values(times, "The tents that strikers had set up outside the mill on October 17 were taken down.", "2020-05-20")
     assert got["October 17"] == "2019-10-17"
     got = _values(times, "The camp set up on October 17 was cleared by police.", "2020-05-20")
     assert got["October 17"] == "2019-10-17"

@@ -125,12 +125,14 @@ def date_article(text: str, *, given: dt.date | None = None, given_year: int | N
         return ArticleDate(dl.date, "heading" if not dl.text else "dateline", given_note, dl)
     if hints.date is not None:
         return ArticleDate(hints.date, "option", given_note, dl)
-    return ArticleDate(None, None, _join(given_note, _why_undated(dl)), dl)
+    return ArticleDate(None, None, _join(given_note, _why_undated(dl, year)), dl)
 
 
-def _why_undated(dl: Dateline | None) -> str:
+def _why_undated(dl: Dateline | None, year: int | None = None) -> str:
     if dl is None or not dl.text:
         return "no date in the input and no dateline in the text (give --date)"
+    if dl.partial and year is not None:
+        return f"the dateline {dl.text!r} names no day of {year} (give --date)"
     if dl.partial:
         return f"the dateline {dl.text!r} gives no year (give --year or --date)"
     return f"no date in the input and the dateline {dl.text!r} has none (give --date)"

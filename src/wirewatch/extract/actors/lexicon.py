@@ -111,11 +111,18 @@ class PhraseMatcher:
         self._starts = re.compile(r"(?<![\w-])[" + "".join(re.escape(c) for c in sorted("".join(firsts))) + "]",
                                   flags)
         self._by_start: dict[str, re.Pattern[str] | None] = {}
+        self._fits: dict[tuple[str, str], bool] = {}  # (atom, character) -> does the atom match it
+
+    def _fit(self, atom: str, ch: str) -> bool:
+        fits = self._fits.get((atom, ch))
+        if fits is None:
+            fits = self._fits[(atom, ch)] = re.fullmatch(atom, ch, self.flags) is not None
+        return fits
 
     def _for(self, start: str) -> re.Pattern[str] | None:
         """The alternation of the phrases (in the same order) that can begin with `start` (1 or 2 characters)."""
         fits = [alt for alt, atoms in zip(self.alternatives, self._atoms)
-                if all(re.fullmatch(atom, ch, self.flags) for atom, ch in zip(atoms, start))]
+                if all(self._fit(atom, ch) for atom, ch in zip(atoms, start))]
         return re.compile(_BOUND.format(f"(?:{'|'.join(fits)})"), self.flags) if fits else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
