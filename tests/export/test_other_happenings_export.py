@@ -60,3 +60,10 @@ def test_the_sitrep_lists_the_disaster_apart_from_the_fighting(store_path: Path)
     fighting = [line.text for a in rep.areas for s in a.sections if s.title == "Strikes and fighting"
                 for line in s.lines]
     assert fighting and all("earthquake" not in t for t in fighting)
+
+
+def test_stored_event_rows_tell_their_family(store_path: Path) -> None:
+    with Store.open(store_path, read_only=True) as store:
+        rows = store.events(Filters(limit=100))
+    fam = {r.article_id: r.model_dump(mode="json")["family"] for r in rows if r.status == "occurred"}
+    assert fam["quake-a"] == "disaster" and fam["raid-c"] == "plover"

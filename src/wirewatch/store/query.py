@@ -11,10 +11,10 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from ..geo import haversine_km
-from ..model import EVENT_STATUSES, Certainty, EventStatus, Figure, Polarity, Span, Verification
+from ..model import EVENT_STATUSES, Certainty, EventStatus, Figure, Polarity, Span, Verification, family_of
 
 __all__ = [
     "Filters", "EventRow", "ClaimRow", "PlaceRow", "ArticleRow", "SearchHit", "Cluster", "Contradiction",
@@ -92,6 +92,11 @@ class EventRow(Row):
     acled_event_type: str | None = None
     acled_sub_event_type: str | None = None
     day: dt.date | None = Field(default=None, description="The event's date, else the article's date.")
+
+    @computed_field(description="plover (coded in PLOVER, CAMEO, ACLED), disaster or politics: follows from type.")
+    @property
+    def family(self) -> str:
+        return family_of(self.type)
     date: str | None = None
     date_precision: str | None = None
     actor1: str | None = None
