@@ -128,6 +128,16 @@ def test_a_fire_after_an_attack_is_its_damage_and_artillery_fire_no_accident(ext
     assert any(m.text == "fire" for m in doc.events[0].mentions)
 
 
+def test_the_blaze_told_in_the_next_paragraph_is_the_strikes_damage(extract_text):
+    doc = extract_text("A drone hit a fuel depot near the river port on Friday night, killing two guards.\n\n"
+                       "Crews fought the blaze until dawn, the mayor said.")
+    assert [e.type for e in doc.events] == ["ASSAULT"]
+    assert any(m.text == "blaze" for m in doc.events[0].mentions)
+    doc = extract_text("A drone hit a fuel depot near the river port on Friday night, killing two guards.\n\n"
+                       "In another district, a blaze destroyed a market on Saturday.")
+    assert "ACCIDENT" in {e.type for e in doc.events}
+
+
 def test_a_fire_being_fought_happened_and_a_tsunami_that_could_hit_did_not(extract_text):
     doc = extract_text("More than 40 firefighters were trying to control the fire at the warehouse on Sunday.")
     assert [(e.type, e.status) for e in doc.events][:1] == [("ACCIDENT", "occurred")]

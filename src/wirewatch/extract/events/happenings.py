@@ -352,8 +352,8 @@ def _compatible(m: Mention, h: Happening, text: str, sent_no: dict[int, int],
     near = gap <= 2 and _paragraph(text, last.unit[1], m.unit[0])
     if m.unit == last.unit or near:
         return same_family or gap <= 2
-    if absorbed:
-        return False
+    if absorbed:                # damage told in the next paragraph as a thing known ("Firefighters put out the
+        return gap <= 2 and (m.unit, fam_m) in refers_back     # blaze by noon."): the happening's own damage
     # further away: the mention refers back, or shares the happening's specific place, agent or content;
     # every mention of the war itself is one generic happening
     if m.status == "generic" and any(_campaign(x) for x in h.mentions) and (
