@@ -1,7 +1,8 @@
-// Colours of the PLOVER event types, grouped by family (CAMEO's quad classes): one hue per family from the
-// Okabe–Ito palette, which people with any common colour-vision deficiency can tell apart, and within a
-// family one step of lightness per type (the darkest is the most severe). So REJECT and THREATEN differ in
-// lightness, REQUEST and RETREAT in hue. Markers, areas, timeline bars and the legend all use these.
+// Colours of the event types, grouped by family (PLOVER's by CAMEO's quad classes, then the happenings
+// outside PLOVER): one hue per family from the Okabe–Ito palette, which people with any common
+// colour-vision deficiency can tell apart, and within a family one step of lightness per type (the darkest
+// is the most severe). So REJECT and THREATEN differ in lightness, REQUEST and RETREAT in hue.
+// Markers, areas, timeline bars and the legend all use these.
 
 export const FAMILIES = [
   { id: "material-conflict", label: "Material conflict", types: ["ASSAULT", "COERCE", "MOBILIZE", "SANCTION"],
@@ -12,6 +13,9 @@ export const FAMILIES = [
     colors: ["#004a74", "#0072b2", "#59a3cd", "#99c7e0"] },
   { id: "material-cooperation", label: "Material cooperation", types: ["AID", "COOPERATE", "CONCEDE", "RETREAT"],
     colors: ["#00674b", "#009e73", "#59c0a4", "#99d8c7"] },
+  // happenings outside PLOVER (docs/events.md "Other happenings"): Okabe–Ito's yellow, in lightness steps
+  { id: "other-happenings", label: "Other happenings", types: ["DISASTER", "ACCIDENT", "ELECTION", "OFFICE"],
+    colors: ["#6e6400", "#a89a00", "#d8c900", "#f0e442"] },
 ];
 
 export const TYPES = FAMILIES.flatMap((f) => f.types);
