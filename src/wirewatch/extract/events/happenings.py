@@ -20,6 +20,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from ...model import HAPPENING_FAMILY
 from .lexicon import word_list
 from .mentions import Mention
 from .syntax import crosses_clause
@@ -121,7 +122,7 @@ def fold_content(mentions: list[Mention]) -> list[Mention]:
     return rest
 
 
-HAZARDS = frozenset({"DISASTER", "ACCIDENT"})
+HAZARDS = frozenset(t for t, fam in HAPPENING_FAMILY.items() if fam == "disaster")     # DISASTER, ACCIDENT
 
 
 def hazard_casualties(mentions: list[Mention]) -> None:
@@ -146,7 +147,7 @@ def hazard_casualties(mentions: list[Mention]) -> None:
         m.mode = m.mode or h.mode
 
 
-OTHER = frozenset({"DISASTER", "ACCIDENT", "ELECTION", "OFFICE"})      # the families outside PLOVER
+OTHER = frozenset(HAPPENING_FAMILY)      # the types of the families outside PLOVER
 TOLL_HEADS = frozenset({"toll", "death", "casualty", "damage"})
 SETTING_PREPS = frozenset({"against", "over", "about", "for", "of", "after", "following", "since", "amid",
                            "despite", "during", "before", "due", "because", "on", "in"})

@@ -21,7 +21,7 @@ from .measure import is_person, measure
 from .quantity import Quantity
 from .references import is_definite, is_the_rest
 
-__all__ = ["introduction"]
+__all__ = ["fresh", "introduction"]
 
 _ONLY_DETERMINERS = {"the", "all", "both", "these", "those"}
 

@@ -62,17 +62,16 @@ def _votes(m: Mention) -> tuple[Counter[str], set[tuple[str, str]]]:
     return out, areas if len(areas) == 1 and len(named) == 1 else set()
 
 
-def _context(mentions: list[Mention], leave_out: list[Mention] = (),
-             votes: dict[int, tuple[Counter[str], set[tuple[str, str]]]] | None = None,
-             ) -> tuple[Counter[str], set[tuple[str, str]]]:
-    """Countries and first-level divisions the article's exactly found names point to, but for those left out
-    (the names a longer spelled name would replace: 'Al Ain' inside 'Ras Al Ain' does not vouch for itself).
-    `votes` holds each mention's `_votes`, when already read."""
+def _context(mentions: list[Mention], votes: dict[int, tuple[Counter[str], set[tuple[str, str]]]],
+             leave_out: list[Mention] = ()) -> tuple[Counter[str], set[tuple[str, str]]]:
+    """Countries and first-level divisions the article's exactly found names point to (`votes`: each mention's
+    `_votes`), but for those left out (the names a longer spelled name would replace: 'Al Ain' inside 'Ras Al
+    Ain' does not vouch for itself)."""
     out: Counter[str] = Counter()
     areas: set[tuple[str, str]] = set()
     for m in mentions:
         if not any(m is o for o in leave_out):
-            v, area = votes[id(m)] if votes is not None else _votes(m)
+            v, area = votes[id(m)]
             out.update(v)
             areas |= area
     return +out, areas
@@ -142,7 +141,9 @@ def spelled_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_of:
                      ents: tuple[Span, ...]) -> list[Mention]:
     """`mentions` with names found by another spelling added (and candidates given to unknown names that have
     one); exact matches a longer spelled name covers are dropped when they lie outside the article's countries."""
-    context = _context(mentions)
+    # read once: spelling a name with no candidates below leaves its votes empty (a fuzzy name votes for nothing)
+    votes = {id(m): _votes(m) for m in mentions}
+    context = _context(mentions, votes)
     if not context[0]:
         return mentions
     known = gaz.known_keys
@@ -161,7 +162,6 @@ def spelled_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_of:
             if j < m.tok_end and doc[j].lower_ in TYPE_WORDS and doc[j].lower_ not in ("city", "town", "village"):
                 m.admin_hint = any(c.feature_class == "A" for c in found)
     taken = {t: m for m in mentions for t in range(m.tok_start, m.tok_end)}
-    votes = {id(m): _votes(m) for m in mentions}    # fixed from here on: read once, not per span tried
     added: list[Mention] = []
     dropped: set[int] = set()
     used: set[int] = set()
@@ -181,7 +181,7 @@ def spelled_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_of:
             ev = _eligible(doc, i, j, (i, j) in gpe)      # the cheap tests first
             if not ev or _blocked(doc, i, j, ents):
                 continue
-            here = _context(mentions, covered, votes) if covered else context
+            here = _context(mentions, votes, covered) if covered else context
             if not here[0] or any(any(_fits(c, here[0]) and c.kind <= 2 for c in m.candidates) for m in covered):
                 continue  # a shorter exact name inside fits the article: it stands
             k = key(doc[i:j].text)
