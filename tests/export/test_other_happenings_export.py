@@ -43,6 +43,7 @@ def test_two_reports_of_one_earthquake_are_one_cluster_of_the_disaster_family(st
         assert quake.n_sources == 2 and quake.n_reports == 2
         assert {r.article_id for r in quake.reports} == {"quake-a", "quake-b"}
         assert all(r.acled_event_type is None and r.cameo is None for r in quake.reports)
+        assert quake.model_dump(mode="json")["family"] == "disaster"
 
 
 def test_the_acled_export_leaves_the_disaster_out(store_path: Path) -> None:

@@ -92,11 +92,6 @@ class EventRow(Row):
     acled_event_type: str | None = None
     acled_sub_event_type: str | None = None
     day: dt.date | None = Field(default=None, description="The event's date, else the article's date.")
-
-    @computed_field(description="plover (coded in PLOVER, CAMEO, ACLED), disaster or politics: follows from type.")
-    @property
-    def family(self) -> str:
-        return family_of(self.type)
     date: str | None = None
     date_precision: str | None = None
     actor1: str | None = None
@@ -124,6 +119,11 @@ class EventRow(Row):
     cluster_sources: int | None = Field(default=None, description="Independent outlets reporting the event's cluster.")
     place_feature_code: str | None = Field(default=None, description="GeoNames feature code of the place (PPL, ADM1, "
                                                                      "PCLI...): how precise the location is.")
+
+    @computed_field(description="plover (coded in PLOVER, CAMEO, ACLED), disaster or politics: follows from type.")
+    @property
+    def family(self) -> str:
+        return family_of(self.type)
 
 
 class EventPoint(NamedTuple):
@@ -267,6 +267,11 @@ class Cluster(Row):
                               "(the last 50).")
     merged_from: list[str] = Field(default_factory=list, description="Ids of clusters merged into this one.")
     reports: list[EventRow] = Field(default_factory=list)
+
+    @computed_field(description="plover (coded in PLOVER, CAMEO, ACLED), disaster or politics: follows from type.")
+    @property
+    def family(self) -> str:
+        return family_of(self.type)
 
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:
