@@ -143,3 +143,16 @@ def test_a_fire_being_fought_happened_and_a_tsunami_that_could_hit_did_not(extra
     assert [(e.type, e.status) for e in doc.events][:1] == [("ACCIDENT", "occurred")]
     doc = extract_text("A tsunami could hit the coast if the quake is strong, the agency said.")
     assert all(e.status != "occurred" for e in doc.events if e.type == "DISASTER")
+
+
+def test_voters_going_to_the_polls_or_casting_ballots_are_an_election(extract_text):
+    for text in ("Voters in the island state go to the polls today to choose a new parliament.",
+                 "Millions cast their ballots on Sunday in the first vote since the coup."):
+        doc = extract_text(text)
+        assert [e.type for e in doc.events] == ["ELECTION"], text
+        assert doc.events[0].status == "occurred"
+
+
+def test_going_to_a_polling_station_to_guard_it_is_no_election(extract_text):
+    doc = extract_text("Soldiers went to the polling stations at dawn to guard them.")
+    assert "ELECTION" not in [e.type for e in doc.events]
