@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from pageutil import open_page, table_uids, url_params, wait_drawn
-from ww_page_examples import BATTLE_UID, COUNTRY_UID, OUTLET, REGION_UID
+from ww_page_examples import BATTLE_UID, COUNTRY_UID, FLOOD_UID, OUTLET, REGION_UID
 
 pytestmark = pytest.mark.browser
 
@@ -137,6 +137,22 @@ def test_the_legend_is_a_type_filter(page, api):
     legend.locator("button.all").click()
     wait_drawn(page)
     assert "type" not in url_params(page)
+
+
+def test_a_disaster_is_drawn_in_the_fifth_family_and_its_family_filters_to_it(page, api):
+    open_page(page)
+    legend = page.locator("#legend")
+    other = legend.locator('.family[data-family="other-happenings"]')
+    assert other.locator('button.type[data-type="DISASTER"]').count() == 1
+    other.locator("button.fam").click()
+    wait_drawn(page)
+    assert set(url_params(page)["type"].split(",")) >= {"DISASTER"}
+    assert FLOOD_UID in table_uids(page) and BATTLE_UID not in table_uids(page)
+    marker = page.locator(f'path.ww-marker[data-uid="{FLOOD_UID}"]')
+    marker.wait_for()
+    assert marker.get_attribute("fill") == "#6e6400"  # the darkest yellow: DISASTER leads its family
+    row = next(e for e in api("/api/events", type="DISASTER")["items"] if e["uid"] == FLOOD_UID)
+    assert row["family"] == "disaster" and row["acled_event_type"] is None
 
 
 def test_a_copied_address_reproduces_the_view(context, api):

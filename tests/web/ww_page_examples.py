@@ -3,7 +3,8 @@
 - an event located only at a region (the Kharkiv region: GeoNames ADM1), to be drawn as that area;
 - an event located only at a country (Russia: PCLI), drawn as the country, not a pin in Siberia;
 - a stray early report (24 February, a month before the rest), which must not squash the timeline;
-- a third outlet ("Steppe Monitor") and a Battles event, for the outlet and ACLED-type filters.
+- a third outlet ("Steppe Monitor") and a Battles event, for the outlet and ACLED-type filters;
+- a flood (a happening outside PLOVER, family "disaster") from a fourth outlet, for the fifth legend family.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ REGION_UID = "sm-0326-kharkiv-region#e1"
 COUNTRY_UID = "sm-0330-russia-protests#e1"
 STRAY_UID = "sm-0224-kyiv#e1"
 BATTLE_UID = "sm-0330-izium#e1"
+FLOOD_UID = "dc-0327-ungheni-flood#e1"
 
 
 def _area(t: _Text, pid: str, phrase: str, *, name: str, code: str, admin1: str | None, cc: str, lat: float,
@@ -108,4 +110,23 @@ def page_documents() -> list[Document]:
                                   date="2022-03-30", date_precision="day", figures=["f1"], claim="c1",
                                   evidence=t.span("Ukrainian and Russian troops fought for control of Izium on "
                                                   "Wednesday; 11 soldiers were killed"), trigger=t.span("fought"))]))
+
+    t = _Text("UNGHENI, March 27 (Delta Courier) - The Prut burst its banks on Sunday and flooded the low streets of "
+              "Ungheni; 2 people drowned, the emergency service said.")
+    t_place = Place(id="p1", geonameid=617180, name="Ungheni", country_code="MD", admin1="Ungheni", lat=47.21,
+                    lon=27.8, feature_class="P", feature_code="PPLA", confidence=0.9, **t.kw("Ungheni"))
+    out.append(_doc("dc-0327-ungheni-flood", "2022-03-27", "Delta Courier", "River floods Ungheni", t.text,
+                    times=[TimeExpr(id="t1", type="DATE", value="2022-03-27", precision="day", **t.kw("Sunday"))],
+                    places=[t_place],
+                    actors=[Actor(id="a1", name="emergency service", kind="GOV", country_code="MD",
+                                  **t.kw("the emergency service"))],
+                    figures=[Figure(id="f1", category="killed", value=2, who="people", place="p1",
+                                    **t.kw("2 people"))],
+                    claims=[Claim(id="c1", source=t.source("the emergency service", "GOV", "a1"), cue=t.span("said"),
+                                  content=t.span("The Prut burst its banks on Sunday and flooded the low streets of "
+                                                 "Ungheni; 2 people drowned"))],
+                    events=[Event(id="e1", type="DISASTER", mode="flood", place="p1", date="2022-03-27",
+                                  date_precision="day", figures=["f1"], claim="c1",
+                                  evidence=t.span("The Prut burst its banks on Sunday and flooded the low streets of "
+                                                  "Ungheni; 2 people drowned"), trigger=t.span("flooded"))]))
     return out
