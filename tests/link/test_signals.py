@@ -138,3 +138,46 @@ def test_a_report_is_compared_with_the_centroid_of_a_cluster_not_the_mean_of_its
         five = add_into(five, v, keep=60)
     assert centroid_cosine(new, five, 5) >= centroid_cosine(new, two, 2) - 0.05
     assert centroid_cosine(new, five, 5) > mean_cosine(new, five, 5)
+
+
+def test_a_place_is_judged_against_where_most_members_are_not_a_stray_one() -> None:
+    """A cluster of three Kharkiv reports and one stray report placed in Odesa: a new Odesa report is apart from
+    the cluster (most members are in Kharkiv), not 'same' through the stray member."""
+    rules = LinkRules()
+    p = _profile(_report("a#e1"))
+    for uid in ("b#e1", "c#e1"):
+        p.add(_report(uid), rules)
+    p.add(_report("d#e1", where=ODESA, place="Odesa"), rules)
+    assert p.counts() == [3, 1]
+    assert evidence(_report("e#e1", where=ODESA, place="Odesa"), p, rules).signals["place"].startswith("apart")
+    assert evidence(_report("f#e1", where=SALTIVKA, place="Saltivka"), p, rules).signals["place"] == "near"
+    again = Profile.from_json(p.id, p.to_json())
+    assert again.counts() == [3, 1] and again.places == p.places
+
+
+def test_a_name_repeated_through_a_story_does_not_carry_the_lead_by_itself() -> None:
+    """Two stories of one club's two matches share its name many times; the opponents, the scorers differ. With
+    counts under a square root the shared name weighs less against the names that differ."""
+    a = lead_vector("Harbour City beat Rovers", "Harbour City won again. Harbour City's Okafor scored twice for "
+                    "Harbour City against Rovers, and Harbour City lead the table.", names=3)
+    b = lead_vector("Harbour City beat Wanderers", "Harbour City won at home. Harbour City's Lindqvist scored for "
+                    "Harbour City against Wanderers, and Harbour City stay top.", names=3)
+    assert cosine(a, b) < 0.5                    # 0.57 with raw counts
+    assert a["harbour"] < 2 * a["okafor"]        # many mentions weigh their square root, not their number
+
+
+def test_a_located_report_reaching_two_clusters_strongly_merges_them_a_placeless_one_does_not() -> None:
+    """Two clusters of one incident whose members were placed apart (Kharkiv; a village the gazetteer put 60 km
+    away): a report placed in Kharkiv that reaches both strongly was judged against both clusters' places and
+    bridges them; a report with no place that reaches both cannot vouch that the two places are one scene."""
+    rules = LinkRules(threshold=0.05, merge_margin=0.05)
+    a = _profile(_report("a#e1"))
+    b = _profile(_report("b#e1", where=VILLAGE, place="Vovchansk", mentions=frozenset({"g706483"})))
+    b.id = "k2"
+    located, _ = decide(_report("c#e1", mentions=frozenset({"g690000"})), [a, b], rules)
+    assert located.merged == ["k2"]
+    a = _profile(_report("a#e1"))
+    b = _profile(_report("b#e1", where=VILLAGE, place="Vovchansk", mentions=frozenset({"g706483"})))
+    b.id = "k2"
+    placeless, _ = decide(_report("c#e1", where=None, place=None), [a, b], rules)
+    assert placeless.merged == [] and placeless.cluster == "k1"

@@ -52,9 +52,9 @@ class LinkRules:
     place_conflict: float = 1.0     # the places are apart and neither story names the other's place
     date_conflict: float = 0.4      # named days (or publication days) do not meet, and neither story names the other's
     week_conflict: float = 1.0      # ... and are more than `lag_days` apart (a week apart: another incident)
-    threshold: float = 0.3
+    threshold: float = 0.25
     merge_margin: float = 0.3       # a report that reaches two clusters merges them if it reaches both by this much more
-    #                                 (twice the threshold: a merge joins many reports at once, so it needs more)
+    #                                 (0.55 in all: a merge joins many reports at once, so it needs more than a join)
     claim_similarity: float = 0.5   # claims repeated across outlets (link.claims)
 
 

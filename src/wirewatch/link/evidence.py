@@ -19,7 +19,7 @@ from .actors import actor_stems
 from .dates import gap_days
 from .events import LinkRules, Report, where_keys
 from .figures import headline, interval
-from .places import best
+from .places import majority
 from .profile import Profile
 from .summary import CATEGORIES
 from .text import centroid_cosine
@@ -96,7 +96,7 @@ def evidence(r: Report, p: Profile, rules: LinkRules) -> Evidence:
             s["day"] = "same"
             ev.score += rules.same_day
     if r.where is not None and p.places:
-        rel = best(r.where, p.places, max_km=rules.max_km)
+        rel = majority(r.where, p.places, p.counts(), max_km=rules.max_km)
         if rel == "apart":
             crossed = bool(where_keys(r.where) & set(p.mentions)) or any(where_keys(w) & r.mentions for w in p.places)
             if crossed:

@@ -14,7 +14,7 @@ from typing import Literal
 
 from ..geo import haversine_km
 
-__all__ = ["Where", "Relation", "relation", "best"]
+__all__ = ["Where", "Relation", "relation", "best", "majority"]
 
 Relation = Literal["same", "within", "near", "unknown", "apart"]
 RANK = {"same": 4, "within": 3, "near": 3, "unknown": 1, "apart": 0}
@@ -88,4 +88,24 @@ def best(place: Where, others: list[Where], *, max_km: float) -> Relation:
             return rel
         if RANK[rel] > RANK[found] or (found == "unknown" and rel == "apart"):
             found = rel
+    return found
+
+
+def majority(place: Where, others: list[Where], counts: list[int], *, max_km: float) -> Relation:
+    """The relation of `place` to where most of a cluster's located members are (`counts` members at each of
+    `others`): 'apart' when more members are apart from it than agree with it (same, within or near), else
+    the closest agreeing relation. Judging by any one member would let one stray report (a member placed
+    at the other incident's town) open the cluster to every report of a look-alike incident there."""
+    support = against = 0
+    found: Relation = "unknown"
+    for other, k in zip(others, counts):
+        rel = relation(place, other, max_km=max_km)
+        if rel == "apart":
+            against += k
+        elif rel != "unknown":
+            support += k
+            if RANK[rel] > RANK[found]:
+                found = rel
+    if against > support:
+        return "apart"
     return found

@@ -1,7 +1,7 @@
 """What a cluster remembers of its members to judge a new report: a small, bounded summary, saved as JSON.
 
 Linking never reloads a cluster's members: the profile keeps the intersection of their date intervals,
-their places, actor stems, types, headline figures and the centroid of their articles' lead vectors,
+their places with how many members are at each (a report is judged against where most members are), actor stems, types, headline figures and the centroid of their articles' lead vectors,
 each capped, so judging a report costs the same for a cluster of 3 reports or of 3,000.
 """
 
@@ -34,6 +34,7 @@ class Profile:
     types: dict[str, int] = field(default_factory=dict)
     spans: list[list] = field(default_factory=list)                 # [Span json, count]: members' date intervals
     places: list[Where] = field(default_factory=list)
+    place_n: list[int] = field(default_factory=list)                # members at each of `places`
     stems: list[str] = field(default_factory=list)
     figures: dict[str, list[float]] = field(default_factory=dict)   # category -> [low, high] of headline counts
     terms: dict[str, float] = field(default_factory=dict)
@@ -53,8 +54,8 @@ class Profile:
         self.types[r.type] = self.types.get(r.type, 0) + 1
         if r.when is not None:
             self._count_span(r.when.to_json(), 1)
-        if r.where is not None and r.where not in self.places and len(self.places) < MAX_PLACES:
-            self.places.append(r.where)
+        if r.where is not None:
+            self._count_place(r.where, 1)
         for s in sorted(actor_stems(r.actor1, r.actor2)):
             if s not in self.stems and len(self.stems) < MAX_STEMS:
                 self.stems.append(s)
@@ -89,9 +90,8 @@ class Profile:
             self.types[t] = self.types.get(t, 0) + k
         for raw, k in other.spans:
             self._count_span(raw, k)
-        for p in other.places:
-            if p not in self.places and len(self.places) < MAX_PLACES:
-                self.places.append(p)
+        for p, k in zip(other.places, other.counts()):
+            self._count_place(p, k)
         for s in other.stems:
             if s not in self.stems and len(self.stems) < MAX_STEMS:
                 self.stems.append(s)
@@ -116,6 +116,18 @@ class Profile:
             if x not in kept and len(kept) < MAX_MENTIONS:
                 kept.append(x)
 
+    def counts(self) -> list[int]:
+        """Members at each of `places` (a profile saved before places were counted: one each)."""
+        return self.place_n if len(self.place_n) == len(self.places) else [1] * len(self.places)
+
+    def _count_place(self, where: Where, k: int) -> None:
+        self.place_n = self.counts()
+        if where in self.places:
+            self.place_n[self.places.index(where)] += k
+        elif len(self.places) < MAX_PLACES:
+            self.places.append(where)
+            self.place_n.append(k)
+
     def _count_span(self, raw: list, k: int) -> None:
         for entry in self.spans:
             if entry[0] == raw:
@@ -130,7 +142,7 @@ class Profile:
 
     def to_json(self) -> dict:
         return {"n": self.n, "main": self.main, "types": self.types,
-                "spans": self.spans, "places": [p.to_json() for p in self.places],
+                "spans": self.spans, "places": [p.to_json() for p in self.places], "place_n": self.counts(),
                 "stems": self.stems, "figures": self.figures, "terms": self.terms, "n_terms": self.n_terms, "words": self.words, "n_words": self.n_words, "articles": self.articles, "mentions": self.mentions, "days": self.days,
                 "first": self.first, "last": self.last}
 
@@ -138,7 +150,7 @@ class Profile:
     def from_json(cls, cid: str, raw: dict) -> Profile:
         return cls(id=cid, n=raw["n"], main=raw["main"], types=raw["types"],
                    spans=raw["spans"],
-                   places=[Where.from_json(p) for p in raw["places"]], stems=raw["stems"],
+                   places=[Where.from_json(p) for p in raw["places"]], place_n=raw.get("place_n", []), stems=raw["stems"],
                    figures=raw["figures"], terms=raw["terms"], n_terms=raw["n_terms"], words=raw["words"], n_words=raw["n_words"],
                    articles=raw["articles"], mentions=raw.get("mentions", []), days=raw.get("days", []), first=raw.get("first"),
                    last=raw.get("last"))

@@ -76,7 +76,7 @@ def lead_vector(title: str | None, text: str, *, words: int = 60, names: float =
     for w, n in counts.items():
         weight = idf(w)
         if CEILING - weight <= COMMON:
-            vec[w] = n * weight
+            vec[w] = math.sqrt(n) * weight
     return _unit(vec)
 
 
