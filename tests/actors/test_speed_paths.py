@@ -39,3 +39,23 @@ def test_noun_chunks_match_spacy(nlp):
     theirs = list(doc.noun_chunks)
     assert [(c.start, c.end, c.label_) for c in ours] == [(c.start, c.end, c.label_) for c in theirs]
     assert len(ours) > 5
+
+
+def test_doc_index_overlaps_match_a_scan(nlp):
+    """`_DocIndex` answers "which dictionary actor / is a place over [start, end)" by bisection: the same
+    answers as scanning every span."""
+    from types import SimpleNamespace
+
+    from wirewatch.extract.actors.lexicon import Entry
+    from wirewatch.extract.actors.mentions import _DocIndex
+
+    doc = nlp("The army and the police of Ruritania met in Old Town Square near the river on Monday.")
+    entries = [Entry(f"p{k}", f"n{k}", "MIL", None) for k in range(3)]
+    dict_spans = [(4, 8, entries[0]), (17, 23, entries[1]), (40, 55, entries[2])]     # text order, disjoint
+    places = tuple(SimpleNamespace(start=a, end=b) for a, b in ((36, 51), (24, 33), (40, 44), (60, 65)))
+    index = _DocIndex(doc, actor_lexicon(), places, dict_spans)
+    for start in range(0, 70):
+        for end in range(start + 1, 72):
+            scan = next((e for s, t, e in dict_spans if s < end and start < t), None)
+            assert index.dict_entry(start, end) is scan
+            assert index.in_place(start, end) == any(p.start < end and start < p.end for p in places)

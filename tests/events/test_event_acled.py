@@ -57,3 +57,19 @@ def test_shelling_that_hits_civilians_stays_remote_violence(extract_text):
     doc = extract_text("Rebels fired mortar shells at houses in Hayat, killing a woman.")
     event = doc.events[0]
     assert event.acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_first_cue_by_lookup_matches_the_file_order_scan():
+    """`cues.first` looks the words up when they are fewer than the cues: the same cue as reading the cues
+    in file order."""
+    import random
+
+    from wirewatch.extract.events.coding.cues import cues, first
+
+    rng = random.Random(3)
+    for feature, table in cues().items():
+        lemmas = [lemma for lemma, _ in table]
+        for size in (0, 1, 2, 5, len(lemmas) + 3):
+            for _ in range(20):
+                found = set(rng.sample(lemmas, min(size, len(lemmas)))) | {"zzz-not-a-cue"}
+                assert first(feature, found) == next((v for lemma, v in table if lemma in found), None)

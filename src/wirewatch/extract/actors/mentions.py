@@ -4,9 +4,11 @@ countries used as agents ("Russia promised ..."). Names and coreference are sett
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from itertools import accumulate
 from typing import Callable
 
 from spacy.attrs import DEP, HEAD, LOWER, ORTH, POS
@@ -202,28 +204,27 @@ def _clean_tokens(chunk: Span) -> list[Token]:
 _NAMED = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 
 
-def _may_be_actor(chunk: Span, root: Token, lx: ActorLexicon, dict_spans, place_spans: list[tuple[int, int]],
-                  role_word: list[bool]) -> bool:
+def _may_be_actor(chunk: Span, root: Token, lx: ActorLexicon, index: _DocIndex) -> bool:
     """A cheap test that lets most noun phrases ("the city", "a statement") skip the full reading: each way
     `_chunk_mention` can name an actor needs a named entity, a dictionary actor, a place or a role word
-    (`role_word`: per token of the Doc, is its lower-case form a word of a role phrase)."""
+    (`index.role_word`: per token of the Doc, is its lower-case form a word of a role phrase)."""
     if root.ent_type_ in _NAMED or root.text in lx.countries:
         return True
     start, end = chunk.start_char, chunk.end_char
-    if any(s < end and start < e for s, e, _ in dict_spans) or any(s < end and start < e for s, e in place_spans):
+    if index.dict_entry(start, end) is not None or index.in_place(start, end):
         return True
-    return any(role_word[chunk.start:chunk.end])
+    return any(index.role_word[chunk.start:chunk.end])
 
 
 _CONDITIONS = frozenset({"emergency", "siege", "alert", "war", "readiness", "mourning", "shock"})
 
 
-def _chunk_mention(chunk: Span, root: Token, lx: ActorLexicon, dict_spans, places, index: _DocIndex
+def _chunk_mention(chunk: Span, root: Token, lx: ActorLexicon, places, index: _DocIndex
                    ) -> Mention | None:
     if root.lower_ == "state" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.lower_ in _CONDITIONS for g in c.children) for c in root.children):
         return None                       # "a state of emergency / siege": a condition, not a state
-    if not _may_be_actor(chunk, root, lx, dict_spans, index.place_spans, index.role_word):
+    if not _may_be_actor(chunk, root, lx, index):
         return None
     tokens = _clean_tokens(chunk)
     if root not in tokens:
@@ -238,10 +239,10 @@ def _chunk_mention(chunk: Span, root: Token, lx: ActorLexicon, dict_spans, place
             and not ent[-1].is_punct:                       # "the Bank" + "of England": the whole name
         tokens = tokens + list(chunk.doc[tokens[-1].i + 1: ent.end])
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    entry = next((e for s, t, e in dict_spans if s <= root.idx < t), None) or next(
-        (e for s, t, e in dict_spans if s < end and start < t), None)
+    at = root.idx
+    entry = index.dict_entry(at, at + 1) or index.dict_entry(start, end)
     role = _role(tokens, lx)
-    in_place = any(p.start <= root.idx < p.end for p in places) or root.text in lx.countries
+    in_place = index.in_place(at, at + 1) or root.text in lx.countries
     person = root.ent_type_ == "PERSON" and root.pos_ == "PROPN" and not in_place
     m = Mention(start, end, root, owner=owner)
     m.country = _country(tokens, lx) or _of_country(root, lx)
@@ -318,8 +319,7 @@ def noun_chunks(doc: Doc) -> list[Span]:
     strings = doc.vocab.strings   # label ids as spaCy's iterator gets them (dependency labels are symbols)
     np_deps = frozenset(strings.add(label) for label in _NP_LABELS)
     conj, np_label = strings.add("conj"), strings.add("NP")
-    pos, dep = doc.to_array([POS, DEP]).T.tolist()
-    head = doc.to_array(HEAD).astype("int64").tolist()   # relative offsets (stored unsigned)
+    pos, dep, head = (_columns(doc)[k] for k in ("pos", "dep", "head"))
     spans: list[Span] = []
     prev_end = -1
     for i, (p, d) in enumerate(zip(pos, dep)):
@@ -339,18 +339,53 @@ def noun_chunks(doc: Doc) -> list[Span]:
     return spans
 
 
+_COLUMNS = (("pos", POS), ("dep", DEP), ("head", HEAD), ("lower", LOWER), ("orth", ORTH))
+
+
+def _columns(doc: Doc) -> dict[str, list[int]]:
+    """The token attributes `find_mentions` reads as integers (POS, DEP, HEAD as a signed offset, LOWER, ORTH),
+    from one `to_array` per Doc."""
+    cached = doc.user_data.get("ww_actor_columns")
+    if cached is None:
+        arr = doc.to_array([attr for _, attr in _COLUMNS])
+        cached = {name: arr[:, k].tolist() for k, (name, _) in enumerate(_COLUMNS)}
+        cached["head"] = arr[:, 2].astype("int64").tolist()   # relative offsets (stored unsigned)
+        doc.user_data["ww_actor_columns"] = cached
+    return cached
+
+
 class _DocIndex:
     """What `find_mentions` looks up per noun phrase, computed once per Doc: per token, the entity it is in and
-    whether its lower-case form is a role word; the places' character spans."""
+    whether its lower-case form is a role word; the dictionary actors' and the places' character spans, laid
+    out for bisection (a noun phrase asks which of them it overlaps: a scan of all of them per phrase cost
+    more than reading the phrase)."""
 
-    def __init__(self, doc: Doc, lx: ActorLexicon, places: tuple[Place, ...]) -> None:
+    def __init__(self, doc: Doc, lx: ActorLexicon, places: tuple[Place, ...],
+                 dict_spans: list[tuple[int, int, Entry]] = ()) -> None:
         self.ent_at: dict[int, Span] = {}
         for e in ents_of(doc):
             for i in range(e.start, e.end):
                 self.ent_at.setdefault(i, e)
-        self.place_spans = [(p.start, p.end) for p in places]
-        self.role_word = _flags(doc, doc.to_array(LOWER).tolist() if len(doc) else [], lx.role_word_ids,
+        self.dict_spans = dict_spans        # in text order, never overlapping (`_dictionary_spans`)
+        self.dict_ends = [t for _, t, _ in dict_spans]
+        spans = sorted((p.start, p.end) for p in places)
+        self.place_starts = [a for a, _ in spans]
+        self.place_reach = list(accumulate((b for _, b in spans), max))  # furthest end among the first k places
+        self.role_word = _flags(doc, _columns(doc)["lower"] if len(doc) else [], lx.role_word_ids,
                                 lambda word: word in lx.role_words)
+
+
+    def dict_entry(self, start: int, end: int) -> Entry | None:
+        """The first dictionary actor (in text order) whose span overlaps [start, end)."""
+        k = bisect_right(self.dict_ends, start)     # the first span ending after `start`: spans are disjoint
+        if k < len(self.dict_spans) and self.dict_spans[k][0] < end:
+            return self.dict_spans[k][2]
+        return None
+
+    def in_place(self, start: int, end: int) -> bool:
+        """Does some place's span overlap [start, end)?"""
+        k = bisect_left(self.place_starts, end)     # the places that start before `end`
+        return k > 0 and self.place_reach[k - 1] > start
 
 
 def _flags(doc: Doc, ids: list[int], known: dict[int, bool], test: Callable[[str], bool]) -> list[bool]:
@@ -371,7 +406,7 @@ def _token_cues(doc: Doc, lx: ActorLexicon) -> list[int]:
     possessive, a pronoun it reads. Found from the ORTH and DEP arrays; the pass builds no Token for the rest."""
     if not len(doc):
         return []
-    orth, dep = doc.to_array([ORTH, DEP]).T.tolist()
+    orth, dep = _columns(doc)["orth"], _columns(doc)["dep"]
     cue = _flags(doc, orth, lx.token_cue_ids, lambda word: word in lx.countries
                  or word.lower() in _PRONOUNS or word.lower() in _SAY_PRONOUNS)
     poss = doc.vocab.strings.add("poss")
@@ -382,14 +417,14 @@ def find_mentions(doc: Doc, lx: ActorLexicon, places: tuple[Place, ...] = ()) ->
     """Actor mentions in text order (not yet named or linked)."""
     text = text_of(doc)
     dict_spans = _dictionary_spans(text, lx)
-    index = _DocIndex(doc, lx, places)
+    index = _DocIndex(doc, lx, places, dict_spans)
     out: list[Mention] = []
     covered: list[tuple[int, int]] = []
     for chunk in noun_chunks(doc):
         root = chunk.root
         if root.pos_ == "PRON":
             continue
-        m = _chunk_mention(chunk, root, lx, dict_spans, places, index)
+        m = _chunk_mention(chunk, root, lx, places, index)
         if m is not None:
             out.append(m)
             covered.append((chunk.start_char, chunk.end_char))

@@ -24,6 +24,18 @@ __all__ = ["build_tagger", "feature_table", "N_TAGS"]
 N_TAGS = 7  # O, then B and I of CUE, SOURCE, CONTENT (tagger.TAGS)
 
 
+def _add_rows(out: np.ndarray, rows: np.ndarray, values: np.ndarray) -> None:
+    """`np.add.at(out, rows, values)` for a C-contiguous 2-D `out`, run as a 1-D `add.at` over its cells (about
+    4x faster: numpy's fast path is for 1-D). Each cell gets the same additions in the same order, so the
+    result is bit-for-bit the same."""
+    if not out.flags.c_contiguous:   # reshape would copy: add to the array itself
+        np.add.at(out, rows, values)
+        return
+    width = out.shape[1]
+    cells = (rows[:, None] * width + np.arange(width)).ravel()
+    np.add.at(out.reshape(-1), cells, np.ascontiguousarray(values).reshape(-1))
+
+
 def _gather_tree(H: np.ndarray, links: np.ndarray) -> tuple[np.ndarray, tuple]:
     """[H, H[head], H[clause governor], mean of H over the children] per row (see `tree_gather`)."""
     heads, gov = links[:, 0], links[:, 1]
@@ -31,7 +43,7 @@ def _gather_tree(H: np.ndarray, links: np.ndarray) -> tuple[np.ndarray, tuple]:
     attached = heads != np.arange(n)
     counts = np.maximum(np.bincount(heads[attached], minlength=n), 1).astype("float32")[:, None]
     kids = np.zeros_like(H)
-    np.add.at(kids, heads[attached], H[attached])
+    _add_rows(kids, heads[attached], H[attached])
     return np.hstack([H, H[heads], H[gov], kids / counts]), (heads, gov, attached, counts)
 
 
@@ -39,8 +51,8 @@ def _gather_tree_backprop(dY: np.ndarray, saved: tuple) -> np.ndarray:
     heads, gov, attached, counts = saved
     w = dY.shape[1] // 4
     dH = dY[:, :w].copy()
-    np.add.at(dH, heads, dY[:, w:2 * w])
-    np.add.at(dH, gov, dY[:, 2 * w:3 * w])
+    _add_rows(dH, heads, dY[:, w:2 * w])
+    _add_rows(dH, gov, dY[:, 2 * w:3 * w])
     dk = dY[:, 3 * w:] / counts
     dH[attached] += dk[heads[attached]]
     return dH

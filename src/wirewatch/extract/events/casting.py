@@ -199,6 +199,21 @@ def _where_imposed(a: Actor, m: Mention) -> bool:
     # "a state *of* siege in X", "remained *on* alert in X"
 
 
+def _imposable(doc: Doc, actors: Sequence[Actor]) -> list[tuple[Actor, int]]:
+    """(actor, token its "in"/"on" phrase hangs from) for each actor whose name ends as the object of "in", "on",
+    "across" or "throughout": the first test of `_where_imposed`, which does not depend on the mention, made once
+    per Doc and actor list (every mention without a target asks it of every actor)."""
+    cached = doc.user_data.get("ww_imposable")
+    if cached is None or cached[0] is not actors:
+        out: list[tuple[Actor, int]] = []
+        for a in actors:
+            tok = token_at(doc, a.end - 1)
+            if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "on", "across", "throughout"):
+                out.append((a, tok.head.head.i))
+        cached = doc.user_data["ww_imposable"] = (actors, out)
+    return cached[1]
+
+
 def _named_for(a: Actor, m: Mention, actors: Sequence[Actor]) -> Actor:
     """A pronoun source that stands for the speaker of its own sentence ("Governor X said *he* is ready to
     ..."): the speaker's named mention, the same actor, said in full."""
@@ -253,7 +268,9 @@ def actors_for(m: Mention, actors: Sequence[Actor], doc: Doc, body_start: int = 
         a2 = next((a for a in cands[1:] + sent if a.kind == "GOV" and a.country_code and _is_country(a, places)),
                   None if m.type in ("RETREAT", "MOBILIZE") else a2)
     if a2 is None and (m.action or m.type) != "ASSAULT":    # "declared a state of siege in Haiti"
-        a2 = next((a for a in actors if _where_imposed(a, m) and fits(a)), None)
+        t = m.token                      # `_where_imposed(a, m)` over the actors that pass its first test
+        held = (t.i, t.head.head.i if t.dep_ == "pobj" and t.head.lower_ in ("of", "on") else -1)
+        a2 = next((a for a, holder in _imposable(doc, actors) if holder in held and fits(a)), None)
     if a2 is None and m.type == "THREATEN":   # "threatened to strike unless X ...": X is the one threatened
         a2 = next((a for a in (actor_for(g, actors) for g in _condition_subjects(m.token)) if fits(a)), None)
     m.actor1, m.actor2 = a1, a2

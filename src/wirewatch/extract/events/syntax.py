@@ -289,15 +289,23 @@ def unit_of(sent: SpacySpan, at: int) -> tuple[int, int]:
 
 def token_at(doc: Doc, char: int) -> Token | None:
     """The token that covers character `char` (or the next one), found by bisection over the token starts
-    (cached on the Doc: `char_span` builds a Span per call)."""
+    (cached on the Doc: `char_span` builds a Span per call). Each answer is remembered per Doc: the same few
+    characters (actors' and places' ends) are asked about for every mention."""
+    memo = doc.user_data.get("ww_token_at")
+    if memo is None:
+        memo = doc.user_data["ww_token_at"] = {}
+    elif char in memo:
+        return memo[char]
     starts = doc.user_data.get("ww_token_starts")
     if starts is None:
         starts = doc.user_data["ww_token_starts"] = doc.to_array("IDX").tolist() if len(doc) else []
     k = bisect_right(starts, char) - 1
     if k < 0:
-        return tokens_of(doc)[0] if starts else None
-    tokens = tokens_of(doc)
-    t = tokens[k]
-    if char >= t.idx + len(t.text) and k + 1 < len(tokens):   # in the whitespace after a token: the next one
-        return tokens[k + 1]
+        t = tokens_of(doc)[0] if starts else None
+    else:
+        tokens = tokens_of(doc)
+        t = tokens[k]
+        if char >= t.idx + len(t.text) and k + 1 < len(tokens):   # in the whitespace after a token: the next one
+            t = tokens[k + 1]
+    memo[char] = t
     return t

@@ -27,18 +27,20 @@ def cues() -> dict[str, tuple[tuple[str, str], ...]]:
 def words(tokens) -> set[str]:
     """Lemmas and forms of the tokens, and the pairs of adjacent ones ("air force", "heavy weapon"), so that
     a cue can be two words."""
-    at = sorted({t.i: t for t in tokens}.items())
-    if not at:
+    toks = list(tokens)
+    if not toks:
         return set()
-    all_lemmas, all_forms = _forms(at[0][1].doc)
-    at = [i for i, _ in at]
-    lemmas = [all_lemmas[i] for i in at]
-    forms = [all_forms[i] for i in at]
-    out = set(lemmas) | set(forms)
-    for k in range(len(at) - 1):
-        if at[k + 1] == at[k] + 1:
-            out.add(f"{forms[k]} {forms[k + 1]}")
-            out.add(f"{lemmas[k]} {lemmas[k + 1]}")
+    all_lemmas, all_forms = _forms(toks[0].doc)
+    out: set[str] = set()
+    prev, lemma_before, form_before = -2, "", ""
+    for i in sorted({t.i for t in toks}):
+        lemma, form = all_lemmas[i], all_forms[i]
+        out.add(lemma)
+        out.add(form)
+        if i == prev + 1:
+            out.add(f"{form_before} {form}")
+            out.add(f"{lemma_before} {lemma}")
+        prev, lemma_before, form_before = i, lemma, form
     return out
 
 
@@ -47,11 +49,43 @@ def _forms(doc: Doc) -> tuple[list[str], list[str]]:
     times per article, and a Token attribute is a string lookup each time)."""
     cached = doc.user_data.get("ww_cue_forms")
     if cached is None:
-        strings = doc.vocab.strings
         lemma, lower = doc.to_array([LEMMA, LOWER]).T.tolist() if len(doc) else ([], [])
-        cached = doc.user_data["ww_cue_forms"] = ([strings[h].lower() for h in lemma], [strings[h] for h in lower])
+        cached = doc.user_data["ww_cue_forms"] = (_strings(doc, lemma, _LEMMAS, str.lower),
+                                                  _strings(doc, lower, _LOWERS, str))
     return cached
 
 
+# string id -> its string (lower-cased for lemmas), kept across articles: ids are spaCy's hashes, the same in
+# every vocab, and most words of an article were met before, so a dict lookup replaces a StringStore read
+_LEMMAS: dict[int, str] = {}
+_LOWERS: dict[int, str] = {}
+
+
+def _strings(doc: Doc, ids: list[int], known: dict[int, str], norm) -> list[str]:
+    out = list(map(known.get, ids))
+    if None in out:
+        strings = doc.vocab.strings
+        for k, (h, word) in enumerate(zip(ids, out)):
+            if word is None:
+                word = known.get(h)
+                out[k] = known[h] = norm(strings[h]) if word is None else word
+    return out
+
+
 def first(feature: str, found: set[str]) -> str | None:
-    return next((value for lemma, value in cues().get(feature, ()) if lemma in found), None)
+    """The value of the feature's first cue (in file order) whose lemma is in `found`."""
+    table = cues().get(feature, ())
+    if len(found) >= len(table):
+        return next((value for lemma, value in table if lemma in found), None)
+    index = _first_of(feature)      # fewer words than cues: look the words up instead of scanning the cues
+    hits = [index[w] for w in found if w in index]
+    return min(hits)[1] if hits else None
+
+
+@lru_cache(maxsize=None)
+def _first_of(feature: str) -> dict[str, tuple[int, str]]:
+    """{lemma: (position of its first cue in the file, that cue's value)} of one feature."""
+    out: dict[str, tuple[int, str]] = {}
+    for k, (lemma, value) in enumerate(cues().get(feature, ())):
+        out.setdefault(lemma, (k, value))
+    return out

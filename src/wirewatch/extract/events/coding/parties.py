@@ -5,6 +5,7 @@ counted dead ("two soldiers" armed, "a farmer" civilian, "an off-duty officer" u
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Sequence
 
 from spacy.tokens import Token
@@ -111,17 +112,22 @@ def _target_words(x: Token, trigger: Token) -> tuple[set[str], set[str]]:
     return words(phrase), words(whole)
 
 
+@lru_cache(maxsize=None)
+def _victim_words(value: str) -> frozenset[str]:
+    """The victim cues of one value ("armed", "civilian", ...), as a set built once."""
+    return frozenset(lemma for lemma, v in cues().get("victim", ()) if v == value)
+
+
 def _verdict(phrase: set[str], whole: set[str]) -> str | None:
     """civilian (named unarmed: off duty, former; or a civilian word), armed, protester, or None (no word
     says)."""
-    table = cues().get("victim", ())
-    if whole & {lemma for lemma, v in table if v == "unarmed"}:
+    if whole & _victim_words("unarmed"):
         return "civilian"               # "an off-duty soldier", "a former officer": not fighting
-    if phrase & {lemma for lemma, v in table if v == "armed"}:
+    if phrase & _victim_words("armed"):
         return "armed"
-    if phrase & {lemma for lemma, v in table if v == "protester"}:
+    if phrase & _victim_words("protester"):
         return "protester"              # "fired tear gas at the march", "six protesters were injured"
-    if phrase & {lemma for lemma, v in table if v == "civilian"}:
+    if phrase & _victim_words("civilian"):
         return "civilian"               # "the leader of ...", "a drug suspect": named as unarmed
     return None
 
