@@ -219,3 +219,33 @@ def test_the_subject_next_to_the_cue_speaks_not_the_fragment_before_it(claims_of
 def test_a_clause_before_the_comma_stays_the_parenthetical_rules(claims_of) -> None:
     r = claims_of("The bridge was closed at dawn, the governor said.")
     assert r.by_cue("said").content.text == "The bridge was closed at dawn"
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporter_s(claims_of) -> None:
+    r = claims_of("Senator Ann Roe said she doubted the figures, arguing that the count in the northern districts "
+                  "was incomplete.")
+    assert r.by_cue("arguing").source.text == "Senator Ann Roe"
+
+
+def test_a_participle_under_an_adverb_takes_the_verb_s_subject(claims_of) -> None:
+    r = claims_of("The mayor refuses to discuss the budget, aside from saying he wants a smaller council.")
+    c = r.by_cue("saying")
+    assert c.source is not None and c.source.text == "The mayor"
+    assert c.content.text == "he wants a smaller council"
+
+
+def test_a_closing_quotation_mark_is_not_the_speaker_s(nlp) -> None:
+    from wirewatch.extract.claims.attribution import Raw
+    from wirewatch.extract.claims.combine import Policy, _merged
+    from wirewatch.extract.claims.parsed import Parsed
+
+    text = '"We have had enough of this," Anna Berg, a writer for the Harbour Times, said on Twitter.'
+    doc = nlp(text)
+    p = Parsed.of(doc, text)
+    quote = (0, text.index(" Anna"))
+    cue = text.index("said")
+    cue_token = doc.char_span(cue, cue + 4).root.i
+    model = Raw((cue, cue + 4), cue_token, None, None, quote, None, True, "say")
+    rule = Raw((cue, cue + 4), cue_token, (quote[1] - 1, text.index(" said")), None, quote, None, True, "say")
+    out = _merged(p, None, model, rule, Policy())
+    assert text[out.source[0]:out.source[1]] == "Anna Berg, a writer for the Harbour Times"

@@ -111,3 +111,113 @@ def test_a_bare_colon_cue_stays() -> None:
     text = "Okafor: We expect the first ships to leave."
     raw = _raw(text, ":", "We expect the first ships to leave", "Okafor")
     assert _cue_colon(text, raw) == raw
+
+
+def _edges(nlp, text: str, source: str, cue: str, content: str) -> str:
+    from dataclasses import replace
+
+    from wirewatch.extract.claims.boundaries import _source_edges
+    from wirewatch.extract.claims.parsed import Parsed
+
+    doc = nlp(text)
+    raw = _raw(text, cue, content, source)
+    raw = replace(raw, cue_token=doc.char_span(*raw.cue, alignment_mode="expand").root.i)
+    raw = _source_edges(Parsed.of(doc, text), raw)
+    return text[raw.source[0]:raw.source[1]]
+
+
+def test_a_source_ends_before_its_own_cue(nlp) -> None:
+    text = "The shipping company charges that the port fees were raised twice in one year."
+    assert _edges(nlp, text, "The shipping company charges", "charges", "that the port fees") == "The shipping company"
+
+
+def test_a_source_drops_the_dateline_and_a_leading_conjunction(nlp) -> None:
+    text = "KHERSON -- The regional governor said on Monday that the ferry would resume service."
+    assert _edges(nlp, text, "KHERSON -- The regional governor", "said", "that the ferry") == "The regional governor"
+    text = "But the harbour master claims that the pier should be rebuilt first."
+    assert _edges(nlp, text, "But the harbour master", "claims", "that the pier") == "the harbour master"
+
+
+def test_a_reporting_noun_keeps_its_article(nlp) -> None:
+    text = "The council issued a statement announcing the closure of the bridge."
+    assert _edges(nlp, text, "a statement", "statement announcing", "the closure of the bridge") == "a statement"
+
+
+def test_a_focus_adverb_is_not_part_of_the_source(claims_of) -> None:
+    r = claims_of("Even the mayor's own party said the tax was too high.")
+    assert r.by_cue("said").source.text == "the mayor's own party"
+
+
+def test_a_fronted_content_starts_with_its_sentence(nlp) -> None:
+    from dataclasses import replace
+
+    from wirewatch.extract.claims.boundaries import _fronted_start
+    from wirewatch.extract.claims.parsed import Parsed
+
+    text = "The port was to be guarded by a patrol, but the coast guard moved the ships away, an official said."
+    doc = nlp(text)
+    raw = _raw(text, "said", "the coast guard moved the ships away", "an official")
+    raw = replace(raw, cue_token=doc.char_span(*raw.cue).root.i)
+    out = _fronted_start(Parsed.of(doc, text), raw)
+    assert text[out.content[0]:out.content[1]] == "The port was to be guarded by a patrol, but the coast guard moved the ships away"
+
+
+def test_a_fronted_relative_clause_keeps_its_start(nlp) -> None:
+    from dataclasses import replace
+
+    from wirewatch.extract.claims.boundaries import _fronted_start
+    from wirewatch.extract.claims.parsed import Parsed
+
+    text = "The ferry, which carries cars to the island, stopped running in May, the operator said."
+    doc = nlp(text)
+    raw = _raw(text, "said", "carries cars to the island", "the operator")
+    raw = replace(raw, cue_token=doc.char_span(*raw.cue).root.i)
+    out = _fronted_start(Parsed.of(doc, text), raw)
+    assert text[out.content[0]:out.content[1]] == "carries cars to the island"
+
+
+def test_the_cue_s_own_object_beats_a_content_from_elsewhere(nlp) -> None:
+    from dataclasses import replace
+
+    from wirewatch.extract.claims.combine import _elsewhere
+    from wirewatch.extract.claims.parsed import Parsed
+
+    text = "The council rejected the plan last year. Cruz has endorsed Hanna for the seat."
+    doc = nlp(text)
+    p = Parsed.of(doc, text)
+    model = _raw(text, "endorsed", "The council rejected the plan last year", "Cruz")
+    model = replace(model, cue_token=doc.char_span(*model.cue).root.i)
+    rule = replace(model, content=_raw(text, "endorsed", "Hanna for the seat").content)
+    assert _elsewhere(p, model, rule)
+    assert not _elsewhere(p, rule, rule)
+
+
+def test_a_quotation_after_that_keeps_the_complementizer() -> None:
+    from wirewatch.extract.claims.boundaries import _quoted_complement
+
+    text = 'The harbour master said on Monday that "the old pier cannot be saved."'
+    raw = _quoted_complement(text, _raw(text, "said", '"the old pier cannot be saved."', "The harbour master"))
+    assert text[raw.content[0]:raw.content[1]] == 'that "the old pier cannot be saved."'
+    text = 'The harbour master said: "the old pier cannot be saved."'
+    raw = _quoted_complement(text, _raw(text, "said", '"the old pier cannot be saved."', "The harbour master"))
+    assert text[raw.content[0]:raw.content[1]] == '"the old pier cannot be saved."'
+
+
+def test_a_source_cut_after_an_article_takes_its_whole_phrase(nlp) -> None:
+    text = "The officer fired twice, according to lawyers for the family of the driver."
+    assert _edges(nlp, text, "lawyers for the", "according to", "The officer fired twice") == \
+        "lawyers for the family of the driver"
+
+
+def test_a_tagger_content_cut_inside_its_clause_runs_to_the_clause_end(nlp) -> None:
+    from dataclasses import replace
+
+    from wirewatch.extract.claims.boundaries import whole_constituent
+    from wirewatch.extract.claims.parsed import Parsed
+
+    text = "Polls in the port showed that few residents trusted the harbour council. The vote is on Monday."
+    doc = nlp(text)
+    raw = _raw(text, "showed", "that few residents", "Polls in the port")
+    raw = replace(raw, cue_token=doc.char_span(*raw.cue).root.i)
+    out = whole_constituent(Parsed.of(doc, text), raw)
+    assert text[out.content[0]:out.content[1]] == "that few residents trusted the harbour council"

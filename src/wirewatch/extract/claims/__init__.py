@@ -20,7 +20,7 @@ from ...model import Claim, TimeExpr, span_of
 from .. import Found, Stage
 from .attribution import Raw, trim
 from .boundaries import conventional
-from .labels import layout_attributions, with_layout
+from .labels import colon_paragraphs, layout_attributions, with_colon_paragraphs, with_layout
 from .certainty import assess
 from .combine import Policy, combine
 from .learned import proposals, tag
@@ -214,6 +214,7 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
         raws = combine(p, raws, props, quotes, policy, found.actors, cue_prob)
         raws = [_within_paragraph(p, r, floor) for r in raws if _reported(p, r, quotes)]
     raws = with_layout(raws, [r for r in layout_attributions(p, quotes) if r.cue[0] >= floor])
+    raws = with_colon_paragraphs(raws, [r for r in colon_paragraphs(p) if r.cue[0] >= floor])
     raws = [r for r in raws if _says_something(p, r) and not _nested_intention(raws, r, p)]
     raws = conventional(p, raws)
     notes = find_notes(p, raws)

@@ -127,8 +127,15 @@ def _source(anchor: Token) -> tuple[tuple[int, int] | None, Token | None]:
             return _noun_phrase(n), n
         if t.dep_ == "advcl" and t.tag_ == "VBN" and not _children(t, "aux", "auxpass"):
             return None, None  # "Asked about X, the spokesman said": the one asked is not the asker
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].text == "," and \
+                t.head.dep_ == "ccomp" and t.head.head.pos_ == "VERB" and t.head.i < t.i:
+            t = t.head.head  # "X said [he doubted it], arguing that ...": the reporter argues, not "he"
+            continue
         if t.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acomp") and t.head is not t:
             t = t.head
+            continue
+        if t is not anchor and t.dep_ == "advmod" and t.head.pos_ in ("VERB", "AUX"):
+            t = t.head  # "refuses to discuss it, aside from saying ...": the refuser says
             continue
         if t.dep_ == "pobj" or (t.dep_ == "prep" and t.head is not t):
             t = t.head

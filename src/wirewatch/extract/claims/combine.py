@@ -18,6 +18,7 @@ from ...model import Actor
 from .. import ents_of
 
 from .attribution import Raw, _negated, _noun_phrase, _subject_phrase, trim
+from .boundaries import whole_constituent
 from .learned import Proposal, char_span
 from .pairing import root_of
 from .parsed import Parsed
@@ -134,19 +135,43 @@ def _dangling(p: Parsed, content: tuple[int, int]) -> bool:
     return span is not None and len(span) > 0 and span[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
 
 
+COMPLEMENTS = {"dobj", "ccomp", "xcomp"}
+
+
+def _elsewhere(p: Parsed, model: Raw, rule: Raw) -> bool:
+    """The tagger's content lies outside the cue's own complement ("Cruz has endorsed [Trump]" paired
+    with a clause of the sentence before) while the rules' content is that complement."""
+    if _overlap(rule.content, model.content):
+        return False  # the two sides agree on where the content is
+    cue = p.doc[model.cue_token]
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in cue.children
+             if c.dep_ in COMPLEMENTS and c.i > cue.i]
+    return bool(spans) and not any(_overlap(sp, model.content) for sp in spans) and any(
+        _overlap(sp, rule.content) for sp in spans)
+
+
 def _merged(p: Parsed, prop: Proposal, model: Raw, rule: Raw | None, policy: Policy) -> Raw:
     out = model
     if rule is None:
-        return out
+        return out if out.direct else whole_constituent(p, out)
     words = len(p.text[model.content[0]:model.content[1]].split())
+    if _elsewhere(p, model, rule):  # the tagger took another clause while the cue's own object is there
+        return _merged(p, prop, replace(model, content=rule.content, content_token=rule.content_token, direct=rule.direct),
+                       rule, policy)
     swallows = any(src is not None and _overlap(src, model.content) for src in (rule.source, model.source))
     if _dangling(p, model.content) or policy.content == "rules" or (policy.content == "agree" and _overlap(rule.content, model.content) >= (
             policy.agree * (model.content[1] - model.content[0]))) or (words < policy.min_words and not model.direct) or (
             swallows and not _overlap(rule.content, rule.source or (0, 0))):  # the tagger's runs into a source
         out = replace(out, content=rule.content, content_token=rule.content_token, direct=rule.direct)
+    if out.content == model.content and not out.direct:
+        out = whole_constituent(p, out)
     if (policy.source == "rules" and rule.source is not None) or out.source is None:
-        if rule.source is None or _overlap(rule.source, out.content) == 0:
-            out = replace(out, source=rule.source, source_token=rule.source_token)
+        src = rule.source
+        if src is not None and _overlap(src, out.content) and out.content[0] <= src[0] and src[1] > out.content[1]:
+            src = trim(p.text, out.content[1], src[1], strip_period=False)  # a closing quotation mark the parser
+            # gave the speaker ("...,\" Ann Roe said"): the name after it speaks
+        if src is None or (src[1] > src[0] and _overlap(src, out.content) == 0):
+            out = replace(out, source=src, source_token=rule.source_token)
     if policy.cue == "rules":
         out = replace(out, cue=rule.cue, cue_token=rule.cue_token)
     elif policy.cue == "union" and rule.cue[0] <= out.cue[0] and out.cue[1] <= rule.cue[1]:

@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 
 from .. import ents_of
-from .attribution import Raw, trim
-from .lexicon import editorial_labels
+from .attribution import Raw, _source, trim
+from .lexicon import editorial_labels, role_kinds, verb_cues
 from .parsed import Parsed
 
-__all__ = ["layout_attributions", "with_layout"]
+__all__ = ["colon_paragraphs", "layout_attributions", "with_colon_paragraphs", "with_layout"]
 
 LABEL = re.compile(r"^[^\S\n]*[\"“]?[^\S\n]*([A-Z][A-Z.'’\- ]*[A-Z.])[^\S\n]*(:)[^\S\n]+(?=\S)", re.MULTILINE)
 CREDIT = re.compile(r"[^\S\n]*\n?[^\S\n]*(―|—|–|--|-(?=[^\S\n]))[^\S\n]*"
@@ -41,6 +41,7 @@ MIN_TURNS = 2
 MIN_TURN_WORDS = 3
 MAX_LABEL_WORDS = 4
 MAX_HEADLINE = 200
+MAX_HEADLINE_LABEL = 6
 
 
 def _token(p: Parsed, start: int, end: int) -> int | None:
@@ -50,7 +51,7 @@ def _token(p: Parsed, start: int, end: int) -> int | None:
 
 def _raw(p: Parsed, cue: tuple[int, int], source: tuple[int, int], content: tuple[int, int], direct: bool
          ) -> Raw | None:
-    cs, ce = trim(p.text, *content, strip_period=False)
+    cs, ce = trim(p.text, *content, strip_period=not direct)  # a quotation keeps its period inside the marks
     ss, se = trim(p.text, *source, strip_period=False)
     if ce - cs < 2 or se <= ss:
         return None
@@ -154,11 +155,42 @@ def _headline(p: Parsed, known: frozenset[str] = frozenset()) -> list[Raw]:
     if colon < 1 or end - start > MAX_HEADLINE:
         return []
     colon += start
-    if not any(e.label_ in SPEAKERS and e.start_char == start and e.end_char == colon for e in ents_of(p.doc)) \
-            and not _names_speaker(text[start:colon], known):
+    label = text[start:colon].split()
+    if len(label) > MAX_HEADLINE_LABEL or " ".join(label).lower() in editorial_labels() or not (
+            any(e.label_ in SPEAKERS and start <= e.start_char and e.end_char == colon for e in ents_of(p.doc))
+            or _names_speaker(text[start:colon], known) or label[-1].lower() in role_kinds()):
         return []
     r = _raw(p, (colon, colon + 1), (start, colon), (colon + 1, end), False)
     return [r] if r is not None else []
+
+
+COLON_END = re.compile(r"(?<=\w):[^\S\n]*\n\s*(?=\S)")
+BLOCK_FRAMES = frozenset({"quote", "ccomp"})
+
+
+def colon_paragraphs(p: Parsed) -> list[Raw]:
+    """A reporting verb that ends its paragraph with a colon introduces the next paragraph ("The governor
+    added:" / "It is typical of them ..."): the verb is the cue, its subject the source, the paragraph
+    the content (a quotation when it opens with a mark)."""
+    text, doc, out = p.text, p.doc, []
+    for m in COLON_END.finditer(text):
+        span = doc.char_span(m.start() - 1, m.start(), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        v = span[-1]
+        cue = verb_cues().get(v.lemma_.lower())
+        if v.pos_ not in ("VERB", "AUX") or cue is None or not cue.frames & BLOCK_FRAMES:
+            continue
+        nl = text.find("\n", m.end())
+        end = len(text) if nl < 0 else nl
+        direct = text[m.end()] in OPEN_MARKS
+        cs, ce = trim(text, m.end(), end, strip_period=not direct)
+        src, src_tok = _source(v)
+        if ce - cs < 2 or src is None:
+            continue
+        out.append(Raw((v.idx, v.idx + len(v.text)), v.i, src, src_tok.i if src_tok is not None else None, (cs, ce),
+                       None, direct, v.lemma_.lower()))
+    return out
 
 
 def layout_attributions(p: Parsed, quotes: list[tuple[int, int]]) -> list[Raw]:
@@ -174,8 +206,9 @@ def layout_attributions(p: Parsed, quotes: list[tuple[int, int]]) -> list[Raw]:
 def with_layout(raws: list[Raw], layout: list[Raw]) -> list[Raw]:
     """The other finders' relations plus the layout ones. A relation whose content is a layout relation's
     content, with its cue outside it (a quotation given to the previous speaker), yields to it; one with
-    the same cue is the same relation; one whose cue sits inside a credited quotation (whose marks the
-    quotation finder missed: ”...” ― Name) is part of the quoted words."""
+    the same cue is the same relation; one whose cue sits inside a layout relation's content (a credited
+    quotation whose marks the quotation finder missed: ”...” ― Name; a transcript turn; a headline's words)
+    is part of the labelled speaker's words."""
     if not layout:
         return raws
     kept = []
@@ -185,7 +218,17 @@ def with_layout(raws: list[Raw], layout: list[Raw]) -> list[Raw]:
         if any(lo.content[0] <= r.content[0] and r.content[1] <= lo.content[1] and not (
                 lo.content[0] <= r.cue[0] < lo.content[1]) and lo.direct for lo in layout):
             continue
-        if any(lo.direct and lo.content[0] < r.cue[0] < lo.content[1] for lo in layout):
-            continue  # a cue inside a credited quotation is the quoted speaker's own words
+        if any(lo.content[0] <= r.cue[0] < lo.content[1] for lo in layout):
+            continue  # a cue inside a credited quotation, a transcript turn or a headline's words is the
+            # labelled speaker's own words, as a cue inside quotation marks is
         kept.append(r)
     return sorted(kept + layout, key=lambda r: (r.cue[0], r.content[0]))
+
+
+def with_colon_paragraphs(raws: list[Raw], blocks: list[Raw]) -> list[Raw]:
+    """The other relations plus the colon paragraphs; a relation on the same cue is the same one. Cues
+    inside the paragraph stay: a block quoted from another text carries its own attributions."""
+    if not blocks:
+        return raws
+    kept = [r for r in raws if not any(r.cue[0] < b.cue[1] and b.cue[0] < r.cue[1] for b in blocks)]
+    return sorted(kept + blocks, key=lambda r: (r.cue[0], r.content[0]))
