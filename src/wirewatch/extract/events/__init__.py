@@ -28,7 +28,8 @@ from .mentions import Mention, find_mentions
 from .order import body_start, main_first
 from .roles import read_roles
 from .status import read_status
-from .where import coherent, geo_precision, home_country, is_context, place_for, resolved_place, specificity, time_for
+from .where import (coherent, geo_precision, home_country, is_context, long_before, place_for, resolved_place,
+                    specificity, time_for)
 
 __all__ = ["find", "stage"]
 
@@ -165,11 +166,16 @@ def _partner(h: Happening, a1, a2):
                  and m.actor2.country_code != a1.country_code), None)
 
 
-def _time(h: Happening):
-    """The date a mention of the happening gives in its own clause (the lead's first), else the lead's."""
+def _time(h: Happening, published: str | None):
+    """The date a mention of the happening gives in its own clause (the lead's first), else the lead's. Between
+    other mentions' dates, one over half a year before the report gives way to a recent one: it is an earlier
+    happening told beside it ("struck early Tuesday ... devastated by the quake and tsunami of 2004")."""
     own = [m for m in h.mentions if m.time is not None and m.own_time]
-    if own:
-        return (h.lead if h.lead in own else own[0]).time
+    if h.lead in own:
+        return h.lead.time
+    recent = [m for m in own if not long_before(m.time, published)]
+    if recent or own:
+        return (recent or own)[0].time
     return h.lead.time
 
 
@@ -197,7 +203,7 @@ def find(doc: Doc, found: Found) -> dict[str, Any]:
             a2 = None          # "moved troops", "the withdrawal of some troops": its own forces (no nationality
             # named), not a target
         place, fallback = _place(h, found, home)
-        when = _time(h)
+        when = _time(h, article_date)
         claim = lead.claim
         cameo = cameo_of(lead.type, mode)
         acled_type, acled_sub = codes[k]

@@ -12,11 +12,15 @@ geo-precision: 1 the town itself, 2 near or part of a town, 3 only a region or c
 Date: a dated time expression of the mention's sentence (the trigger's clause first), else narrative time
 carried over from earlier in the paragraph or the lead; the happening's date is its mentions' own date,
 else a carried one, else the article's date with a null precision (the date it was reported). A date after
-"since" starts a period running to the report: neither it nor a carried date is the mention's.
+"since" starts a period running to the report: neither it nor a carried date is the mention's. A happening
+told as the anchor of an offset ("said a day after Russia promised ...", "on Friday, two days after an attack
+killed ...") is dated by counting back (or, after "before", forward) from its sentence's own day, or from the
+report's day when that sentence only tells who said it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from itertools import accumulate
@@ -32,8 +36,8 @@ from .lexicon import word_list
 from .mentions import Mention
 from .syntax import CLAUSE_DEPS, clause_chain, token_at
 
-__all__ = ["place_for", "time_for", "geo_precision", "specificity", "coherent", "home_country", "is_context",
-           "resolved_place", "town_of_part"]
+__all__ = ["place_for", "time_for", "long_before", "geo_precision", "specificity", "coherent", "home_country",
+           "is_context", "resolved_place", "town_of_part"]
 
 LOC_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "inside", "into", "on", "from",
                        "throughout", "within", "towards", "toward", "to", "over", "along"})
@@ -373,6 +377,82 @@ def _sentence_level(tok: Token) -> bool:
     return False
 
 
+_OFFSET = re.compile(r"^P(?P<n>\d+)(?P<u>[DW])$")
+_CLAUSE_PARTS = frozenset({"nsubj", "nsubjpass", "dobj", "xcomp"})   # the happening the clause is about
+
+
+def long_before(t: TimeExpr, published: str | None, days: int = 183) -> bool:
+    """Does the time phrase name a time that was over half a year before the report ('the 2004 tsunami' in a
+    2013 story)? Told beside another mention of the happening, such a date is an earlier one's, not its date."""
+    m = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?!\d)", t.value or "")
+    if not published or m is None:
+        return False
+    year, month, day = int(m[1]), int(m[2] or 12), int(m[3] or 0)
+    try:
+        end = dt.date(year, month, day) if day else \
+            dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)   # the month's (year's) last day
+        return (dt.date.fromisoformat(published) - end).days > days
+    except ValueError:
+        return False
+
+
+def _offset_anchor(m: Mention) -> tuple[Token, Token] | None:
+    """The 'after'/'before' word that opens the phrase the mention stands in, and the word the phrase hangs
+    from: 'said a day after [Russia promised]', 'two days after [an attack] killed ...', 'a week after [the
+    riots]'. None when the mention is not the happening that phrase names."""
+    t = m.token
+    for v in (t, t.head) if t.dep_ in _CLAUSE_PARTS else (t,):
+        a = next((c for c in v.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+        if a is not None:
+            return (a, v.head) if v.head.i != v.i else None
+    if t.dep_ == "conj" and t.head.dep_ == "pobj":
+        t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ in ("after", "before") and t.head.dep_ == "prep":
+        return t.head, t.head.head
+    return None
+
+
+def _offset_time(m: Mention, times: Sequence[TimeExpr], floor: int,
+                 published: str | None) -> TimeExpr | None:
+    """The day of a happening named after an offset ('a day after ...', 'two weeks before ...'): the day of
+    the clause the offset hangs from (its own dated day in the sentence, else the report's day when that clause
+    is a reporting verb) moved back by the offset (forward for 'before'). Only day and week offsets."""
+    found = _offset_anchor(m)
+    if found is None:
+        return None
+    word, governor = found
+    doc = m.sent.doc
+    text = text_of(doc)
+    offset = next((t for t in times if t.type == "DURATION" and 0 <= word.idx - t.end <= 3
+                   and not text[t.end:word.idx].strip() and _OFFSET.match(t.value or "")), None)
+    if offset is None:
+        return None
+    s0, s1 = m.unit
+    inside = range(min(x.i for x in word.head.subtree), max(x.i for x in word.head.subtree) + 1) \
+        if word.dep_ == "mark" else range(word.i, max(x.i for x in word.subtree) + 1)
+    base = None
+    for t in times:
+        if not (s0 <= t.start < s1) or t.start < floor or not _dated(t) or len(t.value or "") < 10:
+            continue
+        tok = token_at(doc, t.start)
+        if tok is None or tok.i in inside:
+            continue
+        if any(x.i == governor.i for x in (tok, *tok.ancestors)):
+            base = t.value[:10]
+            break
+    if base is None and published and governor.lemma_.lower() in word_list("reporting"):
+        base = published
+    if base is None:
+        return None
+    step = _OFFSET.match(offset.value or "")
+    days = int(step["n"]) * (7 if step["u"] == "W" else 1) * (-1 if word.lower_ == "after" else 1)
+    try:
+        day = dt.date.fromisoformat(base) + dt.timedelta(days=days)
+    except (ValueError, OverflowError):
+        return None
+    return offset.model_copy(update={"type": "DATE", "value": day.isoformat(), "precision": "day"})
+
+
 def time_for(m: Mention, times: Sequence[TimeExpr], body_start: int = 0,
              published: str | None = None) -> tuple[TimeExpr | None, bool]:
     """The date of the mention and whether it is its sentence's own: a dated time expression of the sentence
@@ -383,6 +463,9 @@ def time_for(m: Mention, times: Sequence[TimeExpr], body_start: int = 0,
     s0, s1 = m.unit
     doc = m.sent.doc
     floor = body_start if m.token.idx >= body_start else 0
+    offset = _offset_time(m, times, floor, published)
+    if offset is not None:
+        return offset, True              # 'a day after Russia promised': counted from the clause it hangs from
     chain = {x.i for x in clause_chain(m.token)}
     scored = []
     period = False

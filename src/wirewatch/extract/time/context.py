@@ -69,6 +69,8 @@ def tense(tok: Token | None) -> str:
         outer = _verb_tense(governor(noun.head), depth=1) if noun.head is not noun else "present"
         return "np-past" if outer in ("past", "planned") else "present"
     v = governor(tok)
+    if _planned_noun(tok, v):
+        return "planned"  # 'discussed the slated trip in September', 'cancelled the scheduled trip in May'
     if v.tag_ == "VBN" and v.dep_ in ("acl", "amod") and v.lemma_ in PLAN_VERBS and tok.dep_ == "pobj" \
             and tok.head.lower_ in ("on", "in") and tok.head.head.i == v.i \
             and not any(c.lower_ in ("for", "to") for c in v.children):
@@ -99,6 +101,22 @@ def scheduled_present(tok: Token | None) -> bool:
     attached = tok.head.i == v.i and tok.dep_ == "npadvmod" or tok.dep_ == "pobj" and tok.head.head.i == v.i
     return (attached and v.tag_ in ("VBZ", "VBP") and v.pos_ == "VERB" and v.lemma_ not in REPORTING
             and v.lower_ not in SAME_IN_PAST and v.lower_ != v.lemma_ + "ed" and not any(c.dep_ in ("aux", "auxpass", "neg") for c in v.children))
+
+
+# adjectives that make a happening noun a plan: its date is told as set, on either side of the telling
+PLAN_ADJECTIVES = frozenset({"slated", "planned", "scheduled", "upcoming", "expected", "proposed", "forthcoming"})
+
+
+def _planned_noun(tok: Token, v: Token) -> bool:
+    """Is the time phrase ('in September') the date of a noun the text calls planned ('the slated trip of the
+    secretary in September', 'cancelled the scheduled trip in May'): on that noun, or on the verb whose object
+    the noun is?"""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "on", "for"):
+        return False
+    host = tok.head.head
+    nouns = [host] if host.pos_ in ("NOUN", "PROPN") else \
+        [c for c in host.children if c.dep_ in ("dobj", "nsubjpass")] if host.i == v.i else []
+    return any(c.dep_ == "amod" and c.lower_ in PLAN_ADJECTIVES for n in nouns for c in n.children)
 
 
 def _phrasal_set(v: Token) -> bool:

@@ -237,8 +237,14 @@ def is_age(ctx: Context, end: int) -> bool:
     return nxt is None or nxt.lower_ not in _ONGOING
 
 
-def _set_context(ctx: Context, start: int) -> bool:
-    """'$5 a year', 'four flights a week': a rate, so a SET."""
+_OFFSET_NEXT = re.compile(r"\s+(?:after|before|later|earlier)\b")
+
+
+def _set_context(ctx: Context, start: int, end: int) -> bool:
+    """'$5 a year', 'four flights a week': a rate, so a SET; not 'lifted a boy out of the ruins a day after the
+    earthquake', an offset from a happening."""
+    if _OFFSET_NEXT.match(ctx.text, end):
+        return False
     prev = ctx.tokens.before(start)
     return prev is not None and (prev.pos_ in ("NOUN", "NUM", "SYM", "PROPN") or prev.like_num) \
         and prev.lower_ not in ("times", "time")
@@ -259,7 +265,7 @@ def r_duration(m: re.Match, ctx: Context) -> Reading | None:
         return None  # 'the 1988 quarter': a year, see yearq
     if word.startswith("quarter") and ctx.text[m.end():m.end() + 3] == " of" and not m[0].startswith("the"):
         return None  # 'three quarters of the food': a fraction
-    if num in ("a", "an") and _set_context(ctx, m.start()):
+    if num in ("a", "an") and _set_context(ctx, m.start(), m.end()):
         return None  # '$5 a year', 'four flights a week': a rate, which TimeML leaves untagged
     if num == "one" and word == "day" and (prev := ctx.tokens.before(m.start())) is not None and prev.tag_ == "MD":
         return Reading("DATE", "FUTURE_REF", m.start(), m.end())  # 'Islam will one day be ...': some day ahead
@@ -322,7 +328,7 @@ def r_set(m: re.Match, ctx: Context) -> Reading | None:
         tok = ctx.tokens.at(m.start())
         if tok is not None and (tok.pos_ in ("NOUN", "PROPN") or m["w"] in _ADVERB_ONLY and tok.pos_ != "ADV"):
             return None  # 'the party daily Granma' (a newspaper), 'its quarterly dividend' (a payment)
-        if m["w"] in _ADVERB_ONLY and _set_context(ctx, m.start()):
+        if m["w"] in _ADVERB_ONLY and _set_context(ctx, m.start(), m.end()):
             return None  # '$17 million annually', 'rise 8% annually': a rate, like '$5 a year' (untagged)
         return Reading("SET", lex.sets[m["w"]], m.start(), m.end())
     word = m["unit"].rstrip(".")
