@@ -115,10 +115,10 @@ class Place(Span):
     relation: str | None = Field(
         default=None, description="Words before the name saying the location is near it, not at it: "
                                   "'near', 'north of', '30 km south of', 'on the outskirts of'.")
-    demonym: bool = Field(default=False, description="The mention is a demonym or adjective ('Russian'), output as "
-                                                     "a place when it says where ('the Syrian border', or the article's "
-                                                     "only reference to its country); all with "
-                                                     "WIREWATCH_PLACES_DEMONYMS=1, none with =0. Never an event's place.")
+    demonym: bool = Field(default=False, description="The mention is a demonym or adjective ('Russian'), resolved "
+                                                     "to its country; only those that say where ('the Syrian border', "
+                                                     "or the article's only reference to its country) with "
+                                                     "WIREWATCH_PLACES_DEMONYMS=located, none with =0. Never an event's place.")
     precision: Literal["town", "near town", "region", "country"] | None = Field(
         default=None, description="How precisely the mention locates something (ACLED geo-precision 1/2/3 = "
                                   "town / near town or small region / region or country): a settlement, near "

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from wirewatch.extract import Found
-from wirewatch.extract.places import find, place_in
+from wirewatch.extract.places import demonym_mode, find, place_in
 from wirewatch.model import Article, Place
 
 
@@ -61,12 +61,29 @@ def test_one_sense_per_article(places) -> None:
     assert paris[0].country_code == "US"
 
 
-def test_demonyms_of_countries_whose_places_are_named_are_not_places_by_default(places) -> None:
+@pytest.fixture
+def located_only(monkeypatch):
+    """WIREWATCH_PLACES_DEMONYMS=located for one test (the mode is read once per process: cache cleared)."""
+    monkeypatch.setenv("WIREWATCH_PLACES_DEMONYMS", "located")
+    demonym_mode.cache_clear()
+    yield
+    monkeypatch.delenv("WIREWATCH_PLACES_DEMONYMS")
+    demonym_mode.cache_clear()
+
+
+def test_every_demonym_is_a_flagged_place_by_default(places) -> None:
+    got = places("Russian forces shelled Ukraine's second city from Belgorod, a Ukrainian spokesman said.")
+    assert [p.text for p in got] == ["Russian", "Ukraine", "Belgorod", "Ukrainian"]
+    assert [p.demonym for p in got] == [True, False, False, True]
+    assert got[0].country_code == "RU" and got[0].precision is None
+
+
+def test_demonyms_of_countries_whose_places_are_named_are_not_places_when_located_only(places, located_only) -> None:
     got = places("Russian forces shelled Ukraine's second city from Belgorod, a Ukrainian spokesman said.")
     assert [p.text for p in got] == ["Ukraine", "Belgorod"]
 
 
-def test_a_demonym_that_says_where_is_a_place_by_default(places) -> None:
+def test_a_demonym_that_says_where_is_a_place_when_located_only(places, located_only) -> None:
     got = _by_text(places("Russian hackers targeted the election in Ohio, officials in Columbus said."))
     assert got["Russian"].country_code == "RU" and got["Russian"].demonym and got["Russian"].precision is None
     got = _by_text(places("Shells from Aleppo landed on the Turkish side of the border near Kilis."))

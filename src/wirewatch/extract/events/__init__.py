@@ -120,6 +120,11 @@ def _place(h: Happening, found: Found, home: str | None):
     if not cands and floor < 1.5:   # violence somewhere in a sentence that names one place loosely: there
         cands = [(False, specificity(m.place), m is h.lead, -k, m) for k, m in enumerate(h.mentions)
                  if m.place is not None and m.place_score > 0 and specificity(m.place) > 0]
+    if not cands:   # a town that only says whose the actor is ("the Mayor of Nabatieh"), or where protesters
+        # gathered to make a demand, with nothing better told: there
+        from .where import LAST_RESORT
+        cands = [(False, specificity(m.place), m is h.lead, -k, m) for k, m in enumerate(h.mentions)
+                 if m.place is not None and m.place_score == LAST_RESORT]
     if not cands:
         return None, False
     m = max(cands, key=lambda c: c[:4])[4]

@@ -4,8 +4,10 @@ Place: among the places of the mention's sentence (not the dateline's), the obje
 the trigger scores highest, then an argument of the trigger, then a place preposition on a word above it in
 its clause, then a place inside a clause below it, then one after a place preposition elsewhere in the
 sentence; a place inside an actor mention ("*Russia's* economy") is not where it happened. Ties go to the
-most specific place, then the nearest. With none, the nearest earlier sentence of the paragraph that names a
-place lends its most specific one. A happening's place is the best of its mentions' places, preferring one
+most specific place, then the nearest; a place that only locates another ("Kafr Nabl in the countryside of Idlib", "(Jowhar,
+Middle Shabelle)") gives way to it. With none, the nearest earlier sentence of the paragraph that names a place
+lends its most specific one; with none there either, a town that only says whose an actor is ("the Mayor of Nabatieh")
+or where a protest or demand was made is where it happened, as a last resort (`LAST_RESORT`). A happening's place is the best of its mentions' places, preferring one
 the gazetteer resolved (a village it cannot find gives way to the district named beside it), with ACLED's
 geo-precision: 1 the town itself, 2 near or part of a town, 3 only a region or country.
 
@@ -36,8 +38,8 @@ from .lexicon import word_list
 from .mentions import Mention
 from .syntax import CLAUSE_DEPS, clause_chain, token_at
 
-__all__ = ["place_for", "time_for", "long_before", "geo_precision", "specificity", "coherent", "home_country",
-           "is_context", "resolved_place", "town_of_part"]
+__all__ = ["LAST_RESORT", "place_for", "time_for", "long_before", "geo_precision", "specificity", "coherent",
+           "home_country", "is_context", "resolved_place", "town_of_part"]
 
 LOC_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "inside", "into", "on", "from",
                        "throughout", "within", "towards", "toward", "to", "over", "along"})
@@ -46,7 +48,9 @@ NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "vicinity", "s
                         "kilometers", "miles", "area", "countryside", "suburb", "suburbs", "district", "neighbourhood",
                         "neighborhood", "part", "outside", "rural", "periphery", "environs"})
 _WITHIN = re.compile(r"^(?:\s+(?:town|city|village|district|area|region|province|county|camp|sector|"
-                     r"neighbou?rhood|suburb|municipality))?\s+(?:in|of)\s+(?:the\s+)?$")   # "Al Bab in Aleppo"
+                     r"neighbou?rhood|suburb|municipality))?\s+(?:in|of)\s+(?:the\s+)?"
+                     r"(?:(?:(?:north|south|east|west)(?:ern)?\s+)?(?:countryside|outskirts|suburbs|surroundings|parts?)"
+                     r"\s+of\s+(?:the\s+)?)?$")   # "Al Bab in Aleppo", "Kafr Nabl in the southern countryside of Idlib"
 _WITHIN_AT = re.compile(_WITHIN.pattern[1:])  # matched at pos..endpos of the whole text: no copy of each gap
 TALK_TYPES = frozenset({"CONSULT", "AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "COOPERATE",
                         "SANCTION", "CONCEDE"})   # what they talk about is a topic, not where they are
@@ -56,7 +60,7 @@ DATE_VALUE = re.compile(r"^\d{4}(-\d\d(-\d\d)?|-W\d\d)?")
 # name elsewhere is a namesake, and the happening is placed at the town the part belongs to
 _PART_OF_TOWN = re.compile(r"(?-i:(?:\s+(?:de|da|do|dos|das|del|la|el|[A-Z][\w'\-]*)){0,3})"  # 'Paraiso de Cima neighborhood'
                            r"\s+(?:neighbou?rhoods?|community|communities|comunidad|quarter|"
-                           r"street|road|avenue|market|square|slum|township of|area of|areas of|"
+                           r"street|road|avenue|market|square|slum|township of|area of|areas of|area in|"
                            r"suburb of|neighbou?rhood of)\b", re.IGNORECASE)
 
 
@@ -149,7 +153,13 @@ def specificity(p: Place) -> int:
 
 
 def _located(tok: Token) -> bool:
-    """The object of a place preposition ("in Lebanon"): where, even when it is also who is acted on."""
+    """The object of a place preposition ("in Lebanon", "in Kunduz province", "at a checkpoint, Kunduz"): where, even
+    when it is also who is acted on (or the actors stage took the name for one)."""
+    for _ in range(3):
+        if tok.dep_ in ("compound", "appos") and tok.head.i != tok.i:
+            tok = tok.head      # 'Kunduz' in 'in Kunduz province'; 'Kunduz' after 'a checkpoint, '
+            continue
+        break
     return tok.dep_ == "pobj" and tok.head.lower_ in LOC_PREPS
 
 
@@ -197,7 +207,7 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
     s0, s1 = m.unit
     doc = m.sent.doc
     floor = body_start if m.token.idx >= body_start else 0
-    scored = []
+    scored, framed = [], []
     chain = {x.i for x in clause_chain(m.token)}
     facts = _place_facts(doc, places, actors)
     setting = _setting_verb(m.token)
@@ -208,12 +218,18 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
         if not (s0 <= p.start < s1) or p.start < floor or p.demonym:   # "Russian forces": whose, not where
             continue
         tok, owned, named, context = facts[p.id]
-        if tok is None or owned:
+        if tok is None:
+            continue
+        if owned:     # "the Mayor of Nabatieh", "the hospital of Thessaloniki": whose, and where only for want of better
+            if specificity(p) > 0:
+                framed.append((specificity(p), -abs(tok.i - m.token.i), p))
             continue
         score = _loc_score(tok, m.token, chain, talk)
         if setting is not None:
             score = max(score, _loc_score(tok, setting, setting_chain))
         if frame and score == 1.5:
+            if specificity(p) > 0 and not named:
+                framed.append((specificity(p), -abs(tok.i - m.token.i), p))
             continue
         if named and not (violent and score >= 2.5):   # "airstrikes targeted Majzar district": where it hit
             score -= 1.5            # a place named as an actor ("Russia's economy", "condemned Moscow")
@@ -226,6 +242,10 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
         scored = [(x[0] - 1.0, *x[1:]) if x[2] == 0 else x for x in scored]
     if scored:
         best = max(scored, key=lambda x: x[:4])
+        if not best[1]:   # a place named only to say where another is gives way to that one, as specific and in
+            # a place phrase, whatever the parse made of each ("searched the town of Kafr Nabl in the countryside of Idlib")
+            best = max((x for x in scored if x[1] and x[0] > 0.5 and x[2] >= best[2]), key=lambda x: x[:4],
+                       default=best)
         if best[0] < 0 or best[0] == 0 and (best[2] == 0 or facts[best[4].id][2]):
             return None, 0.0
         if best[0] == 0:   # named in the sentence, in no place phrase ("the house of the Mayor of Tyr was shot
@@ -234,7 +254,10 @@ def place_for(m: Mention, places: Sequence[Place], actors: Sequence[Actor], body
     para = max(floor, _paragraph_start(doc, s0))
     earlier = [p for p in places if para <= p.start < s0 and not facts[p.id][2] and not p.demonym]
     if not earlier:
-        return None, 0.0
+        # what a protest or demand is about may be elsewhere, and a town that says whose an actor is need
+        # not be where it acted; with no other place told before, they are where it happened, on the slimmest
+        # evidence ("angry at fuel prices ... assembled in Sidon", "the car of the Mayor of Nabatieh was hit")
+        return (max(framed, key=lambda x: x[:2])[2], LAST_RESORT) if framed else (None, 0.0)
     last = max(earlier, key=lambda p: p.start)
     tok = facts[last.id][0]
     same = [p for p in earlier if tok is not None and facts[p.id][0] is not None
@@ -290,6 +313,7 @@ def is_context(p: Place, places: Sequence[Place], text: str) -> bool:
                for q in places)
 
 
+LAST_RESORT = 0.3  # the score of a place only the want of any other makes where it happened (see place_for)
 PROVINCE_KM = 150  # a town this near a province's point, in its country, fits it whatever its admin1 says
 
 

@@ -1,10 +1,10 @@
 """The places stage: find toponyms, resolve them to GeoNames entries, and say which place a sentence is at.
 
-Demonyms and adjectives ("Russian forces", "Ukrainian") mostly name an actor's country, not a location: all
-are passed on in `found.extras["place_demonyms"]` (list of (start, end, country code)), and only those that
-say where are places (`demonym: true`): before a place noun ("the Syrian border") or as the article's only
-reference to their country. `WIREWATCH_PLACES_DEMONYMS=1` lists every demonym (the LGL / TR-News convention),
-`=0` none. See docs/places.md.
+Demonyms and adjectives ("Russian forces", "Ukrainian") are listed as places resolved to their country, flagged
+`demonym: true` (the convention of toponym corpora such as LGL and TR-News); the events stage never takes one as
+where something happened, and all are also passed on in `found.extras["place_demonyms"]` (list of (start, end,
+country code)) for the actors stage. `WIREWATCH_PLACES_DEMONYMS=located` lists only those that say where (before a
+place noun, "the Syrian border", or the article's only reference to their country), `=0` none. See docs/places.md.
 """
 
 from __future__ import annotations
@@ -34,15 +34,14 @@ ADMIN_RANK = {"ADM4": 0, "ADM3": 1, "ADM2": 2, "ADMD": 3, "ADM1": 4, "PCLI": 6, 
 
 @lru_cache(maxsize=1)
 def demonym_mode() -> str:
-    """Which demonyms are places (env WIREWATCH_PLACES_DEMONYMS, read once per process): 'all' (1), 'none' (0),
-    or by default 'located': those that name a location (see `located_demonyms`)."""
+    """Which demonyms are places (env WIREWATCH_PLACES_DEMONYMS, read once per process): by default (or 1) 'all',
+    'located' only those that name a location (see `located_demonyms`), 'none' (0)."""
     raw = os.environ.get("WIREWATCH_PLACES_DEMONYMS", "").strip().lower()
-    return "all" if raw in ("1", "true", "yes", "all") else "none" if raw in ("0", "false", "no", "none") \
-        else "located"
+    return "none" if raw in ("0", "false", "no", "none") else "located" if raw in ("located", "where") else "all"
 
 
 def demonyms_as_places() -> bool:
-    """Whether every demonym is emitted as a place (WIREWATCH_PLACES_DEMONYMS=1)."""
+    """Whether every demonym is emitted as a place (the default, or WIREWATCH_PLACES_DEMONYMS=1)."""
     return demonym_mode() == "all"
 
 

@@ -10,7 +10,7 @@ from importlib.resources import files
 MAX_TOKENS = 6
 CONNECTORS = {"of", "de", "del", "la", "le", "du", "des", "al", "el", "and", "on", "upon", "the", "-", "da", "di",
               "am", "an", "der", "sur", "en", "y", "i", "'s", "los", "las", "do", "dos", "das", "van", "von", "bin",
-              "ben", "ibn", "abu", "bou", "wa", "e", "sous", "lès", "les", "lez", "es", "ez", "as", "az", "ad", "ash", "ar"}
+              "ben", "ibn", "abu", "bou", "wa", "e", "a", "à", "sous", "lès", "les", "lez", "es", "ez", "as", "az", "ad", "ash", "ar"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "toward", "towards", "via",
             "through", "throughout", "between", "inside", "off", "northern", "southern", "eastern", "western",
             "central", "city", "town", "village", "of"}
@@ -26,7 +26,7 @@ SETTLEMENT_WORDS = {"village", "town", "city", "settlement", "suburb", "hamlet",
 PLACE_WORDS = TYPE_WORDS | {"people's", "people", "republic", "city", "island", "islands", "sea", "river"}
 STREET_WORDS = {"St", "St.", "Street", "Road", "Rd", "Rd.", "Avenue", "Ave", "Ave.", "Blvd", "Blvd.", "Boulevard",
                 "Drive", "Dr.", "Lane", "Ln", "Ln.", "Pike", "Parkway", "Pkwy", "Terrace", "Crescent"}
-NOT_PLACE_NEXT = {"dollar", "dollars", "currency", "treasury", "treasuries", "bonds", "virus", "viruses", "fever", "hemorrhagic", "haemorrhagic", "disease", "flu", "influenza", "strain", "vaccine", "syndrome"}
+NOT_PLACE_NEXT = {"dollar", "dollars", "currency", "treasury", "treasuries", "bonds", "virus", "viruses", "fever", "hemorrhagic", "haemorrhagic", "disease", "flu", "influenza", "strain", "vaccine", "syndrome", "cocktail", "cocktails"}
 # articles and particles inside foreign names: a known name right after one ('Ain al Arab') is the tail of a
 # longer name, not a place of its own
 NAME_PARTICLES = {"al", "el", "ad", "ash", "az", "ar", "de", "del", "della", "di", "da", "do", "dos", "das", "los",
@@ -47,8 +47,15 @@ LOCAL_NOUNS = {"police", "policeman", "policemen", "man", "woman", "men", "women
 # neighbourhood, not Uruguay's Colonia department)
 GENERIC_TAILS = {"River", "Lake", "Bay", "Island", "Islands", "Mountains", "Mountain", "Valley", "Delta", "Colony",
                  "Square", "Plateau", "Desert", "Canal", "Dam", "Creek", "Peninsula", "Gorge", "Reservoir", "Strait",
-                 "Basin", "Hills", "Range", "Glacier", "Lagoon", "Republic", "Occidental", "Oriental", "Eastern",
+                 "Basin", "Hills", "Range", "Glacier", "Lagoon", "Republic", "Occidental", "Oriental", "Eastern", "Forest",
+                 "Town", "Township", "Village",
                  "Western", "Northern", "Southern", "Central", "Plains", "Coast", "Highlands"}
+# compass words: a division named only by them ("Northern" Region of Malawi, "West" Region of Cameroon) is no
+# place where the word only orients another name ("Northern Iraq", "Tonj North county", "north Kivu")
+COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                 "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
+                 "south-west", "northeastern", "northwestern", "southeastern", "southwestern", "middle", "upper",
+                 "lower", "far"}
 NEIGHBOURHOOD_PREFIXES = {"Colonia", "Barrio", "Fraccionamiento", "Bairro", "Vereda", "Corregimiento", "Ejido",
                           "Favela", "Comuna"}
 # nouns of a country's ground: after a demonym they make it a location ('the Syrian border', 'Turkish soil')

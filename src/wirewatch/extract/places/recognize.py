@@ -18,7 +18,7 @@ from ...gazetteer import Gazetteer, key
 from .. import ents_of, sentence_bounds, sentence_of, text_of
 from .lexicon import (BAD_LABELS, CONNECTORS, GOOD_LABELS, INSTITUTIONS, LOCATIVE, MAX_TOKENS, NOT_PLACE_NEXT,
                       NOTABLE_CODES, PLACE_WORDS, SETTLEMENT_WORDS, STREET_WORDS, TYPE_WORDS, common_words,
-                      LOCAL_NOUNS, NAME_PARTICLES, TITLE_WORDS, GENERIC_TAILS, NEIGHBOURHOOD_PREFIXES,
+                      LOCAL_NOUNS, NAME_PARTICLES, COMPASS_WORDS, TITLE_WORDS, GENERIC_TAILS, NEIGHBOURHOOD_PREFIXES,
                       names_publication, relation_ahead)
 from .links import attach_lists, attach_qualifiers, attach_relations, attach_types, drop_not_places
 from .mention import Mention
@@ -226,6 +226,13 @@ def _keep(doc: Doc, m: Mention, ent: Span | None, person_words: frozenset[str], 
             and prev.pos_ == "PROPN" \
             or text in NEIGHBOURHOOD_PREFIXES and nxt is not None and _capitalised(nxt):
         return False  # 'the Danube Delta', 'Lake Vermont', 'Colonia El Pacifico': part of a longer, unknown name
+    if all(t.lower_ in COMPASS_WORDS for t in doc[m.tok_start:m.tok_end]) and not (
+            (typed or prev is not None and prev.text in (",", "(")) and not (nxt is not None and _capitalised(nxt))
+            and not (prev is not None and _capitalised(prev) and not first.is_sent_start)):
+        return False  # 'Northern Iraq', 'Tonj North county': a direction of another name; 'Balaka, Southern' stays
+    if nxt is not None and nxt.text in NAME_PARTICLES and m.tok_end + 1 < len(doc) \
+            and _capitalised(doc[m.tok_end + 1]) and not notable:
+        return False  # 'Morro do Alemao': the head of a longer name it does not know
     if nxt is not None and names_publication([t.text for t in doc[m.tok_end:m.tok_end + 3]]):
         return False  # 'the Kyiv Independent', 'the New York Times': a publication, not a place
     if text.isupper() and len(text) <= 4 and "." not in text and not notable:
@@ -334,6 +341,8 @@ def _ner_only(doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_of: list[i
         k = _span_key(doc, i, j)
         if any(ch.isdigit() for ch in k) or (j < len(doc) and doc[j].lower_ in NOT_PLACE_NEXT):
             continue
+        if j < len(doc) and doc[i:j].text in NEIGHBOURHOOD_PREFIXES and _capitalised(doc[j]):
+            continue   # 'Colonia' tagged alone before 'Las Palmas': a neighbourhood's name, not Uruguay's department
         if k in person_words or k in common_words():
             continue
         cands = gaz.lookup_keys([k]).get(k, [])

@@ -56,9 +56,12 @@ def _rival(c: Candidate, top: Candidate) -> bool:
         c.feature_code in ("PCLI", "PCLS", "PCLD", "ADM1") or c.population >= 50_000)
 
 
-def _context_countries(mentions: list[Mention]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
-    """Countries and first-level divisions the article names without ambiguity (name counts)."""
+def _context_countries(mentions: list[Mention]) -> tuple[Counter[str], Counter[tuple[str, str]], Counter[str]]:
+    """Countries and first-level divisions the article names without ambiguity (name counts), and the votes that
+    do not come from the text naming a place of the country: a demonym's ('Turkish forces'), and each name's own
+    vote for the one country all its places lie in (by name key)."""
     countries: Counter[str] = Counter()
+    own: Counter[str] = Counter()
     admins: Counter[tuple[str, str]] = Counter()
     for m in mentions:
         if not m.candidates:
@@ -69,9 +72,13 @@ def _context_countries(mentions: list[Mention]) -> tuple[Counter[str], Counter[t
         if top.feature_code not in ("PCLI", "PCLS", "PCLD", "ADM1") and not m.demonym:
             named = {c.country_code for c in m.candidates if c.kind <= 1}
             if len(named) == 1 and m.evidence >= 0.5:
-                countries[named.pop()] += 0.5  # 'Henry County', 'Mariupol': every place of that name is in one country
+                cc = named.pop()   # 'Henry County', 'Mariupol': every place of that name is in one country
+                countries[cc] += 0.5
+                own[f"{m.key}\t{cc}"] += 0.5
         elif top.feature_code in ("PCLI", "PCLS", "PCLD"):
             countries[top.country_code] += 1
+            if m.demonym:
+                own[f"\t{top.country_code}"] += 1
         elif top.feature_code == "ADM1":
             countries[top.country_code] += 1
             admins[(top.country_code, top.admin1_code or "")] += 1
@@ -79,7 +86,7 @@ def _context_countries(mentions: list[Mention]) -> tuple[Counter[str], Counter[t
             countries[q.country_code] += 2
             if q.feature_code == "ADM1":
                 admins[(q.country_code, q.admin1_code or "")] += 2
-    return countries, admins
+    return countries, admins, own
 
 
 _KM_PER_DEGREE = 6371.0 * math.pi / 180  # a great-circle distance is at least this times the latitude gap
@@ -254,14 +261,19 @@ def resolve(mentions: list[Mention], dateline_key: str | None = None,
     """Resolve every mention (in place order); mentions without candidates come back unresolved.
 
     `cues`: countries the text points to without naming them (a sheriff's office, an oblast), as votes."""
-    countries, admins = _context_countries(mentions)
+    countries, admins, own = _context_countries(mentions)
     countries.update(cues or {})
+    # the countries the text points to by naming their places, before the readings vote (not a demonym's, and
+    # for each name not its own vote for the one country all its places are in: 'Gara' votes for Hungary)
+    pointed = +(countries - Counter({k.split("\t")[1]: v for k, v in own.items() if not k.split("\t")[0]}))
     dateline_cc = None
     if dateline_key:
         for m in mentions:
             if m.key == dateline_key and m.candidates:
                 dateline_cc = max(m.candidates, key=lambda c: _prior(c, m)).country_code
                 break
+    if dateline_cc:
+        pointed[dateline_cc] += 1   # the dateline says where the story is told
     pairs = _pairs(mentions)
     decided = _decide(mentions, countries, admins, {}, dateline_cc, pairs)
     # second round: every name is read against where the others were placed in the first
@@ -278,6 +290,8 @@ def resolve(mentions: list[Mention], dateline_key: str | None = None,
     for m in mentions:
         got = decided.get((m.key, m.admin_hint))
         host = _host(m, decided)
+        if got is not None and _stray(got[0], pointed - Counter({got[0].country_code: own[f"{m.key}\t{got[0].country_code}"]})):
+            got = None
         if got is None or (host is not None and got[0].population < 50_000 and not _inside(got[0], host)):
             # 'Ashulia town (Savar, Dhaka)', 'Hamirpur village near Rapar': a village the gazetteer does not
             # know (or knows only far away) is placed where the text says it lies, at that place's point
@@ -286,6 +300,16 @@ def resolve(mentions: list[Mention], dateline_key: str | None = None,
         cand, share = got
         out.append(Resolved(m, cand, round(max(0.01, min(0.99, share * m.evidence)), 3)))
     return out
+
+
+STRAY_PEOPLE = 10_000   # a village abroad this small is a namesake, not the place, in a story told elsewhere
+
+
+def _stray(c: Candidate, pointed: Counter[str]) -> bool:
+    """A village in a country the text never points to, in a text that points to others ('Gara' in a story of
+    Dahuk province, Iraq, read as Hungary's): the gazetteer knows the name only elsewhere, and the place is a village it
+    lacks. Left unresolved, the events stage takes the place named with it."""
+    return bool(pointed) and c.feature_class == "P" and c.population < STRAY_PEOPLE and c.country_code not in pointed
 
 
 def _agree_hosts(mentions: list[Mention], decided: dict[tuple[str, bool], tuple[Candidate, float]]) -> None:
