@@ -110,3 +110,12 @@ def test_an_earlier_happenings_mentions_make_one_figure(extract_text):
                        "said the elder's death was the work of a gang.", date="2021-05-18")
     [f] = killed(doc)
     assert f.value == 1 and len(f.mentions) >= 2
+
+
+def test_people_counted_by_a_demonym_are_counted_though_the_demonym_is_listed_as_a_place(extract_text):
+    # every demonym is a (flagged) place by default: it still names the people counted, not where
+    doc = extract_text("Gunmen killed 6 Afghans at a checkpoint near Kandahar. Police detained more than 40 "
+                       "Pakistanis in a raid on Sunday.")
+    got = {(f.category, f.value) for f in doc.figures}
+    assert ("killed", 6) in got and ("captured", 40) in got
+    assert any(p.demonym for p in doc.places)

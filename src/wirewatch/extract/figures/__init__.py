@@ -83,8 +83,8 @@ def _mentions(doc: Doc, found: Found, lx: Lexicon) -> list[Mention]:
         if not pats and role == "noun" and unstated(t, lx):
             pats = [t]
         for p in pats:
-            if p.pos_ == "PROPN" and any(pl.start <= p.idx < pl.end for pl in found.places):
-                continue
+            if p.pos_ == "PROPN" and any(pl.start <= p.idx < pl.end and not pl.demonym for pl in found.places):
+                continue                    # a place is no one counted; a demonym names people ("4 Iraqis")
             if (p.i, category) in seen:     # the same people counted by the same kind of word again
                 continue
             if p.is_punct or (p.i + 2 < len(doc) and doc[p.i + 1].text == "-" and doc[p.i + 1].idx == p.idx + len(p)):
