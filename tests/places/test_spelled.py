@@ -6,6 +6,8 @@ from __future__ import annotations
 from wirewatch.gazetteer import open_gazetteer
 from wirewatch.gazetteer.normalize import sound_key, spelling
 
+from .eventplace import event_place as _event_place
+
 
 def test_spelling_folds_transliteration_variants() -> None:
     assert spelling("Ras al-Ain") == spelling("Ra\u2019s al \u2018Ayn") == "rasain"
@@ -62,11 +64,6 @@ def test_country_points_lie_near_both_conventions() -> None:
     china = next(c for c in open_gazetteer().lookup("China") if c.feature_code == "PCLI")
     assert haversine_km(china.lat, china.lon, 35.0, 105.0) < 161 and haversine_km(china.lat, china.lon, 35.0, 103.0) < 161
 
-
-def _event_place(doc):
-    ev = next((e for e in doc.events if e.acled_event_type), doc.events[0] if doc.events else None)
-    assert ev is not None and ev.place is not None, "the main event has no place"
-    return next(p for p in doc.places if p.id == ev.place)
 
 
 def test_a_town_near_its_province_is_where_it_happened(extract_text) -> None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Protocol
+from typing import Any, Callable, Protocol, TypeVar
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Article, Claim, Event, Figure, Note, Place, TimeExpr
+
+T = TypeVar("T")
 
 FIELDS = ("times", "places", "actors", "figures", "claims", "events", "notes")
 
@@ -69,6 +71,19 @@ def tokens_of(doc: Doc) -> list[Token]:
     if tokens is None:
         tokens = doc.user_data["ww_tokens"] = list(doc)
     return tokens
+
+
+def per_string(doc: Doc, ids: list[int], known: dict[int, T], fn: Callable[[str], T]) -> list[T]:
+    """`fn` of the string behind each spaCy string id of `ids`. Answers are kept in `known` (string ids are
+    hashes, the same in every vocab), so a word is looked at once per process, not once per token."""
+    out = list(map(known.get, ids))
+    if None in out:
+        strings = doc.vocab.strings
+        for k, (h, got) in enumerate(zip(ids, out)):
+            if got is None:
+                got = known.get(h)
+                out[k] = known[h] = fn(strings[h]) if got is None else got
+    return out
 
 
 def sentence_bounds(doc: Doc) -> tuple[tuple[int, int], ...]:

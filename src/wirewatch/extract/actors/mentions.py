@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from itertools import accumulate
-from typing import Callable
 
 from spacy.attrs import DEP, HEAD, LOWER, ORTH, POS
 from spacy.lang.en import syntax_iterators
@@ -17,7 +16,7 @@ from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Place
-from .. import ents_of, text_of, tokens_of
+from .. import ents_of, per_string, text_of, tokens_of
 from .lexicon import ActorLexicon, Entry
 
 __all__ = ["Mention", "find_mentions"]
@@ -371,7 +370,7 @@ class _DocIndex:
         spans = sorted((p.start, p.end) for p in places)
         self.place_starts = [a for a, _ in spans]
         self.place_reach = list(accumulate((b for _, b in spans), max))  # furthest end among the first k places
-        self.role_word = _flags(doc, _columns(doc)["lower"] if len(doc) else [], lx.role_word_ids,
+        self.role_word = per_string(doc, _columns(doc)["lower"] if len(doc) else [], lx.role_word_ids,
                                 lambda word: word in lx.role_words)
 
 
@@ -388,26 +387,13 @@ class _DocIndex:
         return k > 0 and self.place_reach[k - 1] > start
 
 
-def _flags(doc: Doc, ids: list[int], known: dict[int, bool], test: Callable[[str], bool]) -> list[bool]:
-    """For each string id of `ids`, does its string pass `test`? Each id's answer is kept in `known` (string
-    ids are spaCy's hashes, the same in every vocab), so a word is tested once per process, not per token."""
-    flags = list(map(known.get, ids))
-    if None in flags:
-        strings = doc.vocab.strings
-        for i, (h, hit) in enumerate(zip(ids, flags)):
-            if hit is None:
-                hit = known.get(h)
-                flags[i] = known[h] = test(strings[h]) if hit is None else hit
-    return flags
-
-
 def _token_cues(doc: Doc, lx: ActorLexicon) -> list[int]:
     """Indices of the tokens the token-by-token pass of `find_mentions` can act on: a country word, a
     possessive, a pronoun it reads. Found from the ORTH and DEP arrays; the pass builds no Token for the rest."""
     if not len(doc):
         return []
     orth, dep = _columns(doc)["orth"], _columns(doc)["dep"]
-    cue = _flags(doc, orth, lx.token_cue_ids, lambda word: word in lx.countries
+    cue = per_string(doc, orth, lx.token_cue_ids, lambda word: word in lx.countries
                  or word.lower() in _PRONOUNS or word.lower() in _SAY_PRONOUNS)
     poss = doc.vocab.strings.add("poss")
     return [i for i, (hit, d) in enumerate(zip(cue, dep)) if hit or d == poss]

@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
+from ... import per_string
 from ..lexicon import _read, _rows
 
 __all__ = ["cues", "first", "words"]
@@ -50,8 +51,8 @@ def _forms(doc: Doc) -> tuple[list[str], list[str]]:
     cached = doc.user_data.get("ww_cue_forms")
     if cached is None:
         lemma, lower = doc.to_array([LEMMA, LOWER]).T.tolist() if len(doc) else ([], [])
-        cached = doc.user_data["ww_cue_forms"] = (_strings(doc, lemma, _LEMMAS, str.lower),
-                                                  _strings(doc, lower, _LOWERS, str))
+        cached = doc.user_data["ww_cue_forms"] = (per_string(doc, lemma, _LEMMAS, str.lower),
+                                                  per_string(doc, lower, _LOWERS, str))
     return cached
 
 
@@ -59,17 +60,6 @@ def _forms(doc: Doc) -> tuple[list[str], list[str]]:
 # every vocab, and most words of an article were met before, so a dict lookup replaces a StringStore read
 _LEMMAS: dict[int, str] = {}
 _LOWERS: dict[int, str] = {}
-
-
-def _strings(doc: Doc, ids: list[int], known: dict[int, str], norm) -> list[str]:
-    out = list(map(known.get, ids))
-    if None in out:
-        strings = doc.vocab.strings
-        for k, (h, word) in enumerate(zip(ids, out)):
-            if word is None:
-                word = known.get(h)
-                out[k] = known[h] = norm(strings[h]) if word is None else word
-    return out
 
 
 def first(feature: str, found: set[str]) -> str | None:
