@@ -313,7 +313,7 @@ STOP_DEPS = {"punct", "cc", "conj", "advcl", "parataxis", "npadvmod", "mark"}
 def _rest_of_clause(p: Parsed, v: Token, end: int, *, object_like: bool) -> int:
     """Stretch a content that follows its cue over the rest of what the cue governs.
 
-    "criticized Clinton [for supporting the bill]", "described the protests [as peaceful]", "called on
+    "criticized the senator [for backing the bill]", "described the protests [as peaceful]", "called on
     the mayor [to resign]": the parser hangs these on the verb, not on the object. A clause content runs on
     over a colon that elaborates it ("said it fails for one reason: ...").
     """

@@ -51,7 +51,7 @@ SET_OFF = (",", "-", "—", "–")
 def _source_edges(p: Parsed, raw: Raw) -> Raw:
     """A source is the speaker's phrase and nothing around it: it ends before its own cue or content ("[The
     campaign] plans to ...", where the tagger ran on), drops a leading conjunction, focus adverb, quotation
-    mark or dateline ("But [Trump] claims", "WASHINGTON -- [the senator] said"), and a phrase set off before
+    mark or dateline ("But [the minister] claims", "WASHINGTON -- [the senator] said"), and a phrase set off before
     the subject ("In a speech, [the mayor] said", "To understand X, [the judge] said")."""
     if raw.source is None:
         return raw
@@ -265,7 +265,7 @@ def _own_roles(text: str, raw: Raw) -> Raw:
 def _cue_colon(text: str, raw: Raw) -> Raw:
     """A verb cue ends at its last word: "earlier said:" -> "earlier said" (the colon introduces the
     content; PolNeAR often marks it with the cue, but it reports nothing). A bare colon cue of a headline
-    or transcript label ("Trump: ...") is the whole cue and stays."""
+    or transcript label ("Berg: ...") is the whole cue and stays."""
     s, e = raw.cue
     if not text[s:e].rstrip().endswith(":") or not text[s:e].strip(": \n"):
         return raw

@@ -139,7 +139,7 @@ COMPLEMENTS = {"dobj", "ccomp", "xcomp"}
 
 
 def _elsewhere(p: Parsed, model: Raw, rule: Raw) -> bool:
-    """The tagger's content lies outside the cue's own complement ("Cruz has endorsed [Trump]" paired
+    """The tagger's content lies outside the cue's own complement ("the mayor has endorsed [the governor]" paired
     with a clause of the sentence before) while the rules' content is that complement."""
     if _overlap(rule.content, model.content):
         return False  # the two sides agree on where the content is

@@ -28,8 +28,8 @@ from .mentions import Mention, find_mentions
 from .order import body_start, main_first
 from .roles import read_roles
 from .status import read_status
-from .where import (coherent, geo_precision, home_country, is_context, long_before, place_for, resolved_place,
-                    specificity, time_for)
+from .where import (LAST_RESORT, coherent, geo_precision, home_country, is_context, long_before, place_for,
+                    resolved_place, specificity, time_for)
 
 __all__ = ["find", "stage"]
 
@@ -122,7 +122,6 @@ def _place(h: Happening, found: Found, home: str | None):
                  if m.place is not None and m.place_score > 0 and specificity(m.place) > 0]
     if not cands:   # a town that only says whose the actor is ("the Mayor of Nabatieh"), or where protesters
         # gathered to make a demand, with nothing better told: there
-        from .where import LAST_RESORT
         cands = [(False, specificity(m.place), m is h.lead, -k, m) for k, m in enumerate(h.mentions)
                  if m.place is not None and m.place_score == LAST_RESORT]
     if not cands:

@@ -56,12 +56,13 @@ def _rival(c: Candidate, top: Candidate) -> bool:
         c.feature_code in ("PCLI", "PCLS", "PCLD", "ADM1") or c.population >= 50_000)
 
 
-def _context_countries(mentions: list[Mention]) -> tuple[Counter[str], Counter[tuple[str, str]], Counter[str]]:
+def _context_countries(mentions: list[Mention]) -> tuple[Counter[str], Counter[tuple[str, str]],
+                                                         Counter[tuple[str, str]]]:
     """Countries and first-level divisions the article names without ambiguity (name counts), and the votes that
     do not come from the text naming a place of the country: a demonym's ('Turkish forces'), and each name's own
-    vote for the one country all its places lie in (by name key)."""
+    vote for the one country all its places lie in, as (name key, country): a demonym's under the key ''."""
     countries: Counter[str] = Counter()
-    own: Counter[str] = Counter()
+    own: Counter[tuple[str, str]] = Counter()
     admins: Counter[tuple[str, str]] = Counter()
     for m in mentions:
         if not m.candidates:
@@ -74,11 +75,11 @@ def _context_countries(mentions: list[Mention]) -> tuple[Counter[str], Counter[t
             if len(named) == 1 and m.evidence >= 0.5:
                 cc = named.pop()   # 'Henry County', 'Mariupol': every place of that name is in one country
                 countries[cc] += 0.5
-                own[f"{m.key}\t{cc}"] += 0.5
+                own[(m.key, cc)] += 0.5
         elif top.feature_code in ("PCLI", "PCLS", "PCLD"):
             countries[top.country_code] += 1
             if m.demonym:
-                own[f"\t{top.country_code}"] += 1
+                own[("", top.country_code)] += 1
         elif top.feature_code == "ADM1":
             countries[top.country_code] += 1
             admins[(top.country_code, top.admin1_code or "")] += 1
@@ -265,7 +266,7 @@ def resolve(mentions: list[Mention], dateline_key: str | None = None,
     countries.update(cues or {})
     # the countries the text points to by naming their places, before the readings vote (not a demonym's, and
     # for each name not its own vote for the one country all its places are in: 'Gara' votes for Hungary)
-    pointed = +(countries - Counter({k.split("\t")[1]: v for k, v in own.items() if not k.split("\t")[0]}))
+    pointed = +(countries - Counter({cc: v for (name, cc), v in own.items() if not name}))
     dateline_cc = None
     if dateline_key:
         for m in mentions:
@@ -290,7 +291,7 @@ def resolve(mentions: list[Mention], dateline_key: str | None = None,
     for m in mentions:
         got = decided.get((m.key, m.admin_hint))
         host = _host(m, decided)
-        if got is not None and _stray(got[0], pointed - Counter({got[0].country_code: own[f"{m.key}\t{got[0].country_code}"]})):
+        if got is not None and _stray(got[0], pointed - Counter({got[0].country_code: own[(m.key, got[0].country_code)]})):
             got = None
         if got is None or (host is not None and got[0].population < 50_000 and not _inside(got[0], host)):
             # 'Ashulia town (Savar, Dhaka)', 'Hamirpur village near Rapar': a village the gazetteer does not
